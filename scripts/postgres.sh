@@ -1,0 +1,77 @@
+# shellcheck shell=bash
+# Helpers to install and start PostgreSQL on a Debian machine without Docker.
+# Sourced by scripts/start.sh and scripts/test.sh. PostgreSQL refuses to run as root, so the
+# server always runs as the "postgres" system user.
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+as_postgres() {
+  if [ "$(id -un)" = postgres ]; then "$@";
+  elif [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@";
+  else sudo -u postgres "$@"; fi
+}
+
+# Installs the PostgreSQL server from Debian's packages when it is missing.
+pg_ensure_installed() {
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "==> Installing PostgreSQL (apt-get)"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+  fi
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  export PG_BIN
+}
+
+# pg_private_start DIR PORT: a throwaway cluster in DIR listening on 127.0.0.1:PORT with trust
+# authentication for local connections only, tuned for tests (no fsync). Reused if running.
+pg_private_start() {
+  local dir=$1 port=$2
+  pg_ensure_installed
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    as_root mkdir -p "$dir"
+    as_root chown postgres:postgres "$dir"
+    as_root chmod 700 "$dir"
+    as_postgres "$PG_BIN/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    {
+      echo "listen_addresses = '127.0.0.1'"
+      echo "port = $port"
+      echo "unix_socket_directories = '$dir'"
+      echo "fsync = off"
+      echo "synchronous_commit = off"
+      echo "full_page_writes = off"
+      echo "max_connections = 300"
+      echo "shared_buffers = 256MB"
+    } | as_postgres tee -a "$dir/postgresql.conf" >/dev/null
+  fi
+  if ! as_postgres "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
+  fi
+}
+
+pg_private_stop() {
+  local dir=$1
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# pg_system_start: the machine's own cluster (Debian's pg_ctlcluster), created if there is none.
+pg_system_start() {
+  pg_ensure_installed
+  local version
+  version=$(basename "$(dirname "$PG_BIN")")
+  if ! pg_lsclusters -h 2>/dev/null | grep -q .; then
+    as_root pg_createcluster "$version" main >/dev/null
+  fi
+  local cluster
+  cluster=$(pg_lsclusters -h | head -n 1)
+  local cv cn status
+  cv=$(echo "$cluster" | awk '{print $1}')
+  cn=$(echo "$cluster" | awk '{print $2}')
+  PG_PORT=$(echo "$cluster" | awk '{print $3}')
+  status=$(echo "$cluster" | awk '{print $4}')
+  export PG_PORT
+  if [ "$status" != online ]; then
+    as_root pg_ctlcluster "$cv" "$cn" start
+  fi
+}

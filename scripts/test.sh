@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a private PostgreSQL cluster that this script starts
+# (installing PostgreSQL first when it is missing). Usage: scripts/test.sh [dotnet test options]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/postgres.sh
+
+PG_DIR=${PARITRANA_TEST_PG_DIR:-/tmp/paritrana-test-pg}
+PG_TEST_PORT=${PARITRANA_TEST_PG_PORT:-55432}
+
+echo "==> Starting the test PostgreSQL cluster ($PG_DIR, port $PG_TEST_PORT)"
+pg_private_start "$PG_DIR" "$PG_TEST_PORT"
+export PARITRANA_TEST_DB="Host=127.0.0.1;Port=$PG_TEST_PORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20;Timeout=15"
+
+echo "==> Building"
+dotnet build Paritrana.sln -c Release -nologo -v quiet
+
+echo "==> Running the tests"
+status=0
+dotnet test Paritrana.sln -c Release --no-build -nologo \
+  --logger "console;verbosity=normal" "$@" || status=$?
+if [ "${PARITRANA_KEEP_TEST_PG:-}" != 1 ]; then
+  pg_private_stop "$PG_DIR"
+fi
+exit $status

@@ -1,0 +1,84 @@
+namespace Paritrana.Domain.Access;
+
+/// <summary>
+/// What a signed-in user may see: everything (administrator), one province (committee), or the
+/// regencies and cities of one branch office (branch officer). Every query of province- or
+/// region-bound data is filtered through this one object, so the rule lives in one place.
+/// </summary>
+public sealed class AccessScope
+{
+    private readonly HashSet<string> _regencyCodes;
+
+    private AccessScope(bool isNational, string? provinceCode, int? branchOfficeId, IEnumerable<string>? regencyCodes)
+    {
+        IsNational = isNational;
+        ProvinceCode = provinceCode;
+        BranchOfficeId = branchOfficeId;
+        _regencyCodes = regencyCodes is null ? [] : new HashSet<string>(regencyCodes, StringComparer.Ordinal);
+    }
+
+    /// <summary>An administrator sees every province.</summary>
+    public bool IsNational { get; }
+
+    /// <summary>The one province of a non-administrator; null for the administrator.</summary>
+    public string? ProvinceCode { get; }
+
+    /// <summary>The branch office of a branch officer; null for everyone else.</summary>
+    public int? BranchOfficeId { get; }
+
+    /// <summary>True when only some regencies and cities of the province are visible (a branch officer).</summary>
+    public bool IsLimitedToRegencies => BranchOfficeId is not null;
+
+    /// <summary>The regencies and cities of a branch officer's branch; empty for other roles.</summary>
+    public IReadOnlyCollection<string> RegencyCodes => _regencyCodes;
+
+    /// <summary>A scope that sees nothing: a user whose role or assignment is incomplete.</summary>
+    public static AccessScope None { get; } = new(false, null, null, null);
+
+    public bool SeesNothing => !IsNational && ProvinceCode is null;
+
+    public static AccessScope National() => new(true, null, null, null);
+
+    public static AccessScope Province(string provinceCode) => new(false, provinceCode, null, null);
+
+    public static AccessScope Branch(string provinceCode, int branchOfficeId, IEnumerable<string> regencyCodes) =>
+        new(false, provinceCode, branchOfficeId, regencyCodes);
+
+    /// <summary>
+    /// Builds the scope of a user from their role and assignment. A provincial role without a
+    /// province, or a branch officer without a branch, sees nothing rather than everything.
+    /// </summary>
+    public static AccessScope For(string? role, string? provinceCode, int? branchOfficeId, IEnumerable<string>? branchRegencyCodes)
+    {
+        return role switch
+        {
+            Roles.Administrator => National(),
+            Roles.CommitteeChair or Roles.CommitteeMember when !string.IsNullOrEmpty(provinceCode) => Province(provinceCode),
+            Roles.BranchOfficer when !string.IsNullOrEmpty(provinceCode) && branchOfficeId is int branch =>
+                Branch(provinceCode, branch, branchRegencyCodes ?? []),
+            _ => None,
+        };
+    }
+
+    public bool CanSeeProvince(string provinceCode) =>
+        IsNational || (ProvinceCode is not null && string.Equals(ProvinceCode, provinceCode, StringComparison.Ordinal));
+
+    /// <summary>
+    /// A regency or city is visible when its province is, and, for a branch officer, when the
+    /// branch covers it.
+    /// </summary>
+    public bool CanSeeRegency(string regencyCode)
+    {
+        if (IsNational)
+        {
+            return true;
+        }
+
+        if (ProvinceCode is null || regencyCode.Length < 2 || !regencyCode.StartsWith(ProvinceCode, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !IsLimitedToRegencies || _regencyCodes.Contains(regencyCode);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Paritrana.Domain.Access;
+
+/// <summary>The four roles of the portal. The names are stored in the database; do not rename.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string CommitteeChair = nameof(CommitteeChair);
+    public const string CommitteeMember = nameof(CommitteeMember);
+    public const string BranchOfficer = nameof(BranchOfficer);
+
+    public static readonly IReadOnlyList<string> All = [Administrator, CommitteeChair, CommitteeMember, BranchOfficer];
+
+    /// <summary>Roles whose holders belong to one province.</summary>
+    public static bool IsProvincial(string role) => role is CommitteeChair or CommitteeMember or BranchOfficer;
+
+    /// <summary>Roles of the provincial committee (the chair does everything a member does).</summary>
+    public static bool IsCommittee(string role) => role is CommitteeChair or CommitteeMember;
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Paritrana.Domain.Access;
+using Paritrana.Web.Data;
+
+namespace Paritrana.Web.Accounts;
+
+/// <summary>
+/// The signed-in user of this request and the one place that computes their
+/// <see cref="AccessScope"/>. Pages ask for the scope and filter their queries with it
+/// (see <see cref="ScopeQueries"/>).
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor, ParitranaDbContext db, IMemoryCache cache)
+{
+    private AccessScope? _scope;
+
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public Guid? Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string? Email => Principal.FindFirstValue(ClaimTypes.Email) ?? Principal.FindFirstValue(ClaimTypes.Name);
+
+    public string FullName => Principal.FindFirstValue(PortalClaims.FullName) ?? Email ?? "";
+
+    /// <summary>The one role of the user (the portal gives each account exactly one).</summary>
+    public string? Role => Roles.All.FirstOrDefault(Principal.IsInRole);
+
+    public string? ProvinceCode => Principal.FindFirstValue(PortalClaims.Province);
+
+    public int? BranchOfficeId =>
+        int.TryParse(Principal.FindFirstValue(PortalClaims.BranchOffice), NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
+
+    public bool IsAdministrator => Role == Roles.Administrator;
+
+    public bool IsChair => Role == Roles.CommitteeChair;
+
+    public async Task<AccessScope> GetScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null)
+        {
+            return _scope;
+        }
+
+        IReadOnlyList<string>? regencies = null;
+        if (Role == Roles.BranchOfficer && BranchOfficeId is int branch)
+        {
+            regencies = await BranchAreasAsync(branch, ct);
+        }
+
+        _scope = AccessScope.For(Role, ProvinceCode, BranchOfficeId, regencies);
+        return _scope;
+    }
+
+    private async Task<IReadOnlyList<string>> BranchAreasAsync(int branchOfficeId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(BranchAreasCacheKey(branchOfficeId), out IReadOnlyList<string>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var codes = await db.BranchOfficeAreas.AsNoTracking()
+            .Where(a => a.BranchOfficeId == branchOfficeId)
+            .Select(a => a.RegencyCode)
+            .ToListAsync(ct);
+        // Short expiry so a second instance also sees a changed coverage soon; this instance evicts at once.
+        cache.Set(BranchAreasCacheKey(branchOfficeId), (IReadOnlyList<string>)codes, TimeSpan.FromSeconds(30));
+        return codes;
+    }
+
+    public static string BranchAreasCacheKey(int branchOfficeId) => $"branch-areas:{branchOfficeId}";
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Paritrana.Web.Accounts;
+
+/// <summary>Claims that carry a user's assignment in the auth cookie.</summary>
+public static class PortalClaims
+{
+    public const string Province = "paritrana:province";
+    public const string BranchOffice = "paritrana:branch";
+    public const string FullName = "paritrana:name";
+}
+
+/// <summary>Adds the province, branch office and display name to the principal at sign-in.</summary>
+public sealed class PortalClaimsFactory(
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
+        if (user.ProvinceCode is not null)
+        {
+            identity.AddClaim(new Claim(PortalClaims.Province, user.ProvinceCode));
+        }
+
+        if (user.BranchOfficeId is int branch)
+        {
+            identity.AddClaim(new Claim(PortalClaims.BranchOffice, branch.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Paritrana.Web.Accounts;
+
+/// <summary>
+/// A person who signs in. Non-administrators belong to one province; a branch officer also to one
+/// branch office. Identity's ConcurrencyStamp guards concurrent edits of the account.
+/// </summary>
+public class PortalUser : IdentityUser<Guid>
+{
+    public string FullName { get; set; } = "";
+    public string? ProvinceCode { get; set; }
+    public int? BranchOfficeId { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastSignInAt { get; set; }
+}

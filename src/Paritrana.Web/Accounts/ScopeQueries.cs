@@ -1,0 +1,90 @@
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Regions;
+
+namespace Paritrana.Web.Accounts;
+
+/// <summary>
+/// The query side of <see cref="AccessScope"/>: every list or lookup of province- or region-bound
+/// data goes through one of these filters, and a record filtered away answers 404.
+/// </summary>
+public static class ScopeQueries
+{
+    public static IQueryable<T> InScope<T>(this IQueryable<T> query, AccessScope scope) where T : IRegionBound
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        if (scope.SeesNothing)
+        {
+            return query.Where(_ => false);
+        }
+
+        var province = scope.ProvinceCode!;
+        query = query.Where(x => x.ProvinceCode == province);
+        if (scope.IsLimitedToRegencies)
+        {
+            var codes = scope.RegencyCodes.ToArray();
+            query = query.Where(x => x.RegencyCode != null && codes.Contains(x.RegencyCode));
+        }
+
+        return query;
+    }
+
+    public static IQueryable<Province> InScope(this IQueryable<Province> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        var province = scope.ProvinceCode;
+        return query.Where(p => province != null && p.Code == province);
+    }
+
+    public static IQueryable<RegencyOrCity> InScope(this IQueryable<RegencyOrCity> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        if (scope.SeesNothing)
+        {
+            return query.Where(_ => false);
+        }
+
+        var province = scope.ProvinceCode!;
+        query = query.Where(r => r.ProvinceCode == province);
+        if (scope.IsLimitedToRegencies)
+        {
+            var codes = scope.RegencyCodes.ToArray();
+            query = query.Where(r => codes.Contains(r.Code));
+        }
+
+        return query;
+    }
+
+    public static IQueryable<BranchOffice> InScope(this IQueryable<BranchOffice> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        if (scope.SeesNothing)
+        {
+            return query.Where(_ => false);
+        }
+
+        var province = scope.ProvinceCode!;
+        query = query.Where(b => b.ProvinceCode == province);
+        if (scope.BranchOfficeId is int branch)
+        {
+            query = query.Where(b => b.Id == branch);
+        }
+
+        return query;
+    }
+}

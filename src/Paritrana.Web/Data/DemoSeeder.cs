@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Regions;
+using Paritrana.Web.Accounts;
+
+namespace Paritrana.Web.Data;
+
+/// <summary>
+/// Demo data for <c>Demo:Enabled=true</c>: BPJamsostek offices of Bali and Jawa Tengah and one
+/// account per role, all with the password of <c>Demo:Password</c>. Idempotent: what exists is
+/// left alone, so seeding twice adds nothing.
+/// </summary>
+public sealed class DemoSeeder(
+    ParitranaDbContext db,
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    IConfiguration configuration,
+    TimeProvider clock)
+{
+    public const string DefaultPassword = "Demo-Paritrana-2026";
+
+    public sealed record DemoAccount(string Email, string FullName, string Role, string? ProvinceCode, string? BranchName);
+
+    public const string Banuspa = "Kanwil Bali, Nusa Tenggara dan Papua (Banuspa)";
+    public const string JatengDiy = "Kanwil Jawa Tengah dan DI Yogyakarta";
+    public const string Denpasar = "Kantor Cabang Denpasar";
+    public const string Gianyar = "Kantor Cabang Gianyar";
+    public const string Semarang = "Kantor Cabang Semarang Pemuda";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin@paritrana.demo", "Admin Sekretariat Nasional", Roles.Administrator, null, null),
+        new("ketua.bali@paritrana.demo", "I Made Ketua (Ketua Tim Panitia Bali)", Roles.CommitteeChair, "51", null),
+        new("anggota.bali@paritrana.demo", "Ni Luh Anggota (Anggota Tim Panitia Bali)", Roles.CommitteeMember, "51", null),
+        new("cabang.denpasar@paritrana.demo", "Petugas Kantor Cabang Denpasar", Roles.BranchOfficer, "51", Denpasar),
+        new("cabang.gianyar@paritrana.demo", "Petugas Kantor Cabang Gianyar", Roles.BranchOfficer, "51", Gianyar),
+        new("ketua.jateng@paritrana.demo", "Budi Ketua (Ketua Tim Panitia Jawa Tengah)", Roles.CommitteeChair, "33", null),
+        new("anggota.jateng@paritrana.demo", "Siti Anggota (Anggota Tim Panitia Jawa Tengah)", Roles.CommitteeMember, "33", null),
+    ];
+
+    private static readonly (string Name, string Regional, string Province, string[] Areas)[] Branches =
+    [
+        // Bali: the Denpasar branch covers 5 regencies and cities, the Gianyar branch 4 (seed articles).
+        (Denpasar, Banuspa, "51", ["51.71", "51.03", "51.02", "51.01", "51.08"]),
+        (Gianyar, Banuspa, "51", ["51.04", "51.06", "51.05", "51.07"]),
+        (Semarang, JatengDiy, "33", ["33.74", "33.22", "33.24", "33.73"]),
+    ];
+
+    public string Password => configuration["Demo:Password"] is { Length: > 0 } p ? p : DefaultPassword;
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await EnsureRolesAsync(roles);
+        await SeedOfficesAsync(ct);
+        await SeedAccountsAsync(ct);
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roleManager)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                Check(await roleManager.CreateAsync(new IdentityRole<Guid>(role)), role);
+            }
+        }
+    }
+
+    private async Task SeedOfficesAsync(CancellationToken ct)
+    {
+        foreach (var name in new[] { Banuspa, JatengDiy })
+        {
+            if (!await db.RegionalOffices.AnyAsync(o => o.Name == name, ct))
+            {
+                db.RegionalOffices.Add(new RegionalOffice { Name = name });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (name, regional, province, areas) in Branches)
+        {
+            if (await db.BranchOffices.AnyAsync(b => b.Name == name, ct))
+            {
+                continue;
+            }
+
+            var regionalId = await db.RegionalOffices.Where(o => o.Name == regional).Select(o => o.Id).SingleAsync(ct);
+            var taken = await db.BranchOfficeAreas.Where(a => areas.Contains(a.RegencyCode)).Select(a => a.RegencyCode).ToListAsync(ct);
+            db.BranchOffices.Add(new BranchOffice
+            {
+                Name = name,
+                RegionalOfficeId = regionalId,
+                ProvinceCode = province,
+                Areas = areas.Except(taken).Select(code => new BranchOfficeArea { RegencyCode = code }).ToList(),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task SeedAccountsAsync(CancellationToken ct)
+    {
+        var branchIds = await db.BranchOffices.AsNoTracking().ToDictionaryAsync(b => b.Name, b => b.Id, ct);
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new PortalUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                FullName = account.FullName,
+                ProvinceCode = account.ProvinceCode,
+                BranchOfficeId = account.BranchName is null ? null : branchIds[account.BranchName],
+                CreatedAt = clock.GetUtcNow(),
+                LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, Password), account.Email);
+            Check(await users.AddToRoleAsync(user, account.Role), account.Email);
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo seeding failed for {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Paritrana.Web.Infrastructure;
+
+/// <summary>Model-binding messages ("the value is not valid") in the user's language.</summary>
+public sealed class LocalizedBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+{
+    public void Configure(MvcOptions options)
+    {
+        var l = factory.Create(typeof(SharedResource));
+        var p = options.ModelBindingMessageProvider;
+        p.SetAttemptedValueIsInvalidAccessor((value, field) => l["Nilai '{0}' tidak valid untuk {1}.", value, field]);
+        p.SetMissingBindRequiredValueAccessor(field => l["{0} wajib diisi.", field]);
+        p.SetMissingKeyOrValueAccessor(() => l["Nilai wajib diisi."]);
+        p.SetMissingRequestBodyRequiredValueAccessor(() => l["Isi permintaan wajib ada."]);
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Nilai '{0}' tidak valid.", value]);
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Nilai yang diberikan tidak valid."]);
+        p.SetNonPropertyValueMustBeANumberAccessor(() => l["Isian harus berupa angka."]);
+        p.SetUnknownValueIsInvalidAccessor(field => l["Nilai untuk {0} tidak valid.", field]);
+        p.SetValueIsInvalidAccessor(value => l["Nilai '{0}' tidak valid.", value]);
+        p.SetValueMustBeANumberAccessor(field => l["{0} harus berupa angka.", field]);
+        p.SetValueMustNotBeNullAccessor(value => l["{0} wajib diisi.", value]);
+    }
+}

@@ -1,0 +1,16 @@
+using Paritrana.Domain.Access;
+
+namespace Paritrana.Web.Infrastructure;
+
+/// <summary>The Indonesian names of the roles (resource keys; English in SharedResource.en.resx).</summary>
+public static class RoleNames
+{
+    public static string Of(string? role) => role switch
+    {
+        Roles.Administrator => "Administrator (Sekretariat Nasional)",
+        Roles.CommitteeChair => "Ketua Tim Panitia",
+        Roles.CommitteeMember => "Anggota Tim Panitia",
+        Roles.BranchOfficer => "Petugas Kantor Cabang",
+        _ => "Tanpa peran",
+    };
+}

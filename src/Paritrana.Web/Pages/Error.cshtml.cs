@@ -1,0 +1,72 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Paritrana.Web.Pages;
+
+/// <summary>
+/// The friendly error page for unhandled exceptions and error status codes (404, 403, 500, 503).
+/// It never shows exception details; the request id lets an administrator find the log line.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> logger) : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = code ?? (error is null ? StatusCodes.Status404NotFound : StatusCodes.Status500InternalServerError);
+
+        if (error is not null)
+        {
+            RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+            if (IsDatabaseUnavailable(error))
+            {
+                status = StatusCodes.Status503ServiceUnavailable;
+                logger.LogWarning("Database unavailable while serving {Path}: {Message}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path, error.Message);
+            }
+            else if (error is DbUpdateConcurrencyException)
+            {
+                status = StatusCodes.Status409Conflict;
+            }
+        }
+
+        Response.StatusCode = status;
+        (Title, Message) = status switch
+        {
+            StatusCodes.Status404NotFound => (l["Halaman tidak ditemukan"].Value, l["Halaman atau data yang Anda cari tidak ada, atau tidak termasuk wilayah Anda."].Value),
+            StatusCodes.Status403Forbidden => (l["Akses ditolak"].Value, l["Peran Anda tidak memberi akses ke halaman ini."].Value),
+            StatusCodes.Status400BadRequest => (l["Permintaan tidak valid"].Value, l["Formulir ini sudah kedaluwarsa atau tidak lengkap. Muat ulang halaman lalu coba lagi."].Value),
+            StatusCodes.Status409Conflict => (l["Data telah diubah orang lain"].Value, l["Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman untuk melihat versi terbaru, lalu ulangi perubahan Anda."].Value),
+            StatusCodes.Status429TooManyRequests => (l["Terlalu banyak permintaan"].Value, l["Terlalu banyak percobaan dalam waktu singkat. Tunggu sebentar lalu coba lagi."].Value),
+            StatusCodes.Status503ServiceUnavailable => (l["Layanan sedang tidak tersedia"].Value, l["Basis data portal sedang tidak dapat dihubungi. Data Anda aman; coba lagi dalam beberapa saat."].Value),
+            _ => (l["Terjadi kesalahan"].Value, l["Maaf, terjadi kesalahan pada portal. Coba lagi; jika terulang, laporkan kode rujukan di bawah ini kepada administrator."].Value),
+        };
+    }
+
+    internal static bool IsDatabaseUnavailable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
+                || (e is DbException && e.Message.Contains("Failed to connect", StringComparison.OrdinalIgnoreCase))
+                || e is System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+
+namespace Paritrana.Web.Pages;
+
+/// <summary>The home page: who you are and what you may see.</summary>
+public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
+{
+    public string FullName { get; private set; } = "";
+    public string? Role { get; private set; }
+    public string? ProvinceName { get; private set; }
+    public string? BranchName { get; private set; }
+    public int ProvinceCount { get; private set; }
+    public int RegencyCount { get; private set; }
+    public IReadOnlyList<string> RegencyNames { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        FullName = me.FullName;
+        Role = me.Role;
+        ProvinceCount = await db.Provinces.AsNoTracking().InScope(scope).CountAsync(ct);
+        RegencyCount = await db.RegenciesAndCities.AsNoTracking().InScope(scope).CountAsync(ct);
+        if (scope.ProvinceCode is { } province)
+        {
+            ProvinceName = await db.Provinces.AsNoTracking().Where(p => p.Code == province).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        }
+
+        if (scope.BranchOfficeId is int branch)
+        {
+            BranchName = await db.BranchOffices.AsNoTracking().Where(b => b.Id == branch).Select(b => b.Name).FirstOrDefaultAsync(ct);
+            RegencyNames = await db.RegenciesAndCities.AsNoTracking().InScope(scope).OrderBy(r => r.Code).Select(r => r.Name).ToListAsync(ct);
+        }
+    }
+}

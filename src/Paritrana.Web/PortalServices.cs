@@ -1,0 +1,205 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Paritrana.Domain.Access;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web;
+
+/// <summary>The portal's services and request pipeline, in one place to read top to bottom.</summary>
+public static class PortalServices
+{
+    public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public static void AddPortalServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+
+        if (configuration.GetValue<bool>("Demo:Enabled") && environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "Demo:Enabled=true is refused in the Production environment: demo accounts share a published password.");
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContext<ParitranaDbContext>(options => options
+            .UseNpgsql(ConnectionString(configuration))
+            // The migrations are hand-written SQL with no EF model snapshot; the schema-drift test
+            // is what guards model and migrations agreeing (docs/decisions/002).
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+
+        services.AddScoped<RegionSeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DatabaseSetup>();
+
+        AddAccounts(services, configuration, environment);
+
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditTrail>();
+        // FluentValidation's DI package is not served here; its assembly scanner is in the core package.
+        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(typeof(PortalServices).Assembly))
+        {
+            services.AddScoped(result.InterfaceType, result.ValidatorType);
+        }
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            // Numbers and dates are always id-ID; only the language of the interface changes.
+            o.DefaultRequestCulture = new RequestCulture(Indonesian, Indonesian);
+            o.SupportedCultures = [Indonesian];
+            o.SupportedUICultures = [Indonesian, English];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageCookie.Name }];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = environment.IsDevelopment() ? ".Paritrana.Antiforgery" : "__Host-Paritrana.Antiforgery";
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<ParitranaDbContext>("database");
+        services.Configure<HealthCheckServiceOptions>(o =>
+        {
+            foreach (var registration in o.Registrations)
+            {
+                registration.Timeout = TimeSpan.FromSeconds(3);
+            }
+        });
+    }
+
+    private static void AddAccounts(IServiceCollection services, ConfigurationManager configuration, IWebHostEnvironment environment)
+    {
+        services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
+            {
+                // NIST SP 800-63B: length and a deny-list of common passwords, no composition rules.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<ParitranaDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = environment.IsDevelopment() ? ".Paritrana.Auth" : "__Host-Paritrana.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+        });
+
+        var keysDirectory = configuration["DataProtection:KeysDirectory"] is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(environment.ContentRootPath, "App_Data", "keys");
+        services.AddDataProtection()
+            .SetApplicationName("Paritrana")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Committee, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember))
+            .AddPolicy(Policies.Chair, p => p.RequireRole(Roles.CommitteeChair))
+            .AddPolicy(Policies.BranchOfficer, p => p.RequireRole(Roles.BranchOfficer))
+            .AddPolicy(Policies.Provincial, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer));
+    }
+
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Paritrana") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "ConnectionStrings:Paritrana is not set. Start the portal with scripts/start.sh, or set ConnectionStrings__Paritrana.");
+
+    public static void UsePortalPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            // Status only: no check names, no exception text.
+            ResponseWriter = (context, report) => context.Response.WriteAsync(report.Status == HealthStatus.Healthy ? "Healthy" : "Unhealthy"),
+            AllowCachingResponses = false,
+        }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
+
+/// <summary>Names of the authorization policies, one per group of roles.</summary>
+public static class Policies
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Committee = nameof(Committee);
+    public const string Chair = nameof(Chair);
+    public const string BranchOfficer = nameof(BranchOfficer);
+    public const string Provincial = nameof(Provincial);
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Paritrana.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal (Program) in a test server, against its own copy of the seeded test database.
+/// </summary>
+public class PortalFactory(string database, string environment = "Development", IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public string Database { get; } = database;
+
+    public string KeysDirectory { get; } = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", database);
+
+    public string ConnectionString => TestDatabase.ConnectionStringFor(Database);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Paritrana"] = ConnectionString,
+            ["Demo:Enabled"] = environment == "Production" ? "false" : "true",
+            ["DataProtection:KeysDirectory"] = KeysDirectory,
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            values[k] = v;
+        }
+
+        // Settings go in as host configuration too, so that they win over appsettings*.json.
+        foreach (var (k, v) in values)
+        {
+            builder.UseSetting(k, v);
+        }
+
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public PortalClient CreatePortalClient(bool https = false) =>
+        new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+        }));
+}
+
+/// <summary>
+/// One fresh database and one portal per test class (xunit class fixture).
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    private PortalFactory? _factory;
+
+    public PortalFactory Factory => _factory ?? throw new InvalidOperationException("Fixture not initialised.");
+
+    public string Database => Factory.Database;
+
+    public async Task InitializeAsync()
+    {
+        var database = await TestDatabase.CreateAsync("t");
+        _factory = new PortalFactory(database);
+        _ = _factory.Server; // start now, so start-up failures show in the fixture
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            await TestDatabase.DropAsync(_factory.Database);
+        }
+    }
+}

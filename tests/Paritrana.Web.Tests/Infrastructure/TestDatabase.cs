@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Paritrana.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server of the test run (started by scripts/test.sh, address in PARITRANA_TEST_DB).
+/// A template database is migrated and seeded once per run; each test class gets its own copy
+/// (CREATE DATABASE ... TEMPLATE), which takes a fraction of a second.
+/// </summary>
+public static class TestDatabase
+{
+    public const string TemplateName = "paritrana_test_template";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool _templateReady;
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("PARITRANA_TEST_DB") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "PARITRANA_TEST_DB is not set. Run the tests with scripts/test.sh, which starts PostgreSQL and sets it.");
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>Creates a fresh database with migrations, regions and demo data applied.</summary>
+    public static async Task<string> CreateAsync(string prefix)
+    {
+        await EnsureTemplateAsync();
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
+        return name;
+    }
+
+    /// <summary>Creates an empty database (no tables).</summary>
+    public static async Task<string> CreateEmptyAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}".ToLowerInvariant();
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return name;
+    }
+
+    public static async Task DropAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    public static async Task ExecuteAsync(string sql, string? database = null)
+    {
+        await using var connection = new NpgsqlConnection(database is null ? ServerConnectionString : ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<T?> ScalarAsync<T>(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (n, v) in parameters)
+        {
+            command.Parameters.AddWithValue(n, v);
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
+    private static async Task EnsureTemplateAsync()
+    {
+        if (_templateReady)
+        {
+            return;
+        }
+
+        await Gate.WaitAsync();
+        try
+        {
+            if (_templateReady)
+            {
+                return;
+            }
+
+            // Rebuilt once per test run, so a changed migration or seed is always picked up.
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
+            await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
+            await RunDatabaseSetupAsync(TemplateName, demo: true);
+            NpgsqlConnection.ClearAllPools();
+            _templateReady = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Runs the portal's own start-up database work (migrations and seeding) against a database.</summary>
+    public static async Task RunDatabaseSetupAsync(string database, bool demo)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
+        {
+            EnvironmentName = "Development",
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Paritrana"] = ConnectionStringFor(database),
+            ["Demo:Enabled"] = demo ? "true" : "false",
+            ["DataProtection:KeysDirectory"] = Path.Combine(Path.GetTempPath(), "paritrana-test-keys"),
+        });
+        builder.AddPortalServices();
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Data.DatabaseSetup>().RunAsync();
+    }
+}
