@@ -74,7 +74,8 @@ public sealed class AccessScope
             return true;
         }
 
-        if (ProvinceCode is null || regencyCode.Length < 2 || !regencyCode.StartsWith(ProvinceCode, StringComparison.Ordinal))
+        var dot = regencyCode.IndexOf('.', StringComparison.Ordinal);
+        if (ProvinceCode is null || dot < 0 || !regencyCode.AsSpan(0, dot).SequenceEqual(ProvinceCode))
         {
             return false;
         }

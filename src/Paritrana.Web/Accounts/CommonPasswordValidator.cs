@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Paritrana.Web.Accounts;
 
@@ -8,7 +9,7 @@ namespace Paritrana.Web.Accounts;
 /// deny-list instead of composition rules). The list holds the common passwords of 12 or more
 /// characters; shorter ones are refused by the length rule already.
 /// </summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
+public sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> l) : IPasswordValidator<PortalUser>
 {
     public const string ErrorCode = "CommonPassword";
 
@@ -30,7 +31,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
             .Any(s => lowered.Contains(s!.ToLowerInvariant(), StringComparison.Ordinal));
 
         return Task.FromResult(IsCommon(password) || personal
-            ? IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = "Kata sandi ini terlalu umum atau memuat alamat surel Anda. Pilih frasa lain yang mudah Anda ingat." })
+            ? IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = l["Kata sandi ini terlalu umum atau memuat alamat surel Anda. Pilih frasa lain yang mudah Anda ingat."] })
             : IdentityResult.Success);
     }
 

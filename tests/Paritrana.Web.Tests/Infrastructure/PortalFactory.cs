@@ -40,12 +40,14 @@ public class PortalFactory(string database, string environment = "Development", 
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
-    public PortalClient CreatePortalClient(bool https = false) =>
+    /// <param name="https">Use https (needed for Secure and __Host- cookies outside Development).</param>
+    /// <param name="host">The host name; HSTS is never sent to "localhost", so hardening tests use another.</param>
+    public PortalClient CreatePortalClient(bool https = false, string host = "localhost") =>
         new(CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
             HandleCookies = true,
-            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+            BaseAddress = new Uri($"{(https ? "https" : "http")}://{host}"),
         }));
 }
 

@@ -116,6 +116,6 @@ public static class TestDatabase
         builder.AddPortalServices();
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Data.DatabaseSetup>().RunAsync();
+        await scope.ServiceProvider.GetRequiredService<Paritrana.Web.Data.DatabaseSetup>().RunAsync();
     }
 }

@@ -1,0 +1,246 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Paritrana.Domain.Auditing;
+
+namespace Paritrana.Web.Tests.Accounts;
+
+public class AccountSecurityTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
+    {
+        using var client = portal.Factory.CreatePortalClient();
+        const string email = "anggota.jateng@paritrana.demo";
+        for (var i = 1; i <= 4; i++)
+        {
+            using var wrong = await client.SignInAsync(email, $"wrong-password-number-{i}");
+            PortalClient.Text((await PortalClient.ParseAsync(wrong)).QuerySelector(".validation-summary-errors")).ShouldBe("Alamat surel atau kata sandi salah.");
+        }
+
+        using var fifth = await client.SignInAsync(email, "wrong-password-number-5");
+        PortalClient.Text((await PortalClient.ParseAsync(fifth)).QuerySelector(".validation-summary-errors"))
+            .ShouldBe("Akun ini dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.");
+
+        using var right = await client.SignInAsync(email);
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PortalClient.Text((await PortalClient.ParseAsync(right)).QuerySelector(".validation-summary-errors"))
+            .ShouldBe("Akun ini dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.");
+
+        var lockoutEnd = await TestDatabase.ScalarAsync<DateTime>(portal.Database, "SELECT lockout_end FROM users WHERE email = @e", ("e", email));
+        (lockoutEnd - DateTime.UtcNow).TotalMinutes.ShouldBeInRange(14, 15.01);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = @a AND user_email = @e",
+            ("a", AuditActions.LockedOut), ("e", email))).ShouldBe(2L);
+    }
+
+    [Fact]
+    public async Task A_member_changes_their_password_and_signs_in_with_the_new_one()
+    {
+        using var client = portal.Factory.CreatePortalClient();
+        await client.SignedInAsAsync("cabang.gianyar@paritrana.demo");
+
+        using var tooShort = await client.SubmitFormAsync("/Account/ChangePassword", "main form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = PortalClient.DemoPassword,
+            ["Input.NewPassword"] = "short-pass1",
+            ["Input.ConfirmPassword"] = "short-pass1",
+        });
+        tooShort.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PortalClient.Text((await PortalClient.ParseAsync(tooShort)).QuerySelector("[data-valmsg-for='Input.NewPassword']")).ShouldBe("Kata sandi minimal 12 karakter.");
+
+        using var common = await client.SubmitFormAsync("/Account/ChangePassword", "main form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = PortalClient.DemoPassword,
+            ["Input.NewPassword"] = "qwertyuiopasdfgh",
+            ["Input.ConfirmPassword"] = "qwertyuiopasdfgh",
+        });
+        PortalClient.Text((await PortalClient.ParseAsync(common)).QuerySelector("[data-valmsg-for='Input.NewPassword']"))
+            .ShouldBe("Kata sandi ini terlalu umum atau memuat alamat surel Anda. Pilih frasa lain yang mudah Anda ingat.");
+
+        using var mismatch = await client.SubmitFormAsync("/Account/ChangePassword", "main form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = PortalClient.DemoPassword,
+            ["Input.NewPassword"] = "kopi luwak di pagi hari",
+            ["Input.ConfirmPassword"] = "kopi luwak di sore hari",
+        });
+        PortalClient.Text((await PortalClient.ParseAsync(mismatch)).QuerySelector("[data-valmsg-for='Input.ConfirmPassword']")).ShouldBe("Kedua isian kata sandi baru tidak sama.");
+
+        using var ok = await client.SubmitFormAsync("/Account/ChangePassword", "main form", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = PortalClient.DemoPassword,
+            ["Input.NewPassword"] = "kopi luwak di pagi hari",
+            ["Input.ConfirmPassword"] = "kopi luwak di pagi hari",
+        });
+        ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var home = await client.GetPageAsync("/");
+        PortalClient.Text(home.QuerySelector("[role=status]")).ShouldBe("Kata sandi Anda telah diubah.");
+
+        using var fresh = portal.Factory.CreatePortalClient();
+        using (var old = await fresh.SignInAsync("cabang.gianyar@paritrana.demo"))
+        {
+            old.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await fresh.SignedInAsAsync("cabang.gianyar@paritrana.demo", "kopi luwak di pagi hari");
+    }
+
+    [Fact]
+    public async Task Signing_out_is_a_post_and_ends_the_session()
+    {
+        using var client = portal.Factory.CreatePortalClient();
+        await client.SignedInAsAsync("ketua.bali@paritrana.demo");
+        var home = await client.GetPageAsync("/");
+        using var response = await client.SubmitFormAsync(home, "/", "form[action='/Account/Logout']", new Dictionary<string, string>());
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/Account/Login");
+        using var after = await client.GetAsync("/");
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        using var client = portal.Factory.CreatePortalClient();
+        await client.SignedInAsAsync("ketua.bali@paritrana.demo");
+        using var response = await client.PostFieldsAsync("/Account/Logout", []);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetPageAsync("/")).QuerySelector("h1").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task The_navigation_follows_the_role()
+    {
+        static async Task<string[]> NavLinks(PortalClient c) =>
+            (await c.GetPageAsync("/")).QuerySelectorAll("#mainNav .navbar-nav.me-auto a.nav-link").Select(a => PortalClient.Text(a)).ToArray();
+
+        using var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync("admin@paritrana.demo");
+        using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync("anggota.bali@paritrana.demo");
+        using var officer = await portal.Factory.CreatePortalClient().SignedInAsAsync("cabang.denpasar@paritrana.demo");
+
+        (await NavLinks(admin)).ShouldBe(["Beranda", "Wilayah", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
+        (await NavLinks(member)).ShouldBe(["Beranda", "Wilayah"]);
+        (await NavLinks(officer)).ShouldBe(["Beranda", "Wilayah"]);
+        var officerHome = await officer.GetPageAsync("/");
+        PortalClient.Text(officerHome.QuerySelector("[data-testid=regency-count]")).ShouldBe("5");
+        officerHome.QuerySelectorAll("main .badge").Select(b => PortalClient.Text(b)).ShouldBe(
+            ["Kabupaten Jembrana", "Kabupaten Tabanan", "Kabupaten Badung", "Kabupaten Buleleng", "Kota Denpasar"]);
+    }
+
+    [Fact]
+    public async Task The_language_switch_shows_english_and_keeps_indonesian_numbers()
+    {
+        using var client = await portal.Factory.CreatePortalClient().SignedInAsAsync("admin@paritrana.demo");
+        var home = await client.GetPageAsync("/");
+        PortalClient.Text(home.QuerySelector("main h1")).ShouldBe("Selamat datang, Admin Sekretariat Nasional");
+        using var switched = await client.SubmitFormAsync(home, "/", "form.language-switch", new Dictionary<string, string>(), "button[name=language]");
+        switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        switched.Headers.Location!.ToString().ShouldBe("/");
+
+        var english = await client.GetPageAsync("/");
+        english.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        PortalClient.Text(english.QuerySelector("main h1")).ShouldBe("Welcome, Admin Sekretariat Nasional");
+        // 38 provinces and 514 regencies: id-ID digits stay whatever the language.
+        PortalClient.Text(english.QuerySelector("[data-testid=regency-count]")).ShouldBe("514");
+        PortalClient.Text(english.QuerySelector("button[name=language]")).ShouldBe("Bahasa Indonesia");
+    }
+}
+
+public class ProductionHardeningTests : IAsyncLifetime
+{
+    private string _database = "";
+    private PortalFactory? _factory;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("prod");
+        _factory = new PortalFactory(_database, "Production");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory!.DisposeAsync();
+        await TestDatabase.DropAsync(_database);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_session_cookie_is_host_prefixed_secure_httponly_and_lax()
+    {
+        using var client = _factory!.CreatePortalClient(https: true, host: "paritrana.test");
+        using var response = await client.SignInAsync("ketua.bali@paritrana.demo");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Paritrana.Auth=", StringComparison.Ordinal));
+        var attributes = cookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToArray();
+        attributes.ShouldContain("path=/");
+        attributes.ShouldContain("secure");
+        attributes.ShouldContain("samesite=lax");
+        attributes.ShouldContain("httponly");
+        attributes.ShouldNotContain(a => a.StartsWith("domain=", StringComparison.Ordinal));
+        response.Headers.GetValues("Strict-Transport-Security").Single().ShouldStartWith("max-age=");
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        using var client = _factory!.CreatePortalClient(https: true);
+        using var response = await client.GetAsync("/Account/Login");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self';");
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("strict-origin-when-cross-origin");
+    }
+
+    [Fact]
+    public void Demo_mode_refuses_to_start_in_production()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(Program).Assembly.GetName().Name });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["ConnectionStrings:Paritrana"] = TestDatabase.ConnectionStringFor(_database),
+        });
+        var error = Should.Throw<InvalidOperationException>(() => builder.AddPortalServices());
+        error.Message.ShouldBe("Demo:Enabled=true is refused in the Production environment: demo accounts share a published password.");
+    }
+}
+
+public class SessionPersistenceTests : IAsyncLifetime
+{
+    private string _database = "";
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync("keys");
+
+    public async Task DisposeAsync() => await TestDatabase.DropAsync(_database);
+
+    [Fact]
+    public async Task A_restarted_or_second_instance_with_the_same_key_directory_keeps_users_signed_in()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", "shared-" + _database);
+        var settings = new Dictionary<string, string?> { ["DataProtection:KeysDirectory"] = keys };
+
+        string cookie;
+        await using (var first = new PortalFactory(_database, settings: settings))
+        {
+            using var client = first.CreatePortalClient();
+            using var response = await client.SignInAsync("ketua.bali@paritrana.demo");
+            cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Paritrana.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        }
+
+        Directory.GetFiles(keys, "key-*.xml").Length.ShouldBe(1);
+
+        await using var second = new PortalFactory(_database, settings: settings);
+        using var http = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        using var home = await http.SendAsync(request);
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A different key ring cannot read the cookie: the user must sign in again.
+        await using var stranger = new PortalFactory(_database, settings: new Dictionary<string, string?> { ["DataProtection:KeysDirectory"] = keys + "-other" });
+        using var http2 = stranger.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request2 = new HttpRequestMessage(HttpMethod.Get, "/");
+        request2.Headers.Add("Cookie", cookie);
+        using var refused = await http2.SendAsync(request2);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+}
