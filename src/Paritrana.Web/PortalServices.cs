@@ -89,10 +89,11 @@ public static class PortalServices
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
 
+        var requireHttps = RequiresHttps(configuration, environment);
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = environment.IsDevelopment() ? ".Paritrana.Antiforgery" : "__Host-Paritrana.Antiforgery";
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.Name = requireHttps ? "__Host-Paritrana.Antiforgery" : ".Paritrana.Antiforgery";
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
         });
@@ -133,10 +134,11 @@ public static class PortalServices
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = environment.IsDevelopment() ? ".Paritrana.Auth" : "__Host-Paritrana.Auth";
+            var requireHttps = RequiresHttps(configuration, environment);
+            o.Cookie.Name = requireHttps ? "__Host-Paritrana.Auth" : ".Paritrana.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Cookie.Path = "/";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
@@ -162,6 +164,14 @@ public static class PortalServices
             .AddPolicy(Policies.Provincial, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer));
     }
 
+    /// <summary>
+    /// Cookies are Secure and __Host- prefixed unless Security:RequireHttps is false. It defaults to
+    /// true outside Development; only a demo served over plain http on localhost (docker compose)
+    /// turns it off.
+    /// </summary>
+    public static bool RequiresHttps(IConfiguration configuration, IWebHostEnvironment environment) =>
+        configuration.GetValue("Security:RequireHttps", !environment.IsDevelopment());
+
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Paritrana") is { Length: > 0 } cs
             ? cs
@@ -172,7 +182,7 @@ public static class PortalServices
     {
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        if (!app.Environment.IsDevelopment())
+        if (RequiresHttps(app.Configuration, app.Environment))
         {
             app.UseHsts();
         }

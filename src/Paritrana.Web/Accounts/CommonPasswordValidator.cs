@@ -41,9 +41,10 @@ public sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> l) 
             ?? throw new InvalidOperationException("Embedded common-password list not found.");
         using var reader = new StreamReader(stream);
         var set = new HashSet<string>(StringComparer.Ordinal);
+        _ = reader.ReadLine(); // the first line says where the list comes from; passwords may start with '#'
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length > 0 && line[0] != '#')
+            if (line.Length > 0)
             {
                 set.Add(line);
             }

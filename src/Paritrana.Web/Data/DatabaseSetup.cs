@@ -34,12 +34,9 @@ public sealed class DatabaseSetup(
 
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
-            {
-                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-                await db.Database.MigrateAsync(ct);
-            }
+            // MigrateAsync creates the history table when it is missing and applies what is pending.
+            await db.Database.MigrateAsync(ct);
+            logger.LogInformation("Database schema is at migration {Migration}", (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault());
 
             await regions.SeedAsync(ct);
             if (configuration.GetValue<bool>("Demo:Enabled"))

@@ -10,7 +10,7 @@ using Paritrana.Web.Accounts;
 namespace Paritrana.Web.Data;
 
 /// <summary>
-/// The one DbContext, used directly by the pages (no repository layer, see docs/decisions/003).
+/// The one DbContext, used directly by the pages (no repository layer, see docs/decisions/001).
 /// The schema is created by the hand-written SQL migrations in Data/Migrations; a test proves
 /// that they produce exactly the schema of this model.
 /// </summary>

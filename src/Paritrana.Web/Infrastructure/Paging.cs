@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Paritrana.Web.Infrastructure;
 
-/// <summary>One page of a list. Every list in the portal is paged (25 rows by default).</summary>
 /// <summary>What the _Pager partial needs, whatever the row type.</summary>
 public interface IPagerModel
 {
@@ -15,6 +14,7 @@ public interface IPagerModel
     int LastRow { get; }
 }
 
+/// <summary>One page of a list. Every list in the portal is paged (25 rows by default).</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount) : IPagerModel
 {
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;

@@ -5,7 +5,7 @@ namespace Paritrana.Web.Data.Migrations;
 
 // One line per migration, in order. The SQL is in the .sql file of the same id beside this file.
 // To write the next one: change the model, run the schema-drift test, and write the ALTER
-// statements it reports into a new id (yyyyMMddhhmmss_Name) (see docs/decisions/002-hand-written-migrations.md).
+// statements it reports into a new id (yyyyMMddHHmmss_Name) (see docs/decisions/002-hand-written-migrations.md).
 
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261121000001_Foundation")]
