@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Cycles;
+using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
 using Paritrana.Web.Accounts;
 
@@ -23,6 +26,17 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<BranchOffice> BranchOffices => Set<BranchOffice>();
     public DbSet<BranchOfficeArea> BranchOfficeAreas => Set<BranchOfficeArea>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AwardCycle> AwardCycles => Set<AwardCycle>();
+    public DbSet<CycleStage> CycleStages => Set<CycleStage>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<CoverageFigures> CoverageFigures => Set<CoverageFigures>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<GovernmentRegulation> GovernmentRegulations => Set<GovernmentRegulation>();
+    public DbSet<BudgetAllocation> BudgetAllocations => Set<BudgetAllocation>();
+    public DbSet<Innovation> Innovations => Set<Innovation>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -107,7 +121,153 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
             e.HasIndex(a => new { a.EntityType, a.EntityId });
         });
 
+        ConfigureCycles(builder);
+        ConfigureOrganisations(builder);
+        ConfigureNominations(builder);
+
         ApplySnakeCaseNames(builder);
+    }
+
+    private static void ConfigureCycles(ModelBuilder builder)
+    {
+        builder.Entity<AwardCycle>(e =>
+        {
+            e.ToTable("award_cycles");
+            e.HasIndex(c => c.Year).IsUnique();
+            // At most one current cycle.
+            e.HasIndex(c => c.IsCurrent).IsUnique().HasFilter("is_current");
+            e.Property(c => c.Notes).HasMaxLength(2000);
+            e.Property(c => c.Version).IsRowVersion();
+            e.Ignore(c => c.AssessmentStart);
+            e.Ignore(c => c.AssessmentEnd);
+        });
+
+        builder.Entity<CycleStage>(e =>
+        {
+            e.ToTable("cycle_stages");
+            e.HasKey(s => new { s.CycleId, s.Stage });
+            e.HasOne<AwardCycle>().WithMany(c => c.Stages).HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Category>(e =>
+        {
+            e.ToTable("categories");
+            e.Property(c => c.Code).HasMaxLength(20);
+            e.Property(c => c.Name).HasMaxLength(150);
+            e.HasIndex(c => new { c.CycleId, c.Code }).IsUnique();
+            e.HasIndex(c => new { c.CycleId, c.Name }).IsUnique();
+            e.Property(c => c.Version).IsRowVersion();
+            e.HasOne(c => c.Cycle).WithMany(c => c.Categories).HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureOrganisations(ModelBuilder builder)
+    {
+        builder.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations");
+            e.Property(o => o.Name).HasMaxLength(250);
+            e.Property(o => o.ProvinceCode).HasMaxLength(2);
+            e.Property(o => o.RegencyCode).HasMaxLength(5);
+            e.Property(o => o.Npp).HasMaxLength(20);
+            e.Property(o => o.Sector).HasMaxLength(100);
+            e.Property(o => o.Address).HasMaxLength(500);
+            e.Property(o => o.ContactName).HasMaxLength(150);
+            e.Property(o => o.ContactPhone).HasMaxLength(50);
+            e.Property(o => o.ContactEmail).HasMaxLength(256);
+            e.Property(o => o.Version).IsRowVersion();
+            e.HasIndex(o => o.Npp).IsUnique();
+            // One government body per province and per regency or city (villages are many).
+            e.HasIndex(o => new { o.ProvinceCode, o.RegencyCode, o.GovernmentLevel }).IsUnique().AreNullsDistinct(false).HasFilter("government_level IN (1, 2)")
+                .HasDatabaseName("ix_organisations_one_government_per_region");
+            e.HasIndex(o => new { o.ProvinceCode, o.RegencyCode, o.Type });
+            e.HasIndex(o => o.BranchOfficeId);
+            e.HasOne<Province>().WithMany().HasForeignKey(o => o.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<RegencyOrCity>().WithMany().HasForeignKey(o => o.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<BranchOffice>().WithMany().HasForeignKey(o => o.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CoverageFigures>(e =>
+        {
+            e.ToTable("coverage_figures");
+            e.HasIndex(f => new { f.OrganisationId, f.AsOf }).IsUnique();
+            e.HasIndex(f => f.ImportBatchId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ImportBatch>().WithMany().HasForeignKey(f => f.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<ImportBatch>(e =>
+        {
+            e.ToTable("import_batches");
+            e.Property(b => b.FileName).HasMaxLength(255);
+            e.Property(b => b.FileSha256).HasMaxLength(64);
+            e.Property(b => b.UserEmail).HasMaxLength(256);
+            e.Property(b => b.Error).HasMaxLength(2000);
+            e.HasIndex(b => b.CreatedAt);
+            e.HasOne<BranchOffice>().WithMany().HasForeignKey(b => b.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureNominations(ModelBuilder builder)
+    {
+        builder.Entity<Nomination>(e =>
+        {
+            e.ToTable("nominations");
+            e.Property(n => n.ProvinceCode).HasMaxLength(2);
+            e.Property(n => n.RegencyCode).HasMaxLength(5);
+            e.Property(n => n.Summary).HasMaxLength(4000);
+            e.Property(n => n.CsrDescription).HasMaxLength(4000);
+            e.Property(n => n.CsrAmount).HasPrecision(18, 2);
+            e.Property(n => n.NikValidatedPercent).HasPrecision(5, 2);
+            e.Property(n => n.LastReturnReason).HasMaxLength(2000);
+            e.Property(n => n.Version).IsRowVersion();
+            e.Ignore(n => n.CoveragePercentage);
+            // One nomination per organisation per cycle.
+            e.HasIndex(n => new { n.CycleId, n.OrganisationId }).IsUnique();
+            e.HasIndex(n => new { n.CycleId, n.ProvinceCode, n.Status });
+            e.HasIndex(n => new { n.CycleId, n.BranchOfficeId, n.Status });
+            e.HasIndex(n => n.CategoryId);
+            e.HasIndex(n => n.OrganisationId);
+            e.HasOne(n => n.Organisation).WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(n => n.Category).WithMany().HasForeignKey(n => n.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AwardCycle>().WithMany().HasForeignKey(n => n.CycleId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Province>().WithMany().HasForeignKey(n => n.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<RegencyOrCity>().WithMany().HasForeignKey(n => n.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<BranchOffice>().WithMany().HasForeignKey(n => n.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GovernmentRegulation>(e =>
+        {
+            e.ToTable("government_regulations");
+            e.Property(r => r.Number).HasMaxLength(100);
+            e.Property(r => r.Title).HasMaxLength(500);
+            e.HasOne<Nomination>().WithMany(n => n.Regulations).HasForeignKey(r => r.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<BudgetAllocation>(e =>
+        {
+            e.ToTable("budget_allocations");
+            e.Property(b => b.Amount).HasPrecision(18, 2);
+            e.Property(b => b.Purpose).HasMaxLength(500);
+            e.HasOne<Nomination>().WithMany(n => n.Budgets).HasForeignKey(b => b.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Innovation>(e =>
+        {
+            e.ToTable("innovations");
+            e.Property(i => i.Title).HasMaxLength(300);
+            e.Property(i => i.Description).HasMaxLength(4000);
+            e.HasOne<Nomination>().WithMany(n => n.Innovations).HasForeignKey(i => i.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<StatusChange>(e =>
+        {
+            e.ToTable("status_changes");
+            e.Property(c => c.UserName).HasMaxLength(256);
+            e.Property(c => c.Reason).HasMaxLength(2000);
+            e.HasIndex(c => new { c.NominationId, c.At });
+            e.HasOne<Nomination>().WithMany(n => n.StatusChanges).HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     /// <summary>

@@ -10,3 +10,7 @@ namespace Paritrana.Web.Data.Migrations;
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261121000001_Foundation")]
 public sealed class Foundation : SqlFileMigration;
+
+[DbContext(typeof(ParitranaDbContext))]
+[Migration("20261121000002_CyclesOrganisationsNominations")]
+public sealed class CyclesOrganisationsNominations : SqlFileMigration;

@@ -1,0 +1,125 @@
+using Paritrana.Domain.Access;
+
+namespace Paritrana.Domain.Nominations;
+
+public enum NominationStatus
+{
+    Draft = 1,
+    Submitted = 2,
+    Verified = 3,
+    Returned = 4,
+    InFieldAssessment = 5,
+    ReadyForScoring = 6,
+    Scored = 7,
+    Finalist = 8,
+    NotShortlisted = 9,
+    ForwardedToNational = 10,
+    Winner = 11,
+    NotWinner = 12,
+    Withdrawn = 13,
+}
+
+public enum NominationAction
+{
+    Submit = 1,
+    Verify = 2,
+    Return = 3,
+    StartFieldAssessment = 4,
+    MarkReadyForScoring = 5,
+    MarkScored = 6,
+    DecideFinalist = 7,
+    DecideNotShortlisted = 8,
+    Forward = 9,
+    RecordWinner = 10,
+    RecordNotWinner = 11,
+    Withdraw = 12,
+}
+
+/// <summary>Facts from outside the nomination that some transitions depend on.</summary>
+public sealed record WorkflowFacts(int OpenCoachingItems = 0);
+
+/// <summary>The outcome of asking the workflow: allowed (with the new status) or refused (with why).</summary>
+public sealed record WorkflowDecision(bool Allowed, NominationStatus To, string? Refusal)
+{
+    public static WorkflowDecision Allow(NominationStatus to) => new(true, to, null);
+    public static WorkflowDecision Refuse(string reason) => new(false, default, reason);
+}
+
+/// <summary>
+/// The nomination's state machine: which action leads from which status to which, who may take it,
+/// and what it needs (a reason, resolved coaching items). Refusals are Indonesian texts that the
+/// portal shows as they are (they are also resource keys for the English interface).
+/// </summary>
+public static class NominationWorkflow
+{
+    public sealed record Transition(NominationAction Action, NominationStatus[] From, NominationStatus To, string[] Roles, bool NeedsReason);
+
+    private static readonly string[] Committee = [Access.Roles.CommitteeChair, Access.Roles.CommitteeMember];
+    private static readonly string[] Chair = [Access.Roles.CommitteeChair];
+    private static readonly string[] Officer = [Access.Roles.BranchOfficer];
+    private static readonly string[] Admin = [Access.Roles.Administrator];
+
+    /// <summary>Statuses from which nothing more happens.</summary>
+    public static readonly IReadOnlySet<NominationStatus> Final = new HashSet<NominationStatus>
+    {
+        NominationStatus.NotShortlisted, NominationStatus.Winner, NominationStatus.NotWinner, NominationStatus.Withdrawn,
+    };
+
+    public static readonly IReadOnlyList<Transition> Transitions =
+    [
+        new(NominationAction.Submit, [NominationStatus.Draft, NominationStatus.Returned], NominationStatus.Submitted, Committee, false),
+        new(NominationAction.Verify, [NominationStatus.Submitted], NominationStatus.Verified, Officer, false),
+        new(NominationAction.Return, [NominationStatus.Submitted], NominationStatus.Returned, Officer, true),
+        new(NominationAction.StartFieldAssessment, [NominationStatus.Verified], NominationStatus.InFieldAssessment, Committee, false),
+        new(NominationAction.MarkReadyForScoring, [NominationStatus.InFieldAssessment], NominationStatus.ReadyForScoring, Committee, false),
+        new(NominationAction.MarkScored, [NominationStatus.ReadyForScoring], NominationStatus.Scored, Chair, false),
+        new(NominationAction.DecideFinalist, [NominationStatus.Scored], NominationStatus.Finalist, Chair, false),
+        new(NominationAction.DecideNotShortlisted, [NominationStatus.Scored], NominationStatus.NotShortlisted, Chair, false),
+        new(NominationAction.Forward, [NominationStatus.Finalist], NominationStatus.ForwardedToNational, Chair, false),
+        new(NominationAction.RecordWinner, [NominationStatus.ForwardedToNational], NominationStatus.Winner, Admin, false),
+        new(NominationAction.RecordNotWinner, [NominationStatus.ForwardedToNational], NominationStatus.NotWinner, Admin, false),
+        new(
+            NominationAction.Withdraw,
+            [NominationStatus.Draft, NominationStatus.Submitted, NominationStatus.Verified, NominationStatus.Returned, NominationStatus.InFieldAssessment,
+             NominationStatus.ReadyForScoring, NominationStatus.Scored, NominationStatus.Finalist, NominationStatus.ForwardedToNational],
+            NominationStatus.Withdrawn,
+            [Access.Roles.CommitteeChair, Access.Roles.CommitteeMember, Access.Roles.Administrator],
+            true),
+    ];
+
+    /// <summary>Decides whether <paramref name="role"/> may take <paramref name="action"/> on a nomination in <paramref name="current"/>.</summary>
+    public static WorkflowDecision Decide(NominationStatus current, NominationAction action, string? role, string? reason = null, WorkflowFacts? facts = null)
+    {
+        var transition = Transitions.Single(t => t.Action == action);
+        if (!transition.From.Contains(current))
+        {
+            return WorkflowDecision.Refuse(Final.Contains(current)
+                ? "Nominasi ini sudah selesai; statusnya tidak dapat diubah lagi."
+                : "Langkah ini tidak dapat dilakukan pada status nominasi saat ini.");
+        }
+
+        if (role is null || !transition.Roles.Contains(role))
+        {
+            return WorkflowDecision.Refuse("Peran Anda tidak berwenang melakukan langkah ini.");
+        }
+
+        if (transition.NeedsReason && string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowDecision.Refuse("Alasan wajib diisi untuk langkah ini.");
+        }
+
+        if (action == NominationAction.MarkReadyForScoring && (facts?.OpenCoachingItems ?? 0) > 0)
+        {
+            return WorkflowDecision.Refuse("Masih ada butir pembinaan yang terbuka atau sedang dikerjakan; selesaikan atau kesampingkan dulu sebelum nominasi siap dinilai.");
+        }
+
+        return WorkflowDecision.Allow(transition.To);
+    }
+
+    /// <summary>The actions a role could take from a status (for showing buttons); the final check is <see cref="Decide"/>.</summary>
+    public static IReadOnlyList<NominationAction> ActionsFor(NominationStatus current, string? role) =>
+        Transitions.Where(t => t.From.Contains(current) && role is not null && t.Roles.Contains(role)).Select(t => t.Action).ToList();
+
+    /// <summary>Statuses in which the committee may still edit the nomination's figures.</summary>
+    public static bool FiguresEditable(NominationStatus status) => status is NominationStatus.Draft or NominationStatus.Returned;
+}
