@@ -86,7 +86,13 @@ public static class PortalServices
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Required fields are declared by the validators (with Indonesian messages), not
+                // implied by non-nullable strings (which would give English messages).
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
 
         var requireHttps = RequiresHttps(configuration, environment);

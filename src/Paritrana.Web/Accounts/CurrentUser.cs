@@ -60,8 +60,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, ParitranaDbContex
             return cached;
         }
 
+        // An inactive branch covers nothing: its officers see no region until it is reactivated.
         var codes = await db.BranchOfficeAreas.AsNoTracking()
-            .Where(a => a.BranchOfficeId == branchOfficeId)
+            .Where(a => a.BranchOfficeId == branchOfficeId && db.BranchOffices.Any(b => b.Id == branchOfficeId && b.IsActive))
             .Select(a => a.RegencyCode)
             .ToListAsync(ct);
         // Short expiry so a second instance also sees a changed coverage soon; this instance evicts at once.

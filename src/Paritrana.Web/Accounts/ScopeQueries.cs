@@ -1,4 +1,5 @@
 using Paritrana.Domain.Access;
+using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Regions;
 
 namespace Paritrana.Web.Accounts;
@@ -83,6 +84,32 @@ public static class ScopeQueries
         if (scope.BranchOfficeId is int branch)
         {
             query = query.Where(b => b.Id == branch);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// Nominations: the committee sees its province; a branch officer sees the nominations its
+    /// branch verifies (including province-level ones assigned to it); the administrator all.
+    /// </summary>
+    public static IQueryable<Nomination> InScope(this IQueryable<Nomination> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        if (scope.SeesNothing)
+        {
+            return query.Where(_ => false);
+        }
+
+        var province = scope.ProvinceCode!;
+        query = query.Where(n => n.ProvinceCode == province);
+        if (scope.BranchOfficeId is int branch)
+        {
+            query = query.Where(n => n.BranchOfficeId == branch);
         }
 
         return query;

@@ -117,9 +117,11 @@ public class AccountSecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync("anggota.bali@paritrana.demo");
         using var officer = await portal.Factory.CreatePortalClient().SignedInAsAsync("cabang.denpasar@paritrana.demo");
 
-        (await NavLinks(admin)).ShouldBe(["Beranda", "Wilayah", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
-        (await NavLinks(member)).ShouldBe(["Beranda", "Wilayah"]);
-        (await NavLinks(officer)).ShouldBe(["Beranda", "Wilayah"]);
+        (await NavLinks(admin)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Impor data", "Wilayah", "Administrasi"]);
+        (await NavLinks(member)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Wilayah"]);
+        (await NavLinks(officer)).ShouldBe(["Beranda", "Nominasi", "Antrean verifikasi", "Data pemberi kerja", "Impor data", "Wilayah"]);
+        (await admin.GetPageAsync("/")).QuerySelectorAll("#mainNav .dropdown-menu a.dropdown-item").Select(a => PortalClient.Text(a))
+            .ShouldBe(["Siklus penghargaan", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
         var officerHome = await officer.GetPageAsync("/");
         PortalClient.Text(officerHome.QuerySelector("[data-testid=regency-count]")).ShouldBe("5");
         officerHome.QuerySelectorAll("main .badge").Select(b => PortalClient.Text(b)).ShouldBe(

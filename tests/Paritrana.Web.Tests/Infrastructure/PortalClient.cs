@@ -42,8 +42,7 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     /// <summary>
     /// Loads <paramref name="url"/>, takes the form matched by <paramref name="formSelector"/>, sets
     /// the given fields (others keep their values, as a browser would send them) and submits it.
-    /// A value for a checkbox name may list several values separated by commas... no: pass
-    /// <see cref="PostFormValuesAsync"/> for repeated fields.
+    /// For repeated fields (several checkboxes of one name) use <see cref="SubmitFormFieldsAsync"/>.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(string url, string formSelector, IDictionary<string, string> values, string? submitterSelector = null)
     {
@@ -78,6 +77,21 @@ public sealed class PortalClient(HttpClient http) : IDisposable
             action = fa;
         }
 
+        return await PostFieldsAsync(action, fields);
+    }
+
+    /// <summary>
+    /// Submits a form whose fields named in <paramref name="values"/> are replaced by exactly those
+    /// values (a name may repeat, as checked checkboxes do); other fields keep their values.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormFieldsAsync(IHtmlDocument page, string pageUrl, string formSelector, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
+        var given = values.ToList();
+        var names = given.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var fields = ReadForm(form).Where(f => !names.Contains(f.Key)).Concat(given).ToList();
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
         return await PostFieldsAsync(action, fields);
     }
 

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Web.Data;
+
+namespace Paritrana.Web.Infrastructure;
+
+/// <summary>
+/// Which award cycle a page shows: the one asked for (?cycle=2025), else the current one, else the
+/// latest. Pages that list or create nominations all pick their cycle this way.
+/// </summary>
+public static class CycleLookup
+{
+    public sealed record CycleRef(int Id, int Year, bool IsCurrent, bool IsClosed);
+
+    public static async Task<CycleRef?> ResolveAsync(ParitranaDbContext db, int? year, CancellationToken ct = default)
+    {
+        var cycles = db.AwardCycles.AsNoTracking();
+        if (year is int y)
+        {
+            return await cycles.Where(c => c.Year == y).Select(c => new CycleRef(c.Id, c.Year, c.IsCurrent, c.IsClosed)).FirstOrDefaultAsync(ct);
+        }
+
+        return await cycles.OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Year)
+            .Select(c => new CycleRef(c.Id, c.Year, c.IsCurrent, c.IsClosed)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>All cycles, newest first, for a cycle picker.</summary>
+    public static async Task<IReadOnlyList<CycleRef>> AllAsync(ParitranaDbContext db, CancellationToken ct = default) =>
+        await db.AwardCycles.AsNoTracking().OrderByDescending(c => c.Year)
+            .Select(c => new CycleRef(c.Id, c.Year, c.IsCurrent, c.IsClosed)).ToListAsync(ct);
+}
