@@ -120,7 +120,7 @@ public class AccountSecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         (await NavLinks(admin)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Impor data", "Wilayah", "Administrasi"]);
         (await NavLinks(member)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Wilayah"]);
         (await NavLinks(officer)).ShouldBe(["Beranda", "Nominasi", "Antrean verifikasi", "Data pemberi kerja", "Impor data", "Wilayah"]);
-        (await admin.GetPageAsync("/")).QuerySelectorAll("#mainNav .dropdown-menu a.dropdown-item").Select(a => PortalClient.Text(a))
+        (await admin.GetPageAsync("/")).QuerySelectorAll("#mainNav .navbar-nav.me-auto .dropdown-menu a.dropdown-item").Select(a => PortalClient.Text(a))
             .ShouldBe(["Siklus penghargaan", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
         var officerHome = await officer.GetPageAsync("/");
         PortalClient.Text(officerHome.QuerySelector("[data-testid=regency-count]")).ShouldBe("5");

@@ -12,7 +12,11 @@ namespace Paritrana.Web.Tests.Infrastructure;
 /// </summary>
 public static class TestDatabase
 {
-    public const string TemplateName = "paritrana_test_template";
+    /// <summary>
+    /// One template per test process, so that two test runs against the same server (two
+    /// developers' sessions, or a run while another is still going) never drop each other's.
+    /// </summary>
+    public static readonly string TemplateName = $"paritrana_template_{Environment.ProcessId}";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static bool _templateReady;
@@ -87,6 +91,7 @@ public static class TestDatabase
             }
 
             // Rebuilt once per test run, so a changed migration or seed is always picked up.
+            await DropTemplatesOfEndedRunsAsync();
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
             await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
             await RunDatabaseSetupAsync(TemplateName, demo: true);
@@ -96,6 +101,31 @@ public static class TestDatabase
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>Templates left by test processes that have ended (killed runs) are removed.</summary>
+    private static async Task DropTemplatesOfEndedRunsAsync()
+    {
+        var stale = new List<string>();
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'paritrana\\_template\\_%'", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var name = reader.GetString(0);
+                if (int.TryParse(name["paritrana_template_".Length..], out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+                {
+                    stale.Add(name);
+                }
+            }
+        }
+
+        foreach (var name in stale)
+        {
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
     }
 

@@ -1,0 +1,52 @@
+using Paritrana.Domain.Auditing;
+
+namespace Paritrana.Web.Pages.Admin.Audit;
+
+/// <summary>
+/// What each audited action means, in Indonesian (resource keys; English in SharedResource.en.resx).
+/// An action not listed here is shown as stored.
+/// </summary>
+public static class AuditActionNames
+{
+    /// <summary>The actions the filter offers, in the order shown.</summary>
+    public static readonly IReadOnlyList<string> Known =
+    [
+        AuditActions.SignIn,
+        AuditActions.SignInFailed,
+        AuditActions.LockedOut,
+        AuditActions.SignOut,
+        AuditActions.PasswordChanged,
+        AuditActions.AccessRefused,
+        AuditActions.UserCreated,
+        AuditActions.UserUpdated,
+        AuditActions.UserDisabled,
+        AuditActions.UserEnabled,
+        AuditActions.UserUnlocked,
+        AuditActions.UserPasswordReset,
+        AuditActions.RegionalOfficeCreated,
+        AuditActions.RegionalOfficeUpdated,
+        AuditActions.BranchOfficeCreated,
+        AuditActions.BranchOfficeUpdated,
+    ];
+
+    public static string? Of(string action) => action switch
+    {
+        AuditActions.SignIn => "Masuk ke portal",
+        AuditActions.SignInFailed => "Gagal masuk",
+        AuditActions.LockedOut => "Akun terkunci setelah percobaan masuk gagal",
+        AuditActions.SignOut => "Keluar dari portal",
+        AuditActions.PasswordChanged => "Mengganti kata sandi sendiri",
+        AuditActions.AccessRefused => "Akses ditolak",
+        AuditActions.UserCreated => "Akun dibuat",
+        AuditActions.UserUpdated => "Akun diubah",
+        AuditActions.UserDisabled => "Akun dinonaktifkan",
+        AuditActions.UserEnabled => "Akun diaktifkan kembali",
+        AuditActions.UserUnlocked => "Kunci akun dibuka",
+        AuditActions.UserPasswordReset => "Kata sandi diatur ulang oleh administrator",
+        AuditActions.RegionalOfficeCreated => "Kantor wilayah dibuat",
+        AuditActions.RegionalOfficeUpdated => "Kantor wilayah diubah",
+        AuditActions.BranchOfficeCreated => "Kantor cabang dibuat",
+        AuditActions.BranchOfficeUpdated => "Kantor cabang diubah",
+        _ => null,
+    };
+}

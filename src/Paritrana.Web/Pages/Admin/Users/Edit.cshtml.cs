@@ -1,0 +1,421 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Auditing;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Admin.Users;
+
+/// <summary>
+/// One account: its name, e-mail, role and place (guarded by Identity's ConcurrencyStamp), and the
+/// actions disable, enable, unlock and reset password. Every change that alters what the user may
+/// do changes the security stamp, so their open sessions end at their next request.
+/// </summary>
+public class EditModel(
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    IValidator<EditModel.InputModel> validator,
+    ParitranaDbContext db,
+    AuditTrail audit,
+    CurrentUser me,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    [Display(Name = "Kata sandi baru")]
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+
+    public AccountOptions Options { get; private set; } = new();
+
+    public AccountView Account { get; private set; } = null!;
+
+    public sealed record AccountView(
+        string Email,
+        string? Role,
+        bool IsDisabled,
+        DateTimeOffset? LockedOutUntil,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? LastSignInAt,
+        bool IsSelf);
+
+    public sealed class InputModel : IAccountInput
+    {
+        [BindNever]
+        public Guid? AccountId { get; set; }
+
+        [Display(Name = "Nama lengkap")]
+        public string? FullName { get; set; }
+
+        [Display(Name = "Alamat surel")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Peran")]
+        public string? Role { get; set; }
+
+        [Display(Name = "Provinsi")]
+        public string? ProvinceCode { get; set; }
+
+        [Display(Name = "Kantor cabang")]
+        public int? BranchOfficeId { get; set; }
+
+        /// <summary>The account's stamp when the form was shown: a different one means someone else saved meanwhile.</summary>
+        public string? ConcurrencyStamp { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l, ParitranaDbContext db, ILookupNormalizer normalizer)
+        {
+            Include(new AccountRules(l, db, normalizer));
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(user, fillInput: true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var oldRole = await RoleOfAsync(user);
+        if (!string.Equals(Input.ConcurrencyStamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            // Show what is stored now instead of the stale form; the administrator decides again.
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, l["Akun ini baru saja diubah oleh orang lain. Isian di bawah menampilkan data terbaru; periksa lalu simpan lagi bila perlu."]);
+            await LoadAsync(user, fillInput: true, ct);
+            return Page();
+        }
+
+        Input.AccountId = user.Id;
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            await LoadAsync(user, fillInput: false, ct);
+            return Page();
+        }
+
+        var role = Input.Role!;
+        var email = AccountRules.NormalizeEmail(Input.Email);
+        var fullName = Input.FullName!.Trim();
+        var province = Roles.IsProvincial(role) ? Input.ProvinceCode : null;
+        var branch = role == Roles.BranchOfficer ? Input.BranchOfficeId : null;
+
+        if (user.Id == me.Id && role != oldRole)
+        {
+            ModelState.AddModelError("Input.Role", l["Anda tidak dapat mengubah peran akun Anda sendiri."]);
+            await LoadAsync(user, fillInput: false, ct);
+            return Page();
+        }
+
+        var changes = new List<string>();
+        Compare(changes, "name", user.FullName, fullName);
+        Compare(changes, "email", user.Email, email);
+        Compare(changes, "role", oldRole, role);
+        Compare(changes, "province", user.ProvinceCode, province);
+        if (user.BranchOfficeId != branch)
+        {
+            changes.Add(Change("branch", await BranchNameAsync(user.BranchOfficeId, ct), await BranchNameAsync(branch, ct)));
+        }
+
+        if (changes.Count == 0)
+        {
+            TempData["StatusMessage"] = l["Tidak ada perubahan pada akun {0}.", email].Value;
+            return RedirectToPage(new { id = Id });
+        }
+
+        // Anything that changes what the user may do, or how they sign in, ends their sessions.
+        var endsSessions = !string.Equals(user.Email, email, StringComparison.Ordinal)
+            || role != oldRole || user.ProvinceCode != province || user.BranchOfficeId != branch;
+        var auditProvince = province ?? user.ProvinceCode;
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            user.FullName = fullName;
+            user.Email = email;
+            user.UserName = email;
+            user.ProvinceCode = province;
+            user.BranchOfficeId = branch;
+
+            var result = IdentityResult.Success;
+            if (role != oldRole)
+            {
+                if (oldRole is not null)
+                {
+                    result = await users.RemoveFromRoleAsync(user, oldRole);
+                }
+
+                if (result.Succeeded)
+                {
+                    result = await users.AddToRoleAsync(user, role);
+                }
+            }
+
+            if (result.Succeeded)
+            {
+                result = endsSessions ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
+            }
+
+            if (!result.Succeeded)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var current = await users.FindByIdAsync(Id.ToString());
+                if (current is null)
+                {
+                    return NotFound();
+                }
+
+                var concurrent = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
+                if (concurrent)
+                {
+                    ModelState.Clear();
+                    ModelState.AddModelError(string.Empty, l["Akun ini baru saja diubah oleh orang lain. Isian di bawah menampilkan data terbaru; periksa lalu simpan lagi bila perlu."]);
+                }
+                else
+                {
+                    AccountRules.AddErrors(ModelState, result, "Input.Email");
+                }
+
+                await LoadAsync(current, fillInput: concurrent, ct);
+                return Page();
+            }
+
+            audit.Record(AuditActions.UserUpdated, "user", user.Id.ToString(), auditProvince, string.Join("; ", changes));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        if (endsSessions && user.Id == me.Id)
+        {
+            // The administrator changed their own e-mail: keep this browser signed in with the new stamp.
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        TempData["StatusMessage"] = endsSessions
+            ? l["Perubahan akun {0} telah disimpan. Sesi yang sedang berjalan pada akun ini berakhir; pemiliknya perlu masuk lagi.", email].Value
+            : l["Perubahan akun {0} telah disimpan.", email].Value;
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == me.Id)
+        {
+            return Refuse(l["Anda tidak dapat menonaktifkan akun Anda sendiri."]);
+        }
+
+        if (user.IsDisabled)
+        {
+            return Done(l["Akun {0} sudah nonaktif.", user.Email ?? ""]);
+        }
+
+        user.IsDisabled = true;
+        return await ApplyAsync(user, AuditActions.UserDisabled, null, () => users.UpdateSecurityStampAsync(user),
+            l["Akun {0} telah dinonaktifkan. Sesi yang sedang berjalan berakhir pada permintaan berikutnya.", user.Email ?? ""], ct);
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!user.IsDisabled)
+        {
+            return Done(l["Akun {0} sudah aktif.", user.Email ?? ""]);
+        }
+
+        user.IsDisabled = false;
+        return await ApplyAsync(user, AuditActions.UserEnabled, null, () => users.UpdateAsync(user),
+            l["Akun {0} telah diaktifkan kembali.", user.Email ?? ""], ct);
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.LockoutEnd is not { } until || until <= clock.GetUtcNow())
+        {
+            return Done(l["Akun {0} tidak sedang terkunci.", user.Email ?? ""]);
+        }
+
+        var details = "locked until: " + until.ToString("O", CultureInfo.InvariantCulture);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        return await ApplyAsync(user, AuditActions.UserUnlocked, details, () => users.UpdateAsync(user),
+            l["Kunci akun {0} telah dibuka.", user.Email ?? ""], ct);
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(Id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == me.Id)
+        {
+            return Refuse(l["Ubah kata sandi Anda sendiri melalui halaman Ubah kata sandi."]);
+        }
+
+        if (string.IsNullOrEmpty(NewPassword))
+        {
+            ModelState.AddModelError(nameof(NewPassword), l["Kata sandi baru wajib diisi."]);
+            await LoadAsync(user, fillInput: true, ct);
+            return Page();
+        }
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Validates the password with Identity's rules and changes the security stamp.
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var result = await users.ResetPasswordAsync(user, token, NewPassword);
+            if (!result.Succeeded)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                foreach (var error in result.Errors.DistinctBy(e => e.Description))
+                {
+                    ModelState.AddModelError(nameof(NewPassword), error.Description);
+                }
+
+                var current = await users.FindByIdAsync(Id.ToString());
+                if (current is null)
+                {
+                    return NotFound();
+                }
+
+                await LoadAsync(current, fillInput: true, ct);
+                return Page();
+            }
+
+            audit.Record(AuditActions.UserPasswordReset, "user", user.Id.ToString(), user.ProvinceCode);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        TempData["StatusMessage"] = l["Kata sandi akun {0} telah diganti. Sesi yang sedang berjalan pada akun ini berakhir.", user.Email ?? ""].Value;
+        return RedirectToPage(new { id = Id });
+    }
+
+    /// <summary>Saves one account action and its audit event together, then redirects back to the account.</summary>
+    private async Task<IActionResult> ApplyAsync(PortalUser user, string action, string? details, Func<Task<IdentityResult>> change, string message, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await change();
+        if (!result.Succeeded)
+        {
+            await tx.RollbackAsync(ct);
+            return Refuse(string.Join(" ", result.Errors.Select(e => e.Description).Distinct()));
+        }
+
+        audit.Record(action, "user", user.Id.ToString(), user.ProvinceCode, details);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Done(message);
+    }
+
+    private RedirectToPageResult Done(string message)
+    {
+        TempData["StatusMessage"] = message;
+        return RedirectToPage(new { id = Id });
+    }
+
+    private RedirectToPageResult Refuse(string message)
+    {
+        TempData["StatusMessage"] = message;
+        TempData["StatusIsError"] = true;
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task LoadAsync(PortalUser user, bool fillInput, CancellationToken ct)
+    {
+        var role = await RoleOfAsync(user);
+        var now = clock.GetUtcNow();
+        Account = new AccountView(
+            user.Email ?? "",
+            role,
+            user.IsDisabled,
+            user.LockoutEnd is { } until && until > now ? until : null,
+            user.CreatedAt,
+            user.LastSignInAt,
+            user.Id == me.Id);
+        if (fillInput)
+        {
+            Input = new InputModel
+            {
+                FullName = user.FullName,
+                Email = user.Email,
+                Role = role,
+                ProvinceCode = user.ProvinceCode,
+                BranchOfficeId = user.BranchOfficeId,
+                ConcurrencyStamp = user.ConcurrencyStamp,
+            };
+        }
+        else
+        {
+            // A refused form keeps what was typed, but a later save must still compare with the stamp it was shown.
+            Input.ConcurrencyStamp = user.ConcurrencyStamp;
+            ModelState.Remove("Input.ConcurrencyStamp");
+        }
+
+        Options = await AccountOptions.LoadAsync(db, l, ct);
+    }
+
+    private async Task<string?> RoleOfAsync(PortalUser user) => (await users.GetRolesAsync(user)).FirstOrDefault();
+
+    private async Task<string?> BranchNameAsync(int? id, CancellationToken ct) =>
+        id is int b ? await db.BranchOffices.AsNoTracking().Where(o => o.Id == b).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+
+    private static void Compare(List<string> changes, string field, string? before, string? after)
+    {
+        if (!string.Equals(before, after, StringComparison.Ordinal))
+        {
+            changes.Add(Change(field, before, after));
+        }
+    }
+
+    private static string Change(string field, string? before, string? after) => $"{field}: {before ?? "-"} → {after ?? "-"}";
+}
