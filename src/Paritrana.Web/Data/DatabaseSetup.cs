@@ -13,6 +13,7 @@ public sealed class DatabaseSetup(
     ParitranaDbContext db,
     RegionSeeder regions,
     DemoSeeder demo,
+    Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole<Guid>> roles,
     IConfiguration configuration,
     ILogger<DatabaseSetup> logger)
 {
@@ -39,6 +40,8 @@ public sealed class DatabaseSetup(
             logger.LogInformation("Database schema is at migration {Migration}", (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault());
 
             await regions.SeedAsync(ct);
+            // The four roles exist in every installation; the administrator assigns them.
+            await DemoSeeder.EnsureRolesAsync(roles);
             if (configuration.GetValue<bool>("Demo:Enabled"))
             {
                 await demo.SeedAsync(ct);

@@ -1,0 +1,77 @@
+using Npgsql;
+
+namespace Paritrana.Web.Tests.Data;
+
+public class DatabaseSetupTests
+{
+    private const string CountEverything = """
+        SELECT (SELECT count(*) FROM users) || '/' || (SELECT count(*) FROM user_roles) || '/' || (SELECT count(*) FROM roles)
+            || '/' || (SELECT count(*) FROM regional_offices) || '/' || (SELECT count(*) FROM branch_offices)
+            || '/' || (SELECT count(*) FROM branch_office_areas) || '/' || (SELECT count(*) FROM provinces)
+            || '/' || (SELECT count(*) FROM regencies_and_cities) || '/' || (SELECT count(*) FROM award_cycles)
+            || '/' || (SELECT count(*) FROM categories) || '/' || (SELECT count(*) FROM organisations)
+            || '/' || (SELECT count(*) FROM coverage_figures) || '/' || (SELECT count(*) FROM nominations)
+            || '/' || (SELECT count(*) FROM status_changes) || '/' || (SELECT count(*) FROM "__EFMigrationsHistory")
+        """;
+
+    [Fact]
+    public async Task Two_instances_starting_at_once_on_an_empty_database_both_succeed_and_migrate_once()
+    {
+        var database = await TestDatabase.CreateEmptyAsync("race");
+        try
+        {
+            // Four at once: without the advisory lock they would race on CREATE TABLE and on seeding.
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => TestDatabase.RunDatabaseSetupAsync(database, demo: true))));
+
+            var migrations = typeof(Program).Assembly.GetTypes()
+                .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM \"__EFMigrationsHistory\"")).ShouldBe((long)migrations);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM users")).ShouldBe(7L);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM roles")).ShouldBe(4L);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM branch_offices")).ShouldBe(3L);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM provinces")).ShouldBe(38L);
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Seeding_the_demo_a_second_time_adds_nothing()
+    {
+        var database = await TestDatabase.CreateAsync("reseed");
+        try
+        {
+            var before = await TestDatabase.ScalarAsync<string>(database, CountEverything);
+            await TestDatabase.RunDatabaseSetupAsync(database, demo: true);
+            var after = await TestDatabase.ScalarAsync<string>(database, CountEverything);
+            after.ShouldBe(before);
+            before!.Split('/')[0].ShouldBe("7");
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Without_demo_mode_only_roles_and_regions_are_seeded()
+    {
+        var database = await TestDatabase.CreateEmptyAsync("nodemo");
+        try
+        {
+            await TestDatabase.RunDatabaseSetupAsync(database, demo: false);
+            var counts = (await TestDatabase.ScalarAsync<string>(database, CountEverything))!.Split('/');
+            counts[0].ShouldBe("0");   // users
+            counts[2].ShouldBe("4");   // roles
+            counts[4].ShouldBe("0");   // branch offices
+            counts[6].ShouldBe("38");  // provinces
+            counts[7].ShouldBe("514"); // regencies and cities
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(database);
+        }
+    }
+}

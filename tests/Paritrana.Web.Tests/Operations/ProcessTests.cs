@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Paritrana.Web.Tests.Operations;
+
+/// <summary>
+/// The built portal as a real process, the way scripts/start.sh and operators run it: the
+/// command-line verbs and the --urls option.
+/// </summary>
+public class ProcessTests : IAsyncLifetime
+{
+    private string _database = "";
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateEmptyAsync("proc");
+
+    public async Task DisposeAsync() => await TestDatabase.DropAsync(_database);
+
+    private static string WebProjectDirectory
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Paritrana.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return Path.Combine(dir!.FullName, "src", "Paritrana.Web");
+        }
+    }
+
+    /// <summary>The web app's own build output (same configuration as this test build).</summary>
+    private static string WebDll
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(WebProjectDirectory, "bin", configuration, "net10.0", "Paritrana.Web.dll");
+        }
+    }
+
+    private Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = WebProjectDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(WebDll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["ConnectionStrings__Paritrana"] = TestDatabase.ConnectionStringFor(_database);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Demo__Enabled"] = "false";
+        info.Environment["DataProtection__KeysDirectory"] = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", _database);
+        return Process.Start(info)!;
+    }
+
+    [Fact]
+    public async Task The_migrate_verb_brings_an_empty_database_up_to_date_and_exits()
+    {
+        using var process = Start("migrate");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0);
+        output.ShouldContain("Database is up to date.");
+        (await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM regencies_and_cities")).ShouldBe(514L);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_is_refused_with_the_list_of_verbs()
+    {
+        using var process = Start("frobnicate");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(2);
+        error.ShouldContain("Unknown command 'frobnicate'.");
+    }
+
+    [Fact]
+    public async Task The_portal_listens_where_urls_says_and_answers_health()
+    {
+        int port;
+        using (var probe = new TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        using var process = Start("--urls", $"http://127.0.0.1:{port}");
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            HttpResponseMessage? response = null;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (response is null && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                try
+                {
+                    response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            response.ShouldNotBeNull("the portal did not answer on the --urls address");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+            using var login = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/Account/Login"));
+            login.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await login.Content.ReadAsStringAsync()).ShouldContain("Masuk ke Portal Paritrana");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+}
