@@ -16,10 +16,23 @@ echo "==> Building"
 dotnet build Paritrana.sln -c Release -nologo -v quiet
 
 echo "==> Running the tests"
-status=0
+log=$(mktemp)
+set +e
 dotnet test Paritrana.sln -c Release --no-build -nologo \
-  --logger "console;verbosity=normal" "$@" || status=$?
+  --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
 if [ "${PARITRANA_KEEP_TEST_PG:-}" != 1 ]; then
   pg_private_stop "$PG_DIR"
+fi
+# One closing line for every test project together.
+passed=$(awk '/^ +Passed: +[0-9]+$/ {s += $2} END {print s + 0}' "$log")
+failed=$(awk '/^ +Failed: +[0-9]+$/ {s += $2} END {print s + 0}' "$log")
+skipped=$(awk '/^ +Skipped: +[0-9]+$/ {s += $2} END {print s + 0}' "$log")
+rm -f "$log"
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
 fi
 exit $status
