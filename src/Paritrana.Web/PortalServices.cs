@@ -104,6 +104,8 @@ public static class PortalServices
             o.FormFieldName = "__RequestVerificationToken";
         });
 
+        services.AddSignInRateLimit(configuration);
+
         services.AddHealthChecks().AddDbContextCheck<ParitranaDbContext>("database");
         services.Configure<HealthCheckServiceOptions>(o =>
         {
@@ -196,6 +198,7 @@ public static class PortalServices
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

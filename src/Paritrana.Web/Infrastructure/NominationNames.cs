@@ -28,21 +28,13 @@ public static class NominationNames
         _ => "Status tidak dikenal",
     };
 
-    /// <summary>Bootstrap badge class for a status, so the pipeline reads at a glance.</summary>
-    public static string StatusBadge(NominationStatus status) => status switch
-    {
-        NominationStatus.Draft => "text-bg-secondary",
-        NominationStatus.Submitted => "text-bg-info",
-        NominationStatus.Returned => "text-bg-warning",
-        NominationStatus.Verified or NominationStatus.InFieldAssessment or NominationStatus.ReadyForScoring or NominationStatus.Scored => "text-bg-primary",
-        NominationStatus.Finalist or NominationStatus.ForwardedToNational or NominationStatus.Winner => "text-bg-success",
-        _ => "text-bg-light border",
-    };
+    /// <summary>The badge class of a status (see <see cref="StatusBadges"/>).</summary>
+    public static string StatusBadge(NominationStatus status) => StatusBadges.For(status);
 
     public static string Action(NominationAction action) => action switch
     {
         NominationAction.Submit => "Ajukan untuk verifikasi",
-        NominationAction.Verify => "Verifikasi",
+        NominationAction.Verify => "Verifikasi nominasi",
         NominationAction.Return => "Kembalikan dengan alasan",
         NominationAction.StartFieldAssessment => "Mulai penilaian lapangan",
         NominationAction.MarkReadyForScoring => "Tandai siap dinilai",

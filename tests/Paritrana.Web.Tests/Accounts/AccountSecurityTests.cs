@@ -246,3 +246,42 @@ public class SessionPersistenceTests : IAsyncLifetime
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }
+
+public class SignInRateLimitTests : IAsyncLifetime
+{
+    private string _database = "";
+    private PortalFactory? _factory;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("ratelimit");
+        _factory = new PortalFactory(_database, settings: new Dictionary<string, string?> { ["Security:SignInAttemptsPerMinute"] = "3" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory!.DisposeAsync();
+        await TestDatabase.DropAsync(_database);
+    }
+
+    [Fact]
+    public async Task Too_many_sign_in_attempts_from_one_address_answer_429_with_a_clear_page()
+    {
+        using var client = _factory!.CreatePortalClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var attempt = await client.SignInAsync($"guess{i}@paritrana.demo", "not-the-right-password");
+            attempt.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var refused = await client.SignInAsync("anggota.bali@paritrana.demo");
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var page = await PortalClient.ParseAsync(refused);
+        PortalClient.Text(page.QuerySelector("main h1")).ShouldBe("Terlalu banyak permintaan");
+        PortalClient.Text(page.QuerySelector("main .lead")).ShouldBe("Terlalu banyak percobaan dalam waktu singkat. Tunggu sebentar lalu coba lagi.");
+
+        // Reading the login page is never limited.
+        using var get = await client.GetAsync("/Account/Login");
+        get.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
