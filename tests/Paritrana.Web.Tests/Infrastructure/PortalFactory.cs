@@ -24,6 +24,9 @@ public class PortalFactory(string database, string environment = "Development", 
             ["ConnectionStrings:Paritrana"] = ConnectionString,
             ["Demo:Enabled"] = environment == "Production" ? "false" : "true",
             ["DataProtection:KeysDirectory"] = KeysDirectory,
+            // The test server has no client address, so every sign-in of a test class shares one
+            // rate-limit partition; SignInRateLimitTests sets a small limit of its own.
+            ["Security:SignInAttemptsPerMinute"] = "100000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
