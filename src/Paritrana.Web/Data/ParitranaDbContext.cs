@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
+using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
@@ -37,6 +38,10 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<BudgetAllocation> BudgetAllocations => Set<BudgetAllocation>();
     public DbSet<Innovation> Innovations => Set<Innovation>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitMember> VisitMembers => Set<VisitMember>();
+    public DbSet<CoachingItem> CoachingItems => Set<CoachingItem>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -124,6 +129,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         ConfigureCycles(builder);
         ConfigureOrganisations(builder);
         ConfigureNominations(builder);
+        ConfigureFieldWork(builder);
 
         ApplySnakeCaseNames(builder);
     }
@@ -205,6 +211,73 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
             e.Property(b => b.Error).HasMaxLength(2000);
             e.HasIndex(b => b.CreatedAt);
             e.HasOne<BranchOffice>().WithMany().HasForeignKey(b => b.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureFieldWork(ModelBuilder builder)
+    {
+        builder.Entity<Visit>(e =>
+        {
+            e.ToTable("visits");
+            e.Property(v => v.ProvinceCode).HasMaxLength(2);
+            e.Property(v => v.RegencyCode).HasMaxLength(5);
+            e.Property(v => v.Place).HasMaxLength(300);
+            e.Property(v => v.Purpose).HasMaxLength(1000);
+            e.Property(v => v.ExternalParticipants).HasMaxLength(1000);
+            e.Property(v => v.Findings).HasMaxLength(8000);
+            e.Property(v => v.DocumentsChecked).HasMaxLength(4000);
+            e.Property(v => v.InterviewNotes).HasMaxLength(8000);
+            e.Property(v => v.CancelReason).HasMaxLength(1000);
+            e.Property(v => v.RescheduleReason).HasMaxLength(1000);
+            e.Property(v => v.Version).IsRowVersion();
+            e.HasIndex(v => new { v.ProvinceCode, v.PlannedAt });
+            e.HasIndex(v => v.NominationId);
+            e.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<VisitMember>(e =>
+        {
+            e.ToTable("visit_members");
+            e.HasKey(m => new { m.VisitId, m.UserId });
+            e.HasIndex(m => m.UserId);
+            e.HasOne<Visit>().WithMany(v => v.Members).HasForeignKey(m => m.VisitId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CoachingItem>(e =>
+        {
+            e.ToTable("coaching_items");
+            e.Property(c => c.ProvinceCode).HasMaxLength(2);
+            e.Property(c => c.RegencyCode).HasMaxLength(5);
+            e.Property(c => c.Finding).HasMaxLength(4000);
+            e.Property(c => c.Recommendation).HasMaxLength(4000);
+            e.Property(c => c.ResponsiblePerson).HasMaxLength(200);
+            e.Property(c => c.ResolutionNote).HasMaxLength(4000);
+            e.Property(c => c.WaiverReason).HasMaxLength(2000);
+            e.Property(c => c.Version).IsRowVersion();
+            e.HasIndex(c => new { c.NominationId, c.Status });
+            e.HasIndex(c => new { c.ProvinceCode, c.Status, c.DueDate });
+            e.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Visit>().WithMany().HasForeignKey(c => c.VisitId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("evidence_files");
+            e.Property(f => f.ProvinceCode).HasMaxLength(2);
+            e.Property(f => f.RegencyCode).HasMaxLength(5);
+            e.Property(f => f.FileName).HasMaxLength(120);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.StorageName).HasMaxLength(100);
+            e.Property(f => f.RemovalReason).HasMaxLength(1000);
+            e.HasIndex(f => f.NominationId);
+            e.HasIndex(f => f.VisitId);
+            e.HasIndex(f => f.CoachingItemId);
+            e.HasIndex(f => f.RegulationId);
+            e.HasOne<Nomination>().WithMany().HasForeignKey(f => f.NominationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Visit>().WithMany().HasForeignKey(f => f.VisitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<CoachingItem>().WithMany().HasForeignKey(f => f.CoachingItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<GovernmentRegulation>().WithMany().HasForeignKey(f => f.RegulationId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -14,3 +14,7 @@ public sealed class Foundation : SqlFileMigration;
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261121000002_CyclesOrganisationsNominations")]
 public sealed class CyclesOrganisationsNominations : SqlFileMigration;
+
+[DbContext(typeof(ParitranaDbContext))]
+[Migration("20261121000006_FieldWork")]
+public sealed class FieldWork : SqlFileMigration;

@@ -1,0 +1,99 @@
+using Paritrana.Domain.Access;
+
+namespace Paritrana.Domain.FieldWork;
+
+/// <summary>
+/// A coaching item (butir pembinaan): what the candidate must improve, by when, and what became of
+/// it. A nomination may be proposed for scoring only when none of its items is open or in progress.
+/// </summary>
+public class CoachingItem : IRegionBound
+{
+    public int Id { get; set; }
+    public int NominationId { get; set; }
+    public required string ProvinceCode { get; set; }
+    public string? RegencyCode { get; set; }
+    /// <summary>The visit where it was found, if any.</summary>
+    public int? VisitId { get; set; }
+    public required string Finding { get; set; }
+    public required string Recommendation { get; set; }
+    /// <summary>The person responsible at the candidate.</summary>
+    public string? ResponsiblePerson { get; set; }
+    public DateOnly DueDate { get; set; }
+    public CoachingStatus Status { get; set; } = CoachingStatus.Open;
+    public string? ResolutionNote { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public Guid? ResolvedBy { get; set; }
+    public string? WaiverReason { get; set; }
+    public DateTimeOffset? WaivedAt { get; set; }
+    public Guid? WaivedBy { get; set; }
+    public Guid CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public uint Version { get; set; }
+}
+
+public enum CoachingStatus
+{
+    Open = 1,
+    InProgress = 2,
+    Resolved = 3,
+    Waived = 4,
+}
+
+public enum CoachingAction
+{
+    Start = 1,
+    Resolve = 2,
+    Waive = 3,
+    Reopen = 4,
+}
+
+/// <summary>The rules of coaching items: who may move them, what it needs, and when one is overdue.</summary>
+public static class CoachingRules
+{
+    /// <summary>Open and in-progress items block the nomination from being ready for scoring.</summary>
+    public static bool IsOpen(CoachingStatus status) => status is CoachingStatus.Open or CoachingStatus.InProgress;
+
+    /// <summary>Overdue: still open after its due date (the due date itself is not overdue).</summary>
+    public static bool IsOverdue(CoachingStatus status, DateOnly dueDate, DateOnly today) => IsOpen(status) && dueDate < today;
+
+    /// <summary>Days past the due date of an open item; 0 when not overdue.</summary>
+    public static int DaysOverdue(CoachingStatus status, DateOnly dueDate, DateOnly today) =>
+        IsOverdue(status, dueDate, today) ? today.DayNumber - dueDate.DayNumber : 0;
+
+    public sealed record Decision(bool Allowed, CoachingStatus To, string? Refusal);
+
+    public static Decision Decide(CoachingStatus current, CoachingAction action, string? role, string? text)
+    {
+        var committee = role is Roles.CommitteeChair or Roles.CommitteeMember;
+        switch (action)
+        {
+            case CoachingAction.Start when current == CoachingStatus.Open:
+                return committee ? Allow(CoachingStatus.InProgress) : Refuse(NotAllowed);
+            case CoachingAction.Resolve when IsOpen(current):
+                if (!committee)
+                {
+                    return Refuse(NotAllowed);
+                }
+
+                return string.IsNullOrWhiteSpace(text) ? Refuse("Catatan penyelesaian wajib diisi.") : Allow(CoachingStatus.Resolved);
+            case CoachingAction.Waive when IsOpen(current):
+                if (role != Roles.CommitteeChair)
+                {
+                    return Refuse("Hanya Ketua Tim Panitia yang dapat mengesampingkan butir pembinaan.");
+                }
+
+                return string.IsNullOrWhiteSpace(text) ? Refuse("Alasan pengesampingan wajib diisi.") : Allow(CoachingStatus.Waived);
+            case CoachingAction.Reopen when current is CoachingStatus.Resolved or CoachingStatus.Waived:
+                return role == Roles.CommitteeChair ? Allow(CoachingStatus.Open) : Refuse("Hanya Ketua Tim Panitia yang dapat membuka kembali butir pembinaan.");
+            default:
+                return Refuse("Langkah ini tidak dapat dilakukan pada status butir pembinaan saat ini.");
+        }
+    }
+
+    private const string NotAllowed = "Peran Anda tidak berwenang melakukan langkah ini.";
+
+    private static Decision Allow(CoachingStatus to) => new(true, to, null);
+
+    private static Decision Refuse(string why) => new(false, default, why);
+}
