@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Maintains Resources/SharedResource.en.resx, the English translations of the interface.
 
-The keys are the Indonesian texts used in the code (L["..."], [Display(Name = "...")], ...).
+The keys are the Indonesian texts used in the code (L["..."], [Display(Name = "...")], switch arms
+of *Names.cs files, and the constants of *Texts.cs files in the web app and the domain).
   scripts/i18n.py missing            prints keys that have no English translation (as TSV lines)
   scripts/i18n.py add FILE.tsv       adds or replaces translations from "key<TAB>English" lines
 The test Localization/TranslationTests.cs is the authority; this script only saves typing.
@@ -32,6 +33,9 @@ def keys_in_source():
         keys.update(unescape(m) for m in re.findall(r'(?:Display\(Name|ErrorMessage)\s*=\s*"((?:[^"\\]|\\.)*)"', t))
         if f.name.endswith("Names.cs"):
             keys.update(unescape(m) for m in re.findall(r'=>\s*"((?:[^"\\]|\\.)*)",', t))
+    for f in list(ROOT.parent.joinpath("Paritrana.Domain").rglob("*Texts.cs")) + list(ROOT.rglob("*Texts.cs")):
+        t = f.read_text(encoding="utf-8")
+        keys.update(unescape(m) for m in re.findall(r'const string \w+ = "((?:[^"\\]|\\.)*)";', t))
     return keys
 
 def load():

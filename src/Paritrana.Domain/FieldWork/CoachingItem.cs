@@ -76,22 +76,22 @@ public static class CoachingRules
                     return Refuse(NotAllowed);
                 }
 
-                return string.IsNullOrWhiteSpace(text) ? Refuse("Catatan penyelesaian wajib diisi.") : Allow(CoachingStatus.Resolved);
+                return string.IsNullOrWhiteSpace(text) ? Refuse(CoachingTexts.NoteRequired) : Allow(CoachingStatus.Resolved);
             case CoachingAction.Waive when IsOpen(current):
                 if (role != Roles.CommitteeChair)
                 {
-                    return Refuse("Hanya Ketua Tim Panitia yang dapat mengesampingkan butir pembinaan.");
+                    return Refuse(CoachingTexts.OnlyChairWaives);
                 }
 
-                return string.IsNullOrWhiteSpace(text) ? Refuse("Alasan pengesampingan wajib diisi.") : Allow(CoachingStatus.Waived);
+                return string.IsNullOrWhiteSpace(text) ? Refuse(CoachingTexts.WaiverReasonRequired) : Allow(CoachingStatus.Waived);
             case CoachingAction.Reopen when current is CoachingStatus.Resolved or CoachingStatus.Waived:
-                return role == Roles.CommitteeChair ? Allow(CoachingStatus.Open) : Refuse("Hanya Ketua Tim Panitia yang dapat membuka kembali butir pembinaan.");
+                return role == Roles.CommitteeChair ? Allow(CoachingStatus.Open) : Refuse(CoachingTexts.OnlyChairReopens);
             default:
-                return Refuse("Langkah ini tidak dapat dilakukan pada status butir pembinaan saat ini.");
+                return Refuse(CoachingTexts.WrongStatus);
         }
     }
 
-    private const string NotAllowed = "Peran Anda tidak berwenang melakukan langkah ini.";
+    private const string NotAllowed = CoachingTexts.WrongRole;
 
     private static Decision Allow(CoachingStatus to) => new(true, to, null);
 

@@ -48,7 +48,7 @@ public sealed record WorkflowDecision(bool Allowed, NominationStatus To, string?
 /// <summary>
 /// The nomination's state machine: which action leads from which status to which, who may take it,
 /// and what it needs (a reason, resolved coaching items). Refusals are Indonesian texts that the
-/// portal shows as they are (they are also resource keys for the English interface).
+/// portal shows through its localizer (see WorkflowTexts).
 /// </summary>
 public static class NominationWorkflow
 {
@@ -94,23 +94,23 @@ public static class NominationWorkflow
         if (!transition.From.Contains(current))
         {
             return WorkflowDecision.Refuse(Final.Contains(current)
-                ? "Nominasi ini sudah selesai; statusnya tidak dapat diubah lagi."
-                : "Langkah ini tidak dapat dilakukan pada status nominasi saat ini.");
+                ? WorkflowTexts.Finished
+                : WorkflowTexts.WrongStatus);
         }
 
         if (role is null || !transition.Roles.Contains(role))
         {
-            return WorkflowDecision.Refuse("Peran Anda tidak berwenang melakukan langkah ini.");
+            return WorkflowDecision.Refuse(WorkflowTexts.WrongRole);
         }
 
         if (transition.NeedsReason && string.IsNullOrWhiteSpace(reason))
         {
-            return WorkflowDecision.Refuse("Alasan wajib diisi untuk langkah ini.");
+            return WorkflowDecision.Refuse(WorkflowTexts.ReasonRequired);
         }
 
         if (action == NominationAction.MarkReadyForScoring && (facts?.OpenCoachingItems ?? 0) > 0)
         {
-            return WorkflowDecision.Refuse("Masih ada butir pembinaan yang terbuka atau sedang dikerjakan; selesaikan atau kesampingkan dulu sebelum nominasi siap dinilai.");
+            return WorkflowDecision.Refuse(WorkflowTexts.OpenCoachingItems);
         }
 
         return WorkflowDecision.Allow(transition.To);

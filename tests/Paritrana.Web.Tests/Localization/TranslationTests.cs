@@ -18,6 +18,9 @@ public partial class TranslationTests
     [GeneratedRegex("""=>\s*"((?:[^"\\]|\\.)*)",""")]
     private static partial Regex SwitchArmText();
 
+    [GeneratedRegex("""const string \w+ = "((?:[^"\\]|\\.)*)";""")]
+    private static partial Regex TextConstant();
+
     private static string SourceRoot
     {
         get
@@ -61,6 +64,17 @@ public partial class TranslationTests
             }
         }
 
+        // The domain's user-facing texts live as constants in *Texts.cs files (WorkflowTexts, ...).
+        var domainRoot = Path.Combine(Path.GetDirectoryName(SourceRoot)!, "Paritrana.Domain");
+        foreach (var file in Directory.EnumerateFiles(domainRoot, "*Texts.cs", SearchOption.AllDirectories)
+                     .Concat(Directory.EnumerateFiles(SourceRoot, "*Texts.cs", SearchOption.AllDirectories)))
+        {
+            foreach (Match m in TextConstant().Matches(File.ReadAllText(file)))
+            {
+                keys.Add(Regex.Unescape(m.Groups[1].Value));
+            }
+        }
+
         return keys;
     }
 
@@ -96,6 +110,7 @@ public partial class TranslationTests
         keys.ShouldContain("Alamat surel atau kata sandi salah."); // l["..."] in a page model
         keys.ShouldContain("Kata sandi");                  // [Display(Name = ...)]
         keys.ShouldContain("Ketua Tim Panitia");           // RoleNames
+        keys.ShouldContain("Alasan wajib diisi untuk langkah ini."); // WorkflowTexts in the domain
     }
 
     private static string Placeholders(string s) =>
