@@ -9,6 +9,7 @@ using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
+using Paritrana.Domain.Scoring;
 using Paritrana.Web.Accounts;
 
 namespace Paritrana.Web.Data;
@@ -42,6 +43,19 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<VisitMember> VisitMembers => Set<VisitMember>();
     public DbSet<CoachingItem> CoachingItems => Set<CoachingItem>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<CriteriaSet> CriteriaSets => Set<CriteriaSet>();
+    public DbSet<Aspect> Aspects => Set<Aspect>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<ScoringRound> ScoringRounds => Set<ScoringRound>();
+    public DbSet<RoundAspect> RoundAspects => Set<RoundAspect>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+    public DbSet<Score> Scores => Set<Score>();
+    public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
+    public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();
+    public DbSet<Plenary> Plenaries => Set<Plenary>();
+    public DbSet<FinalistDecision> FinalistDecisions => Set<FinalistDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -130,6 +144,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         ConfigureOrganisations(builder);
         ConfigureNominations(builder);
         ConfigureFieldWork(builder);
+        ConfigureScoring(builder);
 
         ApplySnakeCaseNames(builder);
     }
@@ -211,6 +226,163 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
             e.Property(b => b.Error).HasMaxLength(2000);
             e.HasIndex(b => b.CreatedAt);
             e.HasOne<BranchOffice>().WithMany().HasForeignKey(b => b.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureScoring(ModelBuilder builder)
+    {
+        builder.Entity<CriteriaSet>(e =>
+        {
+            e.ToTable("criteria_sets");
+            e.Property(c => c.Version).IsRowVersion();
+            e.HasIndex(c => new { c.CategoryId, c.VersionNumber }).IsUnique();
+            // One current version per category.
+            e.HasIndex(c => c.CategoryId).IsUnique().HasFilter("is_current").HasDatabaseName("ix_criteria_sets_one_current_per_category");
+            e.HasOne<AwardCycle>().WithMany().HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Aspect>(e =>
+        {
+            e.ToTable("aspects");
+            e.Property(a => a.Code).HasMaxLength(20);
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.Weight).HasPrecision(5, 2);
+            e.HasIndex(a => new { a.CriteriaSetId, a.Code }).IsUnique();
+            e.HasOne<CriteriaSet>().WithMany(c => c.Aspects).HasForeignKey(a => a.CriteriaSetId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Indicator>(e =>
+        {
+            e.ToTable("indicators");
+            e.Property(i => i.Code).HasMaxLength(20);
+            e.Property(i => i.Name).HasMaxLength(500);
+            e.Property(i => i.Weight).HasPrecision(5, 2);
+            e.Property(i => i.EvidenceGuidance).HasMaxLength(2000);
+            foreach (var rubric in new[] { nameof(Indicator.Rubric1), nameof(Indicator.Rubric2), nameof(Indicator.Rubric3), nameof(Indicator.Rubric4), nameof(Indicator.Rubric5) })
+            {
+                e.Property(rubric).HasMaxLength(1000);
+            }
+
+            e.HasIndex(i => new { i.AspectId, i.Code }).IsUnique();
+            e.HasOne<Aspect>().WithMany(a => a.Indicators).HasForeignKey(i => i.AspectId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ScoringRound>(e =>
+        {
+            e.ToTable("scoring_rounds");
+            e.Property(r => r.ProvinceCode).HasMaxLength(2);
+            e.Property(r => r.Name).HasMaxLength(150);
+            e.Property(r => r.Weight).HasPrecision(5, 2);
+            e.Property(r => r.Version).IsRowVersion();
+            e.HasIndex(r => new { r.CycleId, r.ProvinceCode, r.Name }).IsUnique();
+            e.HasOne<AwardCycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Province>().WithMany().HasForeignKey(r => r.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<RoundAspect>(e =>
+        {
+            e.ToTable("round_aspects");
+            e.HasKey(a => new { a.RoundId, a.AspectCode });
+            e.Property(a => a.AspectCode).HasMaxLength(20);
+            e.HasOne<ScoringRound>().WithMany(r => r.Aspects).HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Assignment>(e =>
+        {
+            e.ToTable("assignments");
+            e.HasIndex(a => new { a.RoundId, a.NominationId, a.ScorerId }).IsUnique();
+            e.HasIndex(a => new { a.ScorerId, a.RoundId });
+            e.HasIndex(a => a.NominationId);
+            e.HasOne<ScoringRound>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Nomination>().WithMany().HasForeignKey(a => a.NominationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.ScorerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ConflictDeclaration>(e =>
+        {
+            e.ToTable("conflict_declarations");
+            e.Property(c => c.Reason).HasMaxLength(2000);
+            e.HasIndex(c => new { c.NominationId, c.ScorerId }).IsUnique();
+            e.HasIndex(c => c.ScorerId);
+            e.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.ScorerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Scorecard>(e =>
+        {
+            e.ToTable("scorecards");
+            e.Property(c => c.ProvinceCode).HasMaxLength(2);
+            e.Property(c => c.RegencyCode).HasMaxLength(5);
+            e.Property(c => c.Total).HasPrecision(9, 4);
+            e.Property(c => c.Strengths).HasMaxLength(4000);
+            e.Property(c => c.ReopenReason).HasMaxLength(2000);
+            e.Property(c => c.Version).IsRowVersion();
+            e.HasIndex(c => new { c.RoundId, c.NominationId, c.ScorerId }).IsUnique();
+            e.HasIndex(c => new { c.ScorerId, c.Status });
+            e.HasIndex(c => new { c.NominationId, c.Status });
+            e.HasOne<ScoringRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.ScorerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<CriteriaSet>().WithMany().HasForeignKey(c => c.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Score>(e =>
+        {
+            e.ToTable("scores");
+            e.HasKey(s => new { s.ScorecardId, s.IndicatorId });
+            e.Property(s => s.Value).HasPrecision(5, 2);
+            e.Property(s => s.Comment).HasMaxLength(2000);
+            e.HasIndex(s => s.IndicatorId);
+            e.HasOne<Scorecard>().WithMany(c => c.Scores).HasForeignKey(s => s.ScorecardId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(s => s.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ScoreChange>(e =>
+        {
+            e.ToTable("score_changes");
+            e.Property(c => c.OldValue).HasPrecision(5, 2);
+            e.Property(c => c.NewValue).HasPrecision(5, 2);
+            e.Property(c => c.OldComment).HasMaxLength(2000);
+            e.Property(c => c.NewComment).HasMaxLength(2000);
+            e.Property(c => c.Event).HasMaxLength(30);
+            e.HasIndex(c => new { c.ScorecardId, c.At });
+            e.HasOne<Scorecard>().WithMany().HasForeignKey(c => c.ScorecardId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ScoringSettings>(e =>
+        {
+            e.ToTable("scoring_settings");
+            e.HasKey(s => s.CycleId);
+            e.Property(s => s.DisagreementThreshold).HasPrecision(5, 2);
+            e.Property(s => s.Version).IsRowVersion();
+            e.HasOne<AwardCycle>().WithOne().HasForeignKey<ScoringSettings>(s => s.CycleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Plenary>(e =>
+        {
+            e.ToTable("plenaries");
+            e.Property(p => p.ProvinceCode).HasMaxLength(2);
+            e.Property(p => p.Place).HasMaxLength(300);
+            e.Property(p => p.Attendees).HasMaxLength(4000);
+            e.Property(p => p.Minutes).HasMaxLength(20000);
+            e.Property(p => p.Decision).HasMaxLength(8000);
+            e.Property(p => p.Version).IsRowVersion();
+            e.HasIndex(p => new { p.CycleId, p.ProvinceCode }).IsUnique();
+            e.HasOne<AwardCycle>().WithMany().HasForeignKey(p => p.CycleId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Province>().WithMany().HasForeignKey(p => p.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<FinalistDecision>(e =>
+        {
+            e.ToTable("finalist_decisions");
+            e.Property(d => d.Total).HasPrecision(9, 4);
+            e.Property(d => d.Rationale).HasMaxLength(4000);
+            e.Property(d => d.NationalAwardName).HasMaxLength(300);
+            e.HasIndex(d => new { d.PlenaryId, d.NominationId }).IsUnique();
+            e.HasIndex(d => d.NominationId);
+            e.HasOne<Plenary>().WithMany().HasForeignKey(d => d.PlenaryId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Nomination>().WithMany().HasForeignKey(d => d.NominationId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -18,3 +18,7 @@ public sealed class CyclesOrganisationsNominations : SqlFileMigration;
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261121000006_FieldWork")]
 public sealed class FieldWork : SqlFileMigration;
+
+[DbContext(typeof(ParitranaDbContext))]
+[Migration("20261121000007_Scoring")]
+public sealed class ScoringAndPlenary : SqlFileMigration;
