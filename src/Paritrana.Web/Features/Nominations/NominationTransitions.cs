@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Nominations;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Features.Nominations;
+
+/// <summary>A workflow step asked for by a user: on which nomination, read at which version, why.</summary>
+public sealed record TransitionRequest(int NominationId, NominationAction Action, string? Reason, uint Version)
+{
+    /// <summary>
+    /// Coaching items of the nomination still open or in progress; they block "ready for scoring".
+    /// Coaching items are recorded from issue 4 on; until then every nomination has none.
+    /// </summary>
+    public int OpenCoachingItems { get; init; }
+}
+
+public enum TransitionResult
+{
+    Done,
+    /// <summary>No such nomination in the user's scope: the page answers 404.</summary>
+    NotFound,
+    /// <summary>Refused (workflow, closed cycle, stale version); nothing was changed.</summary>
+    Refused,
+}
+
+public sealed record TransitionOutcome(TransitionResult Result, string? Message = null, NominationStatus From = default, NominationStatus To = default);
+
+/// <summary>
+/// Takes a nomination from one status to the next, for every page that offers workflow buttons
+/// (the nomination's details, the branch officer's queue). The nomination is read in the user's
+/// scope, the workflow decides, and the new status, its history row and the audit event are saved
+/// together against the version the user's page was read at: when two people act at once, the
+/// second is refused and nothing of theirs is saved.
+/// </summary>
+public sealed class NominationTransitions(
+    ParitranaDbContext db,
+    CurrentUser me,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l)
+{
+    public const int MaxReasonLength = 2000;
+
+    public async Task<TransitionOutcome> ApplyAsync(TransitionRequest request, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var nomination = await db.Nominations.InScope(scope)
+            .Include(n => n.Category)
+            .FirstOrDefaultAsync(n => n.Id == request.NominationId, ct);
+        if (nomination is null)
+        {
+            return new(TransitionResult.NotFound);
+        }
+
+        if (!Enum.IsDefined(request.Action))
+        {
+            return Refuse(l["Langkah yang diminta tidak dikenal."]);
+        }
+
+        var cycle = await db.AwardCycles.AsNoTracking().FirstAsync(c => c.Id == nomination.CycleId, ct);
+        if (!cycle.IsEditableBy(me.Role ?? ""))
+        {
+            return Refuse(NominationMessages.CycleClosed(l, cycle.Year));
+        }
+
+        if (nomination.Version != request.Version)
+        {
+            return Refuse(NominationMessages.TransitionConflict(l));
+        }
+
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        if (reason is { Length: > MaxReasonLength })
+        {
+            return Refuse(l["Alasan paling banyak {0} karakter.", MaxReasonLength.ToString("N0")]);
+        }
+
+        var from = nomination.Status;
+        var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, new WorkflowFacts(OpenCoachingItems: request.OpenCoachingItems));
+        if (!decision.Allowed)
+        {
+            return Refuse(l[decision.Refusal!]);
+        }
+
+        if (request.Action == NominationAction.Submit && !NominationReadiness.HasCoverageFigures(nomination, nomination.Category!.Kind))
+        {
+            return Refuse(l["Lengkapi dulu angka cakupan nominasi ini sebelum mengajukannya untuk verifikasi."]);
+        }
+
+        var now = clock.GetUtcNow();
+        var userName = me.FullName;
+        nomination.Status = decision.To;
+        nomination.UpdatedAt = now;
+        if (request.Action == NominationAction.Verify)
+        {
+            nomination.VerifiedAt = now;
+            nomination.VerifiedBy = me.Id;
+        }
+        else if (request.Action == NominationAction.Return)
+        {
+            nomination.LastReturnReason = reason;
+        }
+
+        nomination.StatusChanges.Add(new StatusChange
+        {
+            From = from,
+            To = decision.To,
+            Action = request.Action,
+            UserId = me.Id,
+            UserName = userName.Length > 256 ? userName[..256] : userName,
+            Reason = reason,
+            At = now,
+        });
+        audit.Record(
+            AuditActions.NominationStatusChanged,
+            "nomination",
+            nomination.Id.ToString(CultureInfo.InvariantCulture),
+            nomination.ProvinceCode,
+            reason is null ? $"{from} → {decision.To}" : $"{from} → {decision.To}; reason: {reason}");
+
+        // The UPDATE checks the version the user's page was read at; the status change and the
+        // audit event are in the same SaveChanges, so they stand or fall with it.
+        db.Entry(nomination).Property(n => n.Version).OriginalValue = request.Version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Refuse(NominationMessages.TransitionConflict(l));
+        }
+
+        return new(TransitionResult.Done, null, from, decision.To);
+    }
+
+    private static TransitionOutcome Refuse(string message) => new(TransitionResult.Refused, message);
+}

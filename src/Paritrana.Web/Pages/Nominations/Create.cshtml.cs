@@ -1,0 +1,460 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Cycles;
+using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Organisations;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Nominations;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Nominations;
+
+/// <summary>
+/// A committee member nominates an organisation of their province in a category of the cycle.
+/// The category is chosen first (a GET form); an employer is then found by NPP or name (a GET
+/// search whose "Pilih" links carry <c>?organisationId=</c>, as the employer discovery page's
+/// links do); a government is the province itself, a regency or city, or a village, stored as an
+/// organisation the first time it is nominated. The new nomination is a draft, prefilled with the
+/// employer's latest imported figures, and opens in the edit form.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class CreateModel(
+    ParitranaDbContext db,
+    CurrentUser me,
+    IValidator<CreateModel.InputModel> validator,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    private const int SearchPageSize = 10;
+
+    [BindProperty(SupportsGet = true, Name = "cycle")]
+    public int? CycleYear { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>What was typed in the employer search (GET).</summary>
+    public string? Search { get; private set; }
+
+    public CycleLookup.CycleRef? Cycle { get; private set; }
+
+    /// <summary>Why nothing can be nominated in this cycle now (closed, no categories); null when it can.</summary>
+    public string? Blocked { get; private set; }
+
+    public IReadOnlyList<CategoryChoice> Categories { get; private set; } = [];
+
+    public CategoryChoice? Category { get; private set; }
+
+    public EmployerChoice? Employer { get; private set; }
+
+    public PagedList<EmployerChoice>? Matches { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Regencies { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> BranchOffices { get; private set; } = [];
+
+    public string ProvinceGovernmentName { get; private set; } = "";
+
+    public sealed record CategoryChoice(int Id, string Name, CategoryKind Kind)
+    {
+        public bool IsGovernment => Kind.IsGovernment();
+    }
+
+    public sealed record EmployerChoice(int Id, string Name, string? Npp, string? RegencyName, SizeClass? SizeClass, DateOnly? LatestAsOf, int? LatestWorkers);
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Kategori")]
+        public int? CategoryId { get; set; }
+
+        [Display(Name = "Pemberi kerja")]
+        public int? OrganisationId { get; set; }
+
+        [Display(Name = "Kabupaten/kota")]
+        public string? RegencyCode { get; set; }
+
+        [Display(Name = "Nama desa")]
+        public string? VillageName { get; set; }
+
+        [Display(Name = "Kantor cabang pemverifikasi")]
+        public int? BranchOfficeId { get; set; }
+
+        /// <summary>Set by the page from the chosen category, never bound.</summary>
+        [BindNever]
+        public CategoryKind? Kind { get; set; }
+
+        /// <summary>The member's province, set by the page, never bound.</summary>
+        [BindNever]
+        public string ProvinceCode { get; set; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(ParitranaDbContext db, IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.CategoryId).NotNull().WithMessage(_ => l["Pilih kategori."]);
+
+            When(x => x.Kind is not null && !x.Kind.Value.IsGovernment(), () =>
+                RuleFor(x => x.OrganisationId).Cascade(CascadeMode.Stop)
+                    .NotNull().WithMessage(_ => l["Pilih pemberi kerja yang dinominasikan."])
+                    .MustAsync(async (x, id, ct) => await db.Organisations
+                        .AnyAsync(o => o.Id == id && o.Type == OrganisationType.Employer && o.ProvinceCode == x.ProvinceCode, ct))
+                    .WithMessage(_ => l["Pemberi kerja yang dipilih tidak ada di provinsi Anda."]));
+
+            When(x => x.Kind is CategoryKind.RegencyGovernment or CategoryKind.VillageGovernment, () =>
+                RuleFor(x => x.RegencyCode).Cascade(CascadeMode.Stop)
+                    .NotEmpty().WithMessage(_ => l["Pilih kabupaten/kota."])
+                    .MustAsync(async (x, code, ct) => await db.RegenciesAndCities.AnyAsync(r => r.Code == code && r.ProvinceCode == x.ProvinceCode, ct))
+                    .WithMessage(_ => l["Kabupaten/kota yang dipilih tidak ada di provinsi Anda."]));
+
+            When(x => x.Kind == CategoryKind.VillageGovernment, () =>
+                RuleFor(x => x.VillageName).Cascade(CascadeMode.Stop)
+                    .Must(name => GovernmentBodies.VillageName(name) is not null).WithMessage(_ => l["Nama desa wajib diisi."])
+                    .MaximumLength(GovernmentBodies.MaxVillageNameLength)
+                    .WithMessage(_ => l["Nama desa paling banyak {0} karakter.", GovernmentBodies.MaxVillageNameLength]));
+
+            When(x => x.Kind == CategoryKind.ProvincialGovernment, () =>
+                RuleFor(x => x.BranchOfficeId).Cascade(CascadeMode.Stop)
+                    .NotNull().WithMessage(_ => l["Pilih kantor cabang yang memverifikasi nominasi ini."])
+                    .MustAsync(async (x, id, ct) => await db.BranchOffices.AnyAsync(b => b.Id == id && b.IsActive && b.ProvinceCode == x.ProvinceCode, ct))
+                    .WithMessage(_ => l["Kantor cabang yang dipilih tidak ada di provinsi Anda."]));
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? categoryId, int? organisationId, string? q, [FromQuery(Name = "p")] int page, CancellationToken ct)
+    {
+        Input.CategoryId = categoryId;
+        Input.OrganisationId = organisationId;
+        Search = q?.Trim();
+        if (!await LoadCycleAsync(ct))
+        {
+            return Page();
+        }
+
+        await LoadChoicesAsync(ct);
+        if (Category is null && Employer?.SizeClass is SizeClass size)
+        {
+            // Coming from the employer list: suggest the category of the employer's size.
+            var kind = size switch
+            {
+                SizeClass.Large => CategoryKind.LargeCompany,
+                SizeClass.Medium => CategoryKind.MediumCompany,
+                _ => CategoryKind.SmallMicroBusiness,
+            };
+            Category = Categories.FirstOrDefault(c => c.Kind == kind);
+            Input.CategoryId = Category?.Id;
+        }
+
+        if (Category is { IsGovernment: false } && Employer is null && !string.IsNullOrEmpty(Search))
+        {
+            await SearchEmployersAsync(Search, Math.Max(page, 1), ct);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadCycleAsync(ct))
+        {
+            return Page();
+        }
+
+        var cycle = Cycle!;
+        Input.ProvinceCode = me.ProvinceCode ?? "";
+        var category = await db.Categories.AsNoTracking()
+            .Where(c => c.Id == Input.CategoryId && c.CycleId == cycle.Id && c.IsActive)
+            .Select(c => new CategoryChoice(c.Id, c.Name, c.Kind))
+            .FirstOrDefaultAsync(ct);
+        if (Input.CategoryId is not null && category is null)
+        {
+            ModelState.AddModelError("Input.CategoryId", l["Kategori yang dipilih tidak aktif pada siklus ini."]);
+        }
+
+        Input.Kind = category?.Kind;
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+
+        // A second attempt only when another member created the same government body at the same moment.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var created = await CreateAsync(cycle, category!, ct);
+                if (created is null)
+                {
+                    await LoadChoicesAsync(ct);
+                    return Page();
+                }
+
+                TempData["StatusMessage"] = l["Nominasi {0} telah dibuat sebagai draf. Lengkapi angkanya di bawah ini.", created.Value.Name].Value;
+                return RedirectToPage("/Nominations/Edit", new { id = created.Value.Id });
+            }
+            catch (DbUpdateException e) when (NominationMessages.UniqueViolation(e) is NominationMessages.NominationPerCycleIndex)
+            {
+                db.ChangeTracker.Clear();
+                // Another member nominated the same organisation between the check and the save.
+                await AddAlreadyNominatedErrorAsync(cycle, await OrganisationOfAsync(category!, ct), ct);
+                await LoadChoicesAsync(ct);
+                return Page();
+            }
+            catch (DbUpdateException e) when (NominationMessages.UniqueViolation(e) is NominationMessages.GovernmentPerRegionIndex && attempt == 1)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Creates the nomination (and the government body when it is new); null when refused with a ModelState error.</summary>
+    private async Task<(int Id, string Name)?> CreateAsync(CycleLookup.CycleRef cycle, CategoryChoice category, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var organisation = await OrganisationOfAsync(category, ct);
+        if (organisation is not null && await AddAlreadyNominatedErrorAsync(cycle, organisation, ct))
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (organisation is null)
+        {
+            organisation = await NewGovernmentAsync(category.Kind, now, ct);
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(ct);
+            audit.Record(AuditActions.OrganisationCreated, "organisation", organisation.Id.ToString(CultureInfo.InvariantCulture), organisation.ProvinceCode,
+                $"government: '{organisation.Name}'; level: {organisation.GovernmentLevel}; region: {organisation.RegencyCode ?? organisation.ProvinceCode}");
+        }
+
+        var branchOfficeId = await VerifyingBranchAsync(category.Kind, organisation, ct);
+        if (branchOfficeId is null)
+        {
+            var region = await db.RegenciesAndCities.AsNoTracking().Where(r => r.Code == organisation.RegencyCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+            ModelState.AddModelError("", l["Belum ada kantor cabang BPJamsostek yang melayani {0}, sehingga tidak ada yang dapat memverifikasi nominasi ini. Hubungi administrator portal.", region ?? organisation.Name]);
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
+        var employer = organisation.Type == OrganisationType.Employer;
+        var nomination = new Nomination
+        {
+            CycleId = cycle.Id,
+            CategoryId = category.Id,
+            OrganisationId = organisation.Id,
+            ProvinceCode = organisation.ProvinceCode,
+            RegencyCode = organisation.RegencyCode,
+            BranchOfficeId = branchOfficeId,
+            Status = NominationStatus.Draft,
+            FiguresAsOf = employer ? organisation.LatestAsOf : null,
+            Workers = employer ? organisation.LatestWorkers : null,
+            ParticipantsPu = employer ? organisation.LatestParticipantsPu : null,
+            ParticipantsBpu = employer ? organisation.LatestParticipantsBpu : null,
+            Programs = employer ? organisation.LatestPrograms : Programs.None,
+            ArrearsMonths = employer ? organisation.LatestArrearsMonths : null,
+            CreatedBy = me.Id ?? Guid.Empty,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Nominations.Add(nomination);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.NominationCreated, "nomination", nomination.Id.ToString(CultureInfo.InvariantCulture), nomination.ProvinceCode,
+            $"cycle: {cycle.Year.ToString(CultureInfo.InvariantCulture)}; category: '{category.Name}'; organisation: '{organisation.Name}' ({organisation.Id.ToString(CultureInfo.InvariantCulture)}); branch office: {branchOfficeId.Value.ToString(CultureInfo.InvariantCulture)}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (nomination.Id, organisation.Name);
+    }
+
+    /// <summary>The organisation the input names, tracked; null for a government body that does not exist yet.</summary>
+    private async Task<Organisation?> OrganisationOfAsync(CategoryChoice category, CancellationToken ct)
+    {
+        var province = Input.ProvinceCode;
+        switch (category.Kind)
+        {
+            case CategoryKind.ProvincialGovernment:
+                return await db.Organisations.FirstOrDefaultAsync(
+                    o => o.ProvinceCode == province && o.RegencyCode == null && o.GovernmentLevel == GovernmentLevel.Province, ct);
+            case CategoryKind.RegencyGovernment:
+                return await db.Organisations.FirstOrDefaultAsync(
+                    o => o.ProvinceCode == province && o.RegencyCode == Input.RegencyCode && o.GovernmentLevel == GovernmentLevel.RegencyOrCity, ct);
+            case CategoryKind.VillageGovernment:
+                var pattern = TextSearch.ContainsPattern(GovernmentBodies.VillageName(Input.VillageName)!)[1..^1];
+                return await db.Organisations.FirstOrDefaultAsync(
+                    o => o.ProvinceCode == province && o.RegencyCode == Input.RegencyCode && o.GovernmentLevel == GovernmentLevel.Village
+                         && EF.Functions.ILike(o.Name, pattern, @"\"), ct);
+            default:
+                var scope = await me.GetScopeAsync(ct);
+                return await db.Organisations.InScope(scope).FirstOrDefaultAsync(o => o.Id == Input.OrganisationId && o.Type == OrganisationType.Employer, ct);
+        }
+    }
+
+    private async Task<Organisation> NewGovernmentAsync(CategoryKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var province = Input.ProvinceCode;
+        var (level, regency, name) = kind switch
+        {
+            CategoryKind.ProvincialGovernment => (GovernmentLevel.Province, (string?)null,
+                GovernmentBodies.ProvinceName(await db.Provinces.Where(p => p.Code == province).Select(p => p.Name).FirstAsync(ct))),
+            CategoryKind.RegencyGovernment => (GovernmentLevel.RegencyOrCity, Input.RegencyCode,
+                GovernmentBodies.RegencyOrCityName(await db.RegenciesAndCities.Where(r => r.Code == Input.RegencyCode).Select(r => r.Name).FirstAsync(ct))),
+            _ => (GovernmentLevel.Village, Input.RegencyCode, GovernmentBodies.VillageName(Input.VillageName)!),
+        };
+        return new Organisation
+        {
+            Type = OrganisationType.Government,
+            GovernmentLevel = level,
+            Name = name,
+            ProvinceCode = province,
+            RegencyCode = regency,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// The branch office that verifies: the employer's own branch, else the branch covering the
+    /// regency or city; for the provincial government the one the member chose.
+    /// </summary>
+    private async Task<int?> VerifyingBranchAsync(CategoryKind kind, Organisation organisation, CancellationToken ct)
+    {
+        if (kind == CategoryKind.ProvincialGovernment)
+        {
+            return Input.BranchOfficeId;
+        }
+
+        if (organisation.Type == OrganisationType.Employer && organisation.BranchOfficeId is int own)
+        {
+            return own;
+        }
+
+        return await db.BranchOffices.AsNoTracking()
+            .Where(b => b.IsActive && b.Areas.Any(a => a.RegencyCode == organisation.RegencyCode))
+            .Select(b => (int?)b.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Adds "already nominated" with the existing nomination's category and status when there is one.</summary>
+    private async Task<bool> AddAlreadyNominatedErrorAsync(CycleLookup.CycleRef cycle, Organisation? organisation, CancellationToken ct)
+    {
+        if (organisation is null)
+        {
+            return false;
+        }
+
+        var existing = await db.Nominations.AsNoTracking()
+            .Where(n => n.CycleId == cycle.Id && n.OrganisationId == organisation.Id)
+            .Select(n => new { n.Id, Category = n.Category!.Name, n.Status })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return false;
+        }
+
+        ModelState.AddModelError("", l["{0} sudah dinominasikan pada siklus {1} dalam kategori {2} dengan status {3}. Satu organisasi hanya dapat dinominasikan sekali dalam satu siklus.",
+            organisation.Name, cycle.Year.ToString(CultureInfo.InvariantCulture), existing.Category, l[NominationNames.Status(existing.Status)]]);
+        ExistingNominationId = existing.Id;
+        return true;
+    }
+
+    /// <summary>The nomination that already exists for the chosen organisation, linked from the message.</summary>
+    public int? ExistingNominationId { get; private set; }
+
+    /// <summary>Resolves the cycle; false (with <see cref="Blocked"/> or no cycle) when nothing can be nominated.</summary>
+    private async Task<bool> LoadCycleAsync(CancellationToken ct)
+    {
+        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        if (Cycle is null)
+        {
+            return false;
+        }
+
+        var cycle = await db.AwardCycles.AsNoTracking().FirstAsync(c => c.Id == Cycle.Id, ct);
+        if (!cycle.IsEditableBy(me.Role ?? ""))
+        {
+            Blocked = NominationMessages.CycleClosed(l, cycle.Year);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        var cycleId = Cycle!.Id;
+        var province = me.ProvinceCode ?? "";
+        Categories = await db.Categories.AsNoTracking()
+            .Where(c => c.CycleId == cycleId && c.IsActive)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new CategoryChoice(c.Id, c.Name, c.Kind))
+            .ToListAsync(ct);
+        if (Categories.Count == 0)
+        {
+            Blocked = l["Siklus {0} belum memiliki kategori yang aktif. Hubungi administrator portal.", Cycle.Year.ToString(CultureInfo.InvariantCulture)];
+        }
+
+        Category = Categories.FirstOrDefault(c => c.Id == Input.CategoryId);
+        if (Input.OrganisationId is int organisationId)
+        {
+            var scope = await me.GetScopeAsync(ct);
+            Employer = await Employers(scope)
+                .Where(o => o.Id == organisationId)
+                .AsChoices(db)
+                .FirstOrDefaultAsync(ct);
+        }
+
+        Regencies = await db.RegenciesAndCities.AsNoTracking()
+            .Where(r => r.ProvinceCode == province)
+            .OrderBy(r => r.Code)
+            .Select(r => new SelectListItem(r.Name, r.Code))
+            .ToListAsync(ct);
+        BranchOffices = await db.BranchOffices.AsNoTracking()
+            .Where(b => b.ProvinceCode == province && b.IsActive)
+            .OrderBy(b => b.Name)
+            .Select(b => new SelectListItem(b.Name, b.Id.ToString()))
+            .ToListAsync(ct);
+        var provinceName = await db.Provinces.AsNoTracking().Where(p => p.Code == province).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        ProvinceGovernmentName = provinceName is null ? "" : GovernmentBodies.ProvinceName(provinceName);
+    }
+
+    private async Task SearchEmployersAsync(string search, int page, CancellationToken ct)
+    {
+        var pattern = TextSearch.ContainsPattern(search);
+        var raw = search.Trim();
+        var scope = await me.GetScopeAsync(ct);
+        Matches = await Employers(scope)
+            .Where(o => o.Npp == raw || EF.Functions.ILike(o.Npp!, pattern, @"\") || EF.Functions.ILike(o.Name, pattern, @"\"))
+            .OrderBy(o => o.Npp == raw ? 0 : 1).ThenBy(o => o.Name).ThenBy(o => o.Id)
+            .AsChoices(db)
+            .ToPagedListAsync(page, SearchPageSize, ct);
+    }
+
+    /// <summary>The employers the member may nominate: those of their province (their scope).</summary>
+    private IQueryable<Organisation> Employers(Domain.Access.AccessScope scope) =>
+        db.Organisations.AsNoTracking().InScope(scope).Where(o => o.Type == OrganisationType.Employer);
+}
+
+internal static class EmployerChoiceQueries
+{
+    public static IQueryable<CreateModel.EmployerChoice> AsChoices(this IQueryable<Organisation> organisations, ParitranaDbContext db) =>
+        organisations.Select(o => new CreateModel.EmployerChoice(
+            o.Id,
+            o.Name,
+            o.Npp,
+            db.RegenciesAndCities.Where(r => r.Code == o.RegencyCode).Select(r => r.Name).FirstOrDefault(),
+            o.SizeClass,
+            o.LatestAsOf,
+            o.LatestWorkers));
+}

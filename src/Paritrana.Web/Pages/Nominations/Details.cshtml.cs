@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Cycles;
+using Paritrana.Domain.Nominations;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Nominations;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Nominations;
+
+/// <summary>
+/// One nomination as everyone in its scope sees it: the candidate, its figures and government
+/// efforts, the latest return reason, the status history, and the workflow steps the user may take
+/// (each a POST carrying the version the page was read at).
+/// </summary>
+public class DetailsModel(
+    ParitranaDbContext db,
+    CurrentUser me,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Nomination Nomination { get; private set; } = null!;
+
+    public string ProvinceName { get; private set; } = "";
+
+    public string? RegencyName { get; private set; }
+
+    public string? BranchName { get; private set; }
+
+    public int CycleYear { get; private set; }
+
+    public bool CycleEditable { get; private set; }
+
+    public string? VerifiedByName { get; private set; }
+
+    public IReadOnlyList<NominationWorkflow.Transition> Actions { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool IsGovernment => Nomination.Category!.Kind.IsGovernment();
+
+    /// <summary>Why the step just asked for was refused (the page is shown again, nothing changed).</summary>
+    public string? TransitionError { get; private set; }
+
+    public NominationAction? FailedAction { get; private set; }
+
+    public string? FailedReason { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTransitionAsync(int id, NominationAction action, string? reason, uint version, CancellationToken ct)
+    {
+        var transitions = new NominationTransitions(db, me, audit, clock, l);
+        var outcome = await transitions.ApplyAsync(new TransitionRequest(id, action, reason, version), ct);
+        switch (outcome.Result)
+        {
+            case TransitionResult.NotFound:
+                return NotFound();
+            case TransitionResult.Done:
+                TempData["StatusMessage"] = l["Status nominasi diubah dari {0} menjadi {1}.", l[NominationNames.Status(outcome.From)], l[NominationNames.Status(outcome.To)]].Value;
+                return RedirectToPage("/Nominations/Details", new { id });
+            default:
+                TransitionError = outcome.Message;
+                FailedAction = action;
+                FailedReason = reason;
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var nomination = await db.Nominations.AsNoTracking().InScope(scope)
+            .Include(n => n.Organisation)
+            .Include(n => n.Category)
+            .Include(n => n.Regulations.OrderBy(r => r.Year).ThenBy(r => r.Id))
+            .Include(n => n.Budgets.OrderBy(b => b.Year).ThenBy(b => b.Id))
+            .Include(n => n.Innovations.OrderBy(i => i.Id))
+            .Include(n => n.StatusChanges.OrderBy(c => c.At).ThenBy(c => c.Id))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (nomination is null)
+        {
+            return false;
+        }
+
+        Nomination = nomination;
+        var names = await db.Provinces.AsNoTracking()
+            .Where(p => p.Code == nomination.ProvinceCode)
+            .Select(p => new
+            {
+                Province = p.Name,
+                Regency = db.RegenciesAndCities.Where(r => r.Code == nomination.RegencyCode).Select(r => r.Name).FirstOrDefault(),
+                Branch = db.BranchOffices.Where(b => b.Id == nomination.BranchOfficeId).Select(b => b.Name).FirstOrDefault(),
+                VerifiedBy = db.Users.Where(u => u.Id == nomination.VerifiedBy).Select(u => u.FullName).FirstOrDefault(),
+            })
+            .FirstAsync(ct);
+        (ProvinceName, RegencyName, BranchName, VerifiedByName) = (names.Province, names.Regency, names.Branch, names.VerifiedBy);
+        var cycle = await db.AwardCycles.AsNoTracking().FirstAsync(c => c.Id == nomination.CycleId, ct);
+        CycleYear = cycle.Year;
+        CycleEditable = cycle.IsEditableBy(me.Role ?? "");
+
+        var role = me.Role;
+        Actions = CycleEditable
+            ? NominationWorkflow.ActionsFor(nomination.Status, role).Select(a => NominationWorkflow.Transitions.Single(t => t.Action == a)).ToList()
+            : [];
+        CanEdit = CycleEditable && Roles.IsCommittee(role ?? "") && NominationWorkflow.FiguresEditable(nomination.Status);
+        return true;
+    }
+}

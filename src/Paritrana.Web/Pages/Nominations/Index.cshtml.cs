@@ -1,0 +1,193 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Organisations;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Nominations;
+
+/// <summary>
+/// The nominations of one cycle in the user's scope: the pipeline (how many in each status) and a
+/// paged list filtered by category, regency or city, status and branch office. The pipeline counts
+/// honour the other filters but not the status, so each count is exactly what its link shows.
+/// </summary>
+public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "cycle")]
+    public int? CycleYear { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "category")]
+    public int? CategoryId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "regency")]
+    public string? RegencyCode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public NominationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "branch")]
+    public int? BranchOfficeId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public CycleLookup.CycleRef? Cycle { get; private set; }
+
+    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Regencies { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> BranchOffices { get; private set; } = [];
+
+    /// <summary>Every status in workflow order with its count (zero included).</summary>
+    public IReadOnlyList<(NominationStatus Status, int Count)> Pipeline { get; private set; } = [];
+
+    public int PipelineTotal { get; private set; }
+
+    public PagedList<Row> Nominations { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public bool CanCreate { get; private set; }
+
+    public sealed record Row(
+        int Id,
+        string OrganisationName,
+        string? Npp,
+        OrganisationType OrganisationType,
+        string CategoryName,
+        string? RegencyName,
+        NominationStatus Status,
+        int? Workers,
+        int? ParticipantsPu,
+        int? ParticipantsBpu,
+        long? WorkforceBps,
+        int? ProtectedPu,
+        int? ProtectedBpu,
+        string? LastReturnReason,
+        DateTimeOffset UpdatedAt)
+    {
+        public decimal? CoveragePercentage => WorkforceBps is not null
+            ? Coverage.Percentage((long?)ProtectedPu + ProtectedBpu, WorkforceBps)
+            : Coverage.Percentage((long?)ParticipantsPu + ParticipantsBpu, Workers);
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Cycles = await CycleLookup.AllAsync(db, ct);
+        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        if (Cycle is null)
+        {
+            return;
+        }
+
+        var scope = await me.GetScopeAsync(ct);
+        CanCreate = Roles.IsCommittee(me.Role ?? "") && !Cycle.IsClosed;
+        await LoadFiltersAsync(scope, ct);
+
+        var cycleId = Cycle.Id;
+        var query = db.Nominations.AsNoTracking().InScope(scope).Where(n => n.CycleId == cycleId);
+        if (CategoryId is int category)
+        {
+            query = query.Where(n => n.CategoryId == category);
+        }
+
+        if (!string.IsNullOrEmpty(RegencyCode))
+        {
+            var regency = RegencyCode;
+            query = query.Where(n => n.RegencyCode == regency);
+        }
+
+        if (BranchOfficeId is int branch)
+        {
+            query = query.Where(n => n.BranchOfficeId == branch);
+        }
+
+        // The pipeline: one GROUP BY over the filtered cycle, before the status filter.
+        var counts = await query.GroupBy(n => n.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        Pipeline = Enum.GetValues<NominationStatus>().Select(s => (s, counts.GetValueOrDefault(s))).ToList();
+        PipelineTotal = counts.Values.Sum();
+
+        if (Status is NominationStatus status && Enum.IsDefined(status))
+        {
+            query = query.Where(n => n.Status == status);
+        }
+
+        Nominations = await query
+            .OrderBy(n => n.Organisation!.Name).ThenBy(n => n.Id)
+            .Select(n => new Row(
+                n.Id,
+                n.Organisation!.Name,
+                n.Organisation.Npp,
+                n.Organisation.Type,
+                n.Category!.Name,
+                db.RegenciesAndCities.Where(r => r.Code == n.RegencyCode).Select(r => r.Name).FirstOrDefault(),
+                n.Status,
+                n.Workers,
+                n.ParticipantsPu,
+                n.ParticipantsBpu,
+                n.WorkforceBps,
+                n.ProtectedPu,
+                n.ProtectedBpu,
+                n.LastReturnReason,
+                n.UpdatedAt))
+            .ToPagedListAsync(PageNumber, ct: ct);
+    }
+
+    private async Task LoadFiltersAsync(AccessScope scope, CancellationToken ct)
+    {
+        var cycleId = Cycle!.Id;
+        Categories = await db.Categories.AsNoTracking()
+            .Where(c => c.CycleId == cycleId)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString()))
+            .ToListAsync(ct);
+        Regencies = await db.RegenciesAndCities.AsNoTracking().InScope(scope)
+            .OrderBy(r => r.ProvinceCode).ThenBy(r => r.Code)
+            .Select(r => new SelectListItem(r.Name, r.Code))
+            .ToListAsync(ct);
+        BranchOffices = await db.BranchOffices.AsNoTracking().InScope(scope)
+            .OrderBy(b => b.Name)
+            .Select(b => new SelectListItem(b.Name, b.Id.ToString()))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The query string of this list with one filter changed (the pipeline's links); the page number starts again.</summary>
+    public Dictionary<string, string> RouteWith(NominationStatus? status)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Cycle is not null)
+        {
+            values["cycle"] = Cycle.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (CategoryId is int category)
+        {
+            values["category"] = category.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (!string.IsNullOrEmpty(RegencyCode))
+        {
+            values["regency"] = RegencyCode;
+        }
+
+        if (BranchOfficeId is int branch)
+        {
+            values["branch"] = branch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (status is not null)
+        {
+            values["status"] = status.Value.ToString();
+        }
+
+        return values;
+    }
+}
