@@ -53,6 +53,7 @@ public static class PortalServices
 
         services.AddScoped<RegionSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoAwardSeeder>();
         services.AddScoped<DatabaseSetup>();
 
         AddAccounts(services, configuration, environment);

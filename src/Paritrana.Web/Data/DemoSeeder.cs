@@ -16,7 +16,8 @@ public sealed class DemoSeeder(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     IConfiguration configuration,
-    TimeProvider clock)
+    TimeProvider clock,
+    DemoAwardSeeder awards)
 {
     public const string DefaultPassword = "Demo-Paritrana-2026";
 
@@ -54,6 +55,7 @@ public sealed class DemoSeeder(
         await EnsureRolesAsync(roles);
         await SeedOfficesAsync(ct);
         await SeedAccountsAsync(ct);
+        await awards.SeedAsync(ct);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roleManager)
