@@ -14,10 +14,10 @@ public sealed class StageInput
 {
     public StageKind Stage { get; set; }
 
-    [Display(Name = "Mulai")]
+    [Display(Name = "Tanggal mulai")]
     public DateOnly? StartsOn { get; set; }
 
-    [Display(Name = "Selesai")]
+    [Display(Name = "Tanggal selesai")]
     public DateOnly? EndsOn { get; set; }
 }
 
