@@ -62,6 +62,7 @@ public static class PortalServices
         services.AddMemoryCache();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
+        services.AddFieldWork();
         // FluentValidation's DI package is not served here; its assembly scanner is in the core package.
         foreach (var result in AssemblyScanner.FindValidatorsInAssembly(typeof(PortalServices).Assembly))
         {

@@ -41,4 +41,38 @@ public static class AuditActions
     public const string NominationUpdated = "nomination.updated";
     /// <summary>A workflow transition; the details carry "from → to" and the reason.</summary>
     public const string NominationStatusChanged = "nomination.status-changed";
+
+    public const string VisitPlanned = "visit.planned";
+    public const string VisitDone = "visit.done";
+    public const string VisitCancelled = "visit.cancelled";
+    public const string VisitRescheduled = "visit.rescheduled";
+    public const string CoachingCreated = "coaching.created";
+    public const string CoachingStarted = "coaching.started";
+    public const string CoachingResolved = "coaching.resolved";
+    public const string CoachingWaived = "coaching.waived";
+    public const string CoachingReopened = "coaching.reopened";
+    public const string FileUploaded = "file.uploaded";
+    public const string FileRemoved = "file.removed";
+
+    public const string CriteriaCreated = "criteria.created";
+    public const string CriteriaCopied = "criteria.copied";
+    public const string CriteriaUpdated = "criteria.updated";
+    /// <summary>A locked criteria set was changed: the change became a new version.</summary>
+    public const string CriteriaVersioned = "criteria.new-version";
+    public const string ScoringSettingsUpdated = "scoring-settings.updated";
+    public const string RoundCreated = "round.created";
+    public const string RoundUpdated = "round.updated";
+    public const string RoundOpened = "round.opened";
+    public const string RoundClosed = "round.closed";
+    public const string AssignmentCreated = "assignment.created";
+    public const string AssignmentRemoved = "assignment.removed";
+    public const string ConflictDeclared = "conflict.declared";
+    public const string ScorecardSaved = "scorecard.saved";
+    public const string ScorecardSubmitted = "scorecard.submitted";
+    public const string ScorecardReopened = "scorecard.reopened";
+
+    public const string PlenaryRecorded = "plenary.recorded";
+    public const string FinalistsDecided = "finalists.decided";
+    public const string FinalistsForwarded = "finalists.forwarded";
+    public const string NationalResultRecorded = "national-result.recorded";
 }

@@ -10,14 +10,7 @@ using Paritrana.Web.Infrastructure;
 namespace Paritrana.Web.Features.Nominations;
 
 /// <summary>A workflow step asked for by a user: on which nomination, read at which version, why.</summary>
-public sealed record TransitionRequest(int NominationId, NominationAction Action, string? Reason, uint Version)
-{
-    /// <summary>
-    /// Coaching items of the nomination still open or in progress; they block "ready for scoring".
-    /// Coaching items are recorded from issue 4 on; until then every nomination has none.
-    /// </summary>
-    public int OpenCoachingItems { get; init; }
-}
+public sealed record TransitionRequest(int NominationId, NominationAction Action, string? Reason, uint Version);
 
 public enum TransitionResult
 {
@@ -80,7 +73,11 @@ public sealed class NominationTransitions(
         }
 
         var from = nomination.Status;
-        var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, new WorkflowFacts(OpenCoachingItems: request.OpenCoachingItems));
+        // The coaching gate: open or in-progress coaching items keep a nomination from scoring.
+        var openCoachingItems = request.Action == NominationAction.MarkReadyForScoring
+            ? await FieldWork.CoachingGate.OpenItemsAsync(db, nomination.Id, ct)
+            : 0;
+        var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, new WorkflowFacts(OpenCoachingItems: openCoachingItems));
         if (!decision.Allowed)
         {
             return Refuse(l[decision.Refusal!]);

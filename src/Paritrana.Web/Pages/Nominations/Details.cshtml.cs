@@ -38,6 +38,9 @@ public class DetailsModel(
 
     public string? VerifiedByName { get; private set; }
 
+    /// <summary>Visits, coaching items and files of the nomination (issue 4), summarised.</summary>
+    public Features.FieldWork.NominationFieldWork? FieldWork { get; private set; }
+
     public IReadOnlyList<NominationWorkflow.Transition> Actions { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
@@ -91,6 +94,7 @@ public class DetailsModel(
         }
 
         Nomination = nomination;
+        FieldWork = await Features.FieldWork.NominationFieldWork.LoadAsync(db, nomination.Id, me.Role, clock, ct);
         var names = await db.Provinces.AsNoTracking()
             .Where(p => p.Code == nomination.ProvinceCode)
             .Select(p => new

@@ -390,6 +390,12 @@ public class EditModel(
                 return null;
             }
 
+            if (await db.EvidenceFiles.AnyAsync(f => f.RegulationId == r.Id && !f.IsRemoved, ct))
+            {
+                ModelState.AddModelError(string.Empty, l["Regulasi ini masih mempunyai berkas bukti. Hapus dulu berkasnya di halaman kunjungan dan pembinaan nominasi."]);
+                return null;
+            }
+
             db.GovernmentRegulations.Remove(r);
             return ($"regulation removed: {r.Type} {r.Number}/{Key(r.Year)} '{r.Title}'", l["Regulasi telah dihapus."].Value);
         }, ct);

@@ -1,0 +1,54 @@
+using Paritrana.Domain.FieldWork;
+
+namespace Paritrana.Web.Features.FieldWork;
+
+/// <summary>
+/// Indonesian names of visit and coaching statuses, file kinds and timeline events. They are
+/// resource keys: show them through the localizer (L[FieldWorkNames.Visit(s)]).
+/// </summary>
+public static class FieldWorkNames
+{
+    public static string Visit(VisitStatus status) => status switch
+    {
+        VisitStatus.Planned => "Direncanakan",
+        VisitStatus.Done => "Sudah dilaksanakan",
+        VisitStatus.Cancelled => "Dibatalkan",
+        _ => "Status tidak dikenal",
+    };
+
+    public static string Coaching(CoachingStatus status) => status switch
+    {
+        CoachingStatus.Open => "Terbuka",
+        CoachingStatus.InProgress => "Sedang ditindaklanjuti",
+        CoachingStatus.Resolved => "Selesai",
+        CoachingStatus.Waived => "Dikesampingkan",
+        _ => "Status tidak dikenal",
+    };
+
+    public static string Kind(FileKind kind) => kind switch
+    {
+        FileKind.Pdf => "PDF",
+        FileKind.Jpeg => "Gambar JPEG",
+        FileKind.Png => "Gambar PNG",
+        FileKind.Docx => "Dokumen Word (DOCX)",
+        FileKind.Xlsx => "Lembar kerja Excel (XLSX)",
+        _ => "Jenis tidak dikenal",
+    };
+
+    public static string Event(TimelineEvent e) => e switch
+    {
+        TimelineEvent.StatusChanged => "Status nominasi: {0} → {1}",
+        TimelineEvent.VisitPlanned => "Kunjungan direncanakan untuk {0}",
+        TimelineEvent.VisitRescheduled => "Kunjungan dijadwalkan ulang dari {0} ke {1}",
+        TimelineEvent.VisitDone => "Kunjungan dicatat sudah dilaksanakan pada {0}",
+        TimelineEvent.VisitCancelled => "Kunjungan dibatalkan",
+        TimelineEvent.CoachingCreated => "Butir pembinaan dicatat (tenggat {0})",
+        TimelineEvent.CoachingStarted => "Butir pembinaan mulai ditindaklanjuti",
+        TimelineEvent.CoachingResolved => "Butir pembinaan diselesaikan",
+        TimelineEvent.CoachingWaived => "Butir pembinaan dikesampingkan",
+        TimelineEvent.CoachingReopened => "Butir pembinaan dibuka kembali",
+        TimelineEvent.FileUploaded => "Berkas diunggah: {0}",
+        TimelineEvent.FileRemoved => "Berkas dihapus: {0}",
+        _ => "Peristiwa tidak dikenal",
+    };
+}

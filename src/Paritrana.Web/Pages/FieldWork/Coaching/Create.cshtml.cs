@@ -1,0 +1,179 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.FieldWork.Coaching;
+
+/// <summary>
+/// Records a coaching item on a nomination (<c>?nomination=ID</c>, optionally <c>&amp;visit=ID</c>):
+/// what was found, what the candidate should do, who is responsible there, and by when.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class CreateModel(
+    ParitranaDbContext db,
+    CurrentUser me,
+    IValidator<CreateModel.InputModel> validator,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public NominationRef Nomination { get; private set; } = null!;
+
+    public IReadOnlyList<SelectListItem> Visits { get; private set; } = [];
+
+    public string? Refusal { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Temuan")]
+        public string? Finding { get; set; }
+
+        [Display(Name = "Rekomendasi perbaikan")]
+        public string? Recommendation { get; set; }
+
+        [Display(Name = "Penanggung jawab di pihak kandidat")]
+        public string? ResponsiblePerson { get; set; }
+
+        [Display(Name = "Tenggat")]
+        public DateOnly? DueDate { get; set; }
+
+        [Display(Name = "Dari kunjungan")]
+        public int? VisitId { get; set; }
+
+        /// <summary>The province's date today; set by the page, never bound.</summary>
+        [BindNever]
+        public DateOnly Today { get; set; }
+
+        /// <summary>The nomination's visits; set by the page, never bound.</summary>
+        [BindNever]
+        public IReadOnlyCollection<int> NominationVisits { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.Finding).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => l["Temuan wajib diisi."])
+                .MaximumLength(4000).WithMessage(_ => l["Temuan paling banyak {0} karakter.", 4000.ToString("N0")]);
+            RuleFor(x => x.Recommendation).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => l["Rekomendasi perbaikan wajib diisi."])
+                .MaximumLength(4000).WithMessage(_ => l["Rekomendasi perbaikan paling banyak {0} karakter.", 4000.ToString("N0")]);
+            RuleFor(x => x.ResponsiblePerson)
+                .MaximumLength(200).WithMessage(_ => l["Penanggung jawab paling banyak {0} karakter.", 200]);
+            RuleFor(x => x.DueDate).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(_ => l["Tenggat wajib diisi."])
+                .Must((input, due) => due >= input.Today).WithMessage(x => l["Tenggat tidak boleh sebelum hari ini ({0}).", LocalTime.FormatDate(x.Today)])
+                .Must((input, due) => due <= input.Today.AddYears(2)).WithMessage(_ => l["Tenggat paling lambat dua tahun dari hari ini."]);
+            RuleFor(x => x.VisitId)
+                .Must((input, id) => id is null || input.NominationVisits.Contains(id.Value)).WithMessage(_ => l["Kunjungan yang dipilih bukan kunjungan ke nominasi ini."]);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int nomination, int? visit, CancellationToken ct)
+    {
+        if (!await LoadAsync(nomination, ct))
+        {
+            return NotFound();
+        }
+
+        Input.VisitId = visit;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int nomination, CancellationToken ct)
+    {
+        if (!await LoadAsync(nomination, ct))
+        {
+            return NotFound();
+        }
+
+        if (Refusal is not null)
+        {
+            ModelState.AddModelError("", Refusal);
+            return Page();
+        }
+
+        Input.Finding = Input.Finding?.Trim();
+        Input.Recommendation = Input.Recommendation?.Trim();
+        Input.ResponsiblePerson = string.IsNullOrWhiteSpace(Input.ResponsiblePerson) ? null : Input.ResponsiblePerson.Trim();
+        Input.Today = LocalTime.Today(clock, Nomination.ProvinceCode);
+        Input.NominationVisits = Visits.Select(v => int.Parse(v.Value, CultureInfo.InvariantCulture)).ToList();
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var item = new CoachingItem
+        {
+            NominationId = Nomination.Id,
+            ProvinceCode = Nomination.ProvinceCode,
+            RegencyCode = Nomination.RegencyCode,
+            VisitId = Input.VisitId,
+            Finding = Input.Finding!,
+            Recommendation = Input.Recommendation!,
+            ResponsiblePerson = Input.ResponsiblePerson,
+            DueDate = Input.DueDate!.Value,
+            Status = CoachingStatus.Open,
+            CreatedBy = me.Id ?? Guid.Empty,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.CoachingItems.Add(item);
+            await db.SaveChangesAsync(ct);
+            audit.Record(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, item.Id.ToString(CultureInfo.InvariantCulture), item.ProvinceCode,
+                AuditText.Of(
+                    ("nomination", item.NominationId.ToString(CultureInfo.InvariantCulture)),
+                    ("visit", item.VisitId?.ToString(CultureInfo.InvariantCulture)),
+                    ("due", item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    ("finding", item.Finding)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        TempData["StatusMessage"] = l["Butir pembinaan telah dicatat dengan tenggat {0}.", LocalTime.FormatDate(item.DueDate)].Value;
+        return RedirectToPage("/FieldWork/Coaching/Item", new { id = item.Id });
+    }
+
+    private async Task<bool> LoadAsync(int nominationId, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var nomination = await NominationRef.LoadAsync(db, scope, nominationId, ct);
+        if (nomination is null)
+        {
+            return false;
+        }
+
+        Nomination = nomination;
+        Refusal = nomination.ChangeRefusal(l, me.Role);
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => v.NominationId == nominationId && v.Status != VisitStatus.Cancelled)
+            .OrderByDescending(v => v.PlannedAt)
+            .Select(v => new { v.Id, v.PlannedAt, v.Place })
+            .ToListAsync(ct);
+        Visits = visits.Select(v => new SelectListItem(
+                $"{LocalTime.Format(v.PlannedAt, nomination.ProvinceCode)} — {v.Place}",
+                v.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        return true;
+    }
+}

@@ -1,0 +1,252 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.FieldWork.Coaching;
+
+/// <summary>
+/// One coaching item, for everyone who may see its nomination: what was found, what should be done,
+/// by when (overdue days counted in the province's own calendar), its evidence and its history.
+/// The committee moves it here: start, resolve (with a note), waive (the chair, with a reason),
+/// reopen (the chair). Every step is decided by <see cref="CoachingRules.Decide"/>, checked against
+/// the version the page was read at, and audited.
+/// </summary>
+public class ItemModel(
+    ParitranaDbContext db,
+    CurrentUser me,
+    IAuthorizationService authorization,
+    IValidator<ItemModel.InputModel> validator,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public NominationRef Nomination { get; private set; } = null!;
+
+    public CoachingItem Item { get; private set; } = null!;
+
+    public string? VisitText { get; private set; }
+
+    public IReadOnlyList<EvidenceRow> Files { get; private set; } = [];
+
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    public int DaysOverdue { get; private set; }
+
+    public bool CanChange { get; private set; }
+
+    public bool IsChair => me.IsChair;
+
+    public sealed record HistoryRow(DateTimeOffset At, string What, string? Who, string? Text);
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Catatan penyelesaian")]
+        public string? ResolutionNote { get; set; }
+
+        [Display(Name = "Alasan pengesampingan")]
+        public string? WaiverReason { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    /// <summary>Only lengths: whether a note or reason is needed is the domain's rule (CoachingRules.Decide).</summary>
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.ResolutionNote).MaximumLength(4000).WithMessage(_ => l["Catatan penyelesaian paling banyak {0} karakter.", 4000.ToString("N0")]);
+            RuleFor(x => x.WaiverReason).MaximumLength(2000).WithMessage(_ => l["Alasan pengesampingan paling banyak {0} karakter.", 2000.ToString("N0")]);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: false, ct))
+        {
+            return NotFound();
+        }
+
+        Input.Version = Item.Version;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostStartAsync(int id, CancellationToken ct) => ActAsync(id, CoachingAction.Start, ct);
+
+    public Task<IActionResult> OnPostResolveAsync(int id, CancellationToken ct) => ActAsync(id, CoachingAction.Resolve, ct);
+
+    public Task<IActionResult> OnPostWaiveAsync(int id, CancellationToken ct) => ActAsync(id, CoachingAction.Waive, ct);
+
+    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) => ActAsync(id, CoachingAction.Reopen, ct);
+
+    private async Task<IActionResult> ActAsync(int id, CoachingAction action, CancellationToken ct)
+    {
+        // Reading is for everyone who sees the nomination; changing is the committee's.
+        if (!(await authorization.AuthorizeAsync(User, Policies.Committee)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, tracked: true, ct))
+        {
+            return NotFound();
+        }
+
+        var text = action switch
+        {
+            CoachingAction.Resolve => Input.ResolutionNote?.Trim(),
+            CoachingAction.Waive => Input.WaiverReason?.Trim(),
+            _ => null,
+        };
+        if (Nomination.ChangeRefusal(l, me.Role) is string refusal)
+        {
+            ModelState.AddModelError("", refusal);
+            return await ShowAgainAsync(id, ct);
+        }
+
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            return await ShowAgainAsync(id, ct);
+        }
+
+        var decision = CoachingRules.Decide(Item.Status, action, me.Role, text);
+        if (!decision.Allowed)
+        {
+            ModelState.AddModelError("", l[decision.Refusal!]);
+            return await ShowAgainAsync(id, ct);
+        }
+
+        if (Item.Version != Input.Version)
+        {
+            ModelState.AddModelError("", Stale());
+            return await ShowAgainAsync(id, ct);
+        }
+
+        var from = Item.Status;
+        var now = clock.GetUtcNow();
+        Item.Status = decision.To;
+        Item.UpdatedAt = now;
+        string auditAction;
+        string details;
+        switch (action)
+        {
+            case CoachingAction.Start:
+                auditAction = AuditActions.CoachingStarted;
+                details = AuditText.Of(("status", $"{from} -> {decision.To}"));
+                break;
+            case CoachingAction.Resolve:
+                Item.ResolutionNote = text;
+                Item.ResolvedAt = now;
+                Item.ResolvedBy = me.Id;
+                auditAction = AuditActions.CoachingResolved;
+                details = AuditText.Of(("status", $"{from} -> {decision.To}"), ("note", text));
+                break;
+            case CoachingAction.Waive:
+                Item.WaiverReason = text;
+                Item.WaivedAt = now;
+                Item.WaivedBy = me.Id;
+                auditAction = AuditActions.CoachingWaived;
+                details = AuditText.Of(("status", $"{from} -> {decision.To}"), ("reason", text));
+                break;
+            default:
+                // The item is open again: its last resolution or waiver is history (in the audit trail).
+                Item.ResolutionNote = null;
+                Item.ResolvedAt = null;
+                Item.ResolvedBy = null;
+                Item.WaiverReason = null;
+                Item.WaivedAt = null;
+                Item.WaivedBy = null;
+                auditAction = AuditActions.CoachingReopened;
+                details = AuditText.Of(("status", $"{from} -> {decision.To}"));
+                break;
+        }
+
+        db.Entry(Item).Property(i => i.Version).OriginalValue = Input.Version;
+        audit.Record(auditAction, NominationTimeline.CoachingEntity, Item.Id.ToString(CultureInfo.InvariantCulture), Item.ProvinceCode, details);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", Stale());
+            return await ShowAgainAsync(id, ct);
+        }
+
+        TempData["StatusMessage"] = l["Status butir pembinaan diubah dari {0} menjadi {1}.", l[FieldWorkNames.Coaching(from)].Value, l[FieldWorkNames.Coaching(decision.To)].Value].Value;
+        return RedirectToPage("/FieldWork/Coaching/Item", new { id });
+    }
+
+    private string Stale() =>
+        l["Butir pembinaan ini baru saja diubah oleh orang lain. Muat ulang halaman untuk melihat versi terbaru, lalu ulangi langkah Anda."].Value;
+
+    /// <summary>The page again after a refused step: nothing changed, the texts typed are kept.</summary>
+    private async Task<IActionResult> ShowAgainAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, tracked: false, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, bool tracked, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var items = FieldWorkScope.CoachingItems(db, scope);
+        var item = await (tracked ? items : items.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var nomination = item is null ? null : await NominationRef.LoadAsync(db, scope, item.NominationId, ct);
+        if (item is null || nomination is null)
+        {
+            return false;
+        }
+
+        (Item, Nomination) = (item, nomination);
+        CanChange = nomination.CanChange(me.Role);
+        DaysOverdue = CoachingRules.DaysOverdue(item.Status, item.DueDate, LocalTime.Today(clock, item.ProvinceCode));
+        if (item.VisitId is int visitId)
+        {
+            var visit = await db.Visits.AsNoTracking().Where(v => v.Id == visitId).Select(v => new { v.PlannedAt, v.Place }).FirstOrDefaultAsync(ct);
+            VisitText = visit is null ? null : $"{LocalTime.Format(visit.PlannedAt, item.ProvinceCode)} — {visit.Place}";
+        }
+
+        Files = await EvidenceRow.ListAsync(db, f => f.CoachingItemId == id, ct);
+        History = await HistoryAsync(item, ct);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<HistoryRow>> HistoryAsync(CoachingItem item, CancellationToken ct)
+    {
+        var key = item.Id.ToString(CultureInfo.InvariantCulture);
+        var rows = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.EntityType == NominationTimeline.CoachingEntity && a.EntityId == key)
+            .OrderBy(a => a.At).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.At,
+                a.Action,
+                a.Details,
+                Who = db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault() ?? a.UserEmail,
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => r.Action switch
+            {
+                AuditActions.CoachingCreated => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingCreated), LocalTime.FormatDate(item.DueDate)], r.Who, null),
+                AuditActions.CoachingStarted => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingStarted)], r.Who, null),
+                AuditActions.CoachingResolved => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingResolved)], r.Who, AuditText.Value(r.Details, "note", last: true)),
+                AuditActions.CoachingWaived => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingWaived)], r.Who, AuditText.Value(r.Details, "reason", last: true)),
+                _ => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingReopened)], r.Who, null),
+            })
+            .ToList();
+    }
+}

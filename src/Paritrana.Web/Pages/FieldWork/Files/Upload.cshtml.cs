@@ -1,0 +1,218 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.FieldWork.Files;
+
+/// <summary>
+/// Uploads one evidence file to a visit, a coaching item or a government regulation of a nomination
+/// (<c>?nomination=ID&amp;visit=ID</c>, <c>&amp;item=ID</c> or <c>&amp;regulation=ID</c>). The type is
+/// told by the content (<see cref="FileSignature.Detect"/> on a temporary copy), never by the name or
+/// the browser's content type; the name is kept only in a safe form; the bytes are stored under a
+/// generated name outside wwwroot (<see cref="EvidenceStore"/>). The request may be a little larger
+/// than <see cref="FileSignature.MaxBytes"/>, so that a too large file still arrives and is refused
+/// with a message rather than a broken connection.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+[RequestSizeLimit(RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+public class UploadModel(
+    ParitranaDbContext db,
+    CurrentUser me,
+    EvidenceStore store,
+    IValidator<UploadModel.InputModel> validator,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    /// <summary>The largest file plus room for the multipart headers and the antiforgery field.</summary>
+    public const long RequestLimit = FileSignature.MaxBytes + (1024 * 1024);
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public NominationRef Nomination { get; private set; } = null!;
+
+    /// <summary>What the file is attached to, as the page names it.</summary>
+    public string TargetText { get; private set; } = "";
+
+    public string? Refusal { get; private set; }
+
+    public int? VisitId { get; private set; }
+
+    public int? ItemId { get; private set; }
+
+    public int? RegulationId { get; private set; }
+
+    public static string MaxSizeText => EvidenceRow.FormatSize(FileSignature.MaxBytes);
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Berkas (PDF, JPEG, PNG, DOCX atau XLSX)")]
+        public IFormFile? File { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.File).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(_ => l["Pilih berkas yang akan diunggah."])
+                .Must(f => f!.Length > 0).WithMessage(_ => l["Berkas kosong. Pilih berkas yang berisi dokumen atau gambar."])
+                .Must(f => f!.Length <= FileSignature.MaxBytes).WithMessage(_ => l["Berkas lebih besar dari batas {0}.", MaxSizeText]);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int nomination, int? visit, int? item, int? regulation, CancellationToken ct) =>
+        await LoadAsync(nomination, visit, item, regulation, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int nomination, int? visit, int? item, int? regulation, CancellationToken ct)
+    {
+        if (!await LoadAsync(nomination, visit, item, regulation, ct))
+        {
+            return NotFound();
+        }
+
+        if (Refusal is not null)
+        {
+            ModelState.AddModelError("", Refusal);
+            return Page();
+        }
+
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            return Page();
+        }
+
+        var upload = Input.File!;
+        EvidenceStore.Staged staged;
+        await using (var content = upload.OpenReadStream())
+        {
+            staged = await store.StageAsync(content, FileSignature.MaxBytes, ct);
+        }
+
+        if (staged.TooLarge)
+        {
+            ModelState.AddModelError("Input.File", l["Berkas lebih besar dari batas {0}.", MaxSizeText]);
+            return Page();
+        }
+
+        try
+        {
+            if (EvidenceStore.Detect(staged) is not FileKind kind)
+            {
+                ModelState.AddModelError("Input.File", l["Isi berkas bukan PDF, JPEG, PNG, DOCX atau XLSX (dokumen Office dengan makro tidak diterima). Jenis berkas diperiksa dari isinya, bukan dari namanya."]);
+                return Page();
+            }
+
+            if (SafeFileName.From(upload.FileName, kind) is not string fileName)
+            {
+                ModelState.AddModelError("Input.File", l["Nama berkas \"{0}\" tidak dapat dipakai. Ganti namanya (tanpa garis miring atau \"..\"), lalu unggah lagi.", upload.FileName]);
+                return Page();
+            }
+
+            var file = await KeepAsync(staged, kind, fileName, ct);
+            TempData["StatusMessage"] = l["Berkas {0} telah diunggah.", file.FileName].Value;
+            return EvidenceTargets.Back(this, file);
+        }
+        finally
+        {
+            EvidenceStore.Discard(staged);
+        }
+    }
+
+    private async Task<EvidenceFile> KeepAsync(EvidenceStore.Staged staged, FileKind kind, string fileName, CancellationToken ct)
+    {
+        var id = Guid.NewGuid();
+        var file = new EvidenceFile
+        {
+            Id = id,
+            NominationId = Nomination.Id,
+            ProvinceCode = Nomination.ProvinceCode,
+            RegencyCode = Nomination.RegencyCode,
+            VisitId = VisitId,
+            CoachingItemId = ItemId,
+            RegulationId = RegulationId,
+            FileName = fileName,
+            Kind = kind,
+            Size = staged.Size,
+            Sha256 = staged.Sha256,
+            StorageName = EvidenceStore.StorageNameOf(id),
+            UploadedBy = me.Id ?? Guid.Empty,
+            UploadedAt = clock.GetUtcNow(),
+        };
+        store.Keep(staged, file.StorageName);
+        try
+        {
+            db.EvidenceFiles.Add(file);
+            audit.Record(AuditActions.FileUploaded, NominationTimeline.FileEntity, id.ToString(), file.ProvinceCode,
+                AuditText.Of(
+                    ("nomination", file.NominationId.ToString(CultureInfo.InvariantCulture)),
+                    ("visit", file.VisitId?.ToString(CultureInfo.InvariantCulture)),
+                    ("coaching item", file.CoachingItemId?.ToString(CultureInfo.InvariantCulture)),
+                    ("regulation", file.RegulationId?.ToString(CultureInfo.InvariantCulture)),
+                    ("kind", kind.ToString()),
+                    ("size", file.Size.ToString(CultureInfo.InvariantCulture)),
+                    ("sha256", file.Sha256),
+                    ("name", fileName)));
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // No row, no bytes: a file that is not recorded must not stay on disk.
+            store.Delete(file.StorageName);
+            throw;
+        }
+
+        return file;
+    }
+
+    private async Task<bool> LoadAsync(int nominationId, int? visit, int? item, int? regulation, CancellationToken ct)
+    {
+        // Exactly one thing to attach the file to.
+        if (new[] { visit, item, regulation }.Count(x => x is not null) != 1)
+        {
+            return false;
+        }
+
+        var nomination = await NominationRef.LoadAsync(db, await me.GetScopeAsync(ct), nominationId, ct);
+        if (nomination is null)
+        {
+            return false;
+        }
+
+        Nomination = nomination;
+        Refusal = nomination.ChangeRefusal(l, me.Role);
+        (VisitId, ItemId, RegulationId) = (visit, item, regulation);
+        string? target = null;
+        if (visit is int visitId)
+        {
+            var v = await db.Visits.AsNoTracking().Where(x => x.Id == visitId && x.NominationId == nominationId).Select(x => new { x.PlannedAt, x.Place }).FirstOrDefaultAsync(ct);
+            target = v is null ? null : l["Kunjungan {0} — {1}", LocalTime.Format(v.PlannedAt, nomination.ProvinceCode), v.Place].Value;
+        }
+        else if (item is int itemId)
+        {
+            var finding = await db.CoachingItems.AsNoTracking().Where(x => x.Id == itemId && x.NominationId == nominationId).Select(x => x.Finding).FirstOrDefaultAsync(ct);
+            target = finding is null ? null : l["Butir pembinaan: {0}", finding].Value;
+        }
+        else if (regulation is int regulationId)
+        {
+            var r = await db.GovernmentRegulations.AsNoTracking().Where(x => x.Id == regulationId && x.NominationId == nominationId).Select(x => new { x.Type, x.Number, x.Year }).FirstOrDefaultAsync(ct);
+            target = r is null ? null : l["Regulasi: {0} {1}/{2}", l[NominationNames.Regulation(r.Type)].Value, r.Number, r.Year.ToString(CultureInfo.InvariantCulture)].Value;
+        }
+
+        TargetText = target ?? "";
+        return target is not null;
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.FieldWork;
+
+/// <summary>
+/// The visit agenda of the province: upcoming visits (planned, from now on, the soonest first) or
+/// past ones (everything else, the latest first), filtered by committee member and regency or city.
+/// </summary>
+public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public const string Upcoming = "upcoming";
+    public const string Past = "past";
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary><see cref="Upcoming"/> (default) or <see cref="Past"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = "when")]
+    public string? When { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "member")]
+    public Guid? Member { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "regency")]
+    public string? Regency { get; set; }
+
+    /// <summary>The administrator's province filter (others see their own province).</summary>
+    [BindProperty(SupportsGet = true, Name = "province")]
+    public string? Province { get; set; }
+
+    public bool ShowPast => When == Past;
+
+    public bool IsNational { get; private set; }
+
+    public PagedList<Row> Visits { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public IReadOnlyList<SelectListItem> Members { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Regencies { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Provinces { get; private set; } = [];
+
+    public sealed record Row(
+        int Id,
+        int NominationId,
+        string OrganisationName,
+        string ProvinceCode,
+        string? RegencyName,
+        DateTimeOffset PlannedAt,
+        string Place,
+        VisitStatus Status,
+        IReadOnlyList<string> MemberNames);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        IsNational = scope.IsNational;
+        var now = clock.GetUtcNow();
+        var visits = FieldWorkScope.Visits(db, scope).AsNoTracking();
+        if (IsNational && !string.IsNullOrEmpty(Province))
+        {
+            visits = visits.Where(v => v.ProvinceCode == Province);
+        }
+
+        if (Member is Guid member)
+        {
+            visits = visits.Where(v => v.Members.Any(m => m.UserId == member));
+        }
+
+        if (!string.IsNullOrEmpty(Regency))
+        {
+            visits = visits.Where(v => v.RegencyCode == Regency);
+        }
+
+        visits = ShowPast
+            ? visits.Where(v => v.Status != VisitStatus.Planned || v.PlannedAt < now).OrderByDescending(v => v.PlannedAt).ThenByDescending(v => v.Id)
+            : visits.Where(v => v.Status == VisitStatus.Planned && v.PlannedAt >= now).OrderBy(v => v.PlannedAt).ThenBy(v => v.Id);
+
+        Visits = await visits
+            .Select(v => new Row(
+                v.Id,
+                v.NominationId,
+                db.Nominations.Where(n => n.Id == v.NominationId).Select(n => n.Organisation!.Name).First(),
+                v.ProvinceCode,
+                db.RegenciesAndCities.Where(r => r.Code == v.RegencyCode).Select(r => r.Name).FirstOrDefault(),
+                v.PlannedAt,
+                v.Place,
+                v.Status,
+                v.Members.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.FullName).OrderBy(n => n).ToList()))
+            .ToPagedListAsync(PageNumber, ct: ct);
+
+        await LoadFiltersAsync(scope, ct);
+    }
+
+    private async Task LoadFiltersAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (IsNational)
+        {
+            Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).Select(p => new SelectListItem(p.Name, p.Code)).ToListAsync(ct);
+        }
+
+        var province = IsNational ? Province : scope.ProvinceCode;
+        if (string.IsNullOrEmpty(province))
+        {
+            return;
+        }
+
+        Members = (await CommitteeMembers.OfProvinceAsync(db, province, ct)).Select(m => new SelectListItem(m.FullName, m.Id.ToString())).ToList();
+        Regencies = await db.RegenciesAndCities.AsNoTracking().InScope(scope)
+            .Where(r => r.ProvinceCode == province)
+            .OrderBy(r => r.Code)
+            .Select(r => new SelectListItem(r.Name, r.Code))
+            .ToListAsync(ct);
+    }
+}

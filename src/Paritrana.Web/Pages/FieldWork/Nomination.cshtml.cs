@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.Nominations;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+
+namespace Paritrana.Web.Pages.FieldWork;
+
+/// <summary>
+/// The field work of one nomination: its visits, all its coaching items (open ones first, overdue
+/// marked), the evidence of its government regulations, and whether the coaching gate still holds it
+/// back from scoring. A nomination has a handful of each, so these lists are not paged.
+/// </summary>
+public class NominationModel(ParitranaDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public NominationRef Nomination { get; private set; } = null!;
+
+    public bool CanChange { get; private set; }
+
+    public IReadOnlyList<VisitRow> Visits { get; private set; } = [];
+
+    public IReadOnlyList<ItemRow> Items { get; private set; } = [];
+
+    public IReadOnlyList<RegulationRow> Regulations { get; private set; } = [];
+
+    public IReadOnlyList<EvidenceRow> RegulationFiles { get; private set; } = [];
+
+    public int OpenItems { get; private set; }
+
+    /// <summary>Why the nomination may not be marked ready for scoring yet; null when the gate is open.</summary>
+    public string? GateExplanation { get; private set; }
+
+    public sealed record VisitRow(int Id, DateTimeOffset PlannedAt, string Place, VisitStatus Status, int Files);
+
+    public sealed record ItemRow(int Id, string Finding, string? ResponsiblePerson, DateOnly DueDate, CoachingStatus Status, int DaysOverdue, int Files);
+
+    public sealed record RegulationRow(int Id, RegulationType Type, string Number, int Year, string Title);
+
+    public async Task<IActionResult> OnGetAsync(int nominationId, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var nomination = await NominationRef.LoadAsync(db, scope, nominationId, ct);
+        if (nomination is null)
+        {
+            return NotFound();
+        }
+
+        Nomination = nomination;
+        CanChange = nomination.CanChange(me.Role);
+        var today = LocalTime.Today(clock, nomination.ProvinceCode);
+
+        Visits = await db.Visits.AsNoTracking()
+            .Where(v => v.NominationId == nominationId)
+            .OrderByDescending(v => v.PlannedAt).ThenByDescending(v => v.Id)
+            .Select(v => new VisitRow(v.Id, v.PlannedAt, v.Place, v.Status, db.EvidenceFiles.Count(f => f.VisitId == v.Id && !f.IsRemoved)))
+            .ToListAsync(ct);
+        var items = await db.CoachingItems.AsNoTracking()
+            .Where(c => c.NominationId == nominationId)
+            .OrderBy(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress ? 0 : 1)
+            .ThenBy(c => c.DueDate).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, Files = db.EvidenceFiles.Count(f => f.CoachingItemId == c.Id && !f.IsRemoved) })
+            .ToListAsync(ct);
+        Items = items.Select(c => new ItemRow(c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, CoachingRules.DaysOverdue(c.Status, c.DueDate, today), c.Files)).ToList();
+        OpenItems = items.Count(c => CoachingRules.IsOpen(c.Status));
+        GateExplanation = CoachingGate.Explanation(l, OpenItems);
+
+        Regulations = await db.GovernmentRegulations.AsNoTracking()
+            .Where(r => r.NominationId == nominationId)
+            .OrderBy(r => r.Year).ThenBy(r => r.Id)
+            .Select(r => new RegulationRow(r.Id, r.Type, r.Number, r.Year, r.Title))
+            .ToListAsync(ct);
+        RegulationFiles = Regulations.Count == 0 ? [] : await EvidenceRow.ListAsync(db, f => f.NominationId == nominationId && f.RegulationId != null, ct);
+        return Page();
+    }
+
+    public IReadOnlyList<EvidenceRow> FilesOf(int regulationId) => RegulationFiles.Where(f => f.RegulationId == regulationId).ToList();
+}

@@ -1,0 +1,179 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.Regions;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.FieldWork.Visits;
+
+/// <summary>
+/// Plans a committee visit to a nominated candidate (<c>?nomination=ID</c>): when (typed in the
+/// province's local time, stored in UTC), where, who of the committee goes, who comes from outside
+/// (union, employers' association, experts) and why.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class PlanModel(
+    ParitranaDbContext db,
+    CurrentUser me,
+    IValidator<PlanModel.InputModel> validator,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public NominationRef Nomination { get; private set; } = null!;
+
+    public IReadOnlyList<CommitteeMembers.Member> Members { get; private set; } = [];
+
+    /// <summary>Why the committee may not plan a visit now (closed cycle, finished nomination); null when it may.</summary>
+    public string? Refusal { get; private set; }
+
+    public string ZoneLabel => ProvinceTime.LabelOf(Nomination.ProvinceCode);
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Tanggal dan jam kunjungan")]
+        public DateTime? PlannedAt { get; set; }
+
+        [Display(Name = "Tempat")]
+        public string? Place { get; set; }
+
+        [Display(Name = "Tujuan kunjungan")]
+        public string? Purpose { get; set; }
+
+        [Display(Name = "Peserta dari luar tim (serikat pekerja, asosiasi pengusaha, pakar)")]
+        public string? ExternalParticipants { get; set; }
+
+        [Display(Name = "Anggota tim yang berangkat")]
+        public List<Guid> MemberIds { get; set; } = [];
+
+        /// <summary>The committee of the nomination's province; set by the page, never bound.</summary>
+        [BindNever]
+        public IReadOnlyCollection<Guid> Committee { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.PlannedAt).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(_ => l["Tanggal dan jam kunjungan wajib diisi."])
+                .Must(d => d!.Value.Year is >= 2000 and <= 2100).WithMessage(_ => l["Tanggal kunjungan tidak valid."]);
+            RuleFor(x => x.Place).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => l["Tempat kunjungan wajib diisi."])
+                .MaximumLength(300).WithMessage(_ => l["Tempat paling banyak {0} karakter.", 300]);
+            RuleFor(x => x.Purpose).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => l["Tujuan kunjungan wajib diisi."])
+                .MaximumLength(1000).WithMessage(_ => l["Tujuan kunjungan paling banyak {0} karakter.", 1000]);
+            RuleFor(x => x.ExternalParticipants)
+                .MaximumLength(1000).WithMessage(_ => l["Peserta dari luar tim paling banyak {0} karakter.", 1000]);
+            RuleFor(x => x.MemberIds).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => l["Pilih sekurang-kurangnya satu anggota tim yang berangkat."])
+                .Must((input, ids) => ids.All(input.Committee.Contains)).WithMessage(_ => l["Yang dipilih bukan anggota tim panitia provinsi ini."]);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int nomination, CancellationToken ct)
+    {
+        if (!await LoadAsync(nomination, ct))
+        {
+            return NotFound();
+        }
+
+        if (me.Id is Guid self && Members.Any(m => m.Id == self))
+        {
+            Input.MemberIds = [self];
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int nomination, CancellationToken ct)
+    {
+        if (!await LoadAsync(nomination, ct))
+        {
+            return NotFound();
+        }
+
+        if (Refusal is not null)
+        {
+            ModelState.AddModelError("", Refusal);
+            return Page();
+        }
+
+        Input.Place = Input.Place?.Trim();
+        Input.Purpose = Input.Purpose?.Trim();
+        Input.ExternalParticipants = string.IsNullOrWhiteSpace(Input.ExternalParticipants) ? null : Input.ExternalParticipants.Trim();
+        Input.MemberIds = Input.MemberIds.Distinct().ToList();
+        Input.Committee = Members.Select(m => m.Id).ToHashSet();
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var visit = new Visit
+        {
+            NominationId = Nomination.Id,
+            ProvinceCode = Nomination.ProvinceCode,
+            RegencyCode = Nomination.RegencyCode,
+            PlannedAt = ProvinceTime.FromLocal(Input.PlannedAt!.Value, Nomination.ProvinceCode),
+            Place = Input.Place!,
+            Purpose = Input.Purpose!,
+            ExternalParticipants = Input.ExternalParticipants,
+            CreatedBy = me.Id ?? Guid.Empty,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Members = Input.MemberIds.Select(id => new VisitMember { UserId = id }).ToList(),
+        };
+
+        // The audit event names the new id, so the insert and the event share a transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Visits.Add(visit);
+            await db.SaveChangesAsync(ct);
+            audit.Record(
+                AuditActions.VisitPlanned,
+                NominationTimeline.VisitEntity,
+                visit.Id.ToString(CultureInfo.InvariantCulture),
+                visit.ProvinceCode,
+                AuditText.Of(
+                    ("nomination", Nomination.Id.ToString(CultureInfo.InvariantCulture)),
+                    ("at", LocalTime.Iso(visit.PlannedAt)),
+                    ("members", visit.Members.Count.ToString(CultureInfo.InvariantCulture)),
+                    ("place", visit.Place)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        TempData["StatusMessage"] = l["Kunjungan ke {0} pada {1} telah direncanakan.", Nomination.OrganisationName, LocalTime.Format(visit.PlannedAt, visit.ProvinceCode)].Value;
+        return RedirectToPage("/FieldWork/Visits/Details", new { id = visit.Id });
+    }
+
+    private async Task<bool> LoadAsync(int nominationId, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var nomination = await NominationRef.LoadAsync(db, scope, nominationId, ct);
+        if (nomination is null)
+        {
+            return false;
+        }
+
+        Nomination = nomination;
+        Refusal = nomination.ChangeRefusal(l, me.Role);
+        Members = await CommitteeMembers.OfProvinceAsync(db, nomination.ProvinceCode, ct);
+        return true;
+    }
+}

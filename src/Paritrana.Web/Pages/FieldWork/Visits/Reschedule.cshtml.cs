@@ -1,0 +1,145 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.Regions;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.FieldWork.Visits;
+
+/// <summary>
+/// Moves a planned visit to another time, with a reason. The visit keeps the time it had before
+/// and the reason (the last move); every move is in the audit trail and on the timeline.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class RescheduleModel(
+    ParitranaDbContext db,
+    CurrentUser me,
+    IValidator<RescheduleModel.InputModel> validator,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public NominationRef Nomination { get; private set; } = null!;
+
+    public Visit Visit { get; private set; } = null!;
+
+    public string? Refusal { get; private set; }
+
+    public string ZoneLabel => ProvinceTime.LabelOf(Visit.ProvinceCode);
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Tanggal dan jam baru")]
+        public DateTime? PlannedAt { get; set; }
+
+        [Display(Name = "Alasan penjadwalan ulang")]
+        public string? Reason { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.PlannedAt).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage(_ => l["Tanggal dan jam baru wajib diisi."])
+                .Must(d => d!.Value.Year is >= 2000 and <= 2100).WithMessage(_ => l["Tanggal kunjungan tidak valid."]);
+            RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => l["Alasan penjadwalan ulang wajib diisi."])
+                .MaximumLength(1000).WithMessage(_ => l["Alasan penjadwalan ulang paling banyak {0} karakter.", 1000.ToString("N0")]);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel { PlannedAt = LocalTime.WallClock(Visit.PlannedAt, Visit.ProvinceCode), Version = Visit.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Refusal is not null)
+        {
+            ModelState.AddModelError("", Refusal);
+            return Page();
+        }
+
+        Input.Reason = Input.Reason?.Trim();
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            return Page();
+        }
+
+        var plannedAt = ProvinceTime.FromLocal(Input.PlannedAt!.Value, Visit.ProvinceCode);
+        if (plannedAt == Visit.PlannedAt)
+        {
+            ModelState.AddModelError("Input.PlannedAt", l["Waktu baru sama dengan waktu yang sudah direncanakan."]);
+            return Page();
+        }
+
+        if (Visit.Version != Input.Version)
+        {
+            ModelState.AddModelError("", VisitChanges.Stale(l));
+            return Page();
+        }
+
+        var previous = Visit.PlannedAt;
+        Visit.PreviousPlannedAt = previous;
+        Visit.PlannedAt = plannedAt;
+        Visit.RescheduleReason = Input.Reason;
+        Visit.UpdatedAt = clock.GetUtcNow();
+        db.Entry(Visit).Property(v => v.Version).OriginalValue = Input.Version;
+        audit.Record(AuditActions.VisitRescheduled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
+            AuditText.Of(("from", LocalTime.Iso(previous)), ("to", LocalTime.Iso(plannedAt)), ("reason", Input.Reason)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", VisitChanges.Stale(l));
+            return Page();
+        }
+
+        TempData["StatusMessage"] = l["Kunjungan dijadwalkan ulang ke {0}.", LocalTime.Format(plannedAt, Visit.ProvinceCode)].Value;
+        return RedirectToPage("/FieldWork/Visits/Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var loaded = await VisitChanges.LoadAsync(db, await me.GetScopeAsync(ct), id, ct);
+        if (loaded is not { } found)
+        {
+            return false;
+        }
+
+        (Visit, Nomination) = found;
+        Refusal = VisitChanges.Refusal(l, Visit, Nomination, me.Role);
+        return true;
+    }
+}
