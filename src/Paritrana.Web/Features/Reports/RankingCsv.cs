@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Shortlist;
+using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Pages.Employers;
+
+namespace Paritrana.Web.Features.Reports;
+
+/// <summary>
+/// CSV of the rankings and of all raw scores, written for Indonesian Excel like the discovery export
+/// (<see cref="EmployerCsv"/>, whose cell guard is reused): UTF-8 with a byte-order mark, semicolons,
+/// decimals with a comma, CRLF line ends, text cells starting with = + - @ prefixed with an apostrophe.
+/// </summary>
+public static class RankingCsv
+{
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    public static byte[] Rankings(ShortlistData data, IStringLocalizer<SharedResource> l)
+    {
+        var lines = new List<string>
+        {
+            Join(new[] { l["Kategori"].Value, l["Peringkat"].Value, l["Nama"].Value, l["Kabupaten/Kota"].Value, l["Status"].Value }
+                .Concat(data.Rounds.Select(r => r.Name))
+                .Concat(new[] { l["Total"].Value, l["Total lengkap"].Value, l["Cakupan (%)"].Value, l["Butir pembinaan terbuka"].Value, l["Seri"].Value, l["Pemecah seri"].Value })
+                .Select(EmployerCsv.Text)),
+        };
+        foreach (var category in data.Categories)
+        {
+            foreach (var r in category.Rows)
+            {
+                lines.Add(Join(new[]
+                    {
+                        EmployerCsv.Text(category.Name),
+                        r.Rank == 0 ? "" : r.Rank.ToString(CultureInfo.InvariantCulture),
+                        EmployerCsv.Text(r.Name),
+                        EmployerCsv.Text(r.RegencyName),
+                        EmployerCsv.Text(l[NominationNames.Status(r.Status)].Value),
+                    }
+                    .Concat(data.Rounds.Select(round => Figure(r.RoundScores[round.Id])))
+                    .Concat(new[]
+                    {
+                        Figure(r.Total), r.IsComplete ? l["Ya"].Value : l["Tidak"].Value, Figure(r.Coverage),
+                        r.OpenCoachingItems.ToString(CultureInfo.InvariantCulture),
+                        r.Tied ? l["Ya"].Value : l["Tidak"].Value, EmployerCsv.Text(l[ShortlistNames.TieBreak(r.BrokenBy)].Value),
+                    })));
+            }
+        }
+
+        return Encode(lines);
+    }
+
+    public static async Task<byte[]> RawScoresAsync(ParitranaDbContext db, int cycleId, string provinceCode, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var rows = await db.Scorecards.AsNoTracking()
+            .Where(c => c.ProvinceCode == provinceCode && c.Status == ScorecardStatus.Submitted)
+            .Join(db.ScoringRounds.Where(r => r.CycleId == cycleId && r.ProvinceCode == provinceCode), c => c.RoundId, r => r.Id, (c, r) => new { c, r })
+            .Join(db.Nominations, x => x.c.NominationId, n => n.Id, (x, n) => new { x.c, x.r, n })
+            .SelectMany(x => x.c.Scores, (x, s) => new { x.c, x.r, x.n, s })
+            .Join(db.Indicators, x => x.s.IndicatorId, i => i.Id, (x, i) => new { x.c, x.r, x.n, x.s, i })
+            .Join(db.Aspects, x => x.i.AspectId, a => a.Id, (x, a) => new { x.c, x.r, x.n, x.s, x.i, a })
+            .OrderBy(x => x.n.Category!.SortOrder).ThenBy(x => x.n.Organisation!.Name).ThenBy(x => x.r.SortOrder).ThenBy(x => x.c.Id)
+            .ThenBy(x => x.a.SortOrder).ThenBy(x => x.i.SortOrder)
+            .Select(x => new
+            {
+                Category = x.n.Category!.Name,
+                Name = x.n.Organisation!.Name,
+                Round = x.r.Name,
+                Scorer = db.Users.Where(u => u.Id == x.c.ScorerId).Select(u => u.FullName).First(),
+                x.c.Total,
+                Conflicted = db.ConflictDeclarations.Any(d => d.NominationId == x.c.NominationId && d.ScorerId == x.c.ScorerId),
+                Aspect = x.a.Name,
+                x.i.Code,
+                Indicator = x.i.Name,
+                x.s.Value,
+                x.s.Comment,
+            })
+            .ToListAsync(ct);
+        var lines = new List<string>
+        {
+            Join(new[]
+            {
+                l["Kategori"].Value, l["Nama"].Value, l["Putaran"].Value, l["Penilai"].Value, l["Total kartu"].Value, l["Konflik kepentingan"].Value,
+                l["Aspek"].Value, l["Kode indikator"].Value, l["Indikator"].Value, l["Nilai"].Value, l["Komentar"].Value,
+            }.Select(EmployerCsv.Text)),
+        };
+        lines.AddRange(rows.Select(r => Join(
+            EmployerCsv.Text(r.Category), EmployerCsv.Text(r.Name), EmployerCsv.Text(r.Round), EmployerCsv.Text(r.Scorer), Figure(r.Total),
+            r.Conflicted ? l["Ya"].Value : l["Tidak"].Value, EmployerCsv.Text(r.Aspect), EmployerCsv.Text(r.Code), EmployerCsv.Text(r.Indicator),
+            Figure(r.Value), EmployerCsv.Text(r.Comment))));
+        return Encode(lines);
+    }
+
+    /// <summary>A figure with two decimals and a decimal comma (rounded half away from zero), empty when none.</summary>
+    public static string Figure(decimal? value) => value is decimal v ? ScoringMath.Round2(v).ToString("0.00", Indonesian) : "";
+
+    private static string Join(IEnumerable<string> cells) => string.Join(EmployerCsv.Separator, cells);
+
+    private static string Join(params string[] cells) => string.Join(EmployerCsv.Separator, cells);
+
+    private static byte[] Encode(List<string> lines) =>
+        [.. Encoding.UTF8.Preamble, .. new UTF8Encoding(false).GetBytes(string.Join("\r\n", lines) + "\r\n")];
+
+    public static string FileName(string kind, int year, string provinceCode) =>
+        $"{kind}-{year.ToString(CultureInfo.InvariantCulture)}-{provinceCode}.csv";
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Nominations;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Features.Shortlist;
+
+/// <summary>The plenary record as the chair enters it.</summary>
+public sealed record PlenaryRecord(DateOnly HeldOn, string Place, string Attendees, string? Minutes, string? Decision);
+
+/// <summary>The chair's choice: the finalists and, per category, the rationale.</summary>
+public sealed record FinalistChoice(IReadOnlyCollection<int> Finalists, IReadOnlyDictionary<int, string?> Rationales);
+
+/// <summary>What came of a request: done, or refused with a message for the page.</summary>
+public sealed record PlenaryOutcome(bool Done, string? Message = null)
+{
+    public static readonly PlenaryOutcome Ok = new(true);
+    public static PlenaryOutcome Refused(string message) => new(false, message);
+}
+
+/// <summary>
+/// The plenary's decisions: recording the plenary, deciding the finalists (FinalistDecision rows and
+/// the workflow transitions of every Scored nomination, in one transaction against the version of
+/// the plenary the chair's page was read at), forwarding the finalists to the national level and
+/// the administrator's national results. Every status change goes through
+/// <see cref="NominationTransitions"/>, so the history and audit rows are written the same way
+/// as everywhere else; when any one is refused, nothing is saved.
+/// </summary>
+public sealed class PlenaryDecisions(
+    ParitranaDbContext db,
+    CurrentUser me,
+    AuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l,
+    ShortlistQuery shortlist)
+{
+    public const string Conflict = "Catatan rapat pleno telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman dan periksa lagi; tidak ada yang disimpan.";
+    public const string AlreadyDecided = "Finalis siklus ini sudah ditetapkan.";
+
+    private NominationTransitions Transitions => new(db, me, audit, clock, l);
+
+    /// <summary>Saves the plenary record (created on first save); <paramref name="version"/> 0 means "new".</summary>
+    public async Task<PlenaryOutcome> SaveAsync(int cycleId, string provinceCode, PlenaryRecord record, uint version, CancellationToken ct)
+    {
+        var (plenary, refusal) = await TrackedPlenaryAsync(cycleId, provinceCode, version, ct);
+        if (plenary is null)
+        {
+            return PlenaryOutcome.Refused(refusal!);
+        }
+
+        if (plenary.DecidedAt is not null)
+        {
+            return PlenaryOutcome.Refused(l[AlreadyDecided]);
+        }
+
+        Apply(plenary, record);
+        audit.Record(AuditActions.PlenaryRecorded, "plenary", $"{cycleId}/{provinceCode}", provinceCode, $"{record.HeldOn:yyyy-MM-dd}, {record.Place}");
+        return await SaveOrConflictAsync(ct);
+    }
+
+    /// <summary>
+    /// Saves the record and decides: every Scored nomination of the province and cycle becomes a
+    /// finalist (if chosen) or not shortlisted, with a FinalistDecision row (rank, total, rationale).
+    /// </summary>
+    public async Task<PlenaryOutcome> DecideAsync(int cycleId, string provinceCode, PlenaryRecord record, uint version, FinalistChoice choice, CancellationToken ct)
+    {
+        var data = await shortlist.LoadAsync(cycleId, provinceCode, ct);
+        var errors = new List<string>();
+        foreach (var category in data.Categories)
+        {
+            var chosen = category.Rows.Where(r => choice.Finalists.Contains(r.NominationId)).Select(r => r.NominationId).ToList();
+            if (FinalistSelection.Check(category.Rows, chosen, choice.Rationales.GetValueOrDefault(category.CategoryId)) is { } problem)
+            {
+                errors.Add(l[problem, category.Name]);
+            }
+        }
+
+        var known = data.AllRows.Select(r => r.NominationId).ToHashSet();
+        if (choice.Finalists.Any(id => !known.Contains(id)))
+        {
+            errors.Add(l[FinalistSelection.NotScored]);
+        }
+
+        var decidable = data.Categories.SelectMany(c => c.Rows.Where(r => r.Status == NominationStatus.Scored).Select(r => (Category: c, Row: r))).ToList();
+        if (decidable.Count == 0)
+        {
+            errors.Add(l["Tidak ada nominasi berstatus Sudah Dinilai untuk diputuskan."]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return PlenaryOutcome.Refused(string.Join(" ", errors.Distinct()));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (plenary, refusal) = await TrackedPlenaryAsync(cycleId, provinceCode, version, ct);
+        if (plenary is null)
+        {
+            return PlenaryOutcome.Refused(refusal!);
+        }
+
+        if (plenary.DecidedAt is not null)
+        {
+            return PlenaryOutcome.Refused(l[AlreadyDecided]);
+        }
+
+        var now = clock.GetUtcNow();
+        Apply(plenary, record);
+        plenary.DecidedAt = now;
+        plenary.DecidedBy = me.Id;
+        audit.Record(AuditActions.PlenaryRecorded, "plenary", $"{cycleId}/{provinceCode}", provinceCode, $"{record.HeldOn:yyyy-MM-dd}, {record.Place}");
+        var saved = await SaveOrConflictAsync(ct);
+        if (!saved.Done)
+        {
+            return saved;
+        }
+
+        foreach (var (category, row) in decidable)
+        {
+            var finalist = choice.Finalists.Contains(row.NominationId);
+            var outcome = await Transitions.ApplyAsync(
+                new TransitionRequest(row.NominationId, finalist ? NominationAction.DecideFinalist : NominationAction.DecideNotShortlisted, null, row.Version), ct);
+            if (outcome.Result != TransitionResult.Done)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return PlenaryOutcome.Refused(outcome.Message ?? l[Conflict]);
+            }
+
+            var rationale = choice.Rationales.GetValueOrDefault(category.CategoryId);
+            db.FinalistDecisions.Add(new FinalistDecision
+            {
+                PlenaryId = plenary.Id,
+                NominationId = row.NominationId,
+                IsFinalist = finalist,
+                Rank = row.Rank == 0 ? null : row.Rank,
+                Total = row.Total is decimal t ? Math.Round(t, 4, MidpointRounding.AwayFromZero) : null,
+                Rationale = string.IsNullOrWhiteSpace(rationale) ? null : rationale.Trim(),
+                DecidedAt = now,
+                DecidedBy = me.Id ?? Guid.Empty,
+            });
+        }
+
+        var finalists = decidable.Where(d => choice.Finalists.Contains(d.Row.NominationId)).Select(d => d.Row.NominationId.ToString(CultureInfo.InvariantCulture));
+        audit.Record(
+            AuditActions.FinalistsDecided, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode,
+            $"finalists: {string.Join(", ", finalists)}; decided: {decidable.Count}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return PlenaryOutcome.Ok;
+    }
+
+    /// <summary>Forwards every finalist of the plenary (status Finalist) to the national level.</summary>
+    public async Task<PlenaryOutcome> ForwardAsync(int cycleId, string provinceCode, uint version, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var plenary = await db.Plenaries.FirstOrDefaultAsync(p => p.CycleId == cycleId && p.ProvinceCode == provinceCode, ct);
+        if (plenary?.DecidedAt is null)
+        {
+            return PlenaryOutcome.Refused(l["Finalis belum ditetapkan dalam rapat pleno."]);
+        }
+
+        if (plenary.Version != version)
+        {
+            return PlenaryOutcome.Refused(l[Conflict]);
+        }
+
+        var finalists = await db.FinalistDecisions.AsNoTracking()
+            .Where(d => d.PlenaryId == plenary.Id && d.IsFinalist)
+            .Join(db.Nominations, d => d.NominationId, n => n.Id, (d, n) => new { n.Id, n.Version, n.Status })
+            .Where(n => n.Status == NominationStatus.Finalist)
+            .ToListAsync(ct);
+        if (finalists.Count == 0)
+        {
+            return PlenaryOutcome.Refused(l["Tidak ada finalis yang menunggu diteruskan."]);
+        }
+
+        foreach (var n in finalists)
+        {
+            var outcome = await Transitions.ApplyAsync(new TransitionRequest(n.Id, NominationAction.Forward, null, n.Version), ct);
+            if (outcome.Result != TransitionResult.Done)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return PlenaryOutcome.Refused(outcome.Message ?? l[Conflict]);
+            }
+        }
+
+        audit.Record(
+            AuditActions.FinalistsForwarded, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode,
+            $"forwarded: {string.Join(", ", finalists.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)))}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return PlenaryOutcome.Ok;
+    }
+
+    /// <summary>The administrator's national result of a forwarded finalist: winner (with the award's name) or not.</summary>
+    public async Task<PlenaryOutcome> RecordNationalResultAsync(int decisionId, bool winner, string? awardName, uint nominationVersion, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var decision = await db.FinalistDecisions.FirstOrDefaultAsync(d => d.Id == decisionId && d.IsFinalist, ct);
+        if (decision is null)
+        {
+            return PlenaryOutcome.Refused(l["Finalis tidak ditemukan."]);
+        }
+
+        var outcome = await Transitions.ApplyAsync(
+            new TransitionRequest(decision.NominationId, winner ? NominationAction.RecordWinner : NominationAction.RecordNotWinner, null, nominationVersion), ct);
+        if (outcome.Result != TransitionResult.Done)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return PlenaryOutcome.Refused(outcome.Message ?? l[Conflict]);
+        }
+
+        decision.NationalAwardName = winner && !string.IsNullOrWhiteSpace(awardName) ? awardName.Trim() : null;
+        var province = await db.Nominations.Where(n => n.Id == decision.NominationId).Select(n => n.ProvinceCode).FirstAsync(ct);
+        audit.Record(
+            AuditActions.NationalResultRecorded, "nomination", decision.NominationId.ToString(CultureInfo.InvariantCulture), province,
+            winner ? $"winner: {decision.NationalAwardName}" : "not a winner");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return PlenaryOutcome.Ok;
+    }
+
+    private async Task<(Plenary? Plenary, string? Refusal)> TrackedPlenaryAsync(int cycleId, string provinceCode, uint version, CancellationToken ct)
+    {
+        var plenary = await db.Plenaries.FirstOrDefaultAsync(p => p.CycleId == cycleId && p.ProvinceCode == provinceCode, ct);
+        if (plenary is null)
+        {
+            if (version != 0)
+            {
+                return (null, l[Conflict]);
+            }
+
+            plenary = new Plenary { CycleId = cycleId, ProvinceCode = provinceCode, Place = "", Attendees = "" };
+            db.Plenaries.Add(plenary);
+            return (plenary, null);
+        }
+
+        if (plenary.Version != version)
+        {
+            return (null, l[Conflict]);
+        }
+
+        db.Entry(plenary).Property(p => p.Version).OriginalValue = version;
+        return (plenary, null);
+    }
+
+    private static void Apply(Plenary plenary, PlenaryRecord record)
+    {
+        plenary.HeldOn = record.HeldOn;
+        plenary.Place = record.Place.Trim();
+        plenary.Attendees = record.Attendees.Trim();
+        plenary.Minutes = string.IsNullOrWhiteSpace(record.Minutes) ? null : record.Minutes.Trim();
+        plenary.Decision = string.IsNullOrWhiteSpace(record.Decision) ? null : record.Decision.Trim();
+    }
+
+    private async Task<PlenaryOutcome> SaveOrConflictAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return PlenaryOutcome.Ok;
+        }
+        catch (DbUpdateException)
+        {
+            // A stale version, or a second plenary created at the same moment (unique index).
+            db.ChangeTracker.Clear();
+            return PlenaryOutcome.Refused(l[Conflict]);
+        }
+    }
+}

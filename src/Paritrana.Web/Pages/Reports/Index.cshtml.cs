@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Reports;
+using Paritrana.Web.Features.Shortlist;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Reports;
+
+/// <summary>The reports and exports of the user's province for a cycle: PDFs and CSVs.</summary>
+[Authorize(Policy = Policies.Committee)]
+public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "cycle")]
+    public int? Year { get; set; }
+
+    public CycleLookup.CycleRef? Cycle { get; private set; }
+
+    public ShortlistData? Data { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (province, missing) = await ResolveAsync(ct);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        Data = await shortlist.LoadAsync(Cycle!.Id, province!, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetRankingsCsvAsync(CancellationToken ct)
+    {
+        var (province, missing) = await ResolveAsync(ct);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var data = await shortlist.LoadAsync(Cycle!.Id, province!, ct);
+        return File(RankingCsv.Rankings(data, l), "text/csv; charset=utf-8", RankingCsv.FileName("peringkat", Cycle.Year, province!));
+    }
+
+    public async Task<IActionResult> OnGetScoresCsvAsync(CancellationToken ct)
+    {
+        var (province, missing) = await ResolveAsync(ct);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var bytes = await RankingCsv.RawScoresAsync(db, Cycle!.Id, province!, l, ct);
+        return File(bytes, "text/csv; charset=utf-8", RankingCsv.FileName("nilai", Cycle.Year, province!));
+    }
+
+    private async Task<(string? Province, IActionResult? Missing)> ResolveAsync(CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        if (scope.ProvinceCode is not { } province)
+        {
+            return (null, NotFound());
+        }
+
+        Cycle = await CycleLookup.ResolveAsync(db, Year, ct);
+        return Cycle is null ? (null, NotFound()) : (province, null);
+    }
+
+    public string YearText => Cycle?.Year.ToString(CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Paritrana.Web.Features.Reports;
+
+namespace Paritrana.Web.Pages.Reports;
+
+/// <summary>
+/// What the report pages share: the preview is the report's partial view inside a bare document
+/// that links the report style sheet (so the portal's Content-Security-Policy holds), and the PDF
+/// is the same partial rendered to a string, with the style sheet inline, printed by Chromium.
+/// </summary>
+public abstract class ReportPage(RazorHtml razor, ChromiumPdf pdf, IStringLocalizer<SharedResource> l) : PageModel
+{
+    /// <summary>The renderer's message when the PDF could not be made (shown above the preview).</summary>
+    public string? PdfError { get; protected set; }
+
+    public abstract string PartialPath { get; }
+
+    public abstract object ReportModel { get; }
+
+    public abstract string Title { get; }
+
+    public abstract string Reference { get; }
+
+    public abstract string LocalTime { get; }
+
+    public abstract string FileName { get; }
+
+    protected async Task<IActionResult> PdfAsync(CancellationToken ct)
+    {
+        var body = await razor.RenderAsync(PageContext, PartialPath, ReportModel);
+        var html = await razor.DocumentAsync(
+            Title,
+            body,
+            l["{0} · dibuat {1}", Reference, LocalTime].Value,
+            l["Halaman {0} dari {1}"].Value,
+            ct);
+        try
+        {
+            var bytes = await pdf.RenderAsync(html, ct);
+            return File(bytes, "application/pdf", FileName);
+        }
+        catch (PdfRenderException e)
+        {
+            PdfError = l[e.UserMessage].Value;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+    }
+}

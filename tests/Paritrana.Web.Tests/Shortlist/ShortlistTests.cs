@@ -1,0 +1,183 @@
+using System.Text;
+using Paritrana.Domain.Nominations;
+using Paritrana.Web.Tests.Reports;
+
+namespace Paritrana.Web.Tests.Shortlist;
+
+/// <summary>Shortlist, plenary decisions, the finalist report PDF and the exports (issue 6).</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private readonly ShortlistTestData _data = new(portal.Database);
+
+    /// <summary>A: 86,50 (rank 1); C and B tie at 76,00, C first by its interview; D 60,00 with the member's conflicted cards left out.</summary>
+    private async Task<(ScoredCycle Cycle, int A, int B, int C, int D, string Tag)> ScenarioAsync()
+    {
+        var cycle = await _data.CycleAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var a = await _data.NominationAsync(cycle, $"PT Alfa {tag}", [90m, 80m], [88.5m, 89m], strengths: "Kepatuhan sangat baik");
+        var b = await _data.NominationAsync(cycle, $"PT Beta {tag}", [80m, 80m], [70m, 70m]);
+        var c = await _data.NominationAsync(cycle, $"PT Gama {tag}", [70m, 70m], [85m, 85m]);
+        var d = await _data.NominationAsync(cycle, $"PT Delta {tag}", [60m, 100m], [60m, 100m]);
+        await _data.ConflictAsync(d);
+        return (cycle, a, b, c, d, tag);
+    }
+
+    [Fact]
+    public async Task The_shortlist_ranks_by_total_flags_the_tie_and_shows_how_it_was_broken()
+    {
+        var s = await ScenarioAsync();
+        using var client = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Member);
+        var page = await client.GetPageAsync($"/Shortlist?cycle={s.Cycle.YearText}");
+        var rows = page.QuerySelectorAll("[data-testid=shortlist-row]").ToList();
+        rows.Select(r => r.GetAttribute("data-nomination")).ShouldBe(new[] { s.A, s.C, s.B, s.D }.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var texts = rows.Select(PortalClient.Text).ToList();
+        texts[0].ShouldStartWith($"1 PT Alfa {s.Tag}");
+        texts[0].ShouldContain("86,50");
+        texts[1].ShouldContain("76,00");
+        texts[1].ShouldContain("Seri nilai wawancara lebih tinggi");
+        texts[2].ShouldStartWith($"3 PT Beta {s.Tag}");
+        texts[2].ShouldContain("Seri");
+        texts[3].ShouldContain("60,00"); // the conflicted member's 100s are left out
+        rows[0].QuerySelector("[data-testid=tie]").ShouldBeNull();
+        page.QuerySelector("a[href*='/Plenary']").ShouldBeNull(); // members read only
+    }
+
+    [Fact]
+    public async Task Only_the_chair_decides_a_member_is_refused_and_nothing_changes()
+    {
+        var s = await ScenarioAsync();
+        using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Member);
+        var response = await member.GetAsync($"/Plenary?cycle={s.Cycle.YearText}");
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Scored);
+    }
+
+    [Fact]
+    public async Task The_chair_must_give_a_reason_to_depart_from_the_ranking_then_decides_and_forwards()
+    {
+        var s = await ScenarioAsync();
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+        var url = $"/Plenary?cycle={s.Cycle.YearText}";
+        var page = await chair.GetPageAsync(url);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#plenary-form")!;
+        var fields = PortalClient.ReadForm(form).Where(f => f.Key != "Input.Finalists").ToList();
+        fields.RemoveAll(f => f.Key is "Input.HeldOn" or "Input.Place" or "Input.Attendees" or "Input.Decision");
+        fields.AddRange([new("Input.HeldOn", "2025-11-20"), new("Input.Place", "Kantor Gubernur Bali"), new("Input.Attendees", "Ketua, anggota"), new("Input.Decision", "Menetapkan finalis.")]);
+
+        // A and B instead of A and C (the default): refused without a reason, nothing changed.
+        var departing = fields.Concat([new("Input.Finalists", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Input.Finalists", s.B.ToString(System.Globalization.CultureInfo.InvariantCulture))]).ToList();
+        var refused = await chair.PostFieldsAsync(url + "&handler=Decide", departing);
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var refusedPage = await PortalClient.ParseAsync(refused);
+        PortalClient.Text(refusedPage.QuerySelector("[data-testid=errors]")).ShouldContain("Kategori Perusahaan Besar: tuliskan alasan, karena pilihan finalis berbeda dari urutan peringkat (N teratas).");
+        (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Scored);
+
+        // With the reason it is decided: statuses, history rows, decision rows and audit.
+        departing.RemoveAll(f => f.Key.StartsWith("Input.Rationales", StringComparison.Ordinal));
+        departing.Add(new($"Input.Rationales[{s.Cycle.CategoryId}]", "Beta lebih baik dalam kunjungan lapangan."));
+        var decided = await chair.PostFieldsAsync(url + "&handler=Decide", departing);
+        if (decided.StatusCode == System.Net.HttpStatusCode.OK)
+        {
+            PortalClient.Text((await PortalClient.ParseAsync(decided)).QuerySelector("[data-testid=errors]")).ShouldBe("");
+        }
+
+        decided.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Finalist);
+        (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Finalist);
+        (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.NotShortlisted);
+        (await _data.StatusAsync(s.D)).ShouldBe(NominationStatus.NotShortlisted);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM status_changes WHERE nomination_id = ANY(@ids) AND action IN (7, 8)", ("ids", new[] { s.A, s.B, s.C, s.D }))).ShouldBe(4);
+        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT rationale FROM finalist_decisions WHERE nomination_id = @id", ("id", s.B))).ShouldBe("Beta lebih baik dalam kunjungan lapangan.");
+        (await TestDatabase.ScalarAsync<decimal>(portal.Database, "SELECT total FROM finalist_decisions WHERE nomination_id = @id", ("id", s.A))).ShouldBe(86.5m);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'finalists.decided' AND details LIKE @d", ("d", $"finalists: {s.A}, {s.B};%"))).ShouldBe(1);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'nomination.status-changed' AND entity_id = @id", ("id", s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe(1);
+
+        // Forward to the national level.
+        var forward = await chair.SubmitFormAsync(url, "form[action*='handler=Forward']", new Dictionary<string, string>());
+        forward.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'finalists.forwarded' AND details LIKE @d", ("d", $"%{s.A}%"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_finalist_report_pdf_has_the_names_totals_and_page_x_of_y()
+    {
+        var s = await ScenarioAsync();
+        await using (var db = _data.Db())
+        {
+            // Finalists as the plenary would leave them.
+            foreach (var id in new[] { s.A, s.C })
+            {
+                var n = await db.Nominations.FindAsync(id);
+                n!.Status = NominationStatus.Finalist;
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+        var preview = await chair.GetPageAsync($"/Reports/Finalists?cycle={s.Cycle.YearText}");
+        PortalClient.Text(preview.QuerySelector("[data-testid=report-title]")).ShouldBe($"Laporan Finalis Penghargaan Paritrana {s.Cycle.YearText}, Provinsi Bali");
+        var response = await chair.GetAsync($"/Reports/Finalists?cycle={s.Cycle.YearText}&handler=Pdf");
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var pages = await ChromiumPdfTests.PageCountAsync(pdf);
+        var text = PortalClient.Normalize(await ChromiumPdfTests.PdfToTextAsync(pdf));
+        text.ShouldContain($"Laporan Finalis Penghargaan Paritrana {s.Cycle.YearText}, Provinsi Bali");
+        text.ShouldContain($"PT Alfa {s.Tag}");
+        text.ShouldContain($"PT Gama {s.Tag}");
+        text.ShouldNotContain($"PT Beta {s.Tag}");
+        text.ShouldContain("86,50");
+        text.ShouldContain("76,00");
+        text.ShouldContain("Kepatuhan sangat baik");
+        text.ShouldContain($"Halaman 1 dari {pages}");
+        text.ShouldContain($"Halaman {pages} dari {pages}");
+        text.ShouldContain($"PRT-{s.Cycle.YearText}-51-");
+        pages.ShouldBeGreaterThanOrEqualTo(4); // cover, summary, two finalists, decision
+    }
+
+    [Fact]
+    public async Task The_rankings_csv_is_exact()
+    {
+        var s = await ScenarioAsync();
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+        var response = await chair.GetAsync($"/Reports?cycle={s.Cycle.YearText}&handler=RankingsCsv");
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        text.ShouldBe(
+            "Kategori;Peringkat;Nama;Kabupaten/Kota;Status;Penilaian Dokumen;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri\r\n" +
+            $"Perusahaan Besar;1;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;Tidak;—\r\n" +
+            $"Perusahaan Besar;2;PT Gama {s.Tag};Kota Denpasar;Sudah dinilai;70,00;85,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi\r\n" +
+            $"Perusahaan Besar;3;PT Beta {s.Tag};Kota Denpasar;Sudah dinilai;80,00;70,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi\r\n" +
+            $"Perusahaan Besar;4;PT Delta {s.Tag};Kota Denpasar;Sudah dinilai;60,00;60,00;60,00;Ya;90,00;0;Tidak;—\r\n");
+    }
+
+    [Fact]
+    public async Task Every_export_is_scoped_to_the_users_province()
+    {
+        var s = await ScenarioAsync();
+        using var jateng = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.JatengChair);
+        (await jateng.GetAsync($"/Reports/Sheet?id={s.A}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        (await jateng.GetAsync($"/Reports/Sheet?id={s.A}&handler=Pdf")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        foreach (var url in new[]
+                 {
+                     $"/Reports/Finalists?cycle={s.Cycle.YearText}", $"/Reports/Shortlist?cycle={s.Cycle.YearText}",
+                     $"/Reports?cycle={s.Cycle.YearText}&handler=RankingsCsv", $"/Reports?cycle={s.Cycle.YearText}&handler=ScoresCsv",
+                     $"/Shortlist?cycle={s.Cycle.YearText}",
+                 })
+        {
+            var response = await jateng.GetAsync(url);
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, url);
+            (await response.Content.ReadAsStringAsync()).ShouldNotContain(s.Tag, customMessage: url);
+        }
+
+        using var bali = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Member);
+        var sheet = await bali.GetPageAsync($"/Reports/Sheet?id={s.A}");
+        PortalClient.Text(sheet.QuerySelector("[data-testid=report-title]")).ShouldBe($"Lembar Penilaian: PT Alfa {s.Tag}");
+    }
+}
