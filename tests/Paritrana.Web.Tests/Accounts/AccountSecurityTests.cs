@@ -118,10 +118,10 @@ public class AccountSecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         using var officer = await portal.Factory.CreatePortalClient().SignedInAsAsync("cabang.denpasar@paritrana.demo");
 
         (await NavLinks(admin)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Impor data", "Wilayah", "Administrasi"]);
-        (await NavLinks(member)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Wilayah"]);
+        (await NavLinks(member)).ShouldBe(["Beranda", "Nominasi", "Kunjungan & pembinaan", "Penilaian", "Finalis & laporan", "Data pemberi kerja", "Wilayah"]);
         (await NavLinks(officer)).ShouldBe(["Beranda", "Nominasi", "Antrean verifikasi", "Data pemberi kerja", "Impor data", "Wilayah"]);
         (await admin.GetPageAsync("/")).QuerySelectorAll("#mainNav .navbar-nav.me-auto .dropdown-menu a.dropdown-item").Select(a => PortalClient.Text(a))
-            .ShouldBe(["Siklus penghargaan", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
+            .ShouldBe(["Siklus penghargaan", "Kriteria penilaian", "Hasil tingkat nasional", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
         var officerHome = await officer.GetPageAsync("/");
         PortalClient.Text(officerHome.QuerySelector("[data-testid=regency-count]")).ShouldBe("5");
         officerHome.QuerySelectorAll("main .badge").Select(b => PortalClient.Text(b)).ShouldBe(
