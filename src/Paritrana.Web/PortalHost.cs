@@ -36,6 +36,9 @@ public static class PortalHost
 
                 return 0;
 
+            case Features.Imports.ImportCommand.Verb:
+                return await Features.Imports.ImportCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error);
+
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Commands: migrate, schema-script (or none to serve the portal).");
                 return 2;

@@ -62,6 +62,7 @@ public static class PortalServices
         services.AddMemoryCache();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
+        services.AddImports();
         services.AddFieldWork();
         services.AddReports(configuration);
         // FluentValidation's DI package is not served here; its assembly scanner is in the core package.

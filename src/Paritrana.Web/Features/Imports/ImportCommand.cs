@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using Paritrana.Domain.Imports;
+
+namespace Paritrana.Web.Features.Imports;
+
+/// <summary>
+/// <c>dotnet Paritrana.Web.dll import-employers FILE [--valid-only]</c>: a national bulk load with
+/// the portal's own import, as the administrator (no branch restriction and no upload size limit).
+/// Prints the validation summary and the first errors; refuses a file with invalid rows unless
+/// <c>--valid-only</c>; then imports and prints the counts and the time taken. Exit code 0 when
+/// the file was imported, 1 when it was refused or the import failed.
+/// </summary>
+public static class ImportCommand
+{
+    public const string Verb = "import-employers";
+    public const string ValidOnlyOption = "--valid-only";
+    public const int ErrorsShown = 50;
+
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var validOnly = args.Contains(ValidOnlyOption, StringComparer.Ordinal);
+        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (files.Count != 1 || args.Any(a => a.StartsWith("--", StringComparison.Ordinal) && a != ValidOnlyOption))
+        {
+            await error.WriteLineAsync($"Pemakaian: {Verb} BERKAS.csv [{ValidOnlyOption}]");
+            return 1;
+        }
+
+        var path = files[0];
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"Berkas {path} tidak ditemukan.");
+            return 1;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            return await RunAsync(services, path, validOnly, output, error, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Dihentikan. Transaksi impor dibatalkan; tidak ada data yang berubah.");
+            return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, string path, bool validOnly, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var total = Stopwatch.StartNew();
+        await using var scope = services.CreateAsyncScope();
+        var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
+
+        ImportService.PreviewOutcome preview;
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            preview = await imports.PreviewAsync(file, Path.GetFileName(path), ImportActor.CommandLine, ct, maxBytes: long.MaxValue);
+        }
+
+        if (preview.FileError is { } fileError)
+        {
+            await error.WriteLineAsync(fileError.Message);
+            return 1;
+        }
+
+        var summary = preview.Summary!;
+        var batchId = preview.BatchId!.Value;
+        var checkedIn = total.Elapsed;
+        await output.WriteLineAsync($"Impor #{batchId}: {N(summary.TotalRows)} baris, {N(summary.ValidRows)} valid, {N(summary.InvalidRows)} tidak valid (diperiksa dalam {Seconds(checkedIn)}).");
+        foreach (var e in summary.Errors.Take(ErrorsShown))
+        {
+            await output.WriteLineAsync($"  baris {e.Line}, kolom {e.Column ?? "—"}: {e.Message}");
+        }
+
+        if (summary.ErrorCount > ErrorsShown)
+        {
+            await output.WriteLineAsync($"  … dan {N(summary.ErrorCount - ErrorsShown)} kesalahan lainnya.");
+        }
+
+        if (summary.ValidRows == 0 || (summary.InvalidRows > 0 && !validOnly))
+        {
+            await imports.CancelAsync(batchId, ct);
+            await error.WriteLineAsync(summary.ValidRows == 0
+                ? "Tidak ada baris yang valid; tidak ada yang diimpor."
+                : $"Berkas berisi baris yang tidak valid; tidak ada yang diimpor. Perbaiki berkasnya, atau jalankan lagi dengan {ValidOnlyOption} untuk mengimpor baris yang valid saja.");
+            return 1;
+        }
+
+        if (!await imports.StartAsync(batchId, validRowsOnly: summary.InvalidRows > 0, ct))
+        {
+            await error.WriteLineAsync("Impor ini tidak dapat dimulai.");
+            return 1;
+        }
+
+        var importing = Stopwatch.StartNew();
+        var result = await scope.ServiceProvider.GetRequiredService<EmployerImporter>().RunAsync(batchId, ct: ct);
+        if (result is not { Outcome: EmployerImporter.Outcome.Completed, Counts: { } c })
+        {
+            await error.WriteLineAsync(result.Failure is { } f ? ImportNames.Failure(f) : "Impor ini sedang dijalankan oleh proses lain.");
+            return 1;
+        }
+
+        await output.WriteLineAsync(
+            $"Selesai: {N(c.Imported)} baris diimpor, {N(c.Skipped)} dilewati; pemberi kerja baru {N(c.EmployersInserted)}, diperbarui {N(c.EmployersUpdated)}; " +
+            $"angka kepesertaan baru {N(c.FiguresInserted)}, diperbarui {N(c.FiguresUpdated)}; tanpa perubahan {N(c.Unchanged)}.");
+        await output.WriteLineAsync($"Waktu: pemeriksaan {Seconds(checkedIn)}, impor {Seconds(importing.Elapsed)}, total {Seconds(total.Elapsed)}.");
+        return 0;
+    }
+
+    private static string N(int value) => value.ToString("N0", Indonesian);
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("N2", Indonesian) + " s";
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Imports;
+using Paritrana.Domain.Organisations;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Features.Imports;
+
+/// <summary>Who asks for an import: a signed-in user of the portal, or the command line (no user, national).</summary>
+public sealed record ImportActor(Guid? UserId, string? Email, AccessScope Scope, string? IpAddress = null)
+{
+    public static ImportActor CommandLine { get; } = new(null, null, AccessScope.National());
+}
+
+/// <summary>
+/// The steps of an employer import before and around the run itself: the upload is stored and
+/// validated in one streaming pass into an <see cref="ImportBatch"/> (status Previewed) with its
+/// preview; the user then starts it (status Running, run by <see cref="ImportRunner"/> or the
+/// command line through <see cref="EmployerImporter"/>) or cancels it. Like the import itself it
+/// writes with Npgsql (see <see cref="ImportDb"/>); the pages read batches through the DbContext.
+/// </summary>
+public sealed class ImportService(
+    IConfiguration configuration,
+    ImportStorage storage,
+    IOptions<ImportOptions> options,
+    TimeProvider clock)
+{
+    private string ConnectionString => PortalServices.ConnectionString(configuration);
+
+    /// <summary>A preview: the new batch and its summary, or why the file was refused as a whole.</summary>
+    public sealed record PreviewOutcome(long? BatchId, ImportSummary? Summary, ImportError? FileError, bool TooLarge)
+    {
+        public bool Accepted => BatchId is not null;
+    }
+
+    /// <param name="maxBytes">The largest file accepted; the setting <c>Imports:MaxFileBytes</c> when null.</param>
+    public async Task<PreviewOutcome> PreviewAsync(Stream content, string fileName, ImportActor actor, CancellationToken ct, long? maxBytes = null)
+    {
+        if (!ImportScope.CanImport(actor.Scope))
+        {
+            throw new InvalidOperationException("Only an administrator or a branch officer with a branch office may import.");
+        }
+
+        var upload = await storage.SaveAsync(content, maxBytes ?? options.Value.MaxFileBytes, ct);
+        if (upload is null)
+        {
+            return new PreviewOutcome(null, null, null, TooLarge: true);
+        }
+
+        try
+        {
+            var (summary, fileError) = await ValidateAsync(upload, actor.Scope, ct);
+            if (summary is null)
+            {
+                ImportStorage.Discard(upload);
+                return new PreviewOutcome(null, null, fileError, false);
+            }
+
+            var batchId = await CreateBatchAsync(upload, fileName, actor, summary, ct);
+            return new PreviewOutcome(batchId, summary, null, false);
+        }
+        catch
+        {
+            ImportStorage.Discard(upload);
+            throw;
+        }
+    }
+
+    private async Task<(ImportSummary? Summary, ImportError? FileError)> ValidateAsync(ImportStorage.StoredUpload upload, AccessScope scope, CancellationToken ct)
+    {
+        if (upload.Size == 0)
+        {
+            return (null, ImportError.File(ImportErrorCode.EmptyFile));
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        var branch = scope.IsNational ? null : scope.BranchOfficeId;
+        var reference = await ImportReferenceLoader.LoadAsync(connection, branch, Wib.Today(clock), ct);
+
+        var summary = new ImportSummary();
+        var valid = reference.IsUnrestricted ? null : new List<(string Npp, int Line)>();
+        try
+        {
+            await using var file = ImportStorage.OpenTemp(upload);
+            foreach (var result in new EmployerFileReader(reference).Read(file))
+            {
+                summary.Add(result);
+                if (result.Row is { } row)
+                {
+                    valid?.Add((row.Npp, row.Line));
+                }
+            }
+        }
+        catch (ImportFileException e)
+        {
+            return (null, e.Error);
+        }
+
+        if (valid is { Count: > 0 })
+        {
+            var others = await ImportReferenceLoader.NppsOfOtherAreasAsync(connection, valid.Select(v => v.Npp).ToList(), reference.AllowedRegencies!, ct);
+            summary.Reject(valid
+                .Where(v => others.ContainsKey(v.Npp))
+                .Select(v => new ImportError(v.Line, EmployerColumns.Npp, ImportErrorCode.NppOfAnotherArea, [v.Npp, others[v.Npp]]))
+                .ToList());
+        }
+
+        return (summary, null);
+    }
+
+    private async Task<long> CreateBatchAsync(ImportStorage.StoredUpload upload, string fileName, ImportActor actor, ImportSummary summary, CancellationToken ct)
+    {
+        // The batch, its audit event and its preview file stand or fall together: the preview is
+        // written and the upload kept inside the transaction, so a batch never lacks either.
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var name = SafeFileName(fileName);
+        var batchId = await ImportDb.ScalarAsync<long>(connection,
+            """
+            INSERT INTO import_batches (file_name, file_size, file_sha256, user_id, user_email, branch_office_id, status, valid_rows_only,
+                total_rows, valid_rows, invalid_rows, processed_rows, employers_inserted, employers_updated, figures_inserted, figures_updated,
+                unchanged, created_at)
+            VALUES (@name, @size, @sha, @user, @email, @branch, @status, false, @total, @valid, @invalid, 0, 0, 0, 0, 0, 0, @now)
+            RETURNING id
+            """, ct,
+            ("name", name), ("size", upload.Size), ("sha", upload.Sha256), ("user", actor.UserId), ("email", actor.Email),
+            ("branch", actor.Scope.IsNational ? null : actor.Scope.BranchOfficeId), ("status", (int)ImportStatus.Previewed),
+            ("total", summary.TotalRows), ("valid", summary.ValidRows), ("invalid", summary.InvalidRows), ("now", now));
+        await ImportDb.AuditAsync(connection, AuditActions.ImportPreviewed, batchId, actor.UserId, actor.Email, actor.Scope.ProvinceCode,
+            $"file: '{name}'; rows: {summary.TotalRows}; valid: {summary.ValidRows}; invalid: {summary.InvalidRows}{(actor.UserId is null ? "; via command line" : "")}",
+            now, actor.IpAddress, ct);
+        await storage.SavePreviewAsync(batchId, new ImportStorage.PreviewDetails(upload.Sha256, summary.ErrorCount, summary.Errors, summary.Sample), ct);
+        storage.Keep(upload);
+        await transaction.CommitAsync(ct);
+        return batchId;
+    }
+
+    /// <summary>The name shown in the history: the last path segment, without control characters, at most 255 characters.</summary>
+    public static string SafeFileName(string? name)
+    {
+        var last = (name ?? "").Replace('\\', '/').Split('/').LastOrDefault() ?? "";
+        var clean = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean.Length == 0)
+        {
+            clean = "berkas.csv";
+        }
+
+        return clean.Length <= 255 ? clean : clean[..255];
+    }
+
+    /// <summary>
+    /// Marks a previewed batch to be imported (all rows, allowed only without invalid rows; or the
+    /// valid rows only, when there are some). False when the batch was not in that state: already
+    /// started, cancelled, or the choice is not allowed for it.
+    /// </summary>
+    public async Task<bool> StartAsync(long batchId, bool validRowsOnly, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        return await ImportDb.ExecuteAsync(connection,
+            """
+            UPDATE import_batches SET status = @running, valid_rows_only = @validOnly, processed_rows = 0
+            WHERE id = @id AND status = @previewed AND valid_rows > 0 AND (@validOnly OR invalid_rows = 0)
+            """, ct,
+            ("running", (int)ImportStatus.Running), ("validOnly", validRowsOnly), ("id", batchId), ("previewed", (int)ImportStatus.Previewed)) == 1;
+    }
+
+    /// <summary>Cancels a batch that has not started; false when it already has.</summary>
+    public async Task<bool> CancelAsync(long batchId, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        return await ImportDb.ExecuteAsync(connection,
+            "UPDATE import_batches SET status = @cancelled, completed_at = @now WHERE id = @id AND status = @previewed", ct,
+            ("cancelled", (int)ImportStatus.Cancelled), ("now", clock.GetUtcNow()), ("id", batchId), ("previewed", (int)ImportStatus.Previewed)) == 1;
+    }
+}
