@@ -39,7 +39,7 @@ RUN apt-get update \
 # volume mounted here, so that sessions survive a new container. The directory is created and
 # owned by the non-root user so that a fresh named volume inherits that ownership. The keys are
 # stored unencrypted (the app logs a warning saying so): protect the volume like a secret.
-RUN mkdir -p /var/lib/paritrana/keys \
+RUN mkdir -p /var/lib/paritrana/keys /var/lib/paritrana/files/imports /var/lib/paritrana/files/evidence \
     && chown -R "$APP_UID:$APP_UID" /var/lib/paritrana
 
 WORKDIR /app
@@ -48,7 +48,9 @@ COPY --from=build /app .
 # Plain HTTP on 8080 inside the container (the base image's ASPNETCORE_HTTP_PORTS says the same;
 # ASP.NET Core logs that URLS overrides it). TLS belongs to a reverse proxy in front.
 ENV ASPNETCORE_URLS=http://+:8080 \
-    DataProtection__KeysDirectory=/var/lib/paritrana/keys
+    DataProtection__KeysDirectory=/var/lib/paritrana/keys \
+    Storage__ImportsDirectory=/var/lib/paritrana/files/imports \
+    Storage__EvidenceDirectory=/var/lib/paritrana/files/evidence
 
 # The aspnet image ships a non-root user "app"; APP_UID is its numeric id (1654).
 USER $APP_UID
