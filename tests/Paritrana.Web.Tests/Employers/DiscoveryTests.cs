@@ -218,7 +218,7 @@ public class DiscoveryTests(PortalFixture portal) : IClassFixture<PortalFixture>
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n").ShouldBe(
         [
-            "NPP;Nama;Kabupaten/Kota;Kantor Cabang;Skala;Sektor;Jumlah Pekerja;Peserta PU;Peserta BPU;Cakupan (%);Program;Tunggakan (bulan);Per Tanggal",
+            "NPP;Nama;Kabupaten/kota;Kantor cabang;Skala;Sektor;Jumlah pekerja;Peserta PU;Peserta BPU;Cakupan (%);Program;Tunggakan (bulan);Per tanggal",
             $"{t}07;\"'=HYPERLINK(\"\"http://x\"\";\"\"{t}\"\")\";Kota Denpasar;Kantor Cabang Denpasar;Mikro;Sektor {t} satu;3;2;0;66,67;JKK JKM;2;2024-12-31",
             $"{t}01;{t} Alfa;Kota Denpasar;Kantor Cabang Denpasar;Besar;Sektor {t} satu;200;150;10;80,00;JKK JKM JHT JP JKP;0;2024-12-31",
             $"{t}02;{t} Bravo;Kabupaten Gianyar;Kantor Cabang Gianyar;Mikro;Sektor {t} satu;3;0;1;33,33;JKK JKM;4;2024-06-30",

@@ -103,6 +103,18 @@ public partial class TranslationTests
     }
 
     [Fact]
+    public void No_two_texts_differ_only_in_capitals()
+    {
+        // Resource names are case-insensitive when the .resx is compiled: one of the pair would be dropped.
+        var clashes = KeysInSource().Concat(EnglishTranslations().Keys).Distinct(StringComparer.Ordinal)
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" | ", g))
+            .ToList();
+        clashes.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_scan_finds_texts_of_every_kind()
     {
         var keys = KeysInSource();

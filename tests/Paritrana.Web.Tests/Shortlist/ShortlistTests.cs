@@ -150,7 +150,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         text.ShouldBe(
-            "Kategori;Peringkat;Nama;Kabupaten/Kota;Status;Penilaian Dokumen;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri\r\n" +
+            "Kategori;Peringkat;Nama;Kabupaten/kota;Status;Penilaian Dokumen;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri\r\n" +
             $"Perusahaan Besar;1;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;Tidak;—\r\n" +
             $"Perusahaan Besar;2;PT Gama {s.Tag};Kota Denpasar;Sudah dinilai;70,00;85,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi\r\n" +
             $"Perusahaan Besar;3;PT Beta {s.Tag};Kota Denpasar;Sudah dinilai;80,00;70,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi\r\n" +

@@ -31,14 +31,8 @@ public static class ImportNames
         _ => "Status tidak dikenal",
     };
 
-    public static string StatusBadge(ImportStatus status) => status switch
-    {
-        ImportStatus.Previewed => "text-bg-info",
-        ImportStatus.Running => "text-bg-primary",
-        ImportStatus.Completed => "text-bg-success",
-        ImportStatus.Failed => "text-bg-danger",
-        _ => "text-bg-secondary",
-    };
+    /// <summary>The badge class of a status (see <see cref="ImportBadges"/>).</summary>
+    public static string StatusBadge(ImportStatus status) => ImportBadges.For(status);
 
     public static string Failure(ImportFailure failure) => failure switch
     {

@@ -23,7 +23,7 @@ public static class RankingCsv
     {
         var lines = new List<string>
         {
-            Join(new[] { l["Kategori"].Value, l["Peringkat"].Value, l["Nama"].Value, l["Kabupaten/Kota"].Value, l["Status"].Value }
+            Join(new[] { l["Kategori"].Value, l["Peringkat"].Value, l["Nama"].Value, l["Kabupaten/kota"].Value, l["Status"].Value }
                 .Concat(data.Rounds.Select(r => r.Name))
                 .Concat(new[] { l["Total"].Value, l["Total lengkap"].Value, l["Cakupan (%)"].Value, l["Butir pembinaan terbuka"].Value, l["Seri"].Value, l["Pemecah seri"].Value })
                 .Select(EmployerCsv.Text)),

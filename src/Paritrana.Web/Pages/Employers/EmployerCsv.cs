@@ -36,9 +36,9 @@ public static class EmployerCsv
     public static string Header(IStringLocalizer<SharedResource> l) => string.Join(Separator,
         new[]
         {
-            l["NPP"].Value, l["Nama"].Value, l["Kabupaten/Kota"].Value, l["Kantor Cabang"].Value, l["Skala"].Value, l["Sektor"].Value,
-            l["Jumlah Pekerja"].Value, l["Peserta PU"].Value, l["Peserta BPU"].Value, l["Cakupan (%)"].Value, l["Program"].Value,
-            l["Tunggakan (bulan)"].Value, l["Per Tanggal"].Value,
+            l["NPP"].Value, l["Nama"].Value, l["Kabupaten/kota"].Value, l["Kantor cabang"].Value, l["Skala"].Value, l["Sektor"].Value,
+            l["Jumlah pekerja"].Value, l["Peserta PU"].Value, l["Peserta BPU"].Value, l["Cakupan (%)"].Value, l["Program"].Value,
+            l["Tunggakan (bulan)"].Value, l["Per tanggal"].Value,
         }.Select(Text));
 
     public static string Line(EmployerDiscovery.Row r, IStringLocalizer<SharedResource> l) => string.Join(Separator,
