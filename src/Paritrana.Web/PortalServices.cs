@@ -63,6 +63,7 @@ public static class PortalServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddImports();
+        services.AddScoring();
         services.AddFieldWork();
         services.AddReports(configuration);
         // FluentValidation's DI package is not served here; its assembly scanner is in the core package.

@@ -321,6 +321,10 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
             e.HasIndex(c => new { c.RoundId, c.NominationId, c.ScorerId }).IsUnique();
             e.HasIndex(c => new { c.ScorerId, c.Status });
             e.HasIndex(c => new { c.NominationId, c.Status });
+            // The ranking reads every submitted card's total of a round from this index alone (an
+            // index-only scan, no heap access): migration 20261121000008_ScoringPages, docs/benchmarks.md.
+            e.HasIndex(c => new { c.RoundId, c.Status }).IncludeProperties(c => new { c.ProvinceCode, c.NominationId, c.ScorerId, c.Total })
+                .HasDatabaseName("ix_scorecards_round_totals");
             e.HasOne<ScoringRound>().WithMany().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.ScorerId).OnDelete(DeleteBehavior.Restrict);

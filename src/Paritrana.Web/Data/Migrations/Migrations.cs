@@ -22,3 +22,7 @@ public sealed class FieldWork : SqlFileMigration;
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261121000007_Scoring")]
 public sealed class ScoringAndPlenary : SqlFileMigration;
+
+[DbContext(typeof(ParitranaDbContext))]
+[Migration("20261121000008_ScoringPages")]
+public sealed class ScoringPages : SqlFileMigration;

@@ -1,0 +1,641 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Features.Scoring;
+
+/// <summary>
+/// One scorer's scorecard of one nomination in one round: what the card page shows, and saving,
+/// submitting and reopening it. The rules:
+/// <list type="bullet">
+/// <item>only the assigned scorer opens the card (anyone else: not found); a declared conflict blocks it;</item>
+/// <item>scores are entered only while the round is open; a submitted card is read-only until the chair reopens it;</item>
+/// <item>the card row is created on its first save, against the category's current criteria version,
+/// which is locked from then on (a later change of the criteria makes a new version);</item>
+/// <item>the card's version travels in the form: a save from a stale form is refused whole;</item>
+/// <item>every change of a score is kept (<see cref="ScoreChange"/>) and audited.</item>
+/// </list>
+/// </summary>
+public sealed class ScorecardService(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxCommentLength = 2000;
+    public const int MaxStrengthsLength = 4000;
+
+    public sealed record IndicatorView(int Id, string Code, string Name, decimal Weight, ScaleKind Scale, string? Guidance, IReadOnlyList<string?> Rubric);
+
+    public sealed record AspectView(int Id, string Code, string Name, decimal Weight, int SortOrder, IReadOnlyList<IndicatorView> Indicators);
+
+    public sealed record ScoreValue(decimal? Value, string? Comment);
+
+    /// <summary>Another scorer's submitted card of the same nomination and round (shown only when allowed).</summary>
+    public sealed record OtherCard(string ScorerName, decimal? Total, bool Conflicted, IReadOnlyDictionary<string, decimal?> ValuesByIndicatorCode);
+
+    /// <summary>Everything the card page needs, read in a few queries.</summary>
+    public sealed class CardContext
+    {
+        public required int RoundId { get; init; }
+        public required string RoundName { get; init; }
+        public required RoundStatus RoundStatus { get; init; }
+        public required int CycleId { get; init; }
+        public required int CycleYear { get; init; }
+        public required string ProvinceCode { get; init; }
+        public required IReadOnlyList<string> RoundAspectCodes { get; init; }
+        public required int NominationId { get; init; }
+        public required string NominationName { get; init; }
+        public required int CategoryId { get; init; }
+        public required string CategoryName { get; init; }
+        public string? RegencyCode { get; init; }
+        public required Guid ScorerId { get; init; }
+        public string? ConflictReason { get; init; }
+        public int? CardId { get; set; }
+        public ScorecardStatus? CardStatus { get; set; }
+        public decimal? Total { get; set; }
+        public uint Version { get; set; }
+        public string? Strengths { get; set; }
+        public string? ReopenReason { get; set; }
+        public DateTimeOffset? SubmittedAt { get; set; }
+        public int? CriteriaSetId { get; set; }
+        public int CriteriaVersionNumber { get; set; }
+        /// <summary>Why the card cannot be scored because of its criteria (none set, or not valid); null when fine.</summary>
+        public string? CriteriaProblem { get; set; }
+        public IReadOnlyList<AspectView> Aspects { get; set; } = [];
+        public IReadOnlyDictionary<int, ScoreValue> Scores { get; set; } = new Dictionary<int, ScoreValue>();
+        public bool HideOthersUntilSubmitted { get; set; }
+        public IReadOnlyList<OtherCard> Others { get; set; } = [];
+
+        public IEnumerable<IndicatorView> Indicators => Aspects.SelectMany(a => a.Indicators);
+
+        public bool IsSubmitted => CardStatus == ScorecardStatus.Submitted;
+
+        /// <summary>Whether the scorer may change the card now.</summary>
+        public bool CanEdit => RoundStatus == RoundStatus.Open && ConflictReason is null && !IsSubmitted && CriteriaProblem is null && Aspects.Count > 0;
+    }
+
+    /// <summary>A score as posted: the indicator and the typed value and comment.</summary>
+    public sealed record ScoreEntry(int IndicatorId, string? Value, string? Comment);
+
+    public sealed record CardInput(uint Version, int? CriteriaSetId, string? Strengths, IReadOnlyList<ScoreEntry> Scores);
+
+    public enum SaveStatus
+    {
+        Saved,
+        Submitted,
+        NothingChanged,
+        Invalid,
+        Stale,
+        Refused,
+    }
+
+    public sealed record SaveResult(
+        SaveStatus Status,
+        string? Message = null,
+        IReadOnlyDictionary<int, string>? IndicatorErrors = null,
+        string? StrengthsError = null,
+        decimal? Total = null);
+
+    /// <summary>
+    /// The card of <paramref name="scorerId"/> for a nomination in a round, or null when the round or
+    /// the nomination is out of scope or the scorer is not assigned (the page answers 404). For a
+    /// save (<paramref name="forSave"/>) the other scorers' cards are not read.
+    /// </summary>
+    public async Task<CardContext?> LoadAsync(int roundId, int nominationId, Guid scorerId, AccessScope scope, CancellationToken ct, bool forSave = false)
+    {
+        var head = await (
+                from r in db.ScoringRounds.AsNoTracking().InScope(scope)
+                where r.Id == roundId
+                from n in db.Nominations.AsNoTracking().InScope(scope)
+                where n.Id == nominationId && n.CycleId == r.CycleId && n.ProvinceCode == r.ProvinceCode
+                where db.Assignments.Any(a => a.RoundId == r.Id && a.NominationId == n.Id && a.ScorerId == scorerId)
+                select new
+                {
+                    RoundId = r.Id,
+                    RoundName = r.Name,
+                    r.Status,
+                    r.CycleId,
+                    Year = db.AwardCycles.Where(c => c.Id == r.CycleId).Select(c => c.Year).First(),
+                    r.ProvinceCode,
+                    NominationId = n.Id,
+                    NominationName = n.Organisation!.Name,
+                    n.CategoryId,
+                    CategoryName = n.Category!.Name,
+                    n.RegencyCode,
+                    Conflict = db.ConflictDeclarations.Where(d => d.NominationId == n.Id && d.ScorerId == scorerId).Select(d => d.Reason).FirstOrDefault(),
+                })
+            .FirstOrDefaultAsync(ct);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var codes = await db.RoundAspects.AsNoTracking().Where(a => a.RoundId == roundId).Select(a => a.AspectCode).ToListAsync(ct);
+        var context = new CardContext
+        {
+            RoundId = head.RoundId,
+            RoundName = head.RoundName,
+            RoundStatus = head.Status,
+            CycleId = head.CycleId,
+            CycleYear = head.Year,
+            ProvinceCode = head.ProvinceCode,
+            RoundAspectCodes = codes,
+            NominationId = head.NominationId,
+            NominationName = head.NominationName,
+            CategoryId = head.CategoryId,
+            CategoryName = head.CategoryName,
+            RegencyCode = head.RegencyCode,
+            ScorerId = scorerId,
+            ConflictReason = head.Conflict,
+        };
+
+        var card = await db.Scorecards.AsNoTracking()
+            .Where(c => c.RoundId == roundId && c.NominationId == nominationId && c.ScorerId == scorerId)
+            .Select(c => new
+            {
+                c.Id,
+                c.Status,
+                c.Total,
+                c.Version,
+                c.Strengths,
+                c.ReopenReason,
+                c.SubmittedAt,
+                c.CriteriaSetId,
+                Scores = c.Scores.Select(s => new { s.IndicatorId, s.Value, s.Comment }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (card is not null)
+        {
+            context.CardId = card.Id;
+            context.CardStatus = card.Status;
+            context.Total = card.Total;
+            context.Version = card.Version;
+            context.Strengths = card.Strengths;
+            context.ReopenReason = card.ReopenReason;
+            context.SubmittedAt = card.SubmittedAt;
+            context.CriteriaSetId = card.CriteriaSetId;
+            context.Scores = card.Scores.ToDictionary(s => s.IndicatorId, s => new ScoreValue(s.Value, s.Comment));
+        }
+        else
+        {
+            context.CriteriaSetId = await db.CriteriaSets.AsNoTracking()
+                .Where(s => s.CategoryId == head.CategoryId && s.IsCurrent)
+                .Select(s => (int?)s.Id)
+                .FirstOrDefaultAsync(ct);
+        }
+
+        if (context.CriteriaSetId is not int setId)
+        {
+            context.CriteriaProblem = l["Kriteria penilaian kategori ini belum ditetapkan. Hubungi administrator."].Value;
+        }
+        else
+        {
+            var (all, versionNumber) = await AspectsOfSetAsync(setId, ct);
+            context.CriteriaVersionNumber = versionNumber;
+            context.Aspects = all.Where(a => codes.Contains(a.Code)).ToList();
+            if (card is null && CriteriaRules.Problems(Shape(all)).Count > 0)
+            {
+                context.CriteriaProblem = l["Kriteria penilaian kategori ini belum lengkap (bobotnya belum berjumlah 100). Hubungi administrator."].Value;
+            }
+        }
+
+        if (forSave)
+        {
+            return context;
+        }
+
+        var settings = await ScoringScope.SettingsAsync(db, context.CycleId, ct);
+        context.HideOthersUntilSubmitted = settings.HideOthersUntilSubmitted;
+        if (!settings.HideOthersUntilSubmitted || context.IsSubmitted)
+        {
+            context.Others = await OthersAsync(roundId, nominationId, scorerId, ct);
+        }
+
+        return context;
+    }
+
+    /// <summary>Saves a draft (partial allowed) or, with <paramref name="submit"/>, submits the card.</summary>
+    public async Task<SaveResult> SaveAsync(CardContext context, CardInput input, bool submit, CancellationToken ct)
+    {
+        if (Refusal(context) is string refusal)
+        {
+            return new SaveResult(SaveStatus.Refused, refusal);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var card = await db.Scorecards.Include(c => c.Scores)
+            .FirstOrDefaultAsync(c => c.RoundId == context.RoundId && c.NominationId == context.NominationId && c.ScorerId == context.ScorerId, ct);
+
+        // The form was read from another state of the card than the one stored now: refuse it whole.
+        if ((card is null && input.Version != 0) || (card is not null && card.Version != input.Version))
+        {
+            return Stale();
+        }
+
+        if (card?.Status == ScorecardStatus.Submitted)
+        {
+            return new SaveResult(SaveStatus.Refused, l["Kartu nilai ini sudah dikirim dan tidak dapat diubah lagi kecuali dibuka kembali oleh ketua."].Value);
+        }
+
+        IReadOnlyList<AspectView> aspects = context.Aspects;
+        int setId;
+        if (card is null)
+        {
+            setId = context.CriteriaSetId!.Value;
+            if (input.CriteriaSetId != setId || !await LockCriteriaAsync(setId, ct))
+            {
+                return CriteriaChanged();
+            }
+
+            // Read again now that the set is locked: an edit in place just before the lock changed its indicators.
+            var (all, _) = await AspectsOfSetAsync(setId, ct);
+            aspects = all.Where(a => context.RoundAspectCodes.Contains(a.Code)).ToList();
+        }
+        else
+        {
+            setId = card.CriteriaSetId;
+        }
+
+        var indicators = aspects.SelectMany(a => a.Indicators).ToList();
+        var known = indicators.Select(i => i.Id).ToHashSet();
+        if (input.Scores.Any(s => !known.Contains(s.IndicatorId)))
+        {
+            return CriteriaChanged();
+        }
+
+        // Validate everything before changing anything.
+        var posted = input.Scores.GroupBy(s => s.IndicatorId).ToDictionary(g => g.Key, g => g.Last());
+        var current = card?.Scores.ToDictionary(s => s.IndicatorId, s => new ScoreValue(s.Value, s.Comment)) ?? [];
+        var final = new Dictionary<int, ScoreValue>();
+        var errors = new Dictionary<int, string>();
+        foreach (var indicator in indicators)
+        {
+            if (!posted.TryGetValue(indicator.Id, out var entry))
+            {
+                if (current.TryGetValue(indicator.Id, out var kept))
+                {
+                    final[indicator.Id] = kept;
+                }
+
+                continue;
+            }
+
+            decimal? value = null;
+            if (!ScoreText.IsBlank(entry.Value))
+            {
+                if (ScoreText.TryParse(entry.Value, out var parsed) && CriteriaRules.IsValidScore(indicator.Scale, parsed))
+                {
+                    value = parsed;
+                }
+                else
+                {
+                    errors[indicator.Id] = indicator.Scale == ScaleKind.Levels
+                        ? l["Nilai {0} harus salah satu tingkat 1 sampai 5.", indicator.Code].Value
+                        : l["Nilai {0} harus angka antara 0 dan 100, paling banyak dua desimal (misalnya 87,5).", indicator.Code].Value;
+                    continue;
+                }
+            }
+
+            var comment = string.IsNullOrWhiteSpace(entry.Comment) ? null : entry.Comment.Trim();
+            if (comment?.Length > MaxCommentLength)
+            {
+                errors[indicator.Id] = l["Catatan {0} paling banyak {1} karakter.", indicator.Code, MaxCommentLength].Value;
+                continue;
+            }
+
+            if (value is not null || comment is not null)
+            {
+                final[indicator.Id] = new ScoreValue(value, comment);
+            }
+        }
+
+        var strengths = string.IsNullOrWhiteSpace(input.Strengths) ? null : input.Strengths.Trim();
+        var strengthsError = strengths?.Length > MaxStrengthsLength ? l["Kekuatan paling banyak {0} karakter.", MaxStrengthsLength].Value : null;
+        if (errors.Count > 0 || strengthsError is not null)
+        {
+            return new SaveResult(SaveStatus.Invalid, l["Periksa kembali nilai yang ditandai; kartu nilai belum disimpan."].Value, errors, strengthsError);
+        }
+
+        decimal? total = null;
+        if (submit)
+        {
+            var missing = indicators.Where(i => final.GetValueOrDefault(i.Id)?.Value is null).ToList();
+            if (missing.Count > 0)
+            {
+                return new SaveResult(SaveStatus.Invalid, l["Kartu nilai belum dapat dikirim: indikator berikut belum dinilai: {0}.",
+                    string.Join("; ", missing.Select(i => $"{i.Code} {i.Name}"))].Value);
+            }
+
+            var weightings = Weightings(aspects);
+            total = decimal.Round(ScoringMath.CardTotalOf(weightings, final.ToDictionary(f => f.Key, f => f.Value.Value!.Value))!.Value, 4, MidpointRounding.AwayFromZero);
+        }
+
+        var changed = indicators.Where(i => current.GetValueOrDefault(i.Id) != final.GetValueOrDefault(i.Id)).ToList();
+        if (!submit && changed.Count == 0 && strengths == card?.Strengths)
+        {
+            return new SaveResult(SaveStatus.NothingChanged, l["Tidak ada yang diubah."].Value);
+        }
+
+        var now = clock.GetUtcNow();
+        if (card is null)
+        {
+            card = new Scorecard
+            {
+                RoundId = context.RoundId,
+                NominationId = context.NominationId,
+                ScorerId = context.ScorerId,
+                CriteriaSetId = setId,
+                ProvinceCode = context.ProvinceCode,
+                RegencyCode = context.RegencyCode,
+                Status = ScorecardStatus.Draft,
+            };
+            db.Scorecards.Add(card);
+        }
+        else
+        {
+            // The UPDATE checks the version the form was read at.
+            db.Entry(card).Property(c => c.Version).OriginalValue = input.Version;
+        }
+
+        foreach (var indicator in changed)
+        {
+            var existing = card.Scores.FirstOrDefault(s => s.IndicatorId == indicator.Id);
+            var wanted = final.GetValueOrDefault(indicator.Id);
+            if (wanted is null)
+            {
+                card.Scores.Remove(existing!);
+            }
+            else if (existing is null)
+            {
+                card.Scores.Add(new Score { IndicatorId = indicator.Id, Value = wanted.Value, Comment = wanted.Comment });
+            }
+            else
+            {
+                existing.Value = wanted.Value;
+                existing.Comment = wanted.Comment;
+            }
+        }
+
+        card.Strengths = strengths;
+        card.UpdatedAt = now;
+        if (submit)
+        {
+            card.Status = ScorecardStatus.Submitted;
+            card.Total = total;
+            card.SubmittedAt = now;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            var scoreEvent = submit ? ScoreEvents.Submitted : ScoreEvents.Saved;
+            var state = submit ? ScorecardStatus.Submitted : ScorecardStatus.Draft;
+            foreach (var indicator in changed)
+            {
+                var before = current.GetValueOrDefault(indicator.Id);
+                var after = final.GetValueOrDefault(indicator.Id);
+                db.ScoreChanges.Add(new ScoreChange
+                {
+                    ScorecardId = card.Id,
+                    IndicatorId = indicator.Id,
+                    OldValue = before?.Value,
+                    NewValue = after?.Value,
+                    OldComment = before?.Comment,
+                    NewComment = after?.Comment,
+                    CardStatus = state,
+                    Event = scoreEvent,
+                    UserId = context.ScorerId,
+                    At = now,
+                });
+            }
+
+            if (submit)
+            {
+                db.ScoreChanges.Add(new ScoreChange
+                {
+                    ScorecardId = card.Id,
+                    NewValue = ScoringMath.Round2(total!.Value),
+                    CardStatus = ScorecardStatus.Submitted,
+                    Event = ScoreEvents.Submitted,
+                    UserId = context.ScorerId,
+                    At = now,
+                });
+            }
+
+            audit.Record(
+                submit ? AuditActions.ScorecardSubmitted : AuditActions.ScorecardSaved,
+                "nomination",
+                context.NominationId.ToString(CultureInfo.InvariantCulture),
+                context.ProvinceCode,
+                Details(context, card.Id, changed, current, final, total));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Stale();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // Another tab created the card first, or the criteria changed under a new card.
+            db.ChangeTracker.Clear();
+            return Stale();
+        }
+
+        context.CardId = card.Id;
+        return submit
+            ? new SaveResult(SaveStatus.Submitted, Total: total)
+            : new SaveResult(SaveStatus.Saved);
+    }
+
+    /// <summary>The chair reopens a submitted card, with a reason, while its round is open.</summary>
+    public async Task<SaveResult> ReopenAsync(int cardId, uint version, string reason, Guid chairId, AccessScope scope, CancellationToken ct)
+    {
+        var card = await db.Scorecards.InScope(scope).FirstOrDefaultAsync(c => c.Id == cardId, ct);
+        if (card is null)
+        {
+            return new SaveResult(SaveStatus.Refused);
+        }
+
+        var roundStatus = await db.ScoringRounds.Where(r => r.Id == card.RoundId).Select(r => r.Status).FirstAsync(ct);
+        if (roundStatus != RoundStatus.Open)
+        {
+            return new SaveResult(SaveStatus.Refused, l["Babak ini tidak sedang dibuka; kartu nilai tidak dapat dibuka kembali."].Value);
+        }
+
+        if (card.Status != ScorecardStatus.Submitted)
+        {
+            return new SaveResult(SaveStatus.Refused, l["Kartu nilai ini belum dikirim, jadi tidak perlu dibuka kembali."].Value);
+        }
+
+        var now = clock.GetUtcNow();
+        var oldTotal = card.Total;
+        card.Status = ScorecardStatus.Draft;
+        card.Total = null;
+        card.SubmittedAt = null;
+        card.ReopenReason = reason;
+        card.UpdatedAt = now;
+        db.Entry(card).Property(c => c.Version).OriginalValue = version;
+        db.ScoreChanges.Add(new ScoreChange
+        {
+            ScorecardId = card.Id,
+            OldValue = oldTotal is decimal t ? ScoringMath.Round2(t) : null,
+            NewComment = reason,
+            CardStatus = ScorecardStatus.Draft,
+            Event = ScoreEvents.Reopened,
+            UserId = chairId,
+            At = now,
+        });
+        audit.Record(AuditActions.ScorecardReopened, "nomination", card.NominationId.ToString(CultureInfo.InvariantCulture), card.ProvinceCode,
+            $"round {card.RoundId}; card {card.Id}; reason: {reason}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new SaveResult(SaveStatus.Stale, l["Kartu nilai ini baru saja diubah. Muat ulang halaman, lalu ulangi bila masih perlu."].Value);
+        }
+
+        return new SaveResult(SaveStatus.Saved);
+    }
+
+    /// <summary>
+    /// The aspects and indicators of one criteria set, in order, and its version number. A locked
+    /// set never changes (a change makes a new version), so it is kept in memory after the first read.
+    /// </summary>
+    public async Task<(IReadOnlyList<AspectView> Aspects, int VersionNumber)> AspectsOfSetAsync(int setId, CancellationToken ct)
+    {
+        var key = FormattableString.Invariant($"scoring:criteria-set:{setId}");
+        if (cache.TryGetValue(key, out (IReadOnlyList<AspectView> Aspects, int VersionNumber) cached))
+        {
+            return cached;
+        }
+
+        var set = await db.CriteriaSets.AsNoTracking()
+            .Where(s => s.Id == setId)
+            .Select(s => new
+            {
+                s.VersionNumber,
+                s.IsLocked,
+                Aspects = s.Aspects.OrderBy(a => a.SortOrder).ThenBy(a => a.Code).Select(a => new
+                {
+                    a.Id,
+                    a.Code,
+                    a.Name,
+                    a.Weight,
+                    a.SortOrder,
+                    Indicators = a.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code).Select(i => new
+                    {
+                        i.Id, i.Code, i.Name, i.Weight, i.Scale, i.EvidenceGuidance, i.Rubric1, i.Rubric2, i.Rubric3, i.Rubric4, i.Rubric5,
+                    }).ToList(),
+                }).ToList(),
+            })
+            .FirstAsync(ct);
+        IReadOnlyList<AspectView> aspects = set.Aspects.Select(a => new AspectView(
+            a.Id,
+            a.Code,
+            a.Name,
+            a.Weight,
+            a.SortOrder,
+            a.Indicators.Select(i => new IndicatorView(i.Id, i.Code, i.Name, i.Weight, i.Scale, i.EvidenceGuidance, [i.Rubric1, i.Rubric2, i.Rubric3, i.Rubric4, i.Rubric5])).ToList()))
+            .ToList();
+        if (set.IsLocked)
+        {
+            cache.Set(key, (aspects, set.VersionNumber), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1), Size = 1 });
+        }
+
+        return (aspects, set.VersionNumber);
+    }
+
+    public static IReadOnlyList<IndicatorWeighting> Weightings(IEnumerable<AspectView> aspects) =>
+        aspects.SelectMany(a => a.Indicators.Select(i => new IndicatorWeighting(i.Id, a.Id, a.Weight, i.Weight, i.Scale))).ToList();
+
+    private static List<CriteriaRules.AspectShape> Shape(IEnumerable<AspectView> aspects) =>
+        aspects.Select(a => new CriteriaRules.AspectShape(a.Name, a.Weight, a.Indicators.Select(i => new CriteriaRules.WeightItem(i.Name, i.Weight)).ToList())).ToList();
+
+    private string? Refusal(CardContext context)
+    {
+        if (context.ConflictReason is not null)
+        {
+            return ConflictMessage(l);
+        }
+
+        return context.RoundStatus switch
+        {
+            RoundStatus.Draft => l["Babak ini belum dibuka; nilai belum dapat diisi."].Value,
+            RoundStatus.Closed => l["Babak ini sudah ditutup; kartu nilai hanya dapat dibaca."].Value,
+            _ => context.CriteriaProblem,
+        };
+    }
+
+    public static string ConflictMessage(IStringLocalizer l) =>
+        l["Anda telah menyatakan konflik kepentingan dengan nominasi ini, sehingga tidak dapat menilainya."].Value;
+
+    public static string StaleMessage(IStringLocalizer l) =>
+        l["Kartu nilai ini sudah disimpan dari tab atau perangkat lain. Nilai yang tersimpan sekarang ditampilkan di bawah; isian Anda tidak disimpan. Periksa, lalu simpan lagi bila perlu."].Value;
+
+    private SaveResult Stale() => new(SaveStatus.Stale, StaleMessage(l));
+
+    private SaveResult CriteriaChanged() =>
+        new(SaveStatus.Stale, l["Kriteria penilaian kategori ini baru saja diubah. Muat ulang halaman untuk menilai dengan kriteria terbaru; isian Anda tidak disimpan."].Value);
+
+    /// <summary>Locks the current criteria set of a new card; false when the set is no longer the current one.</summary>
+    private async Task<bool> LockCriteriaAsync(int setId, CancellationToken ct)
+    {
+        var locked = await db.CriteriaSets.Where(s => s.Id == setId && s.IsCurrent && !s.IsLocked)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsLocked, true), ct);
+        return locked == 1 || await db.CriteriaSets.AnyAsync(s => s.Id == setId && s.IsCurrent, ct);
+    }
+
+    private async Task<IReadOnlyList<OtherCard>> OthersAsync(int roundId, int nominationId, Guid scorerId, CancellationToken ct)
+    {
+        var cards = await db.Scorecards.AsNoTracking()
+            .Where(c => c.RoundId == roundId && c.NominationId == nominationId && c.ScorerId != scorerId && c.Status == ScorecardStatus.Submitted)
+            .Select(c => new
+            {
+                Name = db.Users.Where(u => u.Id == c.ScorerId).Select(u => u.FullName).First(),
+                c.Total,
+                Conflicted = db.ConflictDeclarations.Any(d => d.NominationId == c.NominationId && d.ScorerId == c.ScorerId),
+                Scores = c.Scores.Select(s => new { Code = db.Indicators.Where(i => i.Id == s.IndicatorId).Select(i => i.Code).First(), s.Value }).ToList(),
+            })
+            .OrderBy(c => c.Name)
+            .ToListAsync(ct);
+        return cards.Select(c => new OtherCard(c.Name, c.Total, c.Conflicted, c.Scores.ToDictionary(s => s.Code, s => s.Value))).ToList();
+    }
+
+    private static string Details(CardContext context, int cardId, List<IndicatorView> changed, Dictionary<int, ScoreValue> before, Dictionary<int, ScoreValue> after, decimal? total)
+    {
+        static string V(decimal? v) => v is decimal d ? ScoreText.ForInput(d) : "-";
+        var text = new StringBuilder(FormattableString.Invariant($"round {context.RoundId}; card {cardId}"));
+        foreach (var i in changed)
+        {
+            var b = before.GetValueOrDefault(i.Id);
+            var a = after.GetValueOrDefault(i.Id);
+            if (b?.Value != a?.Value)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; {i.Code}: {V(b?.Value)} -> {V(a?.Value)}");
+            }
+
+            if (b?.Comment != a?.Comment)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; {i.Code} comment changed");
+            }
+        }
+
+        if (total is decimal t)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; total {ScoreText.ForInput(ScoringMath.Round2(t))}");
+        }
+
+        return text.ToString();
+    }
+}

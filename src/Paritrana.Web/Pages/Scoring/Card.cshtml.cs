@@ -1,0 +1,175 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Features.Scoring;
+
+namespace Paritrana.Web.Pages.Scoring;
+
+/// <summary>
+/// A scorer's scorecard of one nomination in one round (<c>/Scoring/Card?round=..&amp;nomination=..</c>):
+/// the round's aspects with their indicators, rubric and evidence guidance, a score and a comment
+/// per indicator and the candidate's strengths. Only the assigned scorer opens it (anyone else:
+/// 404). Save keeps a draft; Submit checks that every indicator is scored, stores the total and
+/// locks the card. The card's version travels in the form: a save from another tab or device
+/// that came first makes this one refused, with the stored values shown (nothing of it is saved).
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ScorecardService.CardContext Card { get; private set; } = null!;
+
+    /// <summary>After a refused stale save: what this form had typed, per indicator, where it differs from what is stored.</summary>
+    public IReadOnlyDictionary<int, string> Unsaved { get; private set; } = new Dictionary<int, string>();
+
+    public sealed class InputModel
+    {
+        /// <summary>The card's row version (0 before its first save).</summary>
+        public uint Version { get; set; }
+
+        public int? CriteriaSetId { get; set; }
+
+        [Display(Name = "Kekuatan kandidat")]
+        public string? Strengths { get; set; }
+
+        public List<ScoreInput> Scores { get; set; } = [];
+    }
+
+    public sealed class ScoreInput
+    {
+        public int IndicatorId { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? Comment { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int round, int nomination, CancellationToken ct)
+    {
+        if (!await LoadAsync(round, nomination, ct))
+        {
+            return NotFound();
+        }
+
+        FillFromCard();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int round, int nomination, CancellationToken ct) => await SaveAsync(round, nomination, submit: false, ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(int round, int nomination, CancellationToken ct) => await SaveAsync(round, nomination, submit: true, ct);
+
+    private async Task<IActionResult> SaveAsync(int round, int nomination, bool submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(round, nomination, ct, forSave: true))
+        {
+            return NotFound();
+        }
+
+        var input = new ScorecardService.CardInput(
+            Input.Version,
+            Input.CriteriaSetId,
+            Input.Strengths,
+            Input.Scores.Select(s => new ScorecardService.ScoreEntry(s.IndicatorId, s.Value, s.Comment)).ToList());
+        var result = await cards.SaveAsync(Card, input, submit, ct);
+        switch (result.Status)
+        {
+            case ScorecardService.SaveStatus.Saved:
+                TempData["StatusMessage"] = l["Draf kartu nilai tersimpan."].Value;
+                return RedirectToPage(new { round, nomination });
+            case ScorecardService.SaveStatus.Submitted:
+                TempData["StatusMessage"] = l["Kartu nilai telah dikirim. Total: {0}.", ScoringMath.Round2(result.Total!.Value).ToString("N2")].Value;
+                return RedirectToPage(new { round, nomination });
+            case ScorecardService.SaveStatus.NothingChanged:
+                TempData["StatusMessage"] = result.Message;
+                return RedirectToPage(new { round, nomination });
+            case ScorecardService.SaveStatus.Invalid:
+                // The whole page again (with the other scorers' cards when allowed), with the posted values.
+                if (!await LoadAsync(round, nomination, ct))
+                {
+                    return NotFound();
+                }
+
+                AlignPostedScores();
+                var index = Input.Scores.Select((s, i) => (s.IndicatorId, i)).ToDictionary(x => x.IndicatorId, x => x.i);
+                foreach (var (indicatorId, message) in result.IndicatorErrors ?? new Dictionary<int, string>())
+                {
+                    ModelState.AddModelError($"Input.Scores[{index[indicatorId]}].Value", message);
+                }
+
+                if (result.StrengthsError is not null)
+                {
+                    ModelState.AddModelError("Input.Strengths", result.StrengthsError);
+                }
+
+                ModelState.AddModelError("", result.Message!);
+                return Page();
+            case ScorecardService.SaveStatus.Stale:
+                // Show what is stored now; keep what this form typed beside it, saved nowhere.
+                var typed = Input.Scores.ToDictionary(s => s.IndicatorId, s => s.Value?.Trim() ?? "");
+                if (!await LoadAsync(round, nomination, ct))
+                {
+                    return NotFound();
+                }
+
+                FillFromCard();
+                Unsaved = Input.Scores
+                    .Where(s => typed.TryGetValue(s.IndicatorId, out var t) && t != (s.Value ?? "") && !(ScoreText.TryParse(t, out var a) && ScoreText.TryParse(s.Value, out var b) && a == b))
+                    .ToDictionary(s => s.IndicatorId, s => typed[s.IndicatorId]);
+                ModelState.Clear();
+                ModelState.AddModelError("", result.Message!);
+                return Page();
+            default:
+                TempData["StatusMessage"] = result.Message;
+                TempData["StatusIsError"] = true;
+                return RedirectToPage(new { round, nomination });
+        }
+    }
+
+    private async Task<bool> LoadAsync(int round, int nomination, CancellationToken ct, bool forSave = false)
+    {
+        if (me.Id is not Guid scorer)
+        {
+            return false;
+        }
+
+        var scope = await me.GetScopeAsync(ct);
+        var card = await cards.LoadAsync(round, nomination, scorer, scope, ct, forSave);
+        if (card is null)
+        {
+            return false;
+        }
+
+        Card = card;
+        return true;
+    }
+
+    private void FillFromCard()
+    {
+        Input = new InputModel
+        {
+            Version = Card.Version,
+            CriteriaSetId = Card.CriteriaSetId,
+            Strengths = Card.Strengths,
+            Scores = Card.Indicators.Select(i => new ScoreInput
+            {
+                IndicatorId = i.Id,
+                Value = Card.Scores.GetValueOrDefault(i.Id)?.Value is decimal v ? ScoreText.ForInput(v) : null,
+                Comment = Card.Scores.GetValueOrDefault(i.Id)?.Comment,
+            }).ToList(),
+        };
+    }
+
+    /// <summary>Puts the posted scores in the order of the card's indicators (one entry each).</summary>
+    private void AlignPostedScores()
+    {
+        var posted = Input.Scores.GroupBy(s => s.IndicatorId).ToDictionary(g => g.Key, g => g.Last());
+        Input.Scores = Card.Indicators.Select(i => posted.GetValueOrDefault(i.Id) ?? new ScoreInput { IndicatorId = i.Id }).ToList();
+    }
+}

@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Scoring.Conflicts;
+
+/// <summary>
+/// A committee member or chair declares a conflict of interest with a candidate of their province
+/// (<c>?nomination=..</c>), with a reason. From then on they cannot score it, are never assigned to
+/// it, and any card of theirs for it is left out of the ranking.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class DeclareModel(ParitranaDbContext db, CurrentUser me, IValidator<DeclareModel.InputModel> validator, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int NominationId { get; private set; }
+
+    public string NominationName { get; private set; } = "";
+
+    public string? ExistingReason { get; private set; }
+
+    /// <summary>The card page to go back to, when the declaration started there.</summary>
+    public int? ReturnRound { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Alasan konflik kepentingan")]
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(_ => l["Alasan konflik kepentingan wajib diisi."])
+                .MaximumLength(2000).WithMessage(_ => l["Alasan paling banyak {0} karakter.", 2000]);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int nomination, int? round, CancellationToken ct) =>
+        await LoadAsync(nomination, round, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int nomination, int? round, CancellationToken ct)
+    {
+        if (!await LoadAsync(nomination, round, ct))
+        {
+            return NotFound();
+        }
+
+        if (ExistingReason is not null)
+        {
+            ModelState.AddModelError("", l["Anda sudah menyatakan konflik kepentingan dengan nominasi ini."]);
+            return Page();
+        }
+
+        Input.Reason = Input.Reason?.Trim();
+        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        {
+            return Page();
+        }
+
+        var scope = await me.GetScopeAsync(ct);
+        db.ConflictDeclarations.Add(new ConflictDeclaration { NominationId = nomination, ScorerId = me.Id!.Value, Reason = Input.Reason!, DeclaredAt = clock.GetUtcNow() });
+        audit.Record(AuditActions.ConflictDeclared, "nomination", nomination.ToString(CultureInfo.InvariantCulture), scope.ProvinceCode, $"reason: {Input.Reason}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", l["Anda sudah menyatakan konflik kepentingan dengan nominasi ini."]);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = l["Konflik kepentingan dengan {0} telah dicatat. Anda tidak akan menilai kandidat ini.", NominationName].Value;
+        return RedirectToPage("Index");
+    }
+
+    private async Task<bool> LoadAsync(int nomination, int? round, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var statuses = ScoringEligibility.Ranked.ToList();
+        var name = await db.Nominations.AsNoTracking().InScope(scope)
+            .Where(n => n.Id == nomination && statuses.Contains(n.Status))
+            .Select(n => n.Organisation!.Name)
+            .FirstOrDefaultAsync(ct);
+        if (name is null || me.Id is not Guid scorer)
+        {
+            return false;
+        }
+
+        NominationId = nomination;
+        NominationName = name;
+        ReturnRound = round;
+        ExistingReason = await db.ConflictDeclarations.AsNoTracking()
+            .Where(d => d.NominationId == nomination && d.ScorerId == scorer).Select(d => d.Reason).FirstOrDefaultAsync(ct);
+        return true;
+    }
+}

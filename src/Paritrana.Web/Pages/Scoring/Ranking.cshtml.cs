@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Scoring;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Scoring;
+
+/// <summary>
+/// The ranking of one category in the province (<c>?cycle=YYYY&amp;kategori=ID</c>): totals, scores per
+/// round, default finalists and ties, with the breakdown per aspect and the disagreements per
+/// indicator of the nominations on the page. Computed by <see cref="RankingQuery"/>.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class RankingModel(ParitranaDbContext db, CurrentUser me, RankingQuery ranking) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "cycle")]
+    public int? CycleYear { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kategori")]
+    public int? CategoryId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public CycleLookup.CycleRef? Cycle { get; private set; }
+
+    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
+
+    public string? CategoryName { get; private set; }
+
+    public RankingQuery.Result? Result { get; private set; }
+
+    public PagedList<RankingQuery.Row> Rows { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public IReadOnlyDictionary<int, IReadOnlyList<RankingQuery.RoundBreakdown>> Breakdown { get; private set; } = new Dictionary<int, IReadOnlyList<RankingQuery.RoundBreakdown>>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        if (scope.ProvinceCode is not string province || me.Id is not Guid viewer)
+        {
+            return NotFound();
+        }
+
+        Cycles = await CycleLookup.AllAsync(db, ct);
+        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        if (Cycle is null)
+        {
+            return CycleYear is null ? Page() : NotFound();
+        }
+
+        var cycleId = Cycle.Id;
+        Categories = (await db.Categories.AsNoTracking().Where(c => c.CycleId == cycleId).OrderBy(c => c.SortOrder).ThenBy(c => c.Code)
+                .Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Name)).ToList();
+        if (CategoryId is int asked && Categories.All(c => c.Id != asked))
+        {
+            return NotFound();
+        }
+
+        var category = CategoryId ?? (Categories.Count > 0 ? Categories[0].Id : (int?)null);
+        if (category is not int categoryId)
+        {
+            return Page();
+        }
+
+        CategoryId = categoryId;
+        CategoryName = Categories.First(c => c.Id == categoryId).Name;
+        Result = await ranking.RankAsync(cycleId, province, categoryId, viewer, me.IsChair, ct);
+        var rows = Result.Rows;
+        var pageCount = Math.Max(1, (rows.Count + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
+        var page = Math.Clamp(PageNumber, 1, pageCount);
+        Rows = new PagedList<RankingQuery.Row>(rows.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList(), page, Paging.DefaultPageSize, rows.Count);
+        Breakdown = await ranking.BreakdownAsync(Result, Rows.Items.Where(r => !r.Hidden).Select(r => r.NominationId).ToList(), ct);
+       
+        return Page();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Scoring;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Scoring.Rounds;
+
+/// <summary>
+/// One round: what it scores, its state, and its progress per scorer. The chair opens it (scorers
+/// may then enter scores) and closes it (everything becomes read-only; a closed round is not
+/// opened again).
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public RoundInfo Round { get; private set; } = null!;
+
+    public IReadOnlyList<(string Code, string? Name)> Aspects { get; private set; } = [];
+
+    public IReadOnlyList<ProgressRow> Progress { get; private set; } = [];
+
+    public bool IsChair => me.IsChair;
+
+    public sealed record ProgressRow(Guid ScorerId, string Name, int Assigned, int Draft, int Submitted)
+    {
+        public int Outstanding => Assigned - Submitted;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var round = await RoundLookup.FindAsync(db, id, scope, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        Round = round;
+        var codes = await db.RoundAspects.AsNoTracking().Where(a => a.RoundId == id).OrderBy(a => a.AspectCode).Select(a => a.AspectCode).ToListAsync(ct);
+        var cycleId = round.CycleId;
+        var names = await db.Aspects.AsNoTracking()
+            .Where(a => codes.Contains(a.Code) && db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CycleId == cycleId && s.IsCurrent))
+            .Select(a => new { a.Code, a.Name })
+            .ToListAsync(ct);
+        Aspects = codes.Select(c => (c, names.FirstOrDefault(n => n.Code == c)?.Name)).ToList();
+        Progress = (await ProgressQuery.PerScorerAsync(db, [id], ct))
+            .Select(r => new ProgressRow(r.ScorerId, r.Name, r.Assigned, r.Draft, r.Submitted))
+            .ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync(int id, uint version, CancellationToken ct) =>
+        await ChangeStatusAsync(id, version, RoundStatus.Draft, RoundStatus.Open, ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, uint version, CancellationToken ct) =>
+        await ChangeStatusAsync(id, version, RoundStatus.Open, RoundStatus.Closed, ct);
+
+    private async Task<IActionResult> ChangeStatusAsync(int id, uint version, RoundStatus from, RoundStatus to, CancellationToken ct)
+    {
+        if (!me.IsChair)
+        {
+            return Forbid();
+        }
+
+        var scope = await me.GetScopeAsync(ct);
+        var round = await db.ScoringRounds.InScope(scope).Include(r => r.Aspects).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        if (round.Status != from)
+        {
+            return Refuse(id, to == RoundStatus.Open
+                ? l["Hanya babak berstatus draf yang dapat dibuka; babak yang sudah ditutup tidak dibuka lagi."].Value
+                : l["Hanya babak yang sedang dibuka yang dapat ditutup."].Value);
+        }
+
+        if (to == RoundStatus.Open && round.Aspects.Count == 0)
+        {
+            return Refuse(id, l["Babak ini belum menilai aspek apa pun; pilih aspeknya dahulu."].Value);
+        }
+
+        var now = clock.GetUtcNow();
+        round.Status = to;
+        if (to == RoundStatus.Open)
+        {
+            round.OpenedAt = now;
+        }
+        else
+        {
+            round.ClosedAt = now;
+        }
+
+        db.Entry(round).Property(r => r.Version).OriginalValue = version;
+        audit.Record(to == RoundStatus.Open ? AuditActions.RoundOpened : AuditActions.RoundClosed, "scoring-round", id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode, $"'{round.Name}'");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Refuse(id, l["Babak ini baru saja diubah oleh orang lain. Periksa keadaannya, lalu ulangi bila masih perlu."].Value);
+        }
+
+        TempData["StatusMessage"] = to == RoundStatus.Open
+            ? l["Babak {0} telah dibuka; penilai dapat mengisi kartu nilai.", round.Name].Value
+            : l["Babak {0} telah ditutup; kartu nilainya kini hanya dapat dibaca.", round.Name].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private RedirectToPageResult Refuse(int id, string message)
+    {
+        TempData["StatusMessage"] = message;
+        TempData["StatusIsError"] = true;
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.Scoring;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Pages.Scoring.Rounds;
+
+/// <summary>
+/// The scoring rounds of the province in a cycle, with their weights (which should add up to 100)
+/// and the cycle's scoring settings. The chair creates the three default rounds with one button,
+/// or adds rounds of their own; members see the rounds.
+/// </summary>
+[Authorize(Policy = Policies.Committee)]
+public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "cycle")]
+    public int? CycleYear { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public CycleLookup.CycleRef? Cycle { get; private set; }
+
+    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
+
+    public PagedList<Row> Rounds { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public decimal WeightSum { get; private set; }
+
+    public ScoringSettings Settings { get; private set; } = new();
+
+    public bool IsChair => me.IsChair;
+
+    public sealed record Row(int Id, int SortOrder, string Name, RoundKind Kind, decimal Weight, RoundStatus Status, List<string> AspectCodes, int Assigned, int Submitted);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        if (scope.ProvinceCode is not string province)
+        {
+            return NotFound();
+        }
+
+        Cycles = await CycleLookup.AllAsync(db, ct);
+        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        if (Cycle is null)
+        {
+            return CycleYear is null ? Page() : NotFound();
+        }
+
+        var cycleId = Cycle.Id;
+        var rounds = db.ScoringRounds.AsNoTracking().InScope(scope).Where(r => r.CycleId == cycleId && r.ProvinceCode == province);
+        WeightSum = await rounds.SumAsync(r => r.Weight, ct);
+        Settings = await ScoringScope.SettingsAsync(db, cycleId, ct);
+        Rounds = await rounds
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
+            .Select(r => new Row(
+                r.Id,
+                r.SortOrder,
+                r.Name,
+                r.Kind,
+                r.Weight,
+                r.Status,
+                r.Aspects.OrderBy(a => a.AspectCode).Select(a => a.AspectCode).ToList(),
+                db.Assignments.Count(a => a.RoundId == r.Id),
+                db.Scorecards.Count(c => c.RoundId == r.Id && c.Status == ScorecardStatus.Submitted)))
+            .ToPagedListAsync(PageNumber, ct: ct);
+        return Page();
+    }
+
+    /// <summary>The chair creates the default rounds (documents, field visit, interview) in one step.</summary>
+    public async Task<IActionResult> OnPostDefaultsAsync(CancellationToken ct)
+    {
+        if (!me.IsChair)
+        {
+            return Forbid();
+        }
+
+        var scope = await me.GetScopeAsync(ct);
+        var cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        if (scope.ProvinceCode is not string province || cycle is null)
+        {
+            return NotFound();
+        }
+
+        var year = cycle.Year.ToString(CultureInfo.InvariantCulture);
+        if (cycle.IsClosed)
+        {
+            return Refuse(l["Siklus {0} sudah ditutup.", year].Value, year);
+        }
+
+        if (await db.ScoringRounds.AnyAsync(r => r.CycleId == cycle.Id && r.ProvinceCode == province, ct))
+        {
+            return Refuse(l["Babak bawaan hanya dapat dibuat selama belum ada babak pada siklus ini."].Value, year);
+        }
+
+        var order = 0;
+        foreach (var (name, kind, weight, codes) in CriteriaTemplates.DefaultRounds)
+        {
+            db.ScoringRounds.Add(new ScoringRound
+            {
+                CycleId = cycle.Id,
+                ProvinceCode = province,
+                Name = name,
+                Kind = kind,
+                Weight = weight,
+                SortOrder = ++order,
+                Aspects = codes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
+            });
+        }
+
+        audit.Record(AuditActions.RoundCreated, "award-cycle", cycle.Id.ToString(CultureInfo.InvariantCulture), province,
+            "default rounds: " + string.Join(", ", CriteriaTemplates.DefaultRounds.Select(r => FormattableString.Invariant($"{r.Name} {r.Weight:0.##}"))));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return Refuse(l["Babak bawaan hanya dapat dibuat selama belum ada babak pada siklus ini."].Value, year);
+        }
+
+        TempData["StatusMessage"] = l["Tiga babak bawaan telah dibuat: Penilaian Dokumen (40), Kunjungan Lapangan (35) dan Wawancara (25)."].Value;
+        return RedirectToPage(new { cycle = year });
+    }
+
+    private RedirectToPageResult Refuse(string message, string year)
+    {
+        TempData["StatusMessage"] = message;
+        TempData["StatusIsError"] = true;
+        return RedirectToPage(new { cycle = year });
+    }
+}
