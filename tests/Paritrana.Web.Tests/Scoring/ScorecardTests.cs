@@ -174,6 +174,21 @@ public class ScorecardTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Fact]
+    public async Task A_submitted_card_appears_on_the_nomination_timeline_without_its_scores()
+    {
+        var s = await SetUpAsync();
+        using var member = await data.SignedInAsync(ScoringTestData.Member);
+        using var submitted = await SubmitAsync(member, s.Url, Scores(kep1: "4", kep2: "33,33", waw1: "2"));
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var _ = await member.FollowAsync(submitted); // shows (and so consumes) the status message with the total
+
+        var timeline = await member.GetPageAsync($"/FieldWork/Timeline/{s.Nomination}");
+        var text = PortalClient.Text(timeline.QuerySelector("main"));
+        text.ShouldContain("Kartu nilai diserahkan oleh penilai");
+        text.ShouldNotContain("42,50");
+    }
+
+    [Fact]
     public async Task Others_scores_stay_hidden_until_the_scorer_has_submitted()
     {
         var s = await SetUpAsync(RoundStatus.Open, ScoringTestData.Chair, ScoringTestData.Member);

@@ -49,6 +49,8 @@ public static class FieldWorkNames
         TimelineEvent.CoachingReopened => "Butir pembinaan dibuka kembali",
         TimelineEvent.FileUploaded => "Berkas diunggah: {0}",
         TimelineEvent.FileRemoved => "Berkas dihapus: {0}",
+        TimelineEvent.ScorecardSubmitted => "Kartu nilai diserahkan oleh penilai",
+        TimelineEvent.ScorecardReopened => "Kartu nilai dibuka kembali oleh ketua",
         _ => "Peristiwa tidak dikenal",
     };
 }

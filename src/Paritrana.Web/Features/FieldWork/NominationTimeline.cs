@@ -21,6 +21,8 @@ public enum TimelineEvent
     CoachingReopened = 10,
     FileUploaded = 11,
     FileRemoved = 12,
+    ScorecardSubmitted = 13,
+    ScorecardReopened = 14,
 }
 
 /// <summary>
@@ -65,6 +67,7 @@ public static class NominationTimeline
         VisitsAsync,
         CoachingItemsAsync,
         FilesAsync,
+        ScorecardsAsync,
     ];
 
     /// <summary>All entries, oldest first or newest first; names of the people filled in with one query.</summary>
@@ -257,6 +260,29 @@ public static class NominationTimeline
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Scoring joins the timeline from the audit trail: a card submitted, a card reopened by the
+    /// chair (with the reason). Scores themselves are not shown here: scorers may not see others'
+    /// scores before submitting their own.
+    /// </summary>
+    private static async Task<List<TimelineEntry>> ScorecardsAsync(Context c, CancellationToken ct)
+    {
+        var rows = await AuditAsync(c, "nomination", [c.NominationId.ToString(CultureInfo.InvariantCulture)],
+            [AuditActions.ScorecardSubmitted, AuditActions.ScorecardReopened], ct);
+        return rows.Select(r =>
+        {
+            var reopened = r.Action == AuditActions.ScorecardReopened;
+            var reasonAt = r.Details?.IndexOf("reason: ", StringComparison.Ordinal) ?? -1;
+            return new TimelineEntry(
+                r.At,
+                reopened ? TimelineEvent.ScorecardReopened : TimelineEvent.ScorecardSubmitted,
+                c.L[FieldWorkNames.Event(reopened ? TimelineEvent.ScorecardReopened : TimelineEvent.ScorecardSubmitted)],
+                Detail: reopened && reasonAt >= 0 ? r.Details![(reasonAt + "reason: ".Length)..] : null,
+                UserId: r.UserId,
+                Tie: r.Id);
+        }).ToList();
     }
 
     private sealed record AuditRow(long Id, DateTimeOffset At, string Action, string? EntityId, Guid? UserId, string? UserEmail, string? Details);
