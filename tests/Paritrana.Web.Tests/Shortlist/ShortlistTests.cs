@@ -140,6 +140,38 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Fact]
+    public async Task The_shortlist_report_and_the_assessment_sheet_read_back_from_their_pdfs()
+    {
+        var s = await ScenarioAsync();
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+
+        var shortlist = await chair.GetAsync($"/Reports/Shortlist?cycle={s.Cycle.YearText}&handler=Pdf");
+        shortlist.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var shortlistPdf = await shortlist.Content.ReadAsByteArrayAsync();
+        var shortlistPages = await ChromiumPdfTests.PageCountAsync(shortlistPdf);
+        var shortlistText = PortalClient.Normalize(await ChromiumPdfTests.PdfToTextAsync(shortlistPdf));
+        // All ranked candidates, not only finalists, with their totals. A long name wraps inside its
+        // table cell, and pdftotext -layout puts the wrapped part after the neighbouring cells.
+        foreach (var name in new[] { "Alfa", "Beta", "Gama", "Delta" })
+        {
+            shortlistText.ShouldContain(name);
+        }
+
+        shortlistText.ShouldContain(s.Tag);
+
+        shortlistText.ShouldContain("86,50");
+        shortlistText.ShouldContain("60,00");
+        shortlistText.ShouldContain($"Halaman {shortlistPages} dari {shortlistPages}");
+
+        var sheet = await chair.GetAsync($"/Reports/Sheet?id={s.A}&handler=Pdf");
+        sheet.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var sheetText = PortalClient.Normalize(await ChromiumPdfTests.PdfToTextAsync(await sheet.Content.ReadAsByteArrayAsync()));
+        sheetText.ShouldContain($"PT Alfa {s.Tag}");
+        sheetText.ShouldContain("Kepatuhan sangat baik");
+        sheetText.ShouldNotContain($"PT Beta {s.Tag}");
+    }
+
+    [Fact]
     public async Task The_rankings_csv_is_exact()
     {
         var s = await ScenarioAsync();
