@@ -190,6 +190,106 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Fact]
+    public async Task The_raw_scores_csv_is_exact()
+    {
+        var s = await ScenarioAsync();
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+        var response = await chair.GetAsync($"/Reports?cycle={s.Cycle.YearText}&handler=ScoresCsv");
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe($"nilai-{s.Cycle.YearText}-51.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+
+        // Sorted by category, name, round, card; the member's cards on Delta are marked as conflicted but still listed.
+        const string chairName = "I Made Ketua (Ketua Tim Panitia Bali)";
+        const string memberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+        string Line(string name, string round, string scorer, string total, string conflicted) =>
+            $"Perusahaan Besar;{name};{round};{scorer};{total};{conflicted};Kepatuhan;I1;Pendaftaran pekerja;{total};Baik\r\n";
+        text.ShouldBe(
+            "Kategori;Nama;Putaran;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar\r\n" +
+            Line($"PT Alfa {s.Tag}", "Penilaian Dokumen", chairName, "90,00", "Tidak") +
+            Line($"PT Alfa {s.Tag}", "Penilaian Dokumen", memberName, "80,00", "Tidak") +
+            Line($"PT Alfa {s.Tag}", "Wawancara", chairName, "88,50", "Tidak") +
+            Line($"PT Alfa {s.Tag}", "Wawancara", memberName, "89,00", "Tidak") +
+            Line($"PT Beta {s.Tag}", "Penilaian Dokumen", chairName, "80,00", "Tidak") +
+            Line($"PT Beta {s.Tag}", "Penilaian Dokumen", memberName, "80,00", "Tidak") +
+            Line($"PT Beta {s.Tag}", "Wawancara", chairName, "70,00", "Tidak") +
+            Line($"PT Beta {s.Tag}", "Wawancara", memberName, "70,00", "Tidak") +
+            Line($"PT Delta {s.Tag}", "Penilaian Dokumen", chairName, "60,00", "Tidak") +
+            Line($"PT Delta {s.Tag}", "Penilaian Dokumen", memberName, "100,00", "Ya") +
+            Line($"PT Delta {s.Tag}", "Wawancara", chairName, "60,00", "Tidak") +
+            Line($"PT Delta {s.Tag}", "Wawancara", memberName, "100,00", "Ya") +
+            Line($"PT Gama {s.Tag}", "Penilaian Dokumen", chairName, "70,00", "Tidak") +
+            Line($"PT Gama {s.Tag}", "Penilaian Dokumen", memberName, "70,00", "Tidak") +
+            Line($"PT Gama {s.Tag}", "Wawancara", chairName, "85,00", "Tidak") +
+            Line($"PT Gama {s.Tag}", "Wawancara", memberName, "85,00", "Tidak"));
+
+        // In English the headers and the yes/no cells are translated; the figures keep the decimal comma.
+        using var english = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+        (await english.SubmitFormAsync("/", "form.language-switch", new Dictionary<string, string>(), "button[name=language]")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var englishText = Encoding.UTF8.GetString((await (await english.GetAsync($"/Reports?cycle={s.Cycle.YearText}&handler=ScoresCsv")).Content.ReadAsByteArrayAsync())[3..]);
+        englishText.Split("\r\n")[0].ShouldBe("Category;Name;Round;Scorer;Scorecard total;Conflict of interest;Aspect;Indicator code;Indicator;Score;Comments");
+    }
+
+    [Fact]
+    public async Task The_administrator_records_the_national_results_and_only_the_administrator_may()
+    {
+        var s = await ScenarioAsync();
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+        var plenary = $"/Plenary?cycle={s.Cycle.YearText}";
+        var decide = await chair.SubmitFormAsync(plenary, "#plenary-form", new Dictionary<string, string>
+        {
+            ["Input.HeldOn"] = "2025-11-20", ["Input.Place"] = "Kantor Gubernur Bali", ["Input.Attendees"] = "Ketua, anggota", ["Input.Decision"] = "Menetapkan finalis.",
+        }, "button[formaction*='handler=Decide']");
+        if (decide.StatusCode == System.Net.HttpStatusCode.OK)
+        {
+            PortalClient.Text((await PortalClient.ParseAsync(decide)).QuerySelector("[data-testid=errors]")).ShouldBe("");
+        }
+
+        decide.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await chair.SubmitFormAsync(plenary, "form[action*='handler=Forward']", new Dictionary<string, string>())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
+        (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.ForwardedToNational);
+
+        var url = $"/Plenary/National?cycle={s.Cycle.YearText}";
+        using (var refused = await chair.GetAsync(url))
+        {
+            refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+            refused.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
+        }
+
+
+        using var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Admin);
+        var page = await admin.GetPageAsync(url);
+        page.QuerySelectorAll("[data-testid=national-row]").Select(r => r.GetAttribute("data-nomination")).ShouldBe([s.A.ToString(System.Globalization.CultureInfo.InvariantCulture), s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        PortalClient.Text(page.QuerySelector($"[data-nomination='{s.A}']")).ShouldStartWith($"Bali Perusahaan Besar PT Alfa {s.Tag} 86,50 Diteruskan ke tingkat nasional");
+
+        // A wins the award; C does not.
+        var winner = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.A}'] form", new Dictionary<string, string> { ["award"] = "  Paritrana Award Kategori Perusahaan Besar  " }, "button[value=true]");
+        winner.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var notWinner = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.C}'] form", new Dictionary<string, string>(), "button[value=false]");
+        notWinner.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Winner);
+        (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.NotWinner);
+        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT national_award_name FROM finalist_decisions WHERE nomination_id = @id", ("id", s.A))).ShouldBe("Paritrana Award Kategori Perusahaan Besar");
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM finalist_decisions WHERE nomination_id = @id AND national_award_name IS NULL", ("id", s.C))).ShouldBe(1);
+        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT details FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("winner: Paritrana Award Kategori Perusahaan Besar");
+        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT details FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("not a winner");
+
+        var after = await admin.GetPageAsync(url);
+        PortalClient.Text(after.QuerySelector($"[data-nomination='{s.A}']")).ShouldBe($"Bali Perusahaan Besar PT Alfa {s.Tag} 86,50 Pemenang Paritrana Award Kategori Perusahaan Besar");
+        PortalClient.Text(after.QuerySelector($"[data-nomination='{s.C}']")).ShouldBe($"Bali Perusahaan Besar PT Gama {s.Tag} 76,00 Bukan pemenang");
+
+        // The stale page (its version from before) cannot record a second result.
+        var stale = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.A}'] form", new Dictionary<string, string>(), "button[value=false]");
+        stale.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Winner);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Every_export_is_scoped_to_the_users_province()
     {
         var s = await ScenarioAsync();
