@@ -23,17 +23,31 @@ COPY . .
 RUN dotnet publish src/Paritrana.Web -c Release -o /app --no-restore -p:UseAppHost=false
 
 # ---- runtime --------------------------------------------------------------------------------
-# Note: the .NET 10 images are based on Ubuntu 24.04, not Debian. Ubuntu's `chromium` package only
-# installs a snap, which does not run in a container; the PDF reports (docs/decisions/003) will
-# need a Debian-based runtime stage or another way to get a real Chromium binary.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The PDF reports need a real Chromium (docs/decisions/003). The .NET 10 `aspnet` images are based
+# on Ubuntu 24.04, whose `chromium` package only installs a snap that does not run in a container,
+# so the runtime stage is Debian 12 (the distribution the portal is developed and tested on) with
+# Debian's `chromium`, and the ASP.NET Core shared runtime is copied from Microsoft's image: a
+# framework-dependent app needs only that folder plus glibc, ICU, OpenSSL and CA certificates.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS dotnet-runtime
 
-# curl is only for the health check in docker-compose.yml: the aspnet image has neither curl nor
-# wget, and `curl --fail` turns the 503 that /health answers when the database is unreachable into
-# a failed check. A few MB, from the distribution's own packages.
+FROM debian:bookworm-slim AS runtime
+# chromium + fonts-dejavu-core: the PDF reports (Indonesian text, id-ID figures).
+# curl: only for the health check in docker-compose.yml; `curl --fail` turns the 503 that /health
+# answers when the database is unreachable into a failed check.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends \
+       ca-certificates libicu72 libssl3 tzdata curl chromium fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
+COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
+
+# A non-root user with the same id as the aspnet image's "app" user (1654), so that volumes made
+# with the earlier image keep working. Its home is writable: Chromium and fontconfig keep caches there.
+ENV APP_UID=1654 \
+    DOTNET_RUNNING_IN_CONTAINER=true \
+    Reports__ChromiumPath=/usr/bin/chromium
+RUN groupadd --gid "$APP_UID" app \
+    && useradd --uid "$APP_UID" --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app
 
 # Data-protection keys (they sign the auth and antiforgery cookies) live outside the image, in a
 # volume mounted here, so that sessions survive a new container. The directory is created and
@@ -45,14 +59,12 @@ RUN mkdir -p /var/lib/paritrana/keys /var/lib/paritrana/files/imports /var/lib/p
 WORKDIR /app
 COPY --from=build /app .
 
-# Plain HTTP on 8080 inside the container (the base image's ASPNETCORE_HTTP_PORTS says the same;
-# ASP.NET Core logs that URLS overrides it). TLS belongs to a reverse proxy in front.
+# Plain HTTP on 8080 inside the container. TLS belongs to a reverse proxy in front.
 ENV ASPNETCORE_URLS=http://+:8080 \
     DataProtection__KeysDirectory=/var/lib/paritrana/keys \
     Storage__ImportsDirectory=/var/lib/paritrana/files/imports \
     Storage__EvidenceDirectory=/var/lib/paritrana/files/evidence
 
-# The aspnet image ships a non-root user "app"; APP_UID is its numeric id (1654).
 USER $APP_UID
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "Paritrana.Web.dll"]
