@@ -13,6 +13,8 @@ public static class PortalHost
 
         var builder = WebApplication.CreateBuilder(hostArgs);
         builder.AddPortalServices();
+        // No "Server: Kestrel" header: it tells an attacker nothing a user needs.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         var app = builder.Build();
 
         switch (verb)

@@ -109,6 +109,7 @@ public class ProcessTests : IAsyncLifetime
             (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
             using var login = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/Account/Login"));
             login.StatusCode.ShouldBe(HttpStatusCode.OK);
+            login.Headers.Contains("Server").ShouldBeFalse("Kestrel's Server header is switched off");
             (await login.Content.ReadAsStringAsync()).ShouldContain("Masuk ke Portal Paritrana");
         }
         finally
