@@ -159,6 +159,7 @@ public static class PortalServices
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+            o.Events.OnRedirectToAccessDenied = AccessRefusals.RecordAndRedirectAsync;
         });
 
         var keysDirectory = configuration["DataProtection:KeysDirectory"] is { Length: > 0 } dir

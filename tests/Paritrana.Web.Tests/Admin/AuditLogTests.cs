@@ -117,6 +117,49 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
         denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Refused_authorisations_are_audited_where_they_happen_even_when_the_redirect_is_not_followed()
+    {
+        using var member = portal.Factory.CreatePortalClient();
+        await member.SignedInAsAsync("anggota.jateng@paritrana.demo");
+        var memberId = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = 'anggota.jateng@paritrana.demo'");
+        var before = await CountAsync("action = 'auth.access-refused'");
+
+        // A page of another role, and a crafted POST (with a valid token of the member's own) to it.
+        using (var get = await member.GetAsync("/Admin/Users?p=2"))
+        {
+            get.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var home = await member.GetPageAsync("/");
+        var token = home.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var post = await member.PostFieldsAsync("/Admin/Users/Create", [new("__RequestVerificationToken", token), new("Input.Email", "x@paritrana.test")]))
+        {
+            post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            post.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
+        }
+
+        (await CountAsync("action = 'auth.access-refused'")).ShouldBe(before + 2);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM users WHERE email = 'x@paritrana.test'")).ShouldBe(0);
+
+        // Opening the access-denied page itself writes nothing more.
+        using (var denied = await member.GetAsync("/Account/AccessDenied?ReturnUrl=%2FAdmin%2FUsers"))
+        {
+            denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+
+        (await CountAsync("action = 'auth.access-refused'")).ShouldBe(before + 2);
+
+        using var admin = portal.Factory.CreatePortalClient();
+        await admin.SignedInAsAsync(Admin);
+        var rows = await RowsAsync(admin, "/Admin/Audit?action=auth.access-refused&email=anggota.jateng%40paritrana.demo");
+        rows.Select(r => (r.User, r.Action, r.Record, r.Details)).ShouldBe(
+        [
+            ("anggota.jateng@paritrana.demo", "Akses ditolak", $"user {memberId}", "POST /Admin/Users/Create"),
+            ("anggota.jateng@paritrana.demo", "Akses ditolak", $"user {memberId}", "GET /Admin/Users?p=2"),
+        ]);
+    }
+
     private sealed record Row(string At, string User, string Action, string Record, string Province, string Details);
 
     private static async Task<List<Row>> RowsAsync(PortalClient client, string url)
