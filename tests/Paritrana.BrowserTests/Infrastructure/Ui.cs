@@ -57,6 +57,8 @@ public sealed class UiSession(BrowserPortal portal) : IAsyncDisposable
         var context = await portal.NewContextAsync(options);
         var page = await context.NewPageAsync();
         _users.Add((email, context, page));
+        // Forms with data-confirm ask with window.confirm; Playwright would dismiss it. A person says yes.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Alamat surel").FillAsync(email);
         await page.GetByLabel("Kata sandi").FillAsync(password);
