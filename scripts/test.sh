@@ -15,6 +15,13 @@ export PARITRANA_TEST_DB="Host=127.0.0.1;Port=$PG_TEST_PORT;Username=postgres;Da
 echo "==> Building"
 dotnet build Paritrana.sln -c Release -nologo -v quiet
 
+# Browser tests keep a screenshot and the HTML of every open page when they fail.
+default_screenshots=$PWD/tests/Paritrana.BrowserTests/bin/screenshots
+export PARITRANA_SCREENSHOTS=${PARITRANA_SCREENSHOTS:-$default_screenshots}
+if [ "$PARITRANA_SCREENSHOTS" = "$default_screenshots" ]; then
+  rm -rf "$default_screenshots" # only the default folder is emptied, never one given in the environment
+fi
+
 echo "==> Running the tests"
 log=$(mktemp)
 set +e
@@ -30,6 +37,10 @@ passed=$(awk '/^ +Passed: +[0-9]+$/ {s += $2} END {print s + 0}' "$log")
 failed=$(awk '/^ +Failed: +[0-9]+$/ {s += $2} END {print s + 0}' "$log")
 skipped=$(awk '/^ +Skipped: +[0-9]+$/ {s += $2} END {print s + 0}' "$log")
 rm -f "$log"
+if [ -n "$(ls -A "$PARITRANA_SCREENSHOTS" 2>/dev/null)" ]; then
+  echo "Browser test screenshots (failed tests): $PARITRANA_SCREENSHOTS"
+  find "$PARITRANA_SCREENSHOTS" -type f | sort
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2

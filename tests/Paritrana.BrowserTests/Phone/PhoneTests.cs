@@ -1,0 +1,69 @@
+using Paritrana.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Paritrana.BrowserTests.Phone;
+
+/// <summary>A committee member on a phone (390 × 844, touch): menu button, no sideways scrolling, forms usable.</summary>
+public class PhoneTests(BrowserPortal portal, ITestOutputHelper output) : IClassFixture<BrowserPortal>
+{
+    private static readonly BrowserNewContextOptions Phone = new()
+    {
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        DeviceScaleFactor = 3,
+        IsMobile = true,
+        HasTouch = true,
+    };
+
+    [Fact]
+    public async Task The_member_uses_the_menu_button_and_the_nomination_pages_fit_the_phone() => await Ui.RunAsync(portal, output, async ui =>
+    {
+        var page = await ui.SignInAsync("anggota.bali@paritrana.demo", Phone);
+
+        // The navigation is collapsed behind the menu button, which opens it.
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Buka menu" });
+        var nominations = page.GetByRole(AriaRole.Link, new() { Name = "Nominasi", Exact = true });
+        await Expect(menu).ToBeVisibleAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(nominations).ToBeHiddenAsync();
+        await NoSidewaysScrollingAsync(page);
+        await menu.TapAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(nominations).ToBeVisibleAsync();
+        await nominations.TapAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Nominasi");
+        await Expect(nominations).ToBeHiddenAsync();
+        await NoSidewaysScrollingAsync(page);
+
+        // The filter form works by touch: the status filter leaves only submitted nominations.
+        var count = int.Parse(await page.GetByTestId("pipeline-Submitted").Locator(".count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        count.ShouldBeGreaterThan(0);
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Diajukan" });
+        await Expect(page.GetByTestId("pipeline-Submitted")).ToHaveAttributeAsync("aria-current", "true");
+        var statuses = page.Locator("tbody [data-testid=status]");
+        await Expect(statuses).ToHaveCountAsync(count);
+        await Expect(statuses).ToHaveTextAsync(Enumerable.Repeat(new System.Text.RegularExpressions.Regex("^\\s*Diajukan"), count));
+        await NoSidewaysScrollingAsync(page);
+
+        // A nomination's page fits too, and its buttons are inside the screen.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bank BPD Bali" }).TapAsync();
+        await Expect(page.GetByTestId("organisation")).ToHaveTextAsync("Bank BPD Bali");
+        await NoSidewaysScrollingAsync(page);
+        var withdraw = page.GetByRole(AriaRole.Button, new() { Name = "Tarik nominasi" });
+        await withdraw.ScrollIntoViewIfNeededAsync();
+        var box = await withdraw.BoundingBoxAsync();
+        box.ShouldNotBeNull();
+        (box.X >= 0 && box.X + box.Width <= 390).ShouldBeTrue($"the button is at x={box.X}, width {box.Width}");
+        // The reason field takes typing from the on-screen keyboard.
+        var reason = page.GetByLabel("Alasan (Tarik nominasi)");
+        await reason.TapAsync();
+        await page.Keyboard.TypeAsync("Perusahaan meminta mundur.");
+        await Expect(reason).ToHaveValueAsync("Perusahaan meminta mundur.");
+    });
+
+    private static async Task NoSidewaysScrollingAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        widths[0].ShouldBeLessThanOrEqualTo(widths[1], $"{page.Url} scrolls sideways: scrollWidth {widths[0]} > clientWidth {widths[1]}");
+    }
+}
