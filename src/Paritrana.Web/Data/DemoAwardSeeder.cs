@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
+using Paritrana.Domain.Regions;
 
 namespace Paritrana.Web.Data;
 
@@ -12,11 +13,13 @@ namespace Paritrana.Web.Data;
 /// categories; Bali's candidates from the brief and a few in Jawa Tengah; about 300 generated
 /// employers (deterministic, fixed random seed) over the regencies of the three demo branches, each
 /// with two as-of dates of coverage figures; and nominations whose status history went through the
-/// workflow step by step, taken by the demo accounts. Idempotent: everything is looked up by its
-/// natural key (year, category code, NPP, government per region, nomination per organisation and
-/// cycle) and only what is missing is added, all in one transaction.
+/// workflow step by step, taken by the demo accounts; Bali's 2021 scoring and plenary behind its
+/// finalists (DemoAwardSeeder.History.cs) and the field work of 2025 (DemoAwardSeeder.FieldWork.cs).
+/// Idempotent: everything is looked up by its natural key (year, category code, NPP, government per
+/// region, nomination per organisation and cycle, rounds and plenary per province and cycle, visit
+/// and coaching item per nomination and text) and only what is missing is added, all in one transaction.
 /// </summary>
-public sealed class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
+public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
 {
     public const int CurrentYear = 2025;
     public const int HistoryYear = 2021;
@@ -63,6 +66,12 @@ public sealed class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
     public const string BantenMakersNpp = "51040001";
     public const string TekstilUngaranNpp = "33220001";
 
+    // Two generated employers (EmployerGenerator, fixed seed) that Bali nominated in 2021 beside the
+    // finalists and did not shortlist: a second large company and a second medium one.
+    public const string JayaMerthaMedikaNpp = "51031235";
+    public const string MandalaSegaraKargoNpp = "51711040";
+    private static readonly string[] HistoryOnlyNpps = [JayaMerthaMedikaNpp, MandalaSegaraKargoNpp];
+
     private static readonly Programs Full = Programs.All;
     private static readonly Programs Basic = Programs.Jkk | Programs.Jkm;
     private static readonly Programs Savings = Programs.Jkk | Programs.Jkm | Programs.Jht;
@@ -108,6 +117,8 @@ public sealed class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
         await SeedNamedEmployersAsync(ct);
         await SeedGeneratedEmployersAsync(ct);
         await SeedNominationsAsync(cycles, ct);
+        await SeedHistoryScoringAsync(cycles[HistoryYear], ct);
+        await SeedFieldWorkAsync(cycles[CurrentYear], ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }
@@ -303,6 +314,10 @@ public sealed class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) =>
         new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(7)).ToUniversalTime();
 
+    /// <summary>A wall-clock time in Bali (WITA), as the visit pages read what the committee types.</summary>
+    private static DateTimeOffset Wita(int year, int month, int day, int hour, int minute) =>
+        ProvinceTime.FromLocal(new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified), "51");
+
     // ------------------------------------------------------------------ nominations
 
     /// <summary>What a demo nomination looks like and which workflow steps it went through.</summary>
@@ -324,7 +339,7 @@ public sealed class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
             .Where(c => cycleIds.Contains(c.CycleId))
             .ToDictionaryAsync(c => (c.CycleId, c.Code), c => c.Id, ct);
         var provinces = Governments.Select(g => g.Province).Distinct().ToList();
-        var npps = NamedEmployers.Select(e => e.Npp).ToList();
+        var npps = NamedEmployers.Select(e => e.Npp).Concat(HistoryOnlyNpps).ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => (o.Type == OrganisationType.Government && provinces.Contains(o.ProvinceCode)
                     && (o.GovernmentLevel == GovernmentLevel.Province || o.GovernmentLevel == GovernmentLevel.RegencyOrCity))
@@ -452,6 +467,20 @@ public sealed class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
         (NominationAction.Forward, ChairBali, Utc(2021, 7, 5, 10, 0 + dayOffset), null),
     ];
 
+    /// <summary>
+    /// The 2021 path of a nomination that was scored but not shortlisted: ready for scoring before the
+    /// rounds were assigned (24 May), scored with the finalists, decided at the same plenary.
+    /// </summary>
+    private static (NominationAction, string, DateTimeOffset, string?)[] NotShortlisted2021(int dayOffset) =>
+    [
+        (NominationAction.Submit, MemberBali, Utc(2021, 3, 15 + dayOffset, 9, 0), null),
+        (NominationAction.Verify, OfficerDenpasar, Utc(2021, 3, 29 + dayOffset, 14, 0), null),
+        (NominationAction.StartFieldAssessment, MemberBali, Utc(2021, 4, 19 + dayOffset, 8, 30), null),
+        (NominationAction.MarkReadyForScoring, MemberBali, Utc(2021, 5, 17 + dayOffset, 16, 0), null),
+        (NominationAction.MarkScored, ChairBali, Utc(2021, 6, 18, 17, 3 + dayOffset), null),
+        (NominationAction.DecideNotShortlisted, ChairBali, Utc(2021, 6, 25, 15, 33 + dayOffset), null),
+    ];
+
     private static IEnumerable<Plan> Plans()
     {
         const string Denpasar = DemoSeeder.Denpasar;
@@ -490,6 +519,39 @@ public sealed class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
                 n.Summary = "Finalis 2021 kategori perusahaan menengah.";
             },
             Finalist2021(2));
+
+        // 2021: nominated beside the finalists, scored, and not shortlisted at the plenary. No
+        // regency or city of Bali went on in 2021 (seed articles), Kota Denpasar with its desa adat
+        // officials among the candidates.
+        yield return new(HistoryYear, "PEMKAB", Government("51", "51.71"), Denpasar, MemberBali, Utc(2021, 3, 4, 10, 0),
+            GovernmentFigures(498_000, 214_000, 26_400, 3_650, 2_980,
+                "Surat edaran wali kota tentang kepesertaan pengurus desa adat dan pegawai non-ASN; lebih dari seribu pengurus desa adat terlindungi.",
+                n =>
+                {
+                    n.Regulations.Add(Regulation(RegulationType.SuratEdaran, "Nomor 3 Tahun 2020", 2020,
+                        "Kepesertaan Jaminan Sosial Ketenagakerjaan bagi Pengurus Desa Adat dan Pegawai Non-ASN"));
+                    n.Budgets.Add(Budget(2020, 212_000_000m, "Bantuan iuran JKK dan JKM bagi pengurus desa adat", 1_050));
+                    n.Innovations.Add(Innovation("Perlindungan pengurus desa adat",
+                        "Lebih dari seribu pengurus desa adat di Kota Denpasar didaftarkan sebagai peserta BPU dengan iuran dari APBD kota.", 2020));
+                }),
+            NotShortlisted2021(0));
+        yield return new(HistoryYear, "BESAR", EmployerWith(JayaMerthaMedikaNpp), Denpasar, MemberBali, Utc(2021, 3, 5, 10, 0),
+            n =>
+            {
+                SetEmployerFigures(n, new DateOnly(2020, 12, 31), 2_310, 1_790, 0, Savings, 1);
+                SetCompliance(n, jmo: 820, nik: 91.40m, vendors: 24, vendorsRegistered: 15, csr: null, csrAmount: null);
+                n.WagesReportedCorrectly = false;
+                n.Summary = "Rumah sakit dan klinik swasta; tenaga kontrak sebagian belum terdaftar.";
+            },
+            NotShortlisted2021(1));
+        yield return new(HistoryYear, "MENENGAH", EmployerWith(MandalaSegaraKargoNpp), Denpasar, MemberBali, Utc(2021, 3, 6, 10, 0),
+            n =>
+            {
+                SetEmployerFigures(n, new DateOnly(2020, 12, 31), 126, 98, 0, Full, 1);
+                SetCompliance(n, jmo: 41, nik: 88.50m, vendors: 9, vendorsRegistered: 5, csr: null, csrAmount: null);
+                n.Summary = "Jasa angkutan dan pergudangan; sopir dan kernet harian sebagian belum terdaftar.";
+            },
+            NotShortlisted2021(2));
 
         // 2025 (current): Bali's province and five regencies and cities, spread over the pipeline.
         // Bali's December 2023 facts: 1.027 million active participants, 39.41 % of a 2.606 million workforce.

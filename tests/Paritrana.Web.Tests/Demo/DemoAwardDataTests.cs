@@ -54,17 +54,20 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
     }
 
     [Fact]
-    public async Task The_2021_finalists_of_Bali_were_forwarded_to_the_national_level_through_every_step()
+    public async Task The_2021_finalists_of_Bali_were_forwarded_to_the_national_level_and_the_others_not_shortlisted_through_every_step()
     {
         (await Lines("""
             SELECT o.name || ' | ' || c.code || ' | ' || n.status || ' | ' || string_agg(s.action::text, ',' ORDER BY s.at)
             FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN categories c ON c.id = n.category_id
             JOIN award_cycles y ON y.id = n.cycle_id JOIN status_changes s ON s.nomination_id = n.id
-            WHERE y.year = 2021 GROUP BY o.name, c.code, n.status ORDER BY o.name
+            WHERE y.year = 2021 GROUP BY o.name, c.code, n.status ORDER BY o.name COLLATE "C"
             """)).ShouldBe(
         [
             "Bank BPD Bali | BESAR | 10 | 1,2,4,5,6,7,9",
             "KAPIT MAS | MENENGAH | 10 | 1,2,4,5,6,7,9",
+            "PT Jaya Mertha Medika | BESAR | 9 | 1,2,4,5,6,8",
+            "PT Mandala Segara Kargo | MENENGAH | 9 | 1,2,4,5,6,8",
+            "Pemerintah Kota Denpasar | PEMKAB | 9 | 1,2,4,5,6,8",
             "Pemerintah Provinsi Bali | PEMPROV | 10 | 1,2,4,5,6,7,9",
         ]);
     }
@@ -83,7 +86,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
         (await Count("SELECT count(*) FROM nominations n WHERE n.status <> 1 AND NOT EXISTS (SELECT 1 FROM status_changes s WHERE s.nomination_id = n.id)")).ShouldBe(0L);
         (await Count("SELECT count(*) FROM nominations n WHERE n.status = 1 AND EXISTS (SELECT 1 FROM status_changes s WHERE s.nomination_id = n.id)")).ShouldBe(0L);
         (await Count("SELECT count(*) FROM status_changes s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id AND u.full_name = s.user_name)")).ShouldBe(0L);
-        (await Count("SELECT count(*) FROM status_changes")).ShouldBe(3L * 7 + 2 + 3 + 2 + 1 + 2 + 1 + 1 + 1);
+        (await Count("SELECT count(*) FROM status_changes")).ShouldBe((3L * 7) + (3L * 6) + 2 + 3 + 2 + 1 + 2 + 1 + 1 + 1);
 
         (await Lines("""
             SELECT s.action || ' | ' || s.user_name || ' | ' || coalesce(s.reason, '-')
@@ -168,7 +171,12 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
             SELECT (SELECT count(*) FROM award_cycles) || ' ' || (SELECT count(*) FROM cycle_stages) || ' ' || (SELECT count(*) FROM categories) || ' ' ||
                    (SELECT count(*) FROM organisations) || ' ' || (SELECT count(*) FROM coverage_figures) || ' ' || (SELECT count(*) FROM nominations) || ' ' ||
                    (SELECT count(*) FROM status_changes) || ' ' || (SELECT count(*) FROM government_regulations) || ' ' ||
-                   (SELECT count(*) FROM budget_allocations) || ' ' || (SELECT count(*) FROM innovations) || ' ' || (SELECT count(*) FROM users)
+                   (SELECT count(*) FROM budget_allocations) || ' ' || (SELECT count(*) FROM innovations) || ' ' || (SELECT count(*) FROM users) || ' ' ||
+                   (SELECT count(*) FROM criteria_sets) || ' ' || (SELECT count(*) FROM aspects) || ' ' || (SELECT count(*) FROM indicators) || ' ' ||
+                   (SELECT count(*) FROM scoring_rounds) || ' ' || (SELECT count(*) FROM round_aspects) || ' ' || (SELECT count(*) FROM assignments) || ' ' ||
+                   (SELECT count(*) FROM scorecards) || ' ' || (SELECT count(*) FROM scores) || ' ' || (SELECT count(*) FROM score_changes) || ' ' ||
+                   (SELECT count(*) FROM plenaries) || ' ' || (SELECT count(*) FROM finalist_decisions) || ' ' || (SELECT count(*) FROM visits) || ' ' ||
+                   (SELECT count(*) FROM visit_members) || ' ' || (SELECT count(*) FROM coaching_items)
             """;
         var before = await Text(Counts);
         before.ShouldBe(await ExpectedCountsAsync());
@@ -188,13 +196,23 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
 
     /// <summary>
     /// What a freshly seeded database holds: 2 cycles with 12 stages and 14 categories; 8 governments
-    /// and 309 employers with two as-of dates each; 14 nominations with 34 status changes, 8
-    /// regulations, 7 budgets and 4 innovations; the demo accounts.
+    /// and 309 employers with two as-of dates each; 17 nominations with 52 status changes, 9
+    /// regulations, 8 budgets and 5 innovations; the demo accounts. Bali's 2021 scoring: 4 criteria
+    /// sets (2 government ones of 5 aspects and 13 indicators, 2 company ones of 3 aspects and 11
+    /// indicators), 3 rounds scoring 6 + 6 + 1 aspect codes, 6 nominations × 3 rounds × 2 scorers
+    /// assigned and carded, 252 scores with one history row each and one per card total, 1 plenary
+    /// with 6 decisions. 2025: 2 visits (2 and 1 members) and 2 coaching items.
     /// </summary>
     private async Task<string> ExpectedCountsAsync()
     {
         var users = await Count("SELECT count(*) FROM users");
-        return string.Join(' ', new long[] { 2, 12, 14, 8 + 309, 2 * 309, 3 + 11, 3L * 7 + 13, 8, 7, 4, users }
+        const long Cards = 6 * 3 * 2;
+        const long Scores = (2 * ((10 + 10 + 3) * 2)) + (4 * ((9 + 9 + 2) * 2));
+        return string.Join(' ', new long[]
+            {
+                2, 12, 14, 8 + 309, 2 * 309, 6 + 11, (3L * 7) + (3L * 6) + 13, 9, 8, 5, users,
+                4, (2 * 5) + (2 * 3), (2 * 13) + (2 * 11), 3, 6 + 6 + 1, Cards, Cards, Scores, Scores + Cards, 1, 6, 2, 3, 2,
+            }
             .Select(n => n.ToString(CultureInfo.InvariantCulture)));
     }
 

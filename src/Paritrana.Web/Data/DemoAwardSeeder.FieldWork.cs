@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.Organisations;
+using Paritrana.Domain.Regions;
+
+namespace Paritrana.Web.Data;
+
+/// <summary>
+/// The field work of 2025 on Kota Denpasar, the nomination in field assessment: a visit done in
+/// April 2025 with its findings, two coaching items from it (one resolved, one still open and long
+/// past its due date, so the overdue list and the coaching gate before "ready for scoring" show
+/// it) and a follow-up visit planned. Visits are stored as the visit pages store them: the time the
+/// committee typed in Bali (WITA), in UTC. Each record is looked up by its nomination and its text.
+/// </summary>
+public sealed partial class DemoAwardSeeder
+{
+    public const string DoneVisitPurpose =
+        "Memeriksa pelaksanaan Perwali Nomor 18 Tahun 2022, DPA bantuan iuran 2024 dan layanan BPJamsostek di Mal Pelayanan Publik.";
+
+    public const string PlannedVisitPurpose =
+        "Memeriksa tindak lanjut butir pembinaan: rancangan surat edaran wali kota tentang syarat kepesertaan dalam perizinan dan pengadaan.";
+
+    public const string ResolvedFinding =
+        "Daftar pegawai non-ASN yang didaftarkan belum dirinci per perangkat daerah; selisih 180 orang dengan data kepegawaian.";
+
+    public const string OpenFinding =
+        "Perwali Nomor 18 Tahun 2022 belum mensyaratkan kepesertaan BPJamsostek dalam perizinan usaha dan pengadaan barang/jasa.";
+
+    public static readonly DateOnly OpenItemDueDate = new(2025, 5, 30);
+
+    /// <summary>The follow-up visit lies this many days after the day of seeding, at 09:00 WITA.</summary>
+    public const int PlannedVisitDaysAhead = 14;
+
+    private async Task SeedFieldWorkAsync(int cycleId, CancellationToken ct)
+    {
+        var nomination = await db.Nominations.AsNoTracking()
+            .Where(n => n.CycleId == cycleId && n.RegencyCode == "51.71" && n.Organisation!.Type == OrganisationType.Government)
+            .Select(n => new { n.Id, n.ProvinceCode, n.RegencyCode })
+            .SingleAsync(ct);
+        var users = await LoadUsersAsync(ct);
+        var chair = users[ChairBali].Id;
+        var member = users[MemberBali].Id;
+        var visits = await db.Visits.Where(v => v.NominationId == nomination.Id).ToListAsync(ct);
+        var items = await db.CoachingItems.AsNoTracking().Where(c => c.NominationId == nomination.Id).Select(c => c.Finding).ToListAsync(ct);
+
+        var done = visits.FirstOrDefault(v => v.Purpose == DoneVisitPurpose);
+        if (done is null)
+        {
+            done = new Visit
+            {
+                NominationId = nomination.Id,
+                ProvinceCode = nomination.ProvinceCode,
+                RegencyCode = nomination.RegencyCode,
+                PlannedAt = Wita(2025, 4, 24, 9, 0),
+                Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar dan Mal Pelayanan Publik Kota Denpasar",
+                Purpose = DoneVisitPurpose,
+                ExternalParticipants = "Perwakilan serikat pekerja Kota Denpasar; Apindo Bali",
+                Status = VisitStatus.Done,
+                DoneAt = Wita(2025, 4, 24, 9, 0),
+                Findings = "Perwali berlaku dan bantuan iuran 2024 tersalurkan bagi 36.000 pekerja rentan. Layanan pendaftaran di Mal Pelayanan Publik " +
+                    "berjalan setiap hari kerja. Rincian kepesertaan pegawai non-ASN per perangkat daerah belum tersedia; perizinan dan pengadaan belum " +
+                    "mensyaratkan kepesertaan.",
+                DocumentsChecked = "Perwali Nomor 18 Tahun 2022; DPA bantuan iuran 2024; daftar penerima bantuan iuran; rekap kepesertaan non-ASN dari BPJamsostek.",
+                InterviewNotes = "Kepala dinas menjelaskan rencana surat edaran wali kota tentang syarat kepesertaan dalam perizinan; belum ada jadwal penerbitan.",
+                CreatedBy = member,
+                CreatedAt = Wita(2025, 4, 15, 10, 0),
+                UpdatedAt = Wita(2025, 4, 24, 15, 30),
+                Members = [new VisitMember { UserId = chair }, new VisitMember { UserId = member }],
+            };
+            db.Visits.Add(done);
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!items.Contains(ResolvedFinding))
+        {
+            db.CoachingItems.Add(new CoachingItem
+            {
+                NominationId = nomination.Id,
+                ProvinceCode = nomination.ProvinceCode,
+                RegencyCode = nomination.RegencyCode,
+                VisitId = done.Id,
+                Finding = ResolvedFinding,
+                Recommendation = "Lampirkan rekapitulasi kepesertaan pegawai non-ASN per perangkat daerah dari BPJamsostek per 31 Desember 2024.",
+                ResponsiblePerson = "Sekretaris Dinas Ketenagakerjaan Kota Denpasar",
+                DueDate = new DateOnly(2025, 5, 9),
+                Status = CoachingStatus.Resolved,
+                ResolutionNote = "Rekapitulasi per perangkat daerah diterima 7 Mei 2025; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari 2025, di luar tahun penilaian.",
+                ResolvedAt = Wita(2025, 5, 7, 10, 15),
+                ResolvedBy = member,
+                CreatedBy = member,
+                CreatedAt = Wita(2025, 4, 25, 9, 0),
+                UpdatedAt = Wita(2025, 5, 7, 10, 15),
+            });
+        }
+
+        if (!items.Contains(OpenFinding))
+        {
+            db.CoachingItems.Add(new CoachingItem
+            {
+                NominationId = nomination.Id,
+                ProvinceCode = nomination.ProvinceCode,
+                RegencyCode = nomination.RegencyCode,
+                VisitId = done.Id,
+                Finding = OpenFinding,
+                Recommendation = "Terbitkan surat edaran wali kota tentang syarat kepesertaan dalam perizinan dan pengadaan, dan lampirkan salinannya.",
+                ResponsiblePerson = "Kepala Dinas Ketenagakerjaan Kota Denpasar",
+                DueDate = OpenItemDueDate,
+                Status = CoachingStatus.Open,
+                CreatedBy = member,
+                CreatedAt = Wita(2025, 4, 25, 9, 10),
+                UpdatedAt = Wita(2025, 4, 25, 9, 10),
+            });
+        }
+
+        if (!visits.Any(v => v.Purpose == PlannedVisitPurpose))
+        {
+            // Upcoming on the agenda whenever the demo is seeded: planned now, for two weeks ahead.
+            var day = ProvinceTime.Today(_now, nomination.ProvinceCode).AddDays(PlannedVisitDaysAhead);
+            db.Visits.Add(new Visit
+            {
+                NominationId = nomination.Id,
+                ProvinceCode = nomination.ProvinceCode,
+                RegencyCode = nomination.RegencyCode,
+                PlannedAt = Wita(day.Year, day.Month, day.Day, 9, 0),
+                Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar",
+                Purpose = PlannedVisitPurpose,
+                CreatedBy = member,
+                CreatedAt = _now,
+                UpdatedAt = _now,
+                Members = [new VisitMember { UserId = member }],
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
