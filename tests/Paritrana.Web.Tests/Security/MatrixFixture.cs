@@ -384,5 +384,28 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         return records;
     }
 
+    /// <summary>A nomination ready for scoring in the current cycle, in a regency or city of another province.</summary>
+    public async Task<int> ReadyNominationAsync(string regency)
+    {
+        await using var db = NewContext();
+        var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.Year == DemoAwardSeeder.CurrentYear);
+        var now = DateTimeOffset.UtcNow;
+        var nomination = new Nomination
+        {
+            CycleId = cycle.Id, CategoryId = cycle.Categories.Single(c => c.Kind == CategoryKind.LargeCompany).Id, ProvinceCode = regency[..2],
+            RegencyCode = regency, Status = NominationStatus.ReadyForScoring, Workers = 100, ParticipantsPu = 90, Programs = Programs.All,
+            CreatedAt = now, UpdatedAt = now,
+            Organisation = new Organisation
+            {
+                Type = OrganisationType.Employer, Name = $"PT Provinsi Lain {Guid.NewGuid():N}"[..30], ProvinceCode = regency[..2], RegencyCode = regency,
+                Npp = "5" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture),
+                SizeClass = SizeClass.Large, CreatedAt = now, UpdatedAt = now,
+            },
+        };
+        db.Nominations.Add(nomination);
+        await db.SaveChangesAsync();
+        return nomination.Id;
+    }
+
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -122,6 +122,28 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         }
     }
 
+    [Fact]
+    public async Task The_chair_cannot_put_a_nomination_or_a_scorer_of_another_province_into_a_round_by_posting_their_ids()
+    {
+        // The round is the chair's own; only the ids in the posted fields come from Jawa Tengah.
+        var jateng = await portal.ReadyNominationAsync("33.74");
+        var jatengMember = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = 'anggota.jateng@paritrana.demo'");
+        var baliMember = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = 'anggota.bali@paritrana.demo'");
+        var chair = await portal.ClientAsync(AccessMatrix.Accounts[Who.Chair]);
+        var token = await MatrixFixture.TokenAsync(chair, signedIn: true);
+        var before = await portal.FingerprintAsync();
+        var url = MatrixFixture.Resolve("/Scoring/Rounds/Assignments/{round}?handler=One", portal.Denpasar);
+
+        foreach (var (nomination, scorer) in new[] { (jateng.ToString(System.Globalization.CultureInfo.InvariantCulture), baliMember), (portal.Denpasar["scoring"], jatengMember) })
+        {
+            using var response = await chair.PostFieldsAsync(url, [new("__RequestVerificationToken", token), new("One.NominationId", nomination), new("One.ScorerId", scorer.ToString())]);
+            MatrixFixture.Answer(response).ShouldBe(MatrixFixture.Resolve("302 /Scoring/Rounds/Assignments/{round}", portal.Denpasar));
+        }
+
+        (await portal.FingerprintAsync()).ShouldBe(before);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM assignments WHERE nomination_id = @n OR scorer_id = @s", ("n", jateng), ("s", jatengMember))).ShouldBe(0);
+    }
+
     private async Task<List<string>> ProbeAsync((string Email, Who Role)[] users, IReadOnlyDictionary<string, string> records, params Reach[] reaches)
     {
         var before = await portal.FingerprintAsync();
