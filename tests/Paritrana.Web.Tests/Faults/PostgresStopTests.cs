@@ -151,7 +151,8 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
         exchanges.Where(e => e.Status is not (200 or 302 or 503) || (e.Status == 503 && e.Title != OutageTitle))
             .Select(e => $"{e.Client} {e.Method} {e.Path} at {e.Start:0.0}s: {e.Status} {e.Title}").ShouldBeEmpty(summary);
         exchanges.Where(e => e.LeaksDetail).Select(e => $"{e.Client} {e.Path} {e.Status}").ShouldBeEmpty(summary);
-        exchanges.Max(e => e.Seconds).ShouldBeLessThan(QuickAnswer.TotalSeconds, summary);
+        // (From the stop on: the first requests of the cold process before it are not what is measured.)
+        exchanges.Where(e => e.End >= stopping).Max(e => e.Seconds).ShouldBeLessThan(QuickAnswer.TotalSeconds, summary);
 
         // Recovery by itself, sessions kept.
         double.IsNaN(recovered).ShouldBeFalse(summary);
