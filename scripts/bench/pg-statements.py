@@ -5,7 +5,8 @@ Usage: pg-statements.py LOG_CHUNK OUT_PREFIX
 Writes OUT_PREFIX.sql (a pgbench script: the statements in order, parameters substituted as
 literals; transaction control left out and the whole wrapped in BEGIN ... ROLLBACK when the
 request wrote, so a replay changes nothing) and OUT_PREFIX.slowest.sql (the statement with the
-longest execution, for EXPLAIN ANALYZE), and prints "statements server_ms slowest_ms writes".
+longest execution, for EXPLAIN ANALYZE), and prints "statements server_ms slowest_ms writes|reads requests" (requests: how many
+session checks the log holds, which must be 1 for a clean capture).
 server_ms is the sum of the parse, bind and execute durations PostgreSQL logged for the request.
 """
 import re
@@ -14,6 +15,12 @@ import sys
 ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[\d+\] (?:\S+ )?(LOG|DETAIL|ERROR|STATEMENT):  (.*)$")
 DURATION = re.compile(r"^duration: ([0-9.]+) ms  (parse|bind|execute|statement)(?: [^:]*)?: (.*)$", re.S)
 TRANSACTION = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOINT|RELEASE)\b", re.I)
+# The benchmark's own statements that switch the log on and off.
+OWN = re.compile(r"ALTER SYSTEM|pg_reload_conf\(\)", re.I)
+# Npgsql resets a pooled connection before its next use; not allowed inside the replay's transaction.
+RESET = re.compile(r"^\s*DISCARD ALL\s*$", re.I)
+# Every request of a signed-in user starts by checking its session (SessionValidator).
+SESSION_CHECK = re.compile(r"SELECT u\.security_stamp, u\.is_disabled")
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|MERGE)\b", re.I)
 
 
@@ -66,6 +73,10 @@ def main():
                 pending = None
                 continue
             server_ms += float(match.group(1))
+            if OWN.search(match.group(3)):
+                server_ms -= float(match.group(1))
+                pending = None
+                continue
             if match.group(2) in ("execute", "statement"):
                 pending = [match.group(3).strip(), {}, float(match.group(1))]
                 statements.append(pending)
@@ -79,6 +90,9 @@ def main():
 
     body = [literal(sql, values).rstrip().rstrip(";") for sql, values, _ in statements if not TRANSACTION.match(sql)]
     writes = any(WRITE.match(s) for s in body)
+    if writes:
+        body = [s for s in body if not RESET.match(s)]
+    requests = sum(1 for s in body if SESSION_CHECK.search(s))
     with open(prefix + ".sql", "w", encoding="utf-8") as f:
         if writes:
             f.write("BEGIN;\n")
@@ -90,7 +104,7 @@ def main():
     with open(prefix + ".slowest.sql", "w", encoding="utf-8") as f:
         if slowest:
             f.write(literal(slowest[0], slowest[1]).rstrip().rstrip(";") + "\n")
-    print(len(body), f"{server_ms:.1f}", f"{slowest[2] if slowest else 0:.1f}", "writes" if writes else "reads")
+    print(len(body), f"{server_ms:.1f}", f"{slowest[2] if slowest else 0:.1f}", "writes" if writes else "reads", requests)
 
 
 if __name__ == "__main__":
