@@ -263,7 +263,7 @@ for page in "ranking|GET ranking (chair, $category_rows nominations, 25 on the p
   echo "| $label, wrk 32 connections, ${SECONDS_RUN} s | (recorded) | $(field "wrk-$name" 2) | pgbench 32 clients: $(field "raw-$name" 3) | |"
 done
 echo "| POST scorecard save (25 scores changed, history + audit), sequential | p95 ≤ 50 ms | $saves | one save: $save_n statements, $save_ms ms in PostgreSQL; pgbench 1 client (in a rolled-back transaction): $save_raw | $save_load |"
-echo "| finalist report PDF, $finalists finalists ($pages pages), 5 runs after a warm-up | ≤ 5 s | median $(echo "$pdf_sorted" | sed -n 3p) s, slowest $(echo "$pdf_sorted" | tail -n1) s | HTML page (data + Razor) $(printf '%.2f' "$html_t") s; Chromium printing it from a file $(printf '%.2f' "$chromium_s") s ($raw_pages pages) | $pdf_load |"
+echo "| finalist report PDF, $finalists finalists ($pages pages), 5 runs after a warm-up | ≤ 5 s | median $(printf '%.2f' "$(echo "$pdf_sorted" | sed -n 3p)") s, slowest $(printf '%.2f' "$(echo "$pdf_sorted" | tail -n1)") s | HTML page (data + Razor) $(printf '%.2f' "$html_t") s; Chromium printing it from a file $(printf '%.2f' "$chromium_s") s ($raw_pages pages) | $pdf_load |"
 echo "| web process peak memory (VmHWM) / resident at the end (VmRSS) | (recorded) | $hwm MiB / $rss MiB | | $(load) |"
 echo
 echo "Details: $WORK (wrk outputs, each page's statements as a pgbench script and EXPLAIN ANALYZE of its slowest statement, import.md)."
