@@ -32,6 +32,8 @@ started=$(date +%s)
 pg_private_start "$PG_DIR" "$PORT_PG"
 PSQL=(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -v ON_ERROR_STOP=1 -qtA)
 PG_LOG="$PG_DIR/server.log"
+# An interrupted earlier run may have left the statement log on (see capture below).
+"${PSQL[@]}" -d postgres -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
 
 # ---- 1. the 100,000-row import: import.sh on this cluster, in its own database ------------------
 echo "==> import (scripts/bench/import.sh), load $(load)" >&2
@@ -267,3 +269,6 @@ echo "| finalist report PDF, $finalists finalists ($pages pages), 5 runs after a
 echo "| web process peak memory (VmHWM) / resident at the end (VmRSS) | (recorded) | $hwm MiB / $rss MiB | | $(load) |"
 echo
 echo "Details: $WORK (wrk outputs, each page's statements as a pgbench script and EXPLAIN ANALYZE of its slowest statement, import.md)."
+
+# PARITRANA_BENCH_KEEP=1 leaves the cluster running (the database paritrana_bench_national) for EXPLAIN ANALYZE.
+[ "${PARITRANA_BENCH_KEEP:-}" = 1 ] || pg_private_stop "$PG_DIR"
