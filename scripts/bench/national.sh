@@ -32,6 +32,8 @@ started=$(date +%s)
 pg_private_start "$PG_DIR" "$PORT_PG"
 PSQL=(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -v ON_ERROR_STOP=1 -qtA)
 PG_LOG="$PG_DIR/server.log"
+# The replays and EXPLAINs plan as the portal's sessions do (PortalServices.PlannerOptions, docs/decisions/011).
+PORTAL_PGOPTIONS="-c random_page_cost=1.1"
 # An interrupted earlier run may have left the statement log on (see capture below).
 "${PSQL[@]}" -d postgres -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
 
@@ -145,7 +147,7 @@ capture() { # name curl-args... : logs every statement of one request and extrac
     [ "$requests" = 1 ] && break
     echo "    the log of $name held $requests requests; again" >&2
   done
-  "${PSQL[@]}" -d "$DB" -c "EXPLAIN (ANALYZE, BUFFERS) $(cat "$WORK/$name.slowest.sql")" >"$WORK/$name.explain.txt" 2>&1 || true
+  PGOPTIONS="$PORTAL_PGOPTIONS" "${PSQL[@]}" -d "$DB" -c "EXPLAIN (ANALYZE, BUFFERS) $(cat "$WORK/$name.slowest.sql")" >"$WORK/$name.explain.txt" 2>&1 || true
 }
 pct() { # pgbench log files -> "p50 X ms, p95 Y ms" (third column: latency in microseconds)
   cat "$@" | awk '{print $3 / 1000}' | sort -n | awk '{a[NR] = $1} END {m = int(NR * 0.5); n = int(NR * 0.95); if (m < 1) m = 1; if (n < 1) n = 1; printf "p50 %.1f ms, p95 %.1f ms", a[m], a[n]}'
@@ -153,7 +155,7 @@ pct() { # pgbench log files -> "p50 X ms, p95 Y ms" (third column: latency in mi
 replay() { # name clients seconds -> "N tx/s, p50, p95"
   local out tps
   rm -f "$WORK"/pgbench_log.*
-  out=$( (cd "$WORK" && pgbench -h 127.0.0.1 -p "$PORT_PG" -U postgres -n -f "$WORK/$1.sql" -c "$2" -j 2 -T "$3" -l "$DB") 2>&1) || { echo "$out" >&2; exit 1; }
+  out=$( (cd "$WORK" && PGOPTIONS="$PORTAL_PGOPTIONS" pgbench -h 127.0.0.1 -p "$PORT_PG" -U postgres -n -f "$WORK/$1.sql" -c "$2" -j 2 -T "$3" -l "$DB") 2>&1) || { echo "$out" >&2; exit 1; }
   tps=$(echo "$out" | awk '/^tps/ {printf "%.1f", $3}')
   echo "$tps tx/s, $(pct "$WORK"/pgbench_log.*)"
 }
