@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using Paritrana.Domain.Access;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
@@ -188,9 +189,30 @@ public static class PortalServices
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Paritrana") is { Length: > 0 } cs
-            ? cs
+            ? WithPlannerCosts(cs)
             : throw new InvalidOperationException(
                 "ConnectionStrings:Paritrana is not set. Start the portal with scripts/start.sh, or set ConnectionStrings__Paritrana.");
+
+    /// <summary>The planner setting every portal session runs with, unless the connection string gives its own Options.</summary>
+    public const string PlannerOptions = "-c random_page_cost=1.1";
+
+    /// <summary>
+    /// PostgreSQL's default random_page_cost (4) prices an index lookup as a seek on a spinning
+    /// disk. The portal's tables are small enough to stay in memory (or on SSD), and with the
+    /// default the planner joined a chair's few hundred nominations to all 50,000 organisations by
+    /// scanning them instead of looking each one up: 38 ms against 1.4 ms (docs/benchmarks.md,
+    /// "National scale"; docs/decisions/011). Options in the connection string win.
+    /// </summary>
+    public static string WithPlannerCosts(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.Options))
+        {
+            builder.Options = PlannerOptions;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public static void UsePortalPipeline(this WebApplication app)
     {
