@@ -113,16 +113,6 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
-measure() { # name cookie url
-  local one many
-  echo "==> $1, load $(load)" >&2
-  wrk -t2 -c32 -d3s -H "Cookie: $2" "$3" >/dev/null   # warm-up (tiered JIT, caches)
-  one=$(wrk -t1 -c1 -d"${SECONDS_RUN}s" --timeout 10s --latency -s "$WORK/p95.lua" -H "Cookie: $2" "$3" | tee "$WORK/wrk-$1-1.txt" | grep '^BENCH' | sed 's/^BENCH //')
-  many=$(wrk -t2 -c32 -d"${SECONDS_RUN}s" --timeout 10s --latency -s "$WORK/p95.lua" -H "Cookie: $2" "$3" | tee "$WORK/wrk-$1-32.txt" | grep '^BENCH' | sed 's/^BENCH //')
-  printf '%s\t%s\t%s\n' "$one" "$many" "$(load)" >"$WORK/wrk-$1.result"
-}
-
-# ---- 5. the raw work: the statements of one request, from PostgreSQL's log, replayed -----------
 wait_idle() { # until no statement of the benchmark database has been running for a second (a wrk run's queued requests done)
   local quiet=0
   while [ "$quiet" -lt 4 ]; do
@@ -130,6 +120,20 @@ wait_idle() { # until no statement of the benchmark database has been running fo
     sleep 0.25
   done
 }
+measure() { # name cookie url
+  local one many
+  echo "==> $1, load $(load)" >&2
+  wrk -t2 -c32 -d3s -H "Cookie: $2" "$3" >/dev/null   # warm-up (tiered JIT, caches)
+  # The portal is still serving what the warm-up queued when wrk stops; a one-connection run begun
+  # at once would time those queued requests too (its p95 then measured the warm-up, not the page).
+  wait_idle
+  sleep 2
+  one=$(wrk -t1 -c1 -d"${SECONDS_RUN}s" --timeout 10s --latency -s "$WORK/p95.lua" -H "Cookie: $2" "$3" | tee "$WORK/wrk-$1-1.txt" | grep '^BENCH' | sed 's/^BENCH //')
+  many=$(wrk -t2 -c32 -d"${SECONDS_RUN}s" --timeout 10s --latency -s "$WORK/p95.lua" -H "Cookie: $2" "$3" | tee "$WORK/wrk-$1-32.txt" | grep '^BENCH' | sed 's/^BENCH //')
+  printf '%s\t%s\t%s\n' "$one" "$many" "$(load)" >"$WORK/wrk-$1.result"
+}
+
+# ---- 5. the raw work: the statements of one request, from PostgreSQL's log, replayed -----------
 capture() { # name curl-args... : logs every statement of one request and extracts them (retried until the log holds that request alone)
   local name=$1 offset attempt requests
   shift
