@@ -190,6 +190,28 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Fact]
+    public async Task A_nomination_of_another_province_cannot_be_made_a_finalist_by_posting_its_id()
+    {
+        var s = await ScenarioAsync();
+        var jateng = await _data.NominationAsync(s.Cycle, $"PT Jateng {s.Tag}", [95m, 95m], [95m, 95m], regency: "33.74");
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
+        var url = $"/Plenary?cycle={s.Cycle.YearText}";
+        var page = await chair.GetPageAsync(url);
+        var fields = PortalClient.ReadForm((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#plenary-form")!);
+        fields.RemoveAll(f => f.Key is "Input.HeldOn" or "Input.Place" or "Input.Attendees");
+        fields.AddRange([new("Input.HeldOn", "2025-11-20"), new("Input.Place", "Kantor Gubernur Bali"), new("Input.Attendees", "Ketua, anggota")]);
+        fields.Add(new("Input.Finalists", jateng.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var refused = await chair.PostFieldsAsync(url + "&handler=Decide", fields);
+
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        PortalClient.Text((await PortalClient.ParseAsync(refused)).QuerySelector("[data-testid=errors]")).ShouldBe("Hanya nominasi berstatus Sudah Dinilai yang dapat diputuskan.");
+        (await _data.StatusAsync(jateng)).ShouldBe(NominationStatus.Scored);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Scored);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM finalist_decisions WHERE nomination_id = ANY(@ids)", ("ids", new[] { jateng, s.A, s.C }))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_raw_scores_csv_is_exact()
     {
         var s = await ScenarioAsync();
