@@ -32,7 +32,7 @@ started=$(date +%s)
 pg_private_start "$PG_DIR" "$PORT_PG"
 PSQL=(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -v ON_ERROR_STOP=1 -qtA)
 PG_LOG="$PG_DIR/server.log"
-# The replays and EXPLAINs plan as the portal's sessions do (PortalServices.PlannerOptions, docs/decisions/011).
+# The replays and EXPLAINs plan as the portal's sessions do (PortalServices.PlannerOptions, docs/decisions/009).
 PORTAL_PGOPTIONS="-c random_page_cost=1.1"
 # An interrupted earlier run may have left the statement log on (see capture below).
 "${PSQL[@]}" -d postgres -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null

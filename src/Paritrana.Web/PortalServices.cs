@@ -201,7 +201,7 @@ public static class PortalServices
     /// disk. The portal's tables are small enough to stay in memory (or on SSD), and with the
     /// default the planner joined a chair's few hundred nominations to all 50,000 organisations by
     /// scanning them instead of looking each one up: 38 ms against 1.4 ms (docs/benchmarks.md,
-    /// "National scale"; docs/decisions/011). Options in the connection string win.
+    /// "National scale"; docs/decisions/009). Options in the connection string win.
     /// </summary>
     public static string WithPlannerCosts(string connectionString)
     {

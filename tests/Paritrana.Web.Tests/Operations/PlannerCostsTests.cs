@@ -5,7 +5,7 @@ namespace Paritrana.Web.Tests.Operations;
 
 /// <summary>
 /// The portal's sessions tell PostgreSQL that index lookups are cheap (random_page_cost 1.1,
-/// docs/decisions/011), unless the operator's connection string sets its own Options.
+/// docs/decisions/009), unless the operator's connection string sets its own Options.
 /// </summary>
 public class PlannerCostsTests
 {
