@@ -214,7 +214,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         PortalClient.Text(preview.QuerySelector("[data-testid=report-title]")).ShouldBe("Laporan Finalis Penghargaan Paritrana 2021, Provinsi Bali");
         preview.QuerySelectorAll("[data-testid=finalist-section]").Select(s => PortalClient.Text(s.QuerySelector("h2")) + " | " + PortalClient.Text(s.QuerySelector("p.muted"))).ShouldBe(
         [
-            "Pemerintah Provinsi Bali | Pemerintah Provinsi · · Peringkat 1 · Total 73,09",
+            "Pemerintah Provinsi Bali | Pemerintah Provinsi · Peringkat 1 · Total 73,09",
             "Bank BPD Bali | Perusahaan Besar · Kota Denpasar · Peringkat 1 · Total 94,44",
             "KAPIT MAS | Perusahaan Menengah · Kabupaten Badung · Peringkat 1 · Total 93,58",
         ]);
