@@ -302,7 +302,7 @@ public sealed partial class DemoAwardSeeder
     private async Task<Dictionary<int, CriteriaSet>> HistoryCriteriaAsync(int cycleId, List<Category> categories, CancellationToken ct)
     {
         var ids = categories.Select(c => c.Id).ToList();
-        var sets = await db.CriteriaSets.Include(s => s.Aspects).ThenInclude(a => a.Indicators)
+        var sets = await db.CriteriaSets.Include(s => s.Aspects).ThenInclude(a => a.Indicators).AsSplitQuery()
             .Where(s => ids.Contains(s.CategoryId) && s.IsCurrent)
             .ToDictionaryAsync(s => s.CategoryId, ct);
         foreach (var category in categories.Where(c => !sets.ContainsKey(c.Id)))
