@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
+using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Data;
 
@@ -40,6 +42,9 @@ public sealed partial class DemoAwardSeeder
         var users = await LoadUsersAsync(ct);
         var chair = users[ChairBali].Id;
         var member = users[MemberBali].Id;
+        var memberUser = users[MemberBali];
+        var newVisits = new List<Visit>();
+        var newItems = new List<CoachingItem>();
         var visits = await db.Visits.Where(v => v.NominationId == nomination.Id).ToListAsync(ct);
         var items = await db.CoachingItems.AsNoTracking().Where(c => c.NominationId == nomination.Id).Select(c => c.Finding).ToListAsync(ct);
 
@@ -69,11 +74,12 @@ public sealed partial class DemoAwardSeeder
             };
             db.Visits.Add(done);
             await db.SaveChangesAsync(ct);
+            newVisits.Add(done);
         }
 
         if (!items.Contains(ResolvedFinding))
         {
-            db.CoachingItems.Add(new CoachingItem
+            newItems.Add(new CoachingItem
             {
                 NominationId = nomination.Id,
                 ProvinceCode = nomination.ProvinceCode,
@@ -95,7 +101,7 @@ public sealed partial class DemoAwardSeeder
 
         if (!items.Contains(OpenFinding))
         {
-            db.CoachingItems.Add(new CoachingItem
+            newItems.Add(new CoachingItem
             {
                 NominationId = nomination.Id,
                 ProvinceCode = nomination.ProvinceCode,
@@ -116,7 +122,7 @@ public sealed partial class DemoAwardSeeder
         {
             // Upcoming on the agenda whenever the demo is seeded: planned now, for two weeks ahead.
             var day = ProvinceTime.Today(_now, nomination.ProvinceCode).AddDays(PlannedVisitDaysAhead);
-            db.Visits.Add(new Visit
+            newVisits.Add(new Visit
             {
                 NominationId = nomination.Id,
                 ProvinceCode = nomination.ProvinceCode,
@@ -129,6 +135,36 @@ public sealed partial class DemoAwardSeeder
                 UpdatedAt = _now,
                 Members = [new VisitMember { UserId = member }],
             });
+            db.Visits.Add(newVisits[^1]);
+        }
+
+        db.CoachingItems.AddRange(newItems);
+        await db.SaveChangesAsync(ct);
+
+        // The audit events the visit and coaching pages write for the same steps, taken by the member
+        // at the times the records carry; the timeline reads the planned time, the visit done and the
+        // resolution from them. The resolved item went from open to resolved in one step.
+        foreach (var visit in newVisits)
+        {
+            var key = Key(visit.Id);
+            Audit(AuditActions.VisitPlanned, NominationTimeline.VisitEntity, key, visit.ProvinceCode,
+                FieldWorkAudit.VisitPlanned(visit.NominationId, visit.PlannedAt, visit.Members.Count, visit.Place), memberUser, visit.CreatedAt);
+            if (visit.DoneAt is DateTimeOffset doneAt)
+            {
+                Audit(AuditActions.VisitDone, NominationTimeline.VisitEntity, key, visit.ProvinceCode, FieldWorkAudit.VisitDone(doneAt), memberUser, visit.UpdatedAt);
+            }
+        }
+
+        foreach (var item in newItems)
+        {
+            var key = Key(item.Id);
+            Audit(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
+                FieldWorkAudit.CoachingCreated(item.NominationId, item.VisitId, item.DueDate, item.Finding), memberUser, item.CreatedAt);
+            if (item.ResolvedAt is DateTimeOffset resolvedAt)
+            {
+                Audit(AuditActions.CoachingResolved, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
+                    FieldWorkAudit.CoachingChanged(CoachingStatus.Open, CoachingStatus.Resolved, "note", item.ResolutionNote), memberUser, resolvedAt);
+            }
         }
 
         await db.SaveChangesAsync(ct);

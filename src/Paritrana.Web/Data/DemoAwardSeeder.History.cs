@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
@@ -218,9 +219,19 @@ public sealed partial class DemoAwardSeeder
         db.Scorecards.AddRange(cards.Select(c => c.Card));
         await db.SaveChangesAsync(ct);
 
-        // The score history as a card submitted in one step writes it: each score, then the total.
+        // The score history as a card submitted in one step writes it: each score, then the total;
+        // and its audit event, as ScorecardService writes it (every score new, then the total).
+        var codes = sets.Values.SelectMany(s => s.Aspects).SelectMany(a => a.Indicators).ToDictionary(i => i.Id, i => i.Code);
         foreach (var (card, scorer) in cards)
         {
+            Audit(AuditActions.ScorecardSubmitted, "nomination", Key(card.NominationId), card.ProvinceCode,
+                ScorecardService.AuditDetails(
+                    card.RoundId,
+                    card.Id,
+                    card.Scores.Select(s => (codes[s.IndicatorId], (ScorecardService.ScoreValue?)null, (ScorecardService.ScoreValue?)new ScorecardService.ScoreValue(s.Value, s.Comment))),
+                    card.Total),
+                scorer == chair.Id ? chair : member,
+                card.SubmittedAt!.Value);
             foreach (var score in card.Scores)
             {
                 db.ScoreChanges.Add(new ScoreChange
@@ -267,6 +278,10 @@ public sealed partial class DemoAwardSeeder
         };
         db.Plenaries.Add(plenary);
         await db.SaveChangesAsync(ct);
+        // Recorded and decided in one step, as PlenaryDecisions.DecideAsync does.
+        Audit(AuditActions.PlenaryRecorded, "plenary", PlenaryDecisions.PlenaryKey(cycleId, HistoryProvince), HistoryProvince,
+            PlenaryDecisions.PlenaryRecordedDetails(plenary.HeldOn, plenary.Place), chair, decidedAt);
+        var decided = new List<int>();
 
         foreach (var category in shortlist.Categories.Where(c => c.Rows.Count > 0))
         {
@@ -281,6 +296,7 @@ public sealed partial class DemoAwardSeeder
 
             foreach (var row in rows)
             {
+                decided.Add(row.NominationId);
                 db.FinalistDecisions.Add(new FinalistDecision
                 {
                     PlenaryId = plenary.Id,
@@ -293,6 +309,21 @@ public sealed partial class DemoAwardSeeder
                     DecidedBy = chair.Id,
                 });
             }
+        }
+
+        Audit(AuditActions.FinalistsDecided, "plenary", Key(plenary.Id), HistoryProvince,
+            PlenaryDecisions.FinalistsDecidedDetails(decided.Where(finalists.Contains), decided.Count), chair, decidedAt);
+
+        // The finalists went to the national level with one "forward" (PlenaryDecisions.ForwardAsync):
+        // its event is at the last of their forwarding steps, when all of them had been forwarded.
+        var forwardedIds = decided.Where(finalists.Contains).ToList();
+        var forwardedAt = await db.StatusChanges.AsNoTracking()
+            .Where(s => forwardedIds.Contains(s.NominationId) && s.Action == NominationAction.Forward)
+            .MaxAsync(s => (DateTimeOffset?)s.At, ct);
+        if (forwardedAt is DateTimeOffset at)
+        {
+            Audit(AuditActions.FinalistsForwarded, "plenary", Key(plenary.Id), HistoryProvince,
+                PlenaryDecisions.FinalistsForwardedDetails(forwardedIds), chair, at);
         }
 
         await db.SaveChangesAsync(ct);
@@ -395,7 +426,8 @@ public sealed partial class DemoAwardSeeder
             _ => [],
         };
         var codes = round.Aspects.Select(a => a.AspectCode).ToHashSet(StringComparer.Ordinal);
-        var aspects = set.Aspects.Where(a => codes.Contains(a.Code)).OrderBy(a => a.SortOrder).ToList();
+        // In the order of the card page (ScorecardService), which is also the order of its audit details.
+        var aspects = set.Aspects.Where(a => codes.Contains(a.Code)).OrderBy(a => a.SortOrder).ThenBy(a => a.Code, StringComparer.Ordinal).ToList();
         var card = new Scorecard
         {
             RoundId = round.Id,
@@ -409,7 +441,7 @@ public sealed partial class DemoAwardSeeder
             SubmittedAt = at,
             UpdatedAt = at,
         };
-        foreach (var indicator in aspects.SelectMany(a => a.Indicators.OrderBy(i => i.SortOrder)))
+        foreach (var indicator in aspects.SelectMany(a => a.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)))
         {
             var value = values.TryGetValue(indicator.Code, out var v) ? v
                 : throw new InvalidOperationException($"Demo card of nomination {nomination.Id}, round {round.Name}: no score for {indicator.Code}.");

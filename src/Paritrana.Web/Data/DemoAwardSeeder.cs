@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
+using Paritrana.Web.Features.Nominations;
 
 namespace Paritrana.Web.Data;
 
@@ -18,6 +20,10 @@ namespace Paritrana.Web.Data;
 /// Idempotent: everything is looked up by its natural key (year, category code, NPP, government per
 /// region, nomination per organisation and cycle, rounds and plenary per province and cycle, visit
 /// and coaching item per nomination and text) and only what is missing is added, all in one transaction.
+/// What is added gets the audit events the portal writes for the same actions (status changes, cards
+/// submitted, the plenary, visits and coaching items), for the demo user and at the seeded time, so
+/// that the timelines and the audit log read them as they read the portal's own. Set-up done by the
+/// administrator (cycles, criteria, rounds, assignments) and the creation of nominations have none.
 /// </summary>
 public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
 {
@@ -47,7 +53,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         string Npp, string Name, string RegencyCode, string Branch, SizeClass Size, string Sector, string Address,
         string ContactName, string ContactEmail, Figures Earlier, Figures Latest);
 
-    private sealed record DemoUser(Guid Id, string FullName, string Role);
+    private sealed record DemoUser(Guid Id, string FullName, string Role, string Email);
 
     public static readonly IReadOnlyList<(string Province, string? Regency, string Name)> Governments =
     [
@@ -348,6 +354,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         var branches = await db.BranchOffices.AsNoTracking().ToDictionaryAsync(b => b.Name, b => b.Id, ct);
         var existing = (await db.Nominations.AsNoTracking().Where(n => cycleIds.Contains(n.CycleId)).Select(n => new { n.CycleId, n.OrganisationId }).ToListAsync(ct))
             .Select(n => (n.CycleId, n.OrganisationId)).ToHashSet();
+        var added = new List<Nomination>();
 
         foreach (var plan in Plans())
         {
@@ -384,10 +391,43 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
             }
 
             db.Nominations.Add(nomination);
+            added.Add(nomination);
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // Each step's audit event, as NominationTransitions writes it (the ids are known now).
+        var byId = users.Values.ToDictionary(u => u.Id);
+        foreach (var n in added)
+        {
+            foreach (var change in n.StatusChanges.OrderBy(s => s.At))
+            {
+                Audit(AuditActions.NominationStatusChanged, "nomination", Key(n.Id), n.ProvinceCode,
+                    NominationTransitions.AuditDetails(change.From, change.To, change.Reason), byId[change.UserId!.Value], change.At);
+            }
         }
 
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// An audit event of a seeded action, as <see cref="Infrastructure.AuditTrail"/> records it for
+    /// the demo user who took it, at the time it was taken (no address: nobody sent a request).
+    /// </summary>
+    private void Audit(string action, string entityType, string entityId, string provinceCode, string details, DemoUser user, DateTimeOffset at) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = at,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            ProvinceCode = provinceCode,
+            Details = details,
+            UserId = user.Id,
+            UserEmail = user.Email,
+        });
+
+    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Takes one workflow step as the demo user would have, through the same rule the portal applies.</summary>
     private static void Step(Nomination n, NominationAction action, DemoUser user, DateTimeOffset at, string? reason)
@@ -421,7 +461,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         {
             var user = found.SingleOrDefault(u => u.Email == account.Email)
                 ?? throw new InvalidOperationException($"Demo award data needs the demo account {account.Email}; it is missing.");
-            users[account.Email] = new DemoUser(user.Id, user.FullName, account.Role);
+            users[account.Email] = new DemoUser(user.Id, user.FullName, account.Role, account.Email);
         }
 
         return users;

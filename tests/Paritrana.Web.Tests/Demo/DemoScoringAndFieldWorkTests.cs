@@ -305,6 +305,128 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         ]);
     }
 
+    [Fact]
+    public async Task The_2025_timeline_of_Kota_Denpasar_shows_its_steps_visits_and_coaching_from_the_seeded_audit_trail()
+    {
+        const string Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar dan Mal Pelayanan Publik Kota Denpasar";
+        var nomination = await Count("SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2025 AND o.name = 'Pemerintah Kota Denpasar'");
+        // The follow-up visit is planned when the demo is seeded, for two weeks ahead at 09:00.
+        var followUp = (await Rows("SELECT created_at, planned_at FROM visits WHERE status = 1")).Single();
+        var plannedOn = ((DateTime)followUp[0]).ToUniversalTime();
+        var plannedFor = ((DateTime)followUp[1]).ToUniversalTime();
+        using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync(Member);
+        var page = await member.GetPageAsync($"/FieldWork/Timeline/{nomination}?order=oldest");
+        TimelineEntries(page).ShouldBe(
+        [
+            ["18 Feb 2025 11.00 WITA", MemberName, "Status nominasi: Draf → Diajukan", "", ""],
+            ["4 Mar 2025 12.00 WITA", OfficerName, "Status nominasi: Diajukan → Terverifikasi", "", ""],
+            ["14 Apr 2025 09.30 WITA", MemberName, "Status nominasi: Terverifikasi → Penilaian lapangan", "", ""],
+            ["15 Apr 2025 10.00 WITA", MemberName, "Kunjungan direncanakan untuk 24 Apr 2025 09.00 WITA", Place, ""],
+            ["24 Apr 2025 15.30 WITA", MemberName, "Kunjungan dicatat sudah dilaksanakan pada 24 Apr 2025 09.00 WITA", Place, ""],
+            ["25 Apr 2025 09.00 WITA", MemberName, "Butir pembinaan dicatat (tenggat 9 Mei 2025)", DemoAwardSeeder.ResolvedFinding, ""],
+            ["25 Apr 2025 09.10 WITA", MemberName, "Butir pembinaan dicatat (tenggat 30 Mei 2025)", DemoAwardSeeder.OpenFinding, ""],
+            ["7 Mei 2025 10.15 WITA", MemberName, "Butir pembinaan diselesaikan", DemoAwardSeeder.ResolvedFinding,
+                "Rekapitulasi per perangkat daerah diterima 7 Mei 2025; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari 2025, di luar tahun penilaian."],
+            [Wita(plannedOn), MemberName, $"Kunjungan direncanakan untuk {Wita(plannedFor)}", "Kantor Dinas Ketenagakerjaan Kota Denpasar", ""],
+        ]);
+
+        // The rows behind them, as the visit and coaching pages write them.
+        (await Lines($"""
+            SELECT a.action || ' | ' || a.entity_type || ' | ' || (a.entity_id = coalesce(v.id, i.id)::text) || ' | ' || a.province_code || ' | ' || a.user_email
+                || ' | ' || (a.user_id = u.id) || ' | ' || coalesce(a.ip_address, '-') || ' | ' || a.details
+            FROM audit_events a
+            LEFT JOIN visits v ON a.entity_type = 'visit' AND v.id::text = a.entity_id
+            LEFT JOIN coaching_items i ON a.entity_type = 'coaching-item' AND i.id::text = a.entity_id
+            JOIN users u ON u.email = 'anggota.bali@paritrana.demo'
+            WHERE coalesce(v.nomination_id, i.nomination_id) = {nomination} AND (a.action <> 'visit.planned' OR v.status = 2)
+            ORDER BY a.at
+            """)).ShouldBe(
+        [
+            $"visit.planned | visit | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; at: 2025-04-24T01:00:00Z; members: 2; place: {Place}",
+            "visit.done | visit | true | 51 | anggota.bali@paritrana.demo | true | - | done at: 2025-04-24T01:00:00Z",
+            $"coaching.created | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; visit: {await Count("SELECT id FROM visits WHERE status = 2")}; due: 2025-05-09; finding: {DemoAwardSeeder.ResolvedFinding}",
+            $"coaching.created | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; visit: {await Count("SELECT id FROM visits WHERE status = 2")}; due: 2025-05-30; finding: {DemoAwardSeeder.OpenFinding}",
+            "coaching.resolved | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | status: Open -> Resolved; note: Rekapitulasi per perangkat daerah diterima 7 Mei 2025; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari 2025, di luar tahun penilaian.",
+        ]);
+    }
+
+    [Fact]
+    public async Task The_2021_timeline_of_a_finalist_shows_its_steps_the_decision_and_each_card_submitted()
+    {
+        var nomination = await Count("SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2021 AND o.name = 'Pemerintah Provinsi Bali'");
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
+        var page = await chair.GetPageAsync($"/FieldWork/Timeline/{nomination}?order=oldest");
+        const string Submitted = "Kartu nilai diserahkan oleh penilai";
+        TimelineEntries(page).ShouldBe(
+        [
+            ["8 Mar 2021 10.15 WITA", MemberName, "Status nominasi: Draf → Diajukan", "", ""],
+            ["22 Mar 2021 15.00 WITA", OfficerName, "Status nominasi: Diajukan → Terverifikasi", "", ""],
+            ["12 Apr 2021 09.30 WITA", MemberName, "Status nominasi: Terverifikasi → Penilaian lapangan", "", ""],
+            ["20 Mei 2021 17.00 WITA", MemberName, "Status nominasi: Penilaian lapangan → Siap dinilai", "", ""],
+            ["26 Mei 2021 16.00 WITA", MemberName, Submitted, "", ""],
+            ["27 Mei 2021 11.00 WITA", ChairName, Submitted, "", ""],
+            ["7 Jun 2021 15.00 WITA", MemberName, Submitted, "", ""],
+            ["7 Jun 2021 16.00 WITA", ChairName, Submitted, "", ""],
+            ["15 Jun 2021 17.00 WITA", MemberName, Submitted, "", ""],
+            ["15 Jun 2021 17.10 WITA", ChairName, Submitted, "", ""],
+            ["18 Jun 2021 18.00 WITA", ChairName, "Status nominasi: Siap dinilai → Sudah dinilai", "", ""],
+            ["25 Jun 2021 16.30 WITA", ChairName, "Status nominasi: Sudah dinilai → Finalis", "", ""],
+            ["5 Jul 2021 11.00 WITA", ChairName, "Status nominasi: Finalis → Diteruskan ke tingkat nasional", "", ""],
+        ]);
+
+        // One submitted event per card, as ScorecardService writes it: every score new, then the total.
+        (await Lines($"""
+            SELECT a.user_email || ' | ' || replace(replace(a.details, 'round ' || s.round_id, 'round #'), 'card ' || s.id, 'card #')
+            FROM audit_events a JOIN scorecards s ON a.details LIKE 'round ' || s.round_id || '; card ' || s.id || ';%'
+            WHERE a.action = 'scorecard.submitted' AND a.entity_type = 'nomination' AND a.entity_id = '{nomination}' AND s.nomination_id = {nomination}
+              AND a.at = s.submitted_at AND a.province_code = '51' AND a.user_id = s.scorer_id
+            ORDER BY a.at LIMIT 1
+            """)).ShouldBe([
+            "anggota.bali@paritrana.demo | round #; card #; REG1: - -> 5; REG1 comment changed; REG2: - -> 4; REG3: - -> 4; ANG1: - -> 5; ANG2: - -> 4; ANG2 comment changed; "
+                + "INO1: - -> 4; INO2: - -> 4; KIN1: - -> 20.24; KIN2: - -> 8.82; KIN2 comment changed; KIN3: - -> 70.5; total 70.76",
+        ]);
+        (await Count("SELECT count(*) FROM audit_events WHERE action = 'scorecard.submitted'")).ShouldBe(36L);
+    }
+
+    [Fact]
+    public async Task The_2021_plenary_of_Bali_has_its_record_decision_and_forwarding_in_the_audit_trail()
+    {
+        var ids = await Lines("""
+            SELECT string_agg(n.id::text, ', ' ORDER BY d.id) FILTER (WHERE d.is_finalist) || ' / ' || count(*) || ' / ' || p.id || ' / ' || p.cycle_id
+            FROM finalist_decisions d JOIN nominations n ON n.id = d.nomination_id JOIN plenaries p ON p.id = d.plenary_id GROUP BY p.id
+            """);
+        var (finalists, decided, plenary, cycle) = ids.Single().Split(" / ") is [var f, var d, var p, var c] ? (f, d, p, c) : default;
+        (await Lines("""
+            SELECT to_char(a.at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD HH24:MI') || ' | ' || a.action || ' | ' || a.entity_type || ' | ' || a.entity_id
+                || ' | ' || a.province_code || ' | ' || a.user_email || ' | ' || a.details
+            FROM audit_events a WHERE a.entity_type = 'plenary' ORDER BY a.at, a.id
+            """)).ShouldBe(
+        [
+            $"2021-06-25 16:30 | plenary.recorded | plenary | {cycle}/51 | 51 | ketua.bali@paritrana.demo | 2021-06-25, {DemoAwardSeeder.PlenaryPlace}",
+            $"2021-06-25 16:30 | finalists.decided | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | finalists: {finalists}; decided: {decided}",
+            $"2021-07-05 11:02 | finalists.forwarded | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | forwarded: {finalists}",
+        ]);
+        decided.ShouldBe("6");
+    }
+
+    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
+    private const string OfficerName = "Petugas Kantor Cabang Denpasar";
+
+    /// <summary>A UTC instant as the timeline shows it in Bali (WITA, UTC+8, no daylight saving).</summary>
+    private static string Wita(DateTime utc) => utc.AddHours(8).ToString("d MMM yyyy HH.mm", CultureInfo.GetCultureInfo("id-ID")) + " WITA";
+
+    /// <summary>The timeline page's entries: time, who, what, subject and detail (as TimelineTests reads them).</summary>
+    private static string[][] TimelineEntries(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("[data-testid=entry]").Select(e => new[]
+        {
+            PortalClient.Text(e.QuerySelector("[data-testid=entry-time]")),
+            PortalClient.Text(e.QuerySelector("[data-testid=entry-who]")),
+            PortalClient.Text(e.QuerySelector("[data-testid=entry-what]")),
+            PortalClient.Text(e.QuerySelector("[data-testid=entry-subject]")),
+            PortalClient.Text(e.QuerySelector("[data-testid=entry-detail]")),
+        }).ToArray();
+
     private async Task<string?> Text(string sql) => await TestDatabase.ScalarAsync<string>(portal.Database, sql);
 
     private async Task<long> Count(string sql) => Convert.ToInt64(await TestDatabase.ScalarAsync<object>(portal.Database, sql), CultureInfo.InvariantCulture);

@@ -39,6 +39,10 @@ public sealed class NominationTransitions(
 {
     public const int MaxReasonLength = 2000;
 
+    /// <summary>The details of a status change's audit event; shared with the demo seeder.</summary>
+    public static string AuditDetails(NominationStatus from, NominationStatus to, string? reason) =>
+        reason is null ? $"{from} → {to}" : $"{from} → {to}; reason: {reason}";
+
     public async Task<TransitionOutcome> ApplyAsync(TransitionRequest request, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
@@ -117,7 +121,7 @@ public sealed class NominationTransitions(
             "nomination",
             nomination.Id.ToString(CultureInfo.InvariantCulture),
             nomination.ProvinceCode,
-            reason is null ? $"{from} → {decision.To}" : $"{from} → {decision.To}; reason: {reason}");
+            AuditDetails(from, decision.To, reason));
 
         // The UPDATE checks the version the user's page was read at; the status change and the
         // audit event are in the same SaveChanges, so they stand or fall with it.

@@ -612,22 +612,28 @@ public sealed class ScorecardService(ParitranaDbContext db, AuditTrail audit, Ti
         return cards.Select(c => new OtherCard(c.Name, c.Total, c.Conflicted, c.Scores.ToDictionary(s => s.Code, s => s.Value))).ToList();
     }
 
-    private static string Details(CardContext context, int cardId, List<IndicatorView> changed, Dictionary<int, ScoreValue> before, Dictionary<int, ScoreValue> after, decimal? total)
+    private static string Details(CardContext context, int cardId, List<IndicatorView> changed, Dictionary<int, ScoreValue> before, Dictionary<int, ScoreValue> after, decimal? total) =>
+        AuditDetails(context.RoundId, cardId, changed.Select(i => (i.Code, before.GetValueOrDefault(i.Id), after.GetValueOrDefault(i.Id))), total);
+
+    /// <summary>
+    /// The details of a card's saved or submitted audit event: each changed indicator (in the card's
+    /// order) with its old and new score, and the total when submitted. Public for the demo seeder,
+    /// whose submitted cards carry the same trail.
+    /// </summary>
+    public static string AuditDetails(int roundId, int cardId, IEnumerable<(string Code, ScoreValue? Before, ScoreValue? After)> changed, decimal? total)
     {
         static string V(decimal? v) => v is decimal d ? ScoreText.ForInput(d) : "-";
-        var text = new StringBuilder(FormattableString.Invariant($"round {context.RoundId}; card {cardId}"));
-        foreach (var i in changed)
+        var text = new StringBuilder(FormattableString.Invariant($"round {roundId}; card {cardId}"));
+        foreach (var (code, b, a) in changed)
         {
-            var b = before.GetValueOrDefault(i.Id);
-            var a = after.GetValueOrDefault(i.Id);
             if (b?.Value != a?.Value)
             {
-                text.Append(CultureInfo.InvariantCulture, $"; {i.Code}: {V(b?.Value)} -> {V(a?.Value)}");
+                text.Append(CultureInfo.InvariantCulture, $"; {code}: {V(b?.Value)} -> {V(a?.Value)}");
             }
 
             if (b?.Comment != a?.Comment)
             {
-                text.Append(CultureInfo.InvariantCulture, $"; {i.Code} comment changed");
+                text.Append(CultureInfo.InvariantCulture, $"; {code} comment changed");
             }
         }
 

@@ -45,6 +45,17 @@ public sealed class PlenaryDecisions(
 
     private NominationTransitions Transitions => new(db, me, audit, clock, l);
 
+    // The entity ids and details of the plenary's audit events, shared with the demo seeder.
+    public static string PlenaryKey(int cycleId, string provinceCode) => $"{cycleId}/{provinceCode}";
+
+    public static string PlenaryRecordedDetails(DateOnly heldOn, string place) => $"{heldOn:yyyy-MM-dd}, {place}";
+
+    public static string FinalistsDecidedDetails(IEnumerable<int> finalists, int decided) =>
+        $"finalists: {string.Join(", ", finalists.Select(f => f.ToString(CultureInfo.InvariantCulture)))}; decided: {decided}";
+
+    public static string FinalistsForwardedDetails(IEnumerable<int> forwarded) =>
+        $"forwarded: {string.Join(", ", forwarded.Select(f => f.ToString(CultureInfo.InvariantCulture)))}";
+
     /// <summary>Saves the plenary record (created on first save); <paramref name="version"/> 0 means "new".</summary>
     public async Task<PlenaryOutcome> SaveAsync(int cycleId, string provinceCode, PlenaryRecord record, uint version, CancellationToken ct)
     {
@@ -60,7 +71,7 @@ public sealed class PlenaryDecisions(
         }
 
         Apply(plenary, record);
-        audit.Record(AuditActions.PlenaryRecorded, "plenary", $"{cycleId}/{provinceCode}", provinceCode, $"{record.HeldOn:yyyy-MM-dd}, {record.Place}");
+        audit.Record(AuditActions.PlenaryRecorded, "plenary", PlenaryKey(cycleId, provinceCode), provinceCode, PlenaryRecordedDetails(record.HeldOn, record.Place));
         return await SaveOrConflictAsync(ct);
     }
 
@@ -114,7 +125,7 @@ public sealed class PlenaryDecisions(
         Apply(plenary, record);
         plenary.DecidedAt = now;
         plenary.DecidedBy = me.Id;
-        audit.Record(AuditActions.PlenaryRecorded, "plenary", $"{cycleId}/{provinceCode}", provinceCode, $"{record.HeldOn:yyyy-MM-dd}, {record.Place}");
+        audit.Record(AuditActions.PlenaryRecorded, "plenary", PlenaryKey(cycleId, provinceCode), provinceCode, PlenaryRecordedDetails(record.HeldOn, record.Place));
         var saved = await SaveOrConflictAsync(ct);
         if (!saved.Done)
         {
@@ -147,10 +158,10 @@ public sealed class PlenaryDecisions(
             });
         }
 
-        var finalists = decidable.Where(d => choice.Finalists.Contains(d.Row.NominationId)).Select(d => d.Row.NominationId.ToString(CultureInfo.InvariantCulture));
+        var finalists = decidable.Where(d => choice.Finalists.Contains(d.Row.NominationId)).Select(d => d.Row.NominationId);
         audit.Record(
             AuditActions.FinalistsDecided, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode,
-            $"finalists: {string.Join(", ", finalists)}; decided: {decidable.Count}");
+            FinalistsDecidedDetails(finalists, decidable.Count));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return PlenaryOutcome.Ok;
@@ -194,7 +205,7 @@ public sealed class PlenaryDecisions(
 
         audit.Record(
             AuditActions.FinalistsForwarded, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode,
-            $"forwarded: {string.Join(", ", finalists.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)))}");
+            FinalistsForwardedDetails(finalists.Select(f => f.Id)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return PlenaryOutcome.Ok;

@@ -141,11 +141,7 @@ public class CreateModel(
             db.CoachingItems.Add(item);
             await db.SaveChangesAsync(ct);
             audit.Record(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, item.Id.ToString(CultureInfo.InvariantCulture), item.ProvinceCode,
-                AuditText.Of(
-                    ("nomination", item.NominationId.ToString(CultureInfo.InvariantCulture)),
-                    ("visit", item.VisitId?.ToString(CultureInfo.InvariantCulture)),
-                    ("due", item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                    ("finding", item.Finding)));
+                FieldWorkAudit.CoachingCreated(item.NominationId, item.VisitId, item.DueDate, item.Finding));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

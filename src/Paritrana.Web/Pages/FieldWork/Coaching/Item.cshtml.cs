@@ -145,21 +145,21 @@ public class ItemModel(
         {
             case CoachingAction.Start:
                 auditAction = AuditActions.CoachingStarted;
-                details = AuditText.Of(("status", $"{from} -> {decision.To}"));
+                details = FieldWorkAudit.CoachingChanged(from, decision.To);
                 break;
             case CoachingAction.Resolve:
                 Item.ResolutionNote = text;
                 Item.ResolvedAt = now;
                 Item.ResolvedBy = me.Id;
                 auditAction = AuditActions.CoachingResolved;
-                details = AuditText.Of(("status", $"{from} -> {decision.To}"), ("note", text));
+                details = FieldWorkAudit.CoachingChanged(from, decision.To, "note", text);
                 break;
             case CoachingAction.Waive:
                 Item.WaiverReason = text;
                 Item.WaivedAt = now;
                 Item.WaivedBy = me.Id;
                 auditAction = AuditActions.CoachingWaived;
-                details = AuditText.Of(("status", $"{from} -> {decision.To}"), ("reason", text));
+                details = FieldWorkAudit.CoachingChanged(from, decision.To, "reason", text);
                 break;
             default:
                 // The item is open again: its last resolution or waiver is history (in the audit trail).
@@ -170,7 +170,7 @@ public class ItemModel(
                 Item.WaivedAt = null;
                 Item.WaivedBy = null;
                 auditAction = AuditActions.CoachingReopened;
-                details = AuditText.Of(("status", $"{from} -> {decision.To}"));
+                details = FieldWorkAudit.CoachingChanged(from, decision.To);
                 break;
         }
 

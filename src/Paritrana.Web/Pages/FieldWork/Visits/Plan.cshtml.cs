@@ -149,11 +149,7 @@ public class PlanModel(
                 NominationTimeline.VisitEntity,
                 visit.Id.ToString(CultureInfo.InvariantCulture),
                 visit.ProvinceCode,
-                AuditText.Of(
-                    ("nomination", Nomination.Id.ToString(CultureInfo.InvariantCulture)),
-                    ("at", LocalTime.Iso(visit.PlannedAt)),
-                    ("members", visit.Members.Count.ToString(CultureInfo.InvariantCulture)),
-                    ("place", visit.Place)));
+                FieldWorkAudit.VisitPlanned(Nomination.Id, visit.PlannedAt, visit.Members.Count, visit.Place));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -125,7 +125,7 @@ public class RecordModel(
         Visit.UpdatedAt = now;
         db.Entry(Visit).Property(v => v.Version).OriginalValue = Input.Version;
         audit.Record(AuditActions.VisitDone, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-            AuditText.Of(("done at", LocalTime.Iso(doneAt))));
+            FieldWorkAudit.VisitDone(doneAt));
         try
         {
             await db.SaveChangesAsync(ct);
