@@ -3,8 +3,6 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
@@ -23,16 +21,10 @@ public class CancelModel(
     IValidator<CancelModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    public NominationRef Nomination { get; private set; } = null!;
-
-    public Visit Visit { get; private set; } = null!;
-
-    public string? Refusal { get; private set; }
 
     public sealed class InputModel
     {
@@ -65,15 +57,9 @@ public class CancelModel(
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadForChangeAsync(id, ct) is { } refused)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return refused;
         }
 
         Input.Reason = Input.Reason?.Trim();
@@ -82,43 +68,17 @@ public class CancelModel(
             return Page();
         }
 
-        if (Visit.Version != Input.Version)
-        {
-            ModelState.AddModelError("", VisitChanges.Stale(l));
-            return Page();
-        }
-
-        Visit.Status = VisitStatus.Cancelled;
-        Visit.CancelReason = Input.Reason;
-        Visit.UpdatedAt = clock.GetUtcNow();
-        db.Entry(Visit).Property(v => v.Version).OriginalValue = Input.Version;
-        audit.Record(AuditActions.VisitCancelled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-            AuditText.Of(("reason", Input.Reason)));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", VisitChanges.Stale(l));
-            return Page();
-        }
-
-        TempData["StatusMessage"] = l["Kunjungan telah dibatalkan."].Value;
-        return RedirectToPage("/FieldWork/Visits/Details", new { id });
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var loaded = await VisitChanges.LoadAsync(db, await me.GetScopeAsync(ct), id, ct);
-        if (loaded is not { } found)
-        {
-            return false;
-        }
-
-        (Visit, Nomination) = found;
-        Refusal = VisitChanges.Refusal(l, Visit, Nomination, me.Role);
-        return true;
+        return await SaveAsync(
+            Input.Version,
+            () =>
+            {
+                Visit.Status = VisitStatus.Cancelled;
+                Visit.CancelReason = Input.Reason;
+                Visit.UpdatedAt = clock.GetUtcNow();
+                audit.Record(AuditActions.VisitCancelled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
+                    AuditText.Of(("reason", Input.Reason)));
+            },
+            Texts["Kunjungan telah dibatalkan."].Value,
+            ct);
     }
 }

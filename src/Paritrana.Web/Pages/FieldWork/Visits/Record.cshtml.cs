@@ -3,8 +3,6 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
@@ -24,18 +22,10 @@ public class RecordModel(
     IValidator<RecordModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    public NominationRef Nomination { get; private set; } = null!;
-
-    public Visit Visit { get; private set; } = null!;
-
-    public string? Refusal { get; private set; }
-
-    public string ZoneLabel => ProvinceTime.LabelOf(Visit.ProvinceCode);
 
     public sealed class InputModel
     {
@@ -84,15 +74,9 @@ public class RecordModel(
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadForChangeAsync(id, ct) is { } refused)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return refused;
         }
 
         Input.Findings = Input.Findings?.Trim();
@@ -107,52 +91,26 @@ public class RecordModel(
         var now = clock.GetUtcNow();
         if (doneAt > now)
         {
-            ModelState.AddModelError("Input.DoneAt", l["Waktu pelaksanaan tidak boleh lebih lambat dari sekarang."]);
+            ModelState.AddModelError("Input.DoneAt", Texts["Waktu pelaksanaan tidak boleh lebih lambat dari sekarang."]);
             return Page();
         }
 
-        if (Visit.Version != Input.Version)
-        {
-            ModelState.AddModelError("", VisitChanges.Stale(l));
-            return Page();
-        }
-
-        Visit.Status = VisitStatus.Done;
-        Visit.DoneAt = doneAt;
-        Visit.Findings = Input.Findings;
-        Visit.DocumentsChecked = Input.DocumentsChecked;
-        Visit.InterviewNotes = Input.InterviewNotes;
-        Visit.UpdatedAt = now;
-        db.Entry(Visit).Property(v => v.Version).OriginalValue = Input.Version;
-        audit.Record(AuditActions.VisitDone, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-            FieldWorkAudit.VisitDone(doneAt));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", VisitChanges.Stale(l));
-            return Page();
-        }
-
-        TempData["StatusMessage"] = l["Hasil kunjungan telah dicatat."].Value;
-        return RedirectToPage("/FieldWork/Visits/Details", new { id });
+        return await SaveAsync(
+            Input.Version,
+            () =>
+            {
+                Visit.Status = VisitStatus.Done;
+                Visit.DoneAt = doneAt;
+                Visit.Findings = Input.Findings;
+                Visit.DocumentsChecked = Input.DocumentsChecked;
+                Visit.InterviewNotes = Input.InterviewNotes;
+                Visit.UpdatedAt = now;
+                audit.Record(AuditActions.VisitDone, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
+                    FieldWorkAudit.VisitDone(doneAt));
+            },
+            Texts["Hasil kunjungan telah dicatat."].Value,
+            ct);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var loaded = await VisitChanges.LoadAsync(db, await me.GetScopeAsync(ct), id, ct);
-        if (loaded is not { } found)
-        {
-            return false;
-        }
-
-        (Visit, Nomination) = found;
-        Refusal = VisitChanges.Refusal(l, Visit, Nomination, me.Role);
-        return true;
-    }
 }

@@ -3,8 +3,6 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
@@ -27,18 +25,10 @@ public class RescheduleModel(
     IValidator<RescheduleModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    public NominationRef Nomination { get; private set; } = null!;
-
-    public Visit Visit { get; private set; } = null!;
-
-    public string? Refusal { get; private set; }
-
-    public string ZoneLabel => ProvinceTime.LabelOf(Visit.ProvinceCode);
 
     public sealed class InputModel
     {
@@ -77,15 +67,9 @@ public class RescheduleModel(
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadForChangeAsync(id, ct) is { } refused)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return refused;
         }
 
         Input.Reason = Input.Reason?.Trim();
@@ -97,49 +81,23 @@ public class RescheduleModel(
         var plannedAt = ProvinceTime.FromLocal(Input.PlannedAt!.Value, Visit.ProvinceCode);
         if (plannedAt == Visit.PlannedAt)
         {
-            ModelState.AddModelError("Input.PlannedAt", l["Waktu baru sama dengan waktu yang sudah direncanakan."]);
+            ModelState.AddModelError("Input.PlannedAt", Texts["Waktu baru sama dengan waktu yang sudah direncanakan."]);
             return Page();
         }
 
-        if (Visit.Version != Input.Version)
-        {
-            ModelState.AddModelError("", VisitChanges.Stale(l));
-            return Page();
-        }
-
-        var previous = Visit.PlannedAt;
-        Visit.PreviousPlannedAt = previous;
-        Visit.PlannedAt = plannedAt;
-        Visit.RescheduleReason = Input.Reason;
-        Visit.UpdatedAt = clock.GetUtcNow();
-        db.Entry(Visit).Property(v => v.Version).OriginalValue = Input.Version;
-        audit.Record(AuditActions.VisitRescheduled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-            AuditText.Of(("from", LocalTime.Iso(previous)), ("to", LocalTime.Iso(plannedAt)), ("reason", Input.Reason)));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", VisitChanges.Stale(l));
-            return Page();
-        }
-
-        TempData["StatusMessage"] = l["Kunjungan dijadwalkan ulang ke {0}.", LocalTime.Format(plannedAt, Visit.ProvinceCode)].Value;
-        return RedirectToPage("/FieldWork/Visits/Details", new { id });
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
-    {
-        var loaded = await VisitChanges.LoadAsync(db, await me.GetScopeAsync(ct), id, ct);
-        if (loaded is not { } found)
-        {
-            return false;
-        }
-
-        (Visit, Nomination) = found;
-        Refusal = VisitChanges.Refusal(l, Visit, Nomination, me.Role);
-        return true;
+        return await SaveAsync(
+            Input.Version,
+            () =>
+            {
+                var previous = Visit.PlannedAt;
+                Visit.PreviousPlannedAt = previous;
+                Visit.PlannedAt = plannedAt;
+                Visit.RescheduleReason = Input.Reason;
+                Visit.UpdatedAt = clock.GetUtcNow();
+                audit.Record(AuditActions.VisitRescheduled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
+                    AuditText.Of(("from", LocalTime.Iso(previous)), ("to", LocalTime.Iso(plannedAt)), ("reason", Input.Reason)));
+            },
+            Texts["Kunjungan dijadwalkan ulang ke {0}.", LocalTime.Format(plannedAt, Visit.ProvinceCode)].Value,
+            ct);
     }
 }

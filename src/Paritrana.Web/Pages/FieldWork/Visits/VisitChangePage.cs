@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.Regions;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+using Paritrana.Web.Features.FieldWork;
+
+namespace Paritrana.Web.Pages.FieldWork.Visits;
+
+/// <summary>
+/// What the pages that change a planned visit (record, reschedule, cancel) share: the visit and its
+/// nomination in the user's scope, the refusal when the visit can no longer change, and a save that
+/// refuses a page loaded from an older version of the visit, all with the same messages.
+/// </summary>
+public abstract class VisitChangePage(ParitranaDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public NominationRef Nomination { get; private set; } = null!;
+
+    public Visit Visit { get; private set; } = null!;
+
+    public string? Refusal { get; private set; }
+
+    public string ZoneLabel => ProvinceTime.LabelOf(Visit.ProvinceCode);
+
+    protected IStringLocalizer<SharedResource> Texts => l;
+
+    /// <summary>Loads the visit (tracked) and its nomination; false when either is outside the user's scope.</summary>
+    protected async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var loaded = await VisitChanges.LoadAsync(db, await me.GetScopeAsync(ct), id, ct);
+        if (loaded is not { } found)
+        {
+            return false;
+        }
+
+        (Visit, Nomination) = found;
+        Refusal = VisitChanges.Refusal(l, Visit, Nomination, me.Role);
+        return true;
+    }
+
+    /// <summary>For a POST: 404 outside scope, the page with the refusal when the visit can no longer change, null to go on.</summary>
+    protected async Task<IActionResult?> LoadForChangeAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Refusal is not null)
+        {
+            ModelState.AddModelError("", Refusal);
+            return Page();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Applies the change (which also records its audit event) and saves both, unless the page was
+    /// loaded from an older version of the visit: then nothing is saved and the page says so.
+    /// </summary>
+    protected async Task<IActionResult> SaveAsync(uint version, Action change, string statusMessage, CancellationToken ct)
+    {
+        if (Visit.Version != version)
+        {
+            ModelState.AddModelError("", VisitChanges.Stale(l));
+            return Page();
+        }
+
+        change();
+        db.Entry(Visit).Property(v => v.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", VisitChanges.Stale(l));
+            return Page();
+        }
+
+        TempData["StatusMessage"] = statusMessage;
+        return RedirectToPage("/FieldWork/Visits/Details", new { id = Visit.Id });
+    }
+}
