@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 using Paritrana.Domain.Access;
 using Paritrana.Domain.Auditing;
@@ -21,6 +22,14 @@ public sealed partial class ScorecardService
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The round as committed now, share-locked until this transaction ends: a close waits for
+        // this card, or this card sees the round closed (RoundLock, decisions/014).
+        if (await RoundLock.ShareAsync(db, context.RoundId, ct) != RoundStatus.Open)
+        {
+            return new SaveResult(SaveStatus.Refused, RoundClosedMessage(l));
+        }
+
         var card = await db.Scorecards.Include(c => c.Scores)
             .FirstOrDefaultAsync(c => c.RoundId == context.RoundId && c.NominationId == context.NominationId && c.ScorerId == context.ScorerId, ct);
 
@@ -250,14 +259,15 @@ public sealed partial class ScorecardService
     /// <summary>The chair reopens a submitted card, with a reason, while its round is open.</summary>
     public async Task<SaveResult> ReopenAsync(int cardId, uint version, string reason, Guid chairId, AccessScope scope, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var card = await db.Scorecards.InScope(scope).FirstOrDefaultAsync(c => c.Id == cardId, ct);
         if (card is null)
         {
             return new SaveResult(SaveStatus.Refused);
         }
 
-        var roundStatus = await db.ScoringRounds.Where(r => r.Id == card.RoundId).Select(r => r.Status).FirstAsync(ct);
-        if (roundStatus != RoundStatus.Open)
+        // Read under the round's share lock, as a save is (RoundLock): a close waits for this reopening, or this sees the round closed.
+        if (await RoundLock.ShareAsync(db, card.RoundId, ct) != RoundStatus.Open)
         {
             return new SaveResult(SaveStatus.Refused, l["Babak ini tidak sedang dibuka; kartu nilai tidak dapat dibuka kembali."].Value);
         }
@@ -290,6 +300,7 @@ public sealed partial class ScorecardService
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -314,6 +325,10 @@ public sealed partial class ScorecardService
             _ => context.CriteriaProblem,
         };
     }
+
+    /// <summary>The round was open when the page was read but is closed now: nothing of the card was saved.</summary>
+    public static string RoundClosedMessage(IStringLocalizer l) =>
+        l["Babak ini baru saja ditutup oleh ketua; isian Anda tidak disimpan dan kartu nilai ini kini hanya dapat dibaca."].Value;
 
     private SaveResult Stale() => new(SaveStatus.Stale, StaleMessage(l));
 
