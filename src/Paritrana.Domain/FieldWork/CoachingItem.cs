@@ -1,4 +1,5 @@
 using Paritrana.Domain.Access;
+using Paritrana.Domain.Nominations;
 
 namespace Paritrana.Domain.FieldWork;
 
@@ -60,6 +61,24 @@ public static class CoachingRules
     /// <summary>Days past the due date of an open item; 0 when not overdue.</summary>
     public static int DaysOverdue(CoachingStatus status, DateOnly dueDate, DateOnly today) =>
         IsOverdue(status, dueDate, today) ? today.DayNumber - dueDate.DayNumber : 0;
+
+    /// <summary>
+    /// Whether a coaching item may be recorded or reopened on a nomination in <paramref name="status"/>:
+    /// only before the coaching gate, that is before the nomination is ready for scoring. After it an
+    /// open item would sit on a nomination that the gate has let through (decisions/014).
+    /// </summary>
+    public static bool AcceptsOpenItems(NominationStatus status) =>
+        status is NominationStatus.Draft or NominationStatus.Submitted or NominationStatus.Verified or NominationStatus.Returned or NominationStatus.InFieldAssessment;
+
+    /// <summary>
+    /// Why no item may be recorded or reopened on a nomination in <paramref name="status"/>, or null
+    /// when it may. Ready for scoring: the chair may first send it back to field assessment.
+    /// </summary>
+    public static string? GateRefusal(NominationStatus status) =>
+        AcceptsOpenItems(status) ? null
+        : status == NominationStatus.ReadyForScoring ? CoachingTexts.PastGate
+        : NominationWorkflow.Final.Contains(status) ? CoachingTexts.NominationFinished
+        : CoachingTexts.PastScoring;
 
     public sealed record Decision(bool Allowed, CoachingStatus To, string? Refusal);
 

@@ -33,6 +33,8 @@ public enum NominationAction
     RecordWinner = 10,
     RecordNotWinner = 11,
     Withdraw = 12,
+    /// <summary>The chair takes a nomination that is ready for scoring back to field assessment (with a reason), so that coaching items can be recorded or reopened again (decisions/014).</summary>
+    ReturnToFieldAssessment = 13,
 }
 
 /// <summary>Facts from outside the nomination that some transitions depend on.</summary>
@@ -85,6 +87,8 @@ public static class NominationWorkflow
             NominationStatus.Withdrawn,
             [Access.Roles.CommitteeChair, Access.Roles.CommitteeMember, Access.Roles.Administrator],
             true),
+        // Only from ReadyForScoring: once scored, the scores are the plenary's basis (decisions/014).
+        new(NominationAction.ReturnToFieldAssessment, [NominationStatus.ReadyForScoring], NominationStatus.InFieldAssessment, Chair, true),
     ];
 
     /// <summary>Decides whether <paramref name="role"/> may take <paramref name="action"/> on a nomination in <paramref name="current"/>.</summary>

@@ -45,6 +45,7 @@ public static class NominationNames
         NominationAction.RecordWinner => "Catat sebagai pemenang",
         NominationAction.RecordNotWinner => "Catat bukan pemenang",
         NominationAction.Withdraw => "Tarik nominasi",
+        NominationAction.ReturnToFieldAssessment => "Kembalikan ke penilaian lapangan",
         _ => "Langkah tidak dikenal",
     };
 

@@ -44,4 +44,38 @@ public class CoachingGateTests
         NominationWorkflow.Decide(NominationStatus.InFieldAssessment, NominationAction.Withdraw, Roles.CommitteeChair, "mundur", new WorkflowFacts(3))
             .Allowed.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Items_are_recorded_or_reopened_only_before_the_gate()
+    {
+        Enum.GetValues<NominationStatus>().Where(CoachingRules.AcceptsOpenItems).ShouldBe(
+        [
+            NominationStatus.Draft, NominationStatus.Submitted, NominationStatus.Verified, NominationStatus.Returned, NominationStatus.InFieldAssessment,
+        ]);
+    }
+
+    [Fact]
+    public void After_the_gate_the_refusal_says_what_can_be_done()
+    {
+        CoachingRules.GateRefusal(NominationStatus.InFieldAssessment).ShouldBeNull();
+        CoachingRules.GateRefusal(NominationStatus.Verified).ShouldBeNull();
+        CoachingRules.GateRefusal(NominationStatus.ReadyForScoring).ShouldBe(
+            "Nominasi ini sudah siap dinilai, jadi butir pembinaan tidak dapat dicatat atau dibuka kembali. Bila masih ada temuan, Ketua Tim Panitia dapat mengembalikan nominasi ke penilaian lapangan dengan alasan; setelah itu butir pembinaan dapat dicatat lagi.");
+        foreach (var scored in new[] { NominationStatus.Scored, NominationStatus.Finalist, NominationStatus.ForwardedToNational })
+        {
+            CoachingRules.GateRefusal(scored).ShouldBe("Nominasi ini sudah dinilai, jadi butir pembinaan tidak dapat lagi dicatat atau dibuka kembali.");
+        }
+
+        foreach (var finished in NominationWorkflow.Final)
+        {
+            CoachingRules.GateRefusal(finished).ShouldBe("Nominasi ini sudah selesai, jadi butir pembinaan tidak dapat lagi dicatat atau dibuka kembali.");
+        }
+    }
+
+    [Fact]
+    public void Sending_the_nomination_back_opens_the_gate_for_items_again()
+    {
+        var back = NominationWorkflow.Decide(NominationStatus.ReadyForScoring, NominationAction.ReturnToFieldAssessment, Roles.CommitteeChair, "temuan baru").To;
+        CoachingRules.AcceptsOpenItems(back).ShouldBeTrue();
+    }
 }

@@ -37,6 +37,7 @@ public class NominationWorkflowTests
         { S.Scored, A.Withdraw, Roles.CommitteeChair, S.Withdrawn },
         { S.Finalist, A.Withdraw, Roles.CommitteeChair, S.Withdrawn },
         { S.ForwardedToNational, A.Withdraw, Roles.Administrator, S.Withdrawn },
+        { S.ReadyForScoring, A.ReturnToFieldAssessment, Roles.CommitteeChair, S.InFieldAssessment },
     };
 
     [Theory]
@@ -72,8 +73,8 @@ public class NominationWorkflowTests
             }
         }
 
-        legal.Count.ShouldBe(21); // 22 rows, Draft --Submit--> listed for two roles
-        checkedPairs.ShouldBe((13 * 12) - 21);
+        legal.Count.ShouldBe(22); // 23 rows, Draft --Submit--> listed for two roles
+        checkedPairs.ShouldBe((13 * 13) - 22);
     }
 
     [Theory]

@@ -155,7 +155,8 @@ public static class AccessMatrix
 
         // --- Field work: everyone in scope reads, the committee records -----------------------
         new("/FieldWork/Index") { { "GET", Staff } },
-        new("/FieldWork/Nomination/{field}") { { "GET", Staff } },
+        // Everyone in scope reads; sending the nomination back to field assessment is the chair's (Forbid in the handler).
+        new("/FieldWork/Nomination/{field}") { { "GET", Staff }, { "POST SendBack", Chair } },
         new("/FieldWork/Timeline/{field}") { { "GET", Staff } },
         new("/FieldWork/Visits/Plan?nomination={field}") { { "GET", Committee }, { "POST", Committee } },
         new("/FieldWork/Visits/Details/{visit}") { { "GET", Staff } },

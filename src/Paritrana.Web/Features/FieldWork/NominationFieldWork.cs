@@ -25,6 +25,9 @@ public sealed record NominationFieldWork(
     /// <summary>An open item as the summary lists it, with its days overdue (0 when not overdue).</summary>
     public sealed record OpenItem(int Id, string Finding, DateOnly DueDate, CoachingStatus Status, int DaysOverdue);
 
+    /// <summary>Whether coaching items may be recorded (before the coaching gate, CoachingRules.AcceptsOpenItems).</summary>
+    public bool AcceptsItems { get; init; } = true;
+
     /// <summary>How many open items the summary lists (the most overdue first).</summary>
     public const int ListedItems = 5;
 
@@ -86,6 +89,9 @@ public sealed record NominationFieldWork(
             items?.Closed ?? 0,
             files,
             firstOpen.Select(c => new OpenItem(c.Id, c.Finding, c.DueDate, c.Status, CoachingRules.DaysOverdue(c.Status, c.DueDate, today))).ToList(),
-            canChange);
+            canChange)
+        {
+            AcceptsItems = CoachingRules.AcceptsOpenItems(nomination.Status),
+        };
     }
 }

@@ -60,5 +60,13 @@ public sealed record NominationRef(
             : null;
     }
 
+    /// <summary>
+    /// Why no coaching item may be recorded or reopened now (the nomination is past the coaching
+    /// gate, CoachingRules.GateRefusal), or null when it may. Checked again under the nomination's
+    /// lock when the item is saved.
+    /// </summary>
+    public string? CoachingRefusal(IStringLocalizer l) =>
+        Domain.FieldWork.CoachingRules.GateRefusal(Status) is string refusal ? l[refusal].Value : null;
+
     public bool CanChange(string? role) => role is not null && Roles.IsCommittee(role) && !CycleClosed && !NominationWorkflow.Final.Contains(Status);
 }

@@ -46,6 +46,13 @@ public sealed class NominationTransitions(
     public async Task<TransitionOutcome> ApplyAsync(TransitionRequest request, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
+
+        // The row is locked before it is read, and stays locked until the change is committed: an
+        // item being recorded or reopened holds a share lock, so the coaching gate below counts it,
+        // and an item that comes later sees the new status (NominationLock, decisions/014). Called
+        // inside a caller's transaction (the plenary's decisions), the lock lasts until the caller commits.
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await NominationLock.ForUpdateAsync(db, request.NominationId, ct);
         var nomination = await db.Nominations.InScope(scope)
             .Include(n => n.Category)
             .FirstOrDefaultAsync(n => n.Id == request.NominationId, ct);
@@ -129,6 +136,10 @@ public sealed class NominationTransitions(
         try
         {
             await db.SaveChangesAsync(ct);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
@@ -25,7 +21,7 @@ namespace Paritrana.Web.Features.Scoring;
 /// <item>every change of a score is kept (<see cref="ScoreChange"/>) and audited.</item>
 /// </list>
 /// </summary>
-public sealed class ScorecardService(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> l)
+public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> l)
 {
     public const int MaxCommentLength = 2000;
     public const int MaxStrengthsLength = 4000;
@@ -220,294 +216,6 @@ public sealed class ScorecardService(ParitranaDbContext db, AuditTrail audit, Ti
         return context;
     }
 
-    /// <summary>Saves a draft (partial allowed) or, with <paramref name="submit"/>, submits the card.</summary>
-    public async Task<SaveResult> SaveAsync(CardContext context, CardInput input, bool submit, CancellationToken ct)
-    {
-        if (Refusal(context) is string refusal)
-        {
-            return new SaveResult(SaveStatus.Refused, refusal);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var card = await db.Scorecards.Include(c => c.Scores)
-            .FirstOrDefaultAsync(c => c.RoundId == context.RoundId && c.NominationId == context.NominationId && c.ScorerId == context.ScorerId, ct);
-
-        // The form was read from another state of the card than the one stored now: refuse it whole.
-        if ((card is null && input.Version != 0) || (card is not null && card.Version != input.Version))
-        {
-            return Stale();
-        }
-
-        if (card?.Status == ScorecardStatus.Submitted)
-        {
-            return new SaveResult(SaveStatus.Refused, l["Kartu nilai ini sudah dikirim dan tidak dapat diubah lagi kecuali dibuka kembali oleh ketua."].Value);
-        }
-
-        IReadOnlyList<AspectView> aspects = context.Aspects;
-        int setId;
-        if (card is null)
-        {
-            setId = context.CriteriaSetId!.Value;
-            if (input.CriteriaSetId != setId || !await LockCriteriaAsync(setId, ct))
-            {
-                return CriteriaChanged();
-            }
-
-            // Read again now that the set is locked: an edit in place just before the lock changed its indicators.
-            var (all, _) = await AspectsOfSetAsync(setId, ct);
-            aspects = all.Where(a => context.RoundAspectCodes.Contains(a.Code)).ToList();
-        }
-        else
-        {
-            setId = card.CriteriaSetId;
-        }
-
-        var indicators = aspects.SelectMany(a => a.Indicators).ToList();
-        var known = indicators.Select(i => i.Id).ToHashSet();
-        if (input.Scores.Any(s => !known.Contains(s.IndicatorId)))
-        {
-            return CriteriaChanged();
-        }
-
-        // Validate everything before changing anything.
-        var posted = input.Scores.GroupBy(s => s.IndicatorId).ToDictionary(g => g.Key, g => g.Last());
-        var current = card?.Scores.ToDictionary(s => s.IndicatorId, s => new ScoreValue(s.Value, s.Comment)) ?? [];
-        var final = new Dictionary<int, ScoreValue>();
-        var errors = new Dictionary<int, string>();
-        foreach (var indicator in indicators)
-        {
-            if (!posted.TryGetValue(indicator.Id, out var entry))
-            {
-                if (current.TryGetValue(indicator.Id, out var kept))
-                {
-                    final[indicator.Id] = kept;
-                }
-
-                continue;
-            }
-
-            decimal? value = null;
-            if (!ScoreText.IsBlank(entry.Value))
-            {
-                if (ScoreText.TryParse(entry.Value, out var parsed) && CriteriaRules.IsValidScore(indicator.Scale, parsed))
-                {
-                    value = parsed;
-                }
-                else
-                {
-                    errors[indicator.Id] = indicator.Scale == ScaleKind.Levels
-                        ? l["Nilai {0} harus salah satu tingkat 1 sampai 5.", indicator.Code].Value
-                        : l["Nilai {0} harus angka antara 0 dan 100, paling banyak dua desimal (misalnya 87,5).", indicator.Code].Value;
-                    continue;
-                }
-            }
-
-            var comment = string.IsNullOrWhiteSpace(entry.Comment) ? null : entry.Comment.Trim();
-            if (comment?.Length > MaxCommentLength)
-            {
-                errors[indicator.Id] = l["Catatan {0} paling banyak {1} karakter.", indicator.Code, MaxCommentLength].Value;
-                continue;
-            }
-
-            if (value is not null || comment is not null)
-            {
-                final[indicator.Id] = new ScoreValue(value, comment);
-            }
-        }
-
-        var strengths = string.IsNullOrWhiteSpace(input.Strengths) ? null : input.Strengths.Trim();
-        var strengthsError = strengths?.Length > MaxStrengthsLength ? l["Kekuatan paling banyak {0} karakter.", MaxStrengthsLength].Value : null;
-        if (errors.Count > 0 || strengthsError is not null)
-        {
-            return new SaveResult(SaveStatus.Invalid, l["Periksa kembali nilai yang ditandai; kartu nilai belum disimpan."].Value, errors, strengthsError);
-        }
-
-        decimal? total = null;
-        if (submit)
-        {
-            var missing = indicators.Where(i => final.GetValueOrDefault(i.Id)?.Value is null).ToList();
-            if (missing.Count > 0)
-            {
-                return new SaveResult(SaveStatus.Invalid, l["Kartu nilai belum dapat dikirim: indikator berikut belum dinilai: {0}.",
-                    string.Join("; ", missing.Select(i => $"{i.Code} {i.Name}"))].Value);
-            }
-
-            var weightings = Weightings(aspects);
-            total = decimal.Round(ScoringMath.CardTotalOf(weightings, final.ToDictionary(f => f.Key, f => f.Value.Value!.Value))!.Value, 4, MidpointRounding.AwayFromZero);
-        }
-
-        var changed = indicators.Where(i => current.GetValueOrDefault(i.Id) != final.GetValueOrDefault(i.Id)).ToList();
-        if (!submit && changed.Count == 0 && strengths == card?.Strengths)
-        {
-            return new SaveResult(SaveStatus.NothingChanged, l["Tidak ada yang diubah."].Value);
-        }
-
-        var now = clock.GetUtcNow();
-        if (card is null)
-        {
-            card = new Scorecard
-            {
-                RoundId = context.RoundId,
-                NominationId = context.NominationId,
-                ScorerId = context.ScorerId,
-                CriteriaSetId = setId,
-                ProvinceCode = context.ProvinceCode,
-                RegencyCode = context.RegencyCode,
-                Status = ScorecardStatus.Draft,
-            };
-            db.Scorecards.Add(card);
-        }
-        else
-        {
-            // The UPDATE checks the version the form was read at.
-            db.Entry(card).Property(c => c.Version).OriginalValue = input.Version;
-        }
-
-        foreach (var indicator in changed)
-        {
-            var existing = card.Scores.FirstOrDefault(s => s.IndicatorId == indicator.Id);
-            var wanted = final.GetValueOrDefault(indicator.Id);
-            if (wanted is null)
-            {
-                card.Scores.Remove(existing!);
-            }
-            else if (existing is null)
-            {
-                card.Scores.Add(new Score { IndicatorId = indicator.Id, Value = wanted.Value, Comment = wanted.Comment });
-            }
-            else
-            {
-                existing.Value = wanted.Value;
-                existing.Comment = wanted.Comment;
-            }
-        }
-
-        card.Strengths = strengths;
-        card.UpdatedAt = now;
-        if (submit)
-        {
-            card.Status = ScorecardStatus.Submitted;
-            card.Total = total;
-            card.SubmittedAt = now;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            var scoreEvent = submit ? ScoreEvents.Submitted : ScoreEvents.Saved;
-            var state = submit ? ScorecardStatus.Submitted : ScorecardStatus.Draft;
-            foreach (var indicator in changed)
-            {
-                var before = current.GetValueOrDefault(indicator.Id);
-                var after = final.GetValueOrDefault(indicator.Id);
-                db.ScoreChanges.Add(new ScoreChange
-                {
-                    ScorecardId = card.Id,
-                    IndicatorId = indicator.Id,
-                    OldValue = before?.Value,
-                    NewValue = after?.Value,
-                    OldComment = before?.Comment,
-                    NewComment = after?.Comment,
-                    CardStatus = state,
-                    Event = scoreEvent,
-                    UserId = context.ScorerId,
-                    At = now,
-                });
-            }
-
-            if (submit)
-            {
-                db.ScoreChanges.Add(new ScoreChange
-                {
-                    ScorecardId = card.Id,
-                    NewValue = ScoringMath.Round2(total!.Value),
-                    CardStatus = ScorecardStatus.Submitted,
-                    Event = ScoreEvents.Submitted,
-                    UserId = context.ScorerId,
-                    At = now,
-                });
-            }
-
-            audit.Record(
-                submit ? AuditActions.ScorecardSubmitted : AuditActions.ScorecardSaved,
-                "nomination",
-                context.NominationId.ToString(CultureInfo.InvariantCulture),
-                context.ProvinceCode,
-                Details(context, card.Id, changed, current, final, total));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation })
-        {
-            // Another tab created the card first, or the criteria changed under a new card.
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-
-        context.CardId = card.Id;
-        return submit
-            ? new SaveResult(SaveStatus.Submitted, Total: total)
-            : new SaveResult(SaveStatus.Saved);
-    }
-
-    /// <summary>The chair reopens a submitted card, with a reason, while its round is open.</summary>
-    public async Task<SaveResult> ReopenAsync(int cardId, uint version, string reason, Guid chairId, AccessScope scope, CancellationToken ct)
-    {
-        var card = await db.Scorecards.InScope(scope).FirstOrDefaultAsync(c => c.Id == cardId, ct);
-        if (card is null)
-        {
-            return new SaveResult(SaveStatus.Refused);
-        }
-
-        var roundStatus = await db.ScoringRounds.Where(r => r.Id == card.RoundId).Select(r => r.Status).FirstAsync(ct);
-        if (roundStatus != RoundStatus.Open)
-        {
-            return new SaveResult(SaveStatus.Refused, l["Babak ini tidak sedang dibuka; kartu nilai tidak dapat dibuka kembali."].Value);
-        }
-
-        if (card.Status != ScorecardStatus.Submitted)
-        {
-            return new SaveResult(SaveStatus.Refused, l["Kartu nilai ini belum dikirim, jadi tidak perlu dibuka kembali."].Value);
-        }
-
-        var now = clock.GetUtcNow();
-        var oldTotal = card.Total;
-        card.Status = ScorecardStatus.Draft;
-        card.Total = null;
-        card.SubmittedAt = null;
-        card.ReopenReason = reason;
-        card.UpdatedAt = now;
-        db.Entry(card).Property(c => c.Version).OriginalValue = version;
-        db.ScoreChanges.Add(new ScoreChange
-        {
-            ScorecardId = card.Id,
-            OldValue = oldTotal is decimal t ? ScoringMath.Round2(t) : null,
-            NewComment = reason,
-            CardStatus = ScorecardStatus.Draft,
-            Event = ScoreEvents.Reopened,
-            UserId = chairId,
-            At = now,
-        });
-        audit.Record(AuditActions.ScorecardReopened, "nomination", card.NominationId.ToString(CultureInfo.InvariantCulture), card.ProvinceCode,
-            $"round {card.RoundId}; card {card.Id}; reason: {reason}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new SaveResult(SaveStatus.Stale, l["Kartu nilai ini baru saja diubah. Muat ulang halaman, lalu ulangi bila masih perlu."].Value);
-        }
-
-        return new SaveResult(SaveStatus.Saved);
-    }
-
     /// <summary>
     /// The aspects and indicators of one criteria set, in order, and its version number. A locked
     /// set never changes (a change makes a new version), so it is kept in memory after the first read.
@@ -562,39 +270,11 @@ public sealed class ScorecardService(ParitranaDbContext db, AuditTrail audit, Ti
     private static List<CriteriaRules.AspectShape> Shape(IEnumerable<AspectView> aspects) =>
         aspects.Select(a => new CriteriaRules.AspectShape(a.Name, a.Weight, a.Indicators.Select(i => new CriteriaRules.WeightItem(i.Name, i.Weight)).ToList())).ToList();
 
-    private string? Refusal(CardContext context)
-    {
-        if (context.ConflictReason is not null)
-        {
-            return ConflictMessage(l);
-        }
-
-        return context.RoundStatus switch
-        {
-            RoundStatus.Draft => l["Babak ini belum dibuka; nilai belum dapat diisi."].Value,
-            RoundStatus.Closed => l["Babak ini sudah ditutup; kartu nilai hanya dapat dibaca."].Value,
-            _ => context.CriteriaProblem,
-        };
-    }
-
     public static string ConflictMessage(IStringLocalizer l) =>
         l["Anda telah menyatakan konflik kepentingan dengan nominasi ini, sehingga tidak dapat menilainya."].Value;
 
     public static string StaleMessage(IStringLocalizer l) =>
         l["Kartu nilai ini sudah disimpan dari tab atau perangkat lain. Nilai yang tersimpan sekarang ditampilkan di bawah; isian Anda tidak disimpan. Periksa, lalu simpan lagi bila perlu."].Value;
-
-    private SaveResult Stale() => new(SaveStatus.Stale, StaleMessage(l));
-
-    private SaveResult CriteriaChanged() =>
-        new(SaveStatus.Stale, l["Kriteria penilaian kategori ini baru saja diubah. Muat ulang halaman untuk menilai dengan kriteria terbaru; isian Anda tidak disimpan."].Value);
-
-    /// <summary>Locks the current criteria set of a new card; false when the set is no longer the current one.</summary>
-    private async Task<bool> LockCriteriaAsync(int setId, CancellationToken ct)
-    {
-        var locked = await db.CriteriaSets.Where(s => s.Id == setId && s.IsCurrent && !s.IsLocked)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsLocked, true), ct);
-        return locked == 1 || await db.CriteriaSets.AnyAsync(s => s.Id == setId && s.IsCurrent, ct);
-    }
 
     private async Task<IReadOnlyList<OtherCard>> OthersAsync(int roundId, int nominationId, Guid scorerId, CancellationToken ct)
     {
@@ -610,38 +290,5 @@ public sealed class ScorecardService(ParitranaDbContext db, AuditTrail audit, Ti
             .OrderBy(c => c.Name)
             .ToListAsync(ct);
         return cards.Select(c => new OtherCard(c.Name, c.Total, c.Conflicted, c.Scores.ToDictionary(s => s.Code, s => s.Value))).ToList();
-    }
-
-    private static string Details(CardContext context, int cardId, List<IndicatorView> changed, Dictionary<int, ScoreValue> before, Dictionary<int, ScoreValue> after, decimal? total) =>
-        AuditDetails(context.RoundId, cardId, changed.Select(i => (i.Code, before.GetValueOrDefault(i.Id), after.GetValueOrDefault(i.Id))), total);
-
-    /// <summary>
-    /// The details of a card's saved or submitted audit event: each changed indicator (in the card's
-    /// order) with its old and new score, and the total when submitted. Public for the demo seeder,
-    /// whose submitted cards carry the same trail.
-    /// </summary>
-    public static string AuditDetails(int roundId, int cardId, IEnumerable<(string Code, ScoreValue? Before, ScoreValue? After)> changed, decimal? total)
-    {
-        static string V(decimal? v) => v is decimal d ? ScoreText.ForInput(d) : "-";
-        var text = new StringBuilder(FormattableString.Invariant($"round {roundId}; card {cardId}"));
-        foreach (var (code, b, a) in changed)
-        {
-            if (b?.Value != a?.Value)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"; {code}: {V(b?.Value)} -> {V(a?.Value)}");
-            }
-
-            if (b?.Comment != a?.Comment)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"; {code} comment changed");
-            }
-        }
-
-        if (total is decimal t)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"; total {ScoreText.ForInput(ScoringMath.Round2(t))}");
-        }
-
-        return text.ToString();
     }
 }

@@ -7,15 +7,20 @@ using Paritrana.Domain.Nominations;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Features.Nominations;
+using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork;
 
 /// <summary>
 /// The field work of one nomination: its visits, all its coaching items (open ones first, overdue
 /// marked), the evidence of its government regulations, and whether the coaching gate still holds it
-/// back from scoring. A nomination has a handful of each, so these lists are not paged.
+/// back from scoring. A nomination has a handful of each, so these lists are not paged. Past the
+/// gate no item is recorded or reopened; the page says so, and offers the chair "Kembalikan ke
+/// penilaian lapangan" (with a reason) right there, the same workflow step as on the nomination's
+/// details page (decisions/014).
 /// </summary>
-public class NominationModel(ParitranaDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class NominationModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public NominationRef Nomination { get; private set; } = null!;
 
@@ -34,23 +39,66 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, TimeProvider
     /// <summary>Why the nomination may not be marked ready for scoring yet; null when the gate is open.</summary>
     public string? GateExplanation { get; private set; }
 
+    /// <summary>Why no coaching item can be recorded or reopened now (past the gate); null before it.</summary>
+    public string? CoachingRefusal { get; private set; }
+
+    /// <summary>Whether the user may send the nomination back to field assessment here (the chair, ready for scoring).</summary>
+    public bool CanSendBack { get; private set; }
+
+    /// <summary>The nomination's row version, carried by the send-back form.</summary>
+    public uint NominationVersion { get; private set; }
+
+    /// <summary>The reason typed into a refused send-back, shown again.</summary>
+    public string? SendBackReason { get; private set; }
+
     public sealed record VisitRow(int Id, DateTimeOffset PlannedAt, string Place, VisitStatus Status, int Files);
 
     public sealed record ItemRow(int Id, string Finding, string? ResponsiblePerson, DateOnly DueDate, CoachingStatus Status, int DaysOverdue, int Files);
 
     public sealed record RegulationRow(int Id, RegulationType Type, string Number, int Year, string Title);
 
-    public async Task<IActionResult> OnGetAsync(int nominationId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int nominationId, CancellationToken ct) =>
+        await LoadAsync(nominationId, ct) ? Page() : NotFound();
+
+    /// <summary>"Kembalikan ke penilaian lapangan": the chair's workflow step, through the one transition service.</summary>
+    public async Task<IActionResult> OnPostSendBackAsync(int nominationId, string? reason, uint version, CancellationToken ct)
+    {
+        if (!me.IsChair)
+        {
+            return Forbid();
+        }
+
+        var transitions = new NominationTransitions(db, me, audit, clock, l);
+        var outcome = await transitions.ApplyAsync(new TransitionRequest(nominationId, NominationAction.ReturnToFieldAssessment, reason, version), ct);
+        switch (outcome.Result)
+        {
+            case TransitionResult.NotFound:
+                return NotFound();
+            case TransitionResult.Done:
+                TempData["StatusMessage"] = l["Nominasi telah dikembalikan ke penilaian lapangan; butir pembinaan kini dapat dicatat atau dibuka kembali."].Value;
+                return RedirectToPage(new { nominationId });
+            default:
+                db.ChangeTracker.Clear();
+                ModelState.AddModelError("reason", outcome.Message ?? "");
+                SendBackReason = reason;
+                return await LoadAsync(nominationId, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int nominationId, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
         var nomination = await NominationRef.LoadAsync(db, scope, nominationId, ct);
         if (nomination is null)
         {
-            return NotFound();
+            return false;
         }
 
         Nomination = nomination;
         CanChange = nomination.CanChange(me.Role);
+        CoachingRefusal = nomination.CoachingRefusal(l);
+        CanSendBack = CanChange && NominationWorkflow.ActionsFor(nomination.Status, me.Role).Contains(NominationAction.ReturnToFieldAssessment);
+        NominationVersion = await db.Nominations.AsNoTracking().Where(n => n.Id == nominationId).Select(n => n.Version).FirstAsync(ct);
         var today = LocalTime.Today(clock, nomination.ProvinceCode);
 
         Visits = await db.Visits.AsNoTracking()
@@ -74,7 +122,7 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, TimeProvider
             .Select(r => new RegulationRow(r.Id, r.Type, r.Number, r.Year, r.Title))
             .ToListAsync(ct);
         RegulationFiles = Regulations.Count == 0 ? [] : await EvidenceRow.ListAsync(db, f => f.NominationId == nominationId && f.RegulationId != null, ct);
-        return Page();
+        return true;
     }
 
     public IReadOnlyList<EvidenceRow> FilesOf(int regulationId) => RegulationFiles.Where(f => f.RegulationId == regulationId).ToList();

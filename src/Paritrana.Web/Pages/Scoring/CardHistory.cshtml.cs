@@ -90,8 +90,9 @@ public class CardHistoryModel(
         var result = await cards.ReopenAsync(id, Input.Version, Input.Reason!, me.Id!.Value, scope, ct);
         if (result.Status != ScorecardService.SaveStatus.Saved)
         {
+            // Shown with the card and its round as they are now (the round may have been closed meanwhile).
             ModelState.AddModelError("", result.Message ?? "");
-            return Page();
+            return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
         TempData["StatusMessage"] = l["Kartu nilai {0} untuk {1} telah dibuka kembali; penilai dapat mengubah dan mengirimnya lagi.", Card.ScorerName, Card.NominationName].Value;

@@ -10,16 +10,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.Nominations;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork.Coaching;
 
 /// <summary>
 /// Records a coaching item on a nomination (<c>?nomination=ID</c>, optionally <c>&amp;visit=ID</c>):
-/// what was found, what the candidate should do, who is responsible there, and by when.
+/// what was found, what the candidate should do, who is responsible there, and by when. Only
+/// before the coaching gate (CoachingRules.AcceptsOpenItems), checked under the nomination's
+/// share lock so that a concurrent "ready for scoring" cannot let an open item through.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
 public class CreateModel(
@@ -138,6 +142,21 @@ public class CreateModel(
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // The nomination's status read under its share lock: a "ready for scoring" step waits for
+            // this item and then counts it, or this item sees the nomination past the gate (decisions/014).
+            if (await NominationLock.ShareAsync(db, Nomination.Id, ct) is not NominationStatus status)
+            {
+                return NotFound();
+            }
+
+            if (CoachingRules.GateRefusal(status) is string gate)
+            {
+                // Nothing is saved; the page is shown again with what was typed and why.
+                Refusal = l[gate].Value;
+                ModelState.AddModelError("", Refusal);
+                return Page();
+            }
+
             db.CoachingItems.Add(item);
             await db.SaveChangesAsync(ct);
             audit.Record(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, item.Id.ToString(CultureInfo.InvariantCulture), item.ProvinceCode,
@@ -160,7 +179,7 @@ public class CreateModel(
         }
 
         Nomination = nomination;
-        Refusal = nomination.ChangeRefusal(l, me.Role);
+        Refusal = nomination.ChangeRefusal(l, me.Role) ?? nomination.CoachingRefusal(l);
         var visits = await db.Visits.AsNoTracking()
             .Where(v => v.NominationId == nominationId && v.Status != VisitStatus.Cancelled)
             .OrderByDescending(v => v.PlannedAt)

@@ -8,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.Nominations;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork.Coaching;
@@ -49,6 +51,9 @@ public class ItemModel(
     public bool CanChange { get; private set; }
 
     public bool IsChair => me.IsChair;
+
+    /// <summary>Why the item cannot be reopened now (the nomination is past the coaching gate); null when it can.</summary>
+    public string? ReopenRefusal { get; private set; }
 
     public sealed record HistoryRow(DateTimeOffset At, string What, string? Who, string? Text);
 
@@ -174,11 +179,24 @@ public class ItemModel(
                 break;
         }
 
+        // Reopening makes an item open again: only before the coaching gate, read under the
+        // nomination's share lock so that a concurrent "ready for scoring" counts this item or this
+        // step sees the nomination past the gate (NominationLock, decisions/014).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (action == CoachingAction.Reopen
+            && await NominationLock.ShareAsync(db, Item.NominationId, ct) is NominationStatus status
+            && CoachingRules.GateRefusal(status) is string gate)
+        {
+            ModelState.AddModelError("", l[gate]);
+            return await ShowAgainAsync(id, ct);
+        }
+
         db.Entry(Item).Property(i => i.Version).OriginalValue = Input.Version;
         audit.Record(auditAction, NominationTimeline.CoachingEntity, Item.Id.ToString(CultureInfo.InvariantCulture), Item.ProvinceCode, details);
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -213,6 +231,7 @@ public class ItemModel(
 
         (Item, Nomination) = (item, nomination);
         CanChange = nomination.CanChange(me.Role);
+        ReopenRefusal = nomination.CoachingRefusal(l);
         DaysOverdue = CoachingRules.DaysOverdue(item.Status, item.DueDate, LocalTime.Today(clock, item.ProvinceCode));
         if (item.VisitId is int visitId)
         {

@@ -71,6 +71,12 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         }
 
         var scope = await me.GetScopeAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Lock the round before reading it: a card being saved, submitted or reopened holds a share
+        // lock on it, so this waits for that card, and the time taken below comes after it; a card
+        // that comes later sees the new status (RoundLock, decisions/014).
+        await RoundLock.ForUpdateAsync(db, id, ct);
         var round = await db.ScoringRounds.InScope(scope).Include(r => r.Aspects).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
@@ -105,6 +111,7 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
