@@ -151,4 +151,37 @@ public class SessionEndTests(PortalFixture portal) : IClassFixture<PortalFixture
             .ShouldBe("Sesi Anda berakhir karena administrator mengganti kata sandi akun ini. Silakan masuk dengan kata sandi yang baru.");
         (await EndingsAsync(portal.Database, email)).ShouldBe("PasswordReset");
     }
+
+    [Fact]
+    public async Task An_administrator_who_changes_their_own_e_mail_stays_signed_in_here_and_is_signed_out_elsewhere()
+    {
+        const string password = "Pura-Tanah-Lot-Senja-2026";
+        var email = $"admin.{Guid.NewGuid():N}@paritrana.test";
+        using (var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync(Admin))
+        using (var created = await admin.SubmitFormAsync("/Admin/Users/Create", "form#create-account", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Admin Uji Sesi",
+            ["Input.Email"] = email,
+            ["Input.Role"] = "Administrator",
+            ["Input.ProvinceCode"] = "",
+            ["Input.Password"] = password,
+        }))
+        {
+            created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        using var here = await portal.Factory.CreatePortalClient().SignedInAsAsync(email, password);
+        using var elsewhere = await portal.Factory.CreatePortalClient().SignedInAsAsync(email, password);
+        var id = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = @e", ("e", email));
+        var renamed = $"admin.{Guid.NewGuid():N}@paritrana.test";
+
+        using var saved = await here.SubmitFormAsync($"/Admin/Users/Edit?id={id}", "form#edit-account", new Dictionary<string, string> { ["Input.Email"] = renamed });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var stillIn = await here.GetAsync("/Admin/Users");
+        stillIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var refused = await elsewhere.GetAsync("/Admin/Users");
+        refused.Headers.Location!.ToString().ShouldBe("http://localhost/Account/Login?ReturnUrl=%2FAdmin%2FUsers&ended=account-changed");
+        (await EndingsAsync(portal.Database, renamed)).ShouldBe(",AccountChanged");
+    }
 }
