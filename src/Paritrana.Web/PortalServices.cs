@@ -52,6 +52,8 @@ public static class PortalServices
             // is what guards model and migrations agreeing (docs/decisions/002).
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
+        // A context of its own for stand-alone writes (audit events that stand alone, sessions).
+        services.AddScoped<IDbContextFactory<ParitranaDbContext>, StandaloneContexts>();
         services.AddScoped<RegionSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoAwardSeeder>();
@@ -124,6 +126,13 @@ public static class PortalServices
 
     private static void AddAccounts(IServiceCollection services, ConfigurationManager configuration, IWebHostEnvironment environment)
     {
+        // Server-side sessions and their lifetimes (docs/decisions/012-server-side-sessions.md).
+        var lifetimes = SessionLifetimes.Create(
+            configuration.GetValue("Security:SessionIdleTimeout", SessionLifetimes.Default.Idle),
+            configuration.GetValue("Security:SessionAbsoluteTimeout", SessionLifetimes.Default.Absolute));
+        services.AddSingleton(lifetimes);
+        services.AddScoped<SessionStore>();
+
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
                 // NIST SP 800-63B: length and a deny-list of common passwords, no composition rules.
@@ -154,12 +163,15 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Cookie.Path = "/";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The server ends sessions (SessionValidator); the ticket outlives them by an hour so
+            // that the server, which can say why, always decides first.
+            o.ExpireTimeSpan = lifetimes.Absolute + TimeSpan.FromHours(1);
+            o.SlidingExpiration = false;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+            o.Events.OnRedirectToLogin = SessionValidator.TellingWhy(o.Events.OnRedirectToLogin);
             o.Events.OnRedirectToAccessDenied = AccessRefusals.RecordAndRedirectAsync;
         });
 

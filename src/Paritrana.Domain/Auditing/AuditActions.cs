@@ -9,6 +9,8 @@ public static class AuditActions
     public const string SignOut = "auth.sign-out";
     public const string PasswordChanged = "auth.password-changed";
     public const string AccessRefused = "auth.access-refused";
+    /// <summary>One or more sessions ended on the server; the details carry the reason and how many.</summary>
+    public const string SessionEnded = "auth.session-ended";
 
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";

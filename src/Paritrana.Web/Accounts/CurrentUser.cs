@@ -22,6 +22,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, ParitranaDbContex
 
     public string? Email => Principal.FindFirstValue(ClaimTypes.Email) ?? Principal.FindFirstValue(ClaimTypes.Name);
 
+    /// <summary>The server-side session of this browser (user_sessions.id).</summary>
+    public Guid? SessionId => Guid.TryParse(Principal.FindFirstValue(PortalClaims.Session), out var id) ? id : null;
+
     public string FullName => Principal.FindFirstValue(PortalClaims.FullName) ?? Email ?? "";
 
     /// <summary>The one role of the user (the portal gives each account exactly one).</summary>

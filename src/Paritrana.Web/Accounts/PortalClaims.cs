@@ -10,6 +10,9 @@ public static class PortalClaims
     public const string Province = "paritrana:province";
     public const string BranchOffice = "paritrana:branch";
     public const string FullName = "paritrana:name";
+
+    /// <summary>The id of the server-side session (user_sessions.id), set at sign-in by PortalSignInManager.</summary>
+    public const string Session = "paritrana:session";
 }
 
 /// <summary>Adds the province, branch office and display name to the principal at sign-in.</summary>

@@ -2,62 +2,99 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Web.Data;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Paritrana.Domain.Access;
 
 namespace Paritrana.Web.Accounts;
 
 /// <summary>
-/// Checks on every request that the account behind the cookie is still enabled and unchanged
-/// (same security stamp). Disabling an account, changing its role or scope, or resetting its
-/// password changes the stamp, so the user is signed out at their next request. One indexed
-/// primary-key read per request; Identity's own validator would rebuild the principal and
-/// re-issue the cookie each time instead.
+/// Checks on every request that the cookie's server-side session is still open: not signed out,
+/// not ended by a password change or an administrator, within its idle and absolute lifetimes
+/// (<see cref="SessionRules"/>), and that its account is enabled and unchanged (same security
+/// stamp). One query of two primary-key lookups per request, and a write of "last seen" at most
+/// once a minute; Identity's own validator would rebuild the principal and re-issue the cookie
+/// each time instead. A session found over is ended on the server and the user is sent to the
+/// login page with the reason (docs/decisions/012-server-side-sessions.md).
 /// </summary>
 public static class SessionValidator
 {
+    private const string EndedItem = "paritrana:session-ended";
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        var http = context.HttpContext;
+        var services = http.RequestServices;
         var principal = context.Principal;
-        var idText = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var stampClaimType = context.HttpContext.RequestServices
-            .GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var stamp = principal?.FindFirstValue(stampClaimType);
-
-        if (!Guid.TryParse(idText, out var id) || stamp is null)
+        var stampClaimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (!Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || principal!.FindFirstValue(stampClaimType) is not { } stamp
+            || !Guid.TryParse(principal.FindFirstValue(PortalClaims.Session), out var sessionId))
         {
-            await RejectAsync(context);
+            // Not a cookie of a server-side session (one issued before them): sign in again.
+            await RejectAsync(context, null);
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<ParitranaDbContext>();
-        (string? SecurityStamp, bool IsDisabled)? current;
+        var sessions = services.GetRequiredService<SessionStore>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var ct = http.RequestAborted;
         try
         {
-            current = await db.Users.AsNoTracking()
-                .Where(u => u.Id == id)
-                .Select(u => new ValueTuple<string?, bool>(u.SecurityStamp, u.IsDisabled))
-                .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-            if (current == default((string?, bool)))
+            if (await sessions.ReadAsync(sessionId, userId, stamp, ct) is not { } state)
             {
-                current = null;
+                await RejectAsync(context, null);
+                return;
             }
+
+            var verdict = SessionRules.Check(state, now, sessions.Lifetimes);
+            if (verdict.Valid)
+            {
+                if (verdict.TouchLastSeen)
+                {
+                    await sessions.TouchAsync(sessionId, now, ct);
+                }
+
+                return;
+            }
+
+            if (verdict.EndNow)
+            {
+                await sessions.EndOneAsync(sessionId, userId, principal.FindFirstValue(ClaimTypes.Email), verdict.Reason!.Value, audited: true, ct);
+            }
+
+            await RejectAsync(context, verdict.Reason);
         }
         catch (Exception e) when (Pages.ErrorModel.IsDatabaseUnavailable(e))
         {
             // The database is down: keep the session; the page itself will answer 503 with a clear
             // message when it needs data, and the check runs again on the next request.
-            return;
-        }
-
-        if (current is not { } c || c.IsDisabled || c.SecurityStamp != stamp)
-        {
-            await RejectAsync(context);
         }
     }
 
-    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    /// <summary>Why the session presented with this request was refused, if the validator knows.</summary>
+    public static SessionEndReason? EndedInThisRequest(HttpContext http) =>
+        http.Items.TryGetValue(EndedItem, out var reason) ? reason as SessionEndReason? : null;
+
+    /// <summary>Wraps the redirect to the login page so that it says why the session ended (?ended=idle).</summary>
+    public static Func<RedirectContext<CookieAuthenticationOptions>, Task> TellingWhy(Func<RedirectContext<CookieAuthenticationOptions>, Task> redirect) =>
+        context =>
+        {
+            if (EndedInThisRequest(context.HttpContext) is { } reason)
+            {
+                context.RedirectUri = QueryHelpers.AddQueryString(context.RedirectUri, SessionEndings.QueryKey, SessionEndings.Code(reason));
+            }
+
+            return redirect(context);
+        };
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context, SessionEndReason? reason)
     {
+        if (reason is not null)
+        {
+            context.HttpContext.Items[EndedItem] = reason;
+        }
+
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

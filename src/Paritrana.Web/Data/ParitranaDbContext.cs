@@ -57,6 +57,9 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<Plenary> Plenaries => Set<Plenary>();
     public DbSet<FinalistDecision> FinalistDecisions => Set<FinalistDecision>();
 
+    // Server-side sessions (docs/decisions/012); mapped in UserSessionConfiguration.
+    public DbSet<Paritrana.Domain.Access.UserSession> UserSessions => Set<Paritrana.Domain.Access.UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -75,6 +78,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.ApplyConfiguration(new UserSessionConfiguration());
 
         builder.Entity<Province>(e =>
         {

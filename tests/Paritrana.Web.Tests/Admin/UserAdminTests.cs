@@ -146,7 +146,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         using var after = await member.GetAsync("/");
         after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        after.Headers.Location!.ToString().ShouldBe("http://localhost/Account/Login?ReturnUrl=%2F");
+        after.Headers.Location!.ToString().ShouldBe("http://localhost/Account/Login?ReturnUrl=%2F&ended=account-changed");
 
         using var again = await SignedInAsync(email, InitialPassword);
         var home = await again.GetPageAsync("/");
@@ -261,7 +261,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         using (var next = await member.GetAsync("/"))
         {
             next.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-            next.Headers.Location!.ToString().ShouldBe("http://localhost/Account/Login?ReturnUrl=%2F");
+            next.Headers.Location!.ToString().ShouldBe("http://localhost/Account/Login?ReturnUrl=%2F&ended=disabled");
         }
 
         using (var fresh = portal.Factory.CreatePortalClient())
@@ -349,7 +349,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         using (var next = await member.GetAsync("/"))
         {
             next.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-            next.Headers.Location!.ToString().ShouldBe("http://localhost/Account/Login?ReturnUrl=%2F");
+            next.Headers.Location!.ToString().ShouldBe("http://localhost/Account/Login?ReturnUrl=%2F&ended=password-reset");
         }
 
         using var oldPassword = portal.Factory.CreatePortalClient();

@@ -157,8 +157,11 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             }
         }
 
-        var sql = string.Join(" UNION ALL ", tables.Select(t =>
-            $"SELECT '{t}', count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM \"{t}\""));
+        // user_sessions.last_seen_at is written by any request once a minute (docs/decisions/012):
+        // there a GET may change nothing but that, so the sessions count by id and how they ended.
+        var sql = string.Join(" UNION ALL ", tables.Select(t => t == "user_sessions"
+            ? $"SELECT '{t}', count(*) || '/' || coalesce(string_agg(id || ':' || coalesce(ended_reason, '-'), ',' ORDER BY id), '') FROM {t}"
+            : $"SELECT '{t}', count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM \"{t}\""));
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var command = new Npgsql.NpgsqlCommand(sql, connection))
         await using (var reader = await command.ExecuteReaderAsync())

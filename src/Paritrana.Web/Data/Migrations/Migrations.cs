@@ -26,3 +26,7 @@ public sealed class ScoringAndPlenary : SqlFileMigration;
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261121000008_ScoringPages")]
 public sealed class ScoringPages : SqlFileMigration;
+
+[DbContext(typeof(ParitranaDbContext))]
+[Migration("20261204000003_UserSessions")]
+public sealed class ServerSideSessions : SqlFileMigration;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Access;
 using Paritrana.Domain.Auditing;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
@@ -17,6 +18,8 @@ public class ChangePasswordModel(
     IValidator<ChangePasswordModel.InputModel> validator,
     AuditTrail audit,
     ParitranaDbContext db,
+    SessionStore sessions,
+    CurrentUser me,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -64,21 +67,29 @@ public class ChangePasswordModel(
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
-        if (!result.Succeeded)
+        await using (var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted))
         {
-            foreach (var error in result.Errors)
+            var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+            if (!result.Succeeded)
             {
-                var key = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword";
-                ModelState.AddModelError(key, error.Description);
+                await tx.RollbackAsync(HttpContext.RequestAborted);
+                foreach (var error in result.Errors)
+                {
+                    var key = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword";
+                    ModelState.AddModelError(key, error.Description);
+                }
+
+                return Page();
             }
 
-            return Page();
+            // Whoever else holds a session of this account (another browser, a copied cookie) is out.
+            await sessions.EndAllAsync(user.Id, user.ProvinceCode, SessionEndReason.PasswordChanged, keep: me.SessionId, HttpContext.RequestAborted);
+            audit.Record(AuditActions.PasswordChanged, "user", user.Id.ToString());
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            await tx.CommitAsync(HttpContext.RequestAborted);
         }
 
-        audit.Record(AuditActions.PasswordChanged, "user", user.Id.ToString());
-        await db.SaveChangesAsync();
-        // The security stamp changed: re-issue this browser's cookie; other sessions are signed out.
+        // The security stamp changed: re-issue this browser's cookie, in the same session.
         await signIn.RefreshSignInAsync(user);
         TempData["StatusMessage"] = l["Kata sandi Anda telah diubah."].Value;
         return RedirectToPage("/Index");

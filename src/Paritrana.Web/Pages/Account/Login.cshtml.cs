@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Access;
 using Paritrana.Domain.Auditing;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Infrastructure;
@@ -14,6 +15,7 @@ public class LoginModel(
     UserManager<PortalUser> users,
     AuditTrail audit,
     TimeProvider clock,
+    SessionLifetimes lifetimes,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -21,6 +23,9 @@ public class LoginModel(
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Why the previous session ended, when the redirect here says so (?ended=idle).</summary>
+    public string? SessionEndedNotice { get; private set; }
 
     public sealed class InputModel
     {
@@ -41,6 +46,8 @@ public class LoginModel(
             return LocalRedirect(SafeReturnUrl());
         }
 
+        var ended = SessionEndings.Parse(Request.Query[SessionEndings.QueryKey]) ?? SessionValidator.EndedInThisRequest(HttpContext);
+        SessionEndedNotice = ended is { } reason ? SessionEndings.Notice(reason, l, lifetimes) : null;
         return Page();
     }
 

@@ -18,7 +18,8 @@ namespace Paritrana.Web.Pages.Admin.Users;
 /// <summary>
 /// One account: its name, e-mail, role and place (guarded by Identity's ConcurrencyStamp), and the
 /// actions disable, enable, unlock and reset password. Every change that alters what the user may
-/// do changes the security stamp, so their open sessions end at their next request.
+/// do changes the security stamp and ends their sessions on the server (docs/decisions/012), in the
+/// transaction of the change, so their open sessions end at their next request.
 /// </summary>
 public class EditModel(
     UserManager<PortalUser> users,
@@ -26,6 +27,7 @@ public class EditModel(
     IValidator<EditModel.InputModel> validator,
     ParitranaDbContext db,
     AuditTrail audit,
+    SessionStore sessions,
     CurrentUser me,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -209,6 +211,12 @@ public class EditModel(
                 return Page();
             }
 
+            if (endsSessions)
+            {
+                // The administrator who changed their own e-mail keeps this browser's session.
+                await sessions.EndAllAsync(user.Id, auditProvince, SessionEndReason.AccountChanged, keep: user.Id == me.Id ? me.SessionId : null, ct);
+            }
+
             audit.Record(AuditActions.UserUpdated, "user", user.Id.ToString(), auditProvince, string.Join("; ", changes));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -245,7 +253,7 @@ public class EditModel(
         }
 
         user.IsDisabled = true;
-        return await ApplyAsync(user, AuditActions.UserDisabled, null, () => users.UpdateSecurityStampAsync(user),
+        return await ApplyAsync(user, AuditActions.UserDisabled, null, SessionEndReason.Disabled, () => users.UpdateSecurityStampAsync(user),
             l["Akun {0} telah dinonaktifkan. Sesi yang sedang berjalan berakhir pada permintaan berikutnya.", user.Email ?? ""], ct);
     }
 
@@ -263,7 +271,7 @@ public class EditModel(
         }
 
         user.IsDisabled = false;
-        return await ApplyAsync(user, AuditActions.UserEnabled, null, () => users.UpdateAsync(user),
+        return await ApplyAsync(user, AuditActions.UserEnabled, null, null, () => users.UpdateAsync(user),
             l["Akun {0} telah diaktifkan kembali.", user.Email ?? ""], ct);
     }
 
@@ -283,7 +291,7 @@ public class EditModel(
         var details = "locked until: " + until.ToString("O", CultureInfo.InvariantCulture);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        return await ApplyAsync(user, AuditActions.UserUnlocked, details, () => users.UpdateAsync(user),
+        return await ApplyAsync(user, AuditActions.UserUnlocked, details, null, () => users.UpdateAsync(user),
             l["Kunci akun {0} telah dibuka.", user.Email ?? ""], ct);
     }
 
@@ -331,6 +339,7 @@ public class EditModel(
                 return Page();
             }
 
+            await sessions.EndAllAsync(user.Id, user.ProvinceCode, SessionEndReason.PasswordReset, keep: null, ct);
             audit.Record(AuditActions.UserPasswordReset, "user", user.Id.ToString(), user.ProvinceCode);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -340,8 +349,8 @@ public class EditModel(
         return RedirectToPage(new { id = Id });
     }
 
-    /// <summary>Saves one account action and its audit event together, then redirects back to the account.</summary>
-    private async Task<IActionResult> ApplyAsync(PortalUser user, string action, string? details, Func<Task<IdentityResult>> change, string message, CancellationToken ct)
+    /// <summary>Saves one account action (ending the account's sessions, if it does) and its audit event together, then redirects back to the account.</summary>
+    private async Task<IActionResult> ApplyAsync(PortalUser user, string action, string? details, SessionEndReason? endsSessions, Func<Task<IdentityResult>> change, string message, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await change();
@@ -349,6 +358,11 @@ public class EditModel(
         {
             await tx.RollbackAsync(ct);
             return Refuse(string.Join(" ", result.Errors.Select(e => e.Description).Distinct()));
+        }
+
+        if (endsSessions is { } reason)
+        {
+            await sessions.EndAllAsync(user.Id, user.ProvinceCode, reason, keep: null, ct);
         }
 
         audit.Record(action, "user", user.Id.ToString(), user.ProvinceCode, details);

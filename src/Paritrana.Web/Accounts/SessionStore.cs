@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Auditing;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure;
+
+namespace Paritrana.Web.Accounts;
+
+/// <summary>
+/// The sessions the server knows (user_sessions, docs/decisions/012-server-side-sessions.md):
+/// started at sign-in, read on every request by <see cref="SessionValidator"/>, ended by signing
+/// out, by the lifetimes, and by changes to the account. The database is the store, so several
+/// instances of the portal share it.
+/// </summary>
+public sealed class SessionStore(
+    ParitranaDbContext db,
+    IDbContextFactory<ParitranaDbContext> contexts,
+    AuditTrail audit,
+    TimeProvider clock,
+    SessionLifetimes lifetimes)
+{
+    public SessionLifetimes Lifetimes => lifetimes;
+
+    /// <summary>Starts a session for a sign-in, on a context of its own (nothing else of the request is saved).</summary>
+    public async Task<Guid> StartAsync(Guid userId, HttpContext http, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var session = new UserSession
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            CreatedAt = now,
+            LastSeenAt = now,
+            ExpiresAt = now + lifetimes.Absolute,
+            ClientAddress = Cut(http.Connection.RemoteIpAddress?.ToString(), 64),
+            UserAgent = Cut(http.Request.Headers.UserAgent.ToString(), 300),
+        };
+        await using var own = contexts.CreateDbContext();
+        own.UserSessions.Add(session);
+        await own.SaveChangesAsync(ct);
+        return session.Id;
+    }
+
+    /// <summary>
+    /// The session and its account, as one query of two primary-key lookups (the per-request cost).
+    /// Null when there is no such session of this user.
+    /// </summary>
+    public async Task<SessionState?> ReadAsync(Guid sessionId, Guid userId, string securityStamp, CancellationToken ct)
+    {
+        var row = await (
+                from s in db.UserSessions.AsNoTracking()
+                join u in db.Users on s.UserId equals u.Id
+                where s.Id == sessionId && s.UserId == userId
+                select new { s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp })
+            .FirstOrDefaultAsync(ct);
+        return row is null
+            ? null
+            : new SessionState(row.LastSeenAt, row.ExpiresAt, row.EndedAt, row.EndedReason, row.IsDisabled,
+                string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal));
+    }
+
+    /// <summary>Writes "last seen" (the validator asks at most once per <see cref="SessionRules.LastSeenInterval"/>).</summary>
+    public async Task TouchAsync(Guid sessionId, DateTimeOffset now, CancellationToken ct) =>
+        await db.UserSessions
+            .Where(s => s.Id == sessionId && s.EndedAt == null && s.LastSeenAt < now)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+
+    /// <summary>
+    /// Ends one session on a context of its own: a sign-out, or a session the validator found over
+    /// (then, when <paramref name="audited"/>, with an audit event in the same transaction).
+    /// False when it had already ended.
+    /// </summary>
+    public async Task<bool> EndOneAsync(Guid sessionId, Guid userId, string? email, SessionEndReason reason, bool audited, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var own = contexts.CreateDbContext();
+        await using var tx = await own.Database.BeginTransactionAsync(ct);
+        var ended = await own.UserSessions
+            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndedReason, reason), ct);
+        if (ended == 1 && audited)
+        {
+            var e = audit.Create(AuditActions.SessionEnded, "user", userId.ToString(), details: Details(reason, 1));
+            e.UserId = userId;
+            e.UserEmail = email;
+            own.AuditEvents.Add(e);
+            await own.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return ended == 1;
+    }
+
+    /// <summary>
+    /// Ends every open session of a user, except <paramref name="keep"/> (the session that changed
+    /// its own password), in the request's connection and transaction: call it inside the
+    /// transaction of the change that ends them. Its audit event is added to the request's
+    /// DbContext and saved by the caller's SaveChanges, with the change.
+    /// </summary>
+    public async Task<int> EndAllAsync(Guid userId, string? provinceCode, SessionEndReason reason, Guid? keep, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var open = db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null);
+        if (keep is Guid kept)
+        {
+            open = open.Where(s => s.Id != kept);
+        }
+
+        var ended = await open.ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndedReason, reason), ct);
+        if (ended > 0)
+        {
+            audit.Record(AuditActions.SessionEnded, "user", userId.ToString(), provinceCode, Details(reason, ended));
+        }
+
+        return ended;
+    }
+
+    private static string Details(SessionEndReason reason, int sessions) =>
+        $"reason: {SessionEndings.Code(reason)}; sessions: {sessions.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static string? Cut(string? text, int length) =>
+        string.IsNullOrEmpty(text) ? null : text.Length <= length ? text : text[..length];
+}
