@@ -8,7 +8,7 @@ namespace Paritrana.Domain.Tests.Nominations;
 /// <summary>"Sudah dinilai" with incomplete scoring: refused without a reason, allowed with one (docs/decisions/015).</summary>
 public class MarkScoredTests
 {
-    private const string Incomplete = "Penilaian nominasi ini belum lengkap; Ketua hanya dapat menandainya sudah dinilai dengan alasan.";
+    private const string Incomplete = "Penilaian nominasi ini belum lengkap; ketua hanya dapat menandainya sudah dinilai dengan alasan.";
 
     [Theory]
     [InlineData(null)]
