@@ -96,6 +96,10 @@ public class CompleteScoringTests(PortalFixture portal) : IClassFixture<PortalFi
         ScoringTestData.Text(page, "[data-testid=scored-incomplete]").ShouldBe($"Ditandai sudah dinilai walaupun penilaian belum lengkap — alasan Ketua: {Reason}");
         (await ChangesAsync(s.Nomination)).ShouldBe([$"{(int)NominationAction.MarkScored} | {Reason}"]);
         (await AuditAsync(s.Nomination)).ShouldBe([$"ReadyForScoring → Scored; reason: {Reason}; incomplete rounds: Kunjungan Lapangan, Wawancara"]);
+
+        // The scoring ranking shows it beside the incomplete total.
+        var ranking = await chair.GetPageAsync($"/Scoring/Ranking?cycle={s.Cycle.YearText}&kategori={s.Cycle.Large}");
+        ScoringTestData.Text(ranking, "[data-testid=scoring-reason]").ShouldBe($"Ditandai sudah dinilai walaupun penilaian belum lengkap — alasan Ketua: {Reason}");
     }
 
     [Fact]
