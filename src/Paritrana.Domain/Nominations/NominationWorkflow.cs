@@ -38,7 +38,11 @@ public enum NominationAction
 }
 
 /// <summary>Facts from outside the nomination that some transitions depend on.</summary>
-public sealed record WorkflowFacts(int OpenCoachingItems = 0);
+public sealed record WorkflowFacts(int OpenCoachingItems = 0)
+{
+    /// <summary>How many open or closed rounds are not complete for the nomination (<see cref="Scoring.ScoringCompleteness.Missing"/>).</summary>
+    public int IncompleteRounds { get; init; }
+}
 
 /// <summary>The outcome of asking the workflow: allowed (with the new status) or refused (with why).</summary>
 public sealed record WorkflowDecision(bool Allowed, NominationStatus To, string? Refusal)
@@ -115,6 +119,12 @@ public static class NominationWorkflow
         if (action == NominationAction.MarkReadyForScoring && (facts?.OpenCoachingItems ?? 0) > 0)
         {
             return WorkflowDecision.Refuse(WorkflowTexts.OpenCoachingItems);
+        }
+
+        // Incomplete scoring: the chair may still mark the nomination scored, but only with a reason.
+        if (action == NominationAction.MarkScored && (facts?.IncompleteRounds ?? 0) > 0 && string.IsNullOrWhiteSpace(reason))
+        {
+            return WorkflowDecision.Refuse(WorkflowTexts.ScoringIncomplete);
         }
 
         return WorkflowDecision.Allow(transition.To);

@@ -228,6 +228,8 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         await page.GetByRole(AriaRole.Radiogroup, new() { Name = "Tingkat untuk WAW2" }).GetByRole(AriaRole.Radio, new() { Name = $"{wawancara2} —" }).CheckAsync();
         await page.GetByLabel("Kekuatan kandidat").FillAsync("Pimpinan memahami kelima program.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirim kartu nilai" }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-total")).ToHaveTextAsync($"Total kartu nilai: {expectedTotal}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ya, kirim kartu nilai" }).ClickAsync();
         await Expect(page.GetByTestId("submitted-note")).ToContainTextAsync($"Total: {expectedTotal}.");
         await Expect(page.GetByTestId("card-status")).ToHaveTextAsync("Terkirim");
     }

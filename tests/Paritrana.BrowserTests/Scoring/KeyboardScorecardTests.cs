@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.BrowserTests.Infrastructure;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,13 +11,11 @@ namespace Paritrana.BrowserTests.Scoring;
 /// </summary>
 public class KeyboardScorecardTests(BrowserPortal portal, ITestOutputHelper output) : IClassFixture<BrowserPortal>
 {
-    private const string Member = "anggota.bali@paritrana.demo";
-
     [Fact]
     public async Task A_member_scores_and_saves_a_card_with_the_keyboard_only() => await Ui.RunAsync(portal, output, async ui =>
     {
-        var (round, nomination) = await InterviewRoundWithBankBpdBaliAsync();
-        var page = await ui.SignInAsync(Member);
+        var (round, nomination) = await ScoringSetup.InterviewRoundWithBankBpdBaliAsync(portal);
+        var page = await ui.SignInAsync(ScoringSetup.Member);
         await page.GotoAsync($"/Scoring/Card?round={round}&nomination={nomination}");
         await Expect(page.GetByTestId("card-status")).ToHaveTextAsync("Belum dimulai");
         var progress = page.Locator("[data-scorecard-progress]");
@@ -86,26 +80,4 @@ public class KeyboardScorecardTests(BrowserPortal portal, ITestOutputHelper outp
     /// <summary>The focused element as "tag-or-type|name|value".</summary>
     private static async Task<string> FocusedAsync(IPage page) => await page.EvaluateAsync<string>(
         "() => { const e = document.activeElement; const kind = e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase(); return kind + '|' + (e.name || '') + '|' + (e.tagName === 'TEXTAREA' ? '' : (e.value || '')); }");
-
-    /// <summary>Criteria of the 2025 large companies from the template, an open interview round of Bali, and the demo's Bank BPD Bali ready for scoring and assigned to the member.</summary>
-    private async Task<(int Round, int Nomination)> InterviewRoundWithBankBpdBaliAsync()
-    {
-        await using var db = new ParitranaDbContext(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
-        var now = DateTimeOffset.UtcNow;
-        var cycle = await db.AwardCycles.Where(c => c.Year == DemoAwardSeeder.CurrentYear).Select(c => c.Id).SingleAsync();
-        var nomination = await db.Nominations.Include(n => n.Category).SingleAsync(n => n.Organisation!.Npp == DemoAwardSeeder.BankBpdBaliNpp && n.CycleId == cycle);
-        nomination.Status = NominationStatus.ReadyForScoring;
-        db.CriteriaSets.Add(CriteriaTemplates.Build(nomination.CycleId, nomination.CategoryId, nomination.Category!.Kind, now));
-        var round = new ScoringRound
-        {
-            CycleId = nomination.CycleId, ProvinceCode = "51", Name = "Wawancara", Kind = RoundKind.Interview, Weight = 100m, SortOrder = 1,
-            Status = RoundStatus.Open, OpenedAt = now, Aspects = [new RoundAspect { AspectCode = "WAW" }],
-        };
-        db.ScoringRounds.Add(round);
-        await db.SaveChangesAsync();
-        var member = await db.Users.Where(u => u.Email == Member).Select(u => u.Id).SingleAsync();
-        db.Assignments.Add(new Assignment { RoundId = round.Id, NominationId = nomination.Id, ScorerId = member, AssignedBy = member, AssignedAt = now });
-        await db.SaveChangesAsync();
-        return (round.Id, nomination.Id);
-    }
 }

@@ -27,6 +27,7 @@ public class AssignmentTests(PortalFixture portal) : IClassFixture<PortalFixture
     public async Task The_chair_assigns_one_scorer_and_a_second_identical_assignment_is_refused()
     {
         var cycle = await data.CycleAsync();
+        await data.SmallCriteriaAsync(cycle, cycle.Large);
         var round = await data.RoundAsync(cycle, "Penilaian Dokumen", 100m, RoundStatus.Open, ["KEP"]);
         var nomination = await data.NominationAsync(cycle, cycle.Large, "PT Satu Penilai");
         var memberId = await data.UserIdAsync(ScoringTestData.Member);
@@ -50,6 +51,7 @@ public class AssignmentTests(PortalFixture portal) : IClassFixture<PortalFixture
     public async Task A_scorer_who_declared_a_conflict_is_not_assigned()
     {
         var cycle = await data.CycleAsync();
+        await data.SmallCriteriaAsync(cycle, cycle.Large);
         var round = await data.RoundAsync(cycle, "Penilaian Dokumen", 100m, RoundStatus.Open, ["KEP"]);
         var nomination = await data.NominationAsync(cycle, cycle.Large, "PT Konflik Kepentingan");
         await data.ConflictAsync(nomination, ScoringTestData.Member, "Pernah menjadi konsultan perusahaan ini.");
@@ -75,6 +77,7 @@ public class AssignmentTests(PortalFixture portal) : IClassFixture<PortalFixture
     public async Task All_nominations_of_a_category_go_to_the_chosen_scorers_skipping_conflicts()
     {
         var cycle = await data.CycleAsync();
+        await data.SmallCriteriaAsync(cycle, cycle.Large);
         var round = await data.RoundAsync(cycle, "Penilaian Dokumen", 100m, RoundStatus.Draft, ["KEP"]);
         var a = await data.NominationAsync(cycle, cycle.Large, "PT Besar A");
         await data.NominationAsync(cycle, cycle.Large, "PT Besar B");
@@ -110,6 +113,7 @@ public class AssignmentTests(PortalFixture portal) : IClassFixture<PortalFixture
     public async Task Balanced_assignment_gives_each_nomination_k_scorers_least_loaded_first_under_the_cap_and_reports_the_rest()
     {
         var cycle = await data.CycleAsync();
+        await data.SmallCriteriaAsync(cycle, cycle.Large);
         var round = await data.RoundAsync(cycle, "Penilaian Dokumen", 100m, RoundStatus.Open, ["KEP"]);
         var extra = await data.CommitteeMemberAsync("Zulkarnain Penilai Tambahan");
         var nominations = new List<int>();

@@ -56,8 +56,26 @@ public class ScorecardTests(PortalFixture portal) : IClassFixture<PortalFixture>
     private static async Task<HttpResponseMessage> SaveAsync(PortalClient client, string url, Dictionary<string, string> values) =>
         await client.SubmitFormAsync(url, "#scorecard-form", values, "#save-button");
 
-    private static async Task<HttpResponseMessage> SubmitAsync(PortalClient client, string url, Dictionary<string, string> values) =>
-        await client.SubmitFormAsync(url, "#scorecard-form", values, "#submit-button");
+    /// <summary>"Kirim kartu nilai", then, when the confirmation step is shown, "Ya, kirim kartu nilai" (a refusal is returned as it is).</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(PortalClient client, string url, Dictionary<string, string> values)
+    {
+        var first = await client.SubmitFormAsync(url, "#scorecard-form", values, "#submit-button");
+        if (first.StatusCode != HttpStatusCode.OK)
+        {
+            return first;
+        }
+
+        var html = await first.Content.ReadAsStringAsync();
+        var page = await PortalClient.ParseAsync(html);
+        if (page.QuerySelector("#confirm-form") is null)
+        {
+            first.Content = new StringContent(html);
+            return first;
+        }
+
+        first.Dispose();
+        return await client.SubmitFormAsync(page, url, "#confirm-form", new Dictionary<string, string>(), "#confirm-submit");
+    }
 
     private async Task<List<string>> HistoryAsync(int nomination) => await data.RowsAsync(
         """

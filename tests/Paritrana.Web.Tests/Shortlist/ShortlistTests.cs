@@ -182,11 +182,11 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         text.ShouldBe(
-            "Kategori;Peringkat;Nama;Kabupaten/kota;Status;Penilaian Dokumen;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri\r\n" +
-            $"Perusahaan Besar;1;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;Tidak;—\r\n" +
-            $"Perusahaan Besar;2;PT Gama {s.Tag};Kota Denpasar;Sudah dinilai;70,00;85,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi\r\n" +
-            $"Perusahaan Besar;3;PT Beta {s.Tag};Kota Denpasar;Sudah dinilai;80,00;70,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi\r\n" +
-            $"Perusahaan Besar;4;PT Delta {s.Tag};Kota Denpasar;Sudah dinilai;60,00;60,00;60,00;Ya;90,00;0;Tidak;—\r\n");
+            "Kategori;Peringkat;Nama;Kabupaten/kota;Status;Penilaian Dokumen;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri;Kelengkapan penilaian\r\n" +
+            $"Perusahaan Besar;1;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;Tidak;—;\r\n" +
+            $"Perusahaan Besar;2;PT Gama {s.Tag};Kota Denpasar;Sudah dinilai;70,00;85,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi;\r\n" +
+            $"Perusahaan Besar;3;PT Beta {s.Tag};Kota Denpasar;Sudah dinilai;80,00;70,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi;\r\n" +
+            $"Perusahaan Besar;4;PT Delta {s.Tag};Kota Denpasar;Sudah dinilai;60,00;60,00;60,00;Ya;90,00;0;Tidak;—;\r\n");
     }
 
     [Fact]
@@ -228,9 +228,9 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         const string chairName = "I Made Ketua (Ketua Tim Panitia Bali)";
         const string memberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
         string Line(string name, string round, string scorer, string total, string conflicted) =>
-            $"Perusahaan Besar;{name};{round};{scorer};{total};{conflicted};Kepatuhan;I1;Pendaftaran pekerja;{total};Baik\r\n";
+            $"Perusahaan Besar;{name};{round};{scorer};{total};{conflicted};Kepatuhan;I1;Pendaftaran pekerja;{total};Baik;\r\n";
         text.ShouldBe(
-            "Kategori;Nama;Putaran;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar\r\n" +
+            "Kategori;Nama;Putaran;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
             Line($"PT Alfa {s.Tag}", "Penilaian Dokumen", chairName, "90,00", "Tidak") +
             Line($"PT Alfa {s.Tag}", "Penilaian Dokumen", memberName, "80,00", "Tidak") +
             Line($"PT Alfa {s.Tag}", "Wawancara", chairName, "88,50", "Tidak") +
@@ -252,7 +252,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         using var english = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
         (await english.SubmitFormAsync("/", "form.language-switch", new Dictionary<string, string>(), "button[name=language]")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         var englishText = Encoding.UTF8.GetString((await (await english.GetAsync($"/Reports?cycle={s.Cycle.YearText}&handler=ScoresCsv")).Content.ReadAsByteArrayAsync())[3..]);
-        englishText.Split("\r\n")[0].ShouldBe("Category;Name;Round;Scorer;Scorecard total;Conflict of interest;Aspect;Indicator code;Indicator;Score;Comments");
+        englishText.Split("\r\n")[0].ShouldBe("Category;Name;Round;Scorer;Scorecard total;Conflict of interest;Aspect;Indicator code;Indicator;Score;Comments;Scoring completeness");
     }
 
     [Fact]

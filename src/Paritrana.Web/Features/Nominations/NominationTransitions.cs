@@ -88,10 +88,23 @@ public sealed class NominationTransitions(
         var openCoachingItems = request.Action == NominationAction.MarkReadyForScoring
             ? await FieldWork.CoachingGate.OpenItemsAsync(db, nomination.Id, ct)
             : 0;
-        var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, new WorkflowFacts(OpenCoachingItems: openCoachingItems));
+        // Complete scoring: "Sudah dinilai" with rounds missing needs the chair's reason (docs/decisions/015).
+        var missingRounds = request.Action == NominationAction.MarkScored
+            ? await Scoring.ScoringCompletenessQuery.MissingAsync(db, nomination.Id, nomination.CycleId, nomination.ProvinceCode, ct)
+            : [];
+        var facts = new WorkflowFacts(OpenCoachingItems: openCoachingItems) { IncompleteRounds = missingRounds.Count };
+        var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, facts);
         if (!decision.Allowed)
         {
-            return Refuse(l[decision.Refusal!]);
+            return Refuse(decision.Refusal == WorkflowTexts.ScoringIncomplete
+                ? Scoring.ScoringCompletenessQuery.Refusal(l, missingRounds)
+                : l[decision.Refusal!]);
+        }
+
+        if (request.Action == NominationAction.MarkScored && missingRounds.Count == 0)
+        {
+            // A reason is kept only for marking incomplete scoring: it is what the shortlist and the reports show.
+            reason = null;
         }
 
         if (request.Action == NominationAction.Submit && !NominationReadiness.HasCoverageFigures(nomination, nomination.Category!.Kind))
@@ -128,7 +141,8 @@ public sealed class NominationTransitions(
             "nomination",
             nomination.Id.ToString(CultureInfo.InvariantCulture),
             nomination.ProvinceCode,
-            AuditDetails(from, decision.To, reason));
+            AuditDetails(from, decision.To, reason)
+                + (missingRounds.Count == 0 ? "" : "; incomplete rounds: " + string.Join(", ", missingRounds.Select(m => m.RoundName))));
 
         // The UPDATE checks the version the user's page was read at; the status change and the
         // audit event are in the same SaveChanges, so they stand or fall with it.

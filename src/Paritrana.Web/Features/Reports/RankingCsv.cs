@@ -26,6 +26,7 @@ public static class RankingCsv
             Join(new[] { l["Kategori"].Value, l["Peringkat"].Value, l["Nama"].Value, l["Kabupaten/kota"].Value, l["Status"].Value }
                 .Concat(data.Rounds.Select(r => r.Name))
                 .Concat(new[] { l["Total"].Value, l["Total lengkap"].Value, l["Cakupan (%)"].Value, l["Butir pembinaan terbuka"].Value, l["Seri"].Value, l["Pemecah seri"].Value })
+                .Append(l["Kelengkapan penilaian"].Value)
                 .Select(EmployerCsv.Text)),
         };
         foreach (var category in data.Categories)
@@ -46,7 +47,8 @@ public static class RankingCsv
                         Figure(r.Total), r.IsComplete ? l["Ya"].Value : l["Tidak"].Value, Figure(r.Coverage),
                         r.OpenCoachingItems.ToString(CultureInfo.InvariantCulture),
                         r.Tied ? l["Ya"].Value : l["Tidak"].Value, EmployerCsv.Text(l[ShortlistNames.TieBreak(r.BrokenBy)].Value),
-                    })));
+                    })
+                    .Append(EmployerCsv.Text(ScoringGaps.TextOf(l, data, r)))));
             }
         }
 
@@ -66,6 +68,8 @@ public static class RankingCsv
             .ThenBy(x => x.a.SortOrder).ThenBy(x => x.i.SortOrder)
             .Select(x => new
             {
+                NominationId = x.n.Id,
+                RoundId = x.r.Id,
                 Category = x.n.Category!.Name,
                 Name = x.n.Organisation!.Name,
                 Round = x.r.Name,
@@ -84,14 +88,42 @@ public static class RankingCsv
             Join(new[]
             {
                 l["Kategori"].Value, l["Nama"].Value, l["Putaran"].Value, l["Penilai"].Value, l["Total kartu"].Value, l["Konflik kepentingan"].Value,
-                l["Aspek"].Value, l["Kode indikator"].Value, l["Indikator"].Value, l["Nilai"].Value, l["Komentar"].Value,
+                l["Aspek"].Value, l["Kode indikator"].Value, l["Indikator"].Value, l["Nilai"].Value, l["Komentar"].Value, l["Kelengkapan penilaian"].Value,
             }.Select(EmployerCsv.Text)),
         };
+        var gaps = await GapsAsync(db, cycleId, provinceCode, rows.Select(r => (r.NominationId, r.RoundId, r.Total, r.Conflicted)).ToList(), l, ct);
         lines.AddRange(rows.Select(r => Join(
             EmployerCsv.Text(r.Category), EmployerCsv.Text(r.Name), EmployerCsv.Text(r.Round), EmployerCsv.Text(r.Scorer), Figure(r.Total),
             r.Conflicted ? l["Ya"].Value : l["Tidak"].Value, EmployerCsv.Text(r.Aspect), EmployerCsv.Text(r.Code), EmployerCsv.Text(r.Indicator),
-            Figure(r.Value), EmployerCsv.Text(r.Comment))));
+            Figure(r.Value), EmployerCsv.Text(r.Comment), EmployerCsv.Text(gaps.GetValueOrDefault(r.NominationId)))));
         return Encode(lines);
+    }
+
+    /// <summary>
+    /// Per nomination of the raw scores, its scoring gap in words (<see cref="ScoringGaps"/>): the
+    /// weighted rounds in which no submitted card of a scorer without a conflict counts, and the
+    /// chair's reason for marking it scored anyway.
+    /// </summary>
+    private static async Task<Dictionary<int, string>> GapsAsync(
+        ParitranaDbContext db, int cycleId, string provinceCode, List<(int NominationId, int RoundId, decimal? Total, bool Conflicted)> cards,
+        IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var ids = cards.Select(c => c.NominationId).Distinct().ToList();
+        var rounds = await db.ScoringRounds.AsNoTracking().Where(r => r.CycleId == cycleId && r.ProvinceCode == provinceCode)
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => new { r.Id, r.Name, r.Weight }).ToListAsync(ct);
+        var reasons = await Scoring.ScoringCompletenessQuery.ReasonsAsync(db, ids, ct);
+        var counted = cards.Where(c => !c.Conflicted && c.Total is not null).ToLookup(c => (c.NominationId, c.RoundId), c => c.Total!.Value);
+        var gaps = new Dictionary<int, string>();
+        foreach (var id in ids)
+        {
+            var scores = rounds.Select(r => new Domain.Scoring.RoundScore(r.Name, r.Weight, ScoringMath.Mean(counted[(id, r.Id)].ToList())));
+            if (ScoringGaps.Of(scores, reasons.GetValueOrDefault(id)) is { } gap)
+            {
+                gaps[id] = ScoringGaps.Text(l, gap);
+            }
+        }
+
+        return gaps;
     }
 
     /// <summary>A figure with two decimals and a decimal comma (rounded half away from zero), empty when none.</summary>

@@ -62,7 +62,11 @@ public sealed record SheetScore(string AspectName, string IndicatorCode, string 
 public sealed record SheetCard(string RoundName, int RoundOrder, string ScorerName, decimal? Total, bool Conflicted, string? Strengths, DateTimeOffset? SubmittedAt, IReadOnlyList<SheetScore> Scores);
 
 /// <summary>The assessment sheet of one nomination: its submitted cards per round.</summary>
-public sealed record SheetModel(int Year, string ProvinceCode, string ProvinceName, string Name, string CategoryName, string? RegencyName, NominationStatus Status, string LocalTime, string Reference, ShortlistRow? Row, IReadOnlyList<RoundColumn> Rounds, IReadOnlyList<SheetCard> Cards);
+public sealed record SheetModel(int Year, string ProvinceCode, string ProvinceName, string Name, string CategoryName, string? RegencyName, NominationStatus Status, string LocalTime, string Reference, ShortlistRow? Row, IReadOnlyList<RoundColumn> Rounds, IReadOnlyList<SheetCard> Cards)
+{
+    /// <summary>The chair's reason for marking the nomination scored while its scoring was incomplete (<see cref="ScoringGaps"/>).</summary>
+    public string? ScoringReason { get; init; }
+}
 
 /// <summary>Reads what the reports show, from the stored data, in a fixed number of queries.</summary>
 public sealed class ReportData(ParitranaDbContext db, ShortlistQuery shortlist, TimeProvider clock)
@@ -266,6 +270,9 @@ public sealed class ReportData(ParitranaDbContext db, ShortlistQuery shortlist, 
             ReferenceOf(n.Year, n.ProvinceCode, local, "PRT-LP") + "-" + nominationId.ToString(CultureInfo.InvariantCulture),
             data.AllRows.FirstOrDefault(r => r.NominationId == nominationId),
             data.Rounds,
-            cards.Select(c => new SheetCard(c.RoundName, c.SortOrder, c.ScorerName, c.Total, c.Conflicted, c.Strengths, c.SubmittedAt, c.Scores)).ToList());
+            cards.Select(c => new SheetCard(c.RoundName, c.SortOrder, c.ScorerName, c.Total, c.Conflicted, c.Strengths, c.SubmittedAt, c.Scores)).ToList())
+        {
+            ScoringReason = data.ScoringReasons.GetValueOrDefault(nominationId),
+        };
     }
 }

@@ -30,10 +30,15 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
             return refused;
         }
 
-        var nomination = await AssignableNominations(round).Where(n => n.Id == nominationId).Select(n => new { n.Id, Name = n.Organisation!.Name }).FirstOrDefaultAsync(ct);
+        var nomination = await AssignableNominations(round).Where(n => n.Id == nominationId).Select(n => new { n.Id, n.CategoryId, Name = n.Organisation!.Name }).FirstOrDefaultAsync(ct);
         if (nomination is null)
         {
             return new Outcome(false, l["Nominasi yang dipilih tidak dapat dinilai di babak ini (bukan nominasi provinsi ini atau belum siap dinilai)."].Value);
+        }
+
+        if (await CriteriaRefusalAsync(round, [nomination.CategoryId], ct) is Outcome noCriteria)
+        {
+            return noCriteria;
         }
 
         var scorer = await ScoringScope.Scorers(db, round.ProvinceCode, [scorerId]).FirstOrDefaultAsync(ct);
@@ -74,6 +79,11 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         if (ClosedRefusal(round) is Outcome refused)
         {
             return refused;
+        }
+
+        if (await CriteriaRefusalAsync(round, [categoryId], ct) is Outcome noCriteria)
+        {
+            return noCriteria;
         }
 
         var scorers = await ChosenScorersAsync(round, scorerIds, ct);
@@ -131,7 +141,13 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
             query = query.Where(n => n.CategoryId == category);
         }
 
-        var nominations = await query.OrderBy(n => n.Organisation!.Name).ThenBy(n => n.Id).Select(n => new { n.Id, Name = n.Organisation!.Name }).ToListAsync(ct);
+        var nominations = await query.OrderBy(n => n.Organisation!.Name).ThenBy(n => n.Id).Select(n => new { n.Id, n.CategoryId, Name = n.Organisation!.Name }).ToListAsync(ct);
+        var categories = categoryId is int chosen ? [chosen] : nominations.Select(n => n.CategoryId).Distinct().ToList();
+        if (await CriteriaRefusalAsync(round, categories, ct) is Outcome noCriteria)
+        {
+            return noCriteria;
+        }
+
         var ids = nominations.Select(n => n.Id).ToList();
         var existing = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id).Select(a => new { a.NominationId, a.ScorerId }).ToListAsync(ct);
         var conflicts = await db.ConflictDeclarations.AsNoTracking().Where(d => ids.Contains(d.NominationId)).Select(d => new { d.NominationId, d.ScorerId }).ToListAsync(ct);
@@ -199,6 +215,12 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         return db.Nominations.AsNoTracking()
             .Where(n => n.CycleId == round.CycleId && n.ProvinceCode == round.ProvinceCode && statuses.Contains(n.Status));
     }
+
+    /// <summary>Refuses when a category to be scored lacks usable criteria (<see cref="RoundCriteria"/>); nothing is changed then.</summary>
+    private async Task<Outcome?> CriteriaRefusalAsync(RoundRef round, IReadOnlyCollection<int> categoryIds, CancellationToken ct) =>
+        await RoundCriteria.LackingAsync(db, round.Id, categoryIds, ct) is { Count: > 0 } lacking
+            ? new Outcome(false, RoundCriteria.AssignRefusal(l, lacking))
+            : null;
 
     private Outcome? ClosedRefusal(RoundRef round) =>
         round.Status == RoundStatus.Closed ? new Outcome(false, l["Babak ini sudah ditutup; penugasan tidak dapat diubah."].Value) : null;

@@ -13,8 +13,12 @@ namespace Paritrana.Web.Features.Scoring;
 /// <summary>Saving, submitting and reopening a card (the rules are on the class in ScorecardService.cs).</summary>
 public sealed partial class ScorecardService
 {
-    /// <summary>Saves a draft (partial allowed) or, with <paramref name="submit"/>, submits the card.</summary>
-    public async Task<SaveResult> SaveAsync(CardContext context, CardInput input, bool submit, CancellationToken ct)
+    /// <summary>
+    /// Saves a draft (partial allowed) or, with <paramref name="submit"/>, submits the card. With
+    /// <paramref name="preview"/> a submit is checked whole and its total worked out, but nothing is
+    /// written (<see cref="SaveStatus.ReadyToSubmit"/>): the confirmation step shows that total.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(CardContext context, CardInput input, bool submit, CancellationToken ct, bool preview = false)
     {
         if (Refusal(context) is string refusal)
         {
@@ -141,6 +145,12 @@ public sealed partial class ScorecardService
         if (!submit && changed.Count == 0 && strengths == card?.Strengths)
         {
             return new SaveResult(SaveStatus.NothingChanged, l["Tidak ada yang diubah."].Value);
+        }
+
+        if (preview && submit)
+        {
+            // Nothing is written: the transaction (and the criteria lock of a first save) is rolled back when disposed.
+            return new SaveResult(SaveStatus.ReadyToSubmit, Total: total);
         }
 
         var now = clock.GetUtcNow();

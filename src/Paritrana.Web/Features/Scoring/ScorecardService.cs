@@ -86,6 +86,8 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
         Saved,
         Submitted,
         NothingChanged,
+        /// <summary>A submit that would succeed, checked but not written (the confirmation step).</summary>
+        ReadyToSubmit,
         Invalid,
         Stale,
         Refused,

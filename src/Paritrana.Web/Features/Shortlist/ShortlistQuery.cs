@@ -41,6 +41,9 @@ public sealed record CategoryShortlist(int CategoryId, string Code, string Name,
 public sealed record ShortlistData(IReadOnlyList<RoundColumn> Rounds, IReadOnlyList<CategoryShortlist> Categories, RoundAggregation Aggregation)
 {
     public IEnumerable<ShortlistRow> AllRows => Categories.SelectMany(c => c.Rows);
+
+    /// <summary>The chair's reasons for marking nominations scored while their scoring was incomplete (see <see cref="ScoringGaps"/>).</summary>
+    public IReadOnlyDictionary<int, string> ScoringReasons { get; init; } = new Dictionary<int, string>();
 }
 
 /// <summary>
@@ -155,7 +158,7 @@ public sealed class ShortlistQuery(ParitranaDbContext db)
             result.Add(new CategoryShortlist(category.Id, category.Code, category.Name, category.Kind, category.FinalistCount, rows));
         }
 
-        return new ShortlistData(rounds, result, aggregation);
+        return new ShortlistData(rounds, result, aggregation) { ScoringReasons = await Scoring.ScoringCompletenessQuery.ReasonsAsync(db, ids, ct) };
     }
 
     /// <summary>Submitted cards of the nominations in the rounds, without those of scorers who declared a conflict.</summary>

@@ -54,6 +54,12 @@ public class DetailsModel(
 
     public string? FailedReason { get; private set; }
 
+    /// <summary>While "Sudah dinilai" is offered: the rounds whose scoring is not complete (a reason is then required).</summary>
+    public IReadOnlyList<Domain.Scoring.MissingRound> MissingRounds { get; private set; } = [];
+
+    /// <summary>The chair's reason for marking the nomination scored while its scoring was incomplete.</summary>
+    public string? IncompleteScoringReason { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -114,6 +120,12 @@ public class DetailsModel(
         Actions = CycleEditable
             ? NominationWorkflow.ActionsFor(nomination.Status, role).Select(a => NominationWorkflow.Transitions.Single(t => t.Action == a)).ToList()
             : [];
+        if (Actions.Any(a => a.Action == NominationAction.MarkScored))
+        {
+            MissingRounds = await Features.Scoring.ScoringCompletenessQuery.MissingAsync(db, nomination.Id, nomination.CycleId, nomination.ProvinceCode, ct);
+        }
+
+        IncompleteScoringReason = (await Features.Scoring.ScoringCompletenessQuery.ReasonsAsync(db, [nomination.Id], ct)).GetValueOrDefault(nomination.Id);
         CanEdit = CycleEditable && Roles.IsCommittee(role ?? "") && NominationWorkflow.FiguresEditable(nomination.Status);
         return true;
     }

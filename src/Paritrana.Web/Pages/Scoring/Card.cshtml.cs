@@ -28,12 +28,21 @@ public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<
     /// <summary>After a refused stale save: what this form had typed, per indicator, where it differs from what is stored.</summary>
     public IReadOnlyDictionary<int, string> Unsaved { get; private set; } = new Dictionary<int, string>();
 
+    /// <summary>
+    /// The confirmation step of "Kirim kartu nilai": the total the posted card would have. The page
+    /// then shows what submitting means and posts the same values again with <see cref="InputModel.Confirmed"/>.
+    /// </summary>
+    public decimal? ConfirmTotal { get; private set; }
+
     public sealed class InputModel
     {
         /// <summary>The card's row version (0 before its first save).</summary>
         public uint Version { get; set; }
 
         public int? CriteriaSetId { get; set; }
+
+        /// <summary>Set by the confirmation step: only then does "Kirim kartu nilai" submit.</summary>
+        public bool Confirmed { get; set; }
 
         [Display(Name = "Kekuatan kandidat")]
         public string? Strengths { get; set; }
@@ -77,9 +86,20 @@ public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<
             Input.CriteriaSetId,
             Input.Strengths,
             Input.Scores.Select(s => new ScorecardService.ScoreEntry(s.IndicatorId, s.Value, s.Comment)).ToList());
-        var result = await cards.SaveAsync(Card, input, submit, ct);
+        var result = await cards.SaveAsync(Card, input, submit, ct, preview: submit && !Input.Confirmed);
         switch (result.Status)
         {
+            case ScorecardService.SaveStatus.ReadyToSubmit:
+                // Nothing was written: the confirmation step, with the posted values carried along.
+                if (!await LoadAsync(round, nomination, ct))
+                {
+                    return NotFound();
+                }
+
+                AlignPostedScores();
+                ConfirmTotal = result.Total;
+                ModelState.Clear();
+                return Page();
             case ScorecardService.SaveStatus.Saved:
                 TempData["StatusMessage"] = l["Draf kartu nilai tersimpan."].Value;
                 return RedirectToPage(new { round, nomination });

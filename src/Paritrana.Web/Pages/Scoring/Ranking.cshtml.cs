@@ -40,6 +40,9 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, RankingQuery ra
 
     public IReadOnlyDictionary<int, IReadOnlyList<RankingQuery.RoundBreakdown>> Breakdown { get; private set; } = new Dictionary<int, IReadOnlyList<RankingQuery.RoundBreakdown>>();
 
+    /// <summary>The chair's reasons for marking nominations scored while their scoring was incomplete (docs/decisions/015).</summary>
+    public IReadOnlyDictionary<int, string> ScoringReasons { get; private set; } = new Dictionary<int, string>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
@@ -78,6 +81,8 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, RankingQuery ra
         var page = Math.Clamp(PageNumber, 1, pageCount);
         Rows = new PagedList<RankingQuery.Row>(rows.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList(), page, Paging.DefaultPageSize, rows.Count);
         Breakdown = await ranking.BreakdownAsync(Result, Rows.Items.Where(r => !r.Hidden).Select(r => r.NominationId).ToList(), ct);
+        ScoringReasons = await ScoringCompletenessQuery.ReasonsAsync(
+            db, Rows.Items.Where(r => Features.Shortlist.ShortlistQuery.Ranked.Contains(r.Status)).Select(r => r.NominationId).ToList(), ct);
        
         return Page();
     }

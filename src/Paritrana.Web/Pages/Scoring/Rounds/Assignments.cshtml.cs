@@ -57,6 +57,9 @@ public class AssignmentsModel(
 
     public bool IsReadOnly => Round.Status == RoundStatus.Closed;
 
+    /// <summary>Categories of the nominations to score that lack usable criteria: no scorer is assigned for them.</summary>
+    public IReadOnlyList<CategoryLack> LackingCriteria { get; private set; } = [];
+
     public sealed record Row(int Id, int NominationId, string Nomination, string Category, string Scorer, ScorecardStatus? CardStatus, bool Conflicted);
 
     public sealed class OneInput
@@ -225,6 +228,12 @@ public class AssignmentsModel(
                 .Select(n => new { n.Id, Name = n.Organisation!.Name, Category = n.Category!.Name })
                 .ToListAsync(ct))
             .Select(n => (n.Id, n.Name, n.Category)).ToList();
+        if (!IsReadOnly)
+        {
+            var categories = await RoundCriteria.ScoredCategoryIdsAsync(db, round.CycleId, round.ProvinceCode, ct);
+            LackingCriteria = await RoundCriteria.LackingAsync(db, round.Id, CategoryFilter is int only ? categories.Where(c => c == only).ToList() : categories, ct);
+        }
+
         Loads = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id)
             .GroupBy(a => a.ScorerId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);

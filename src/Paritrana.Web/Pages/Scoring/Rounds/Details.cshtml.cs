@@ -29,6 +29,9 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
 
     public bool IsChair => me.IsChair;
 
+    /// <summary>Categories of the nominations to score that lack usable criteria (the round cannot be opened, nor scorers assigned for them).</summary>
+    public IReadOnlyList<CategoryLack> LackingCriteria { get; private set; } = [];
+
     public sealed record ProgressRow(Guid ScorerId, string Name, int Assigned, int Draft, int Submitted)
     {
         public int Outstanding => Assigned - Submitted;
@@ -51,6 +54,11 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
             .Select(a => new { a.Code, a.Name })
             .ToListAsync(ct);
         Aspects = codes.Select(c => (c, names.FirstOrDefault(n => n.Code == c)?.Name)).ToList();
+        if (round.Status != RoundStatus.Closed)
+        {
+            LackingCriteria = await RoundCriteria.LackingAsync(db, id, await RoundCriteria.ScoredCategoryIdsAsync(db, round.CycleId, round.ProvinceCode, ct), ct);
+        }
+
         Progress = (await ProgressQuery.PerScorerAsync(db, [id], ct))
             .Select(r => new ProgressRow(r.ScorerId, r.Name, r.Assigned, r.Draft, r.Submitted))
             .ToList();
@@ -93,6 +101,12 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         if (to == RoundStatus.Open && round.Aspects.Count == 0)
         {
             return Refuse(id, l["Babak ini belum menilai aspek apa pun; pilih aspeknya dahulu."].Value);
+        }
+
+        if (to == RoundStatus.Open
+            && await RoundCriteria.LackingAsync(db, id, await RoundCriteria.ScoredCategoryIdsAsync(db, round.CycleId, round.ProvinceCode, ct), ct) is { Count: > 0 } lacking)
+        {
+            return Refuse(id, RoundCriteria.OpenRefusal(l, round.Name, lacking));
         }
 
         var now = clock.GetUtcNow();

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Paritrana.BrowserTests.Infrastructure;
+using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Scoring;
+using Paritrana.Web.Data;
+
+namespace Paritrana.BrowserTests.Scoring;
+
+/// <summary>What the scorecard tests write straight into their database (the journey test makes it through the pages).</summary>
+public static class ScoringSetup
+{
+    public const string Member = "anggota.bali@paritrana.demo";
+
+    /// <summary>Criteria of the 2025 large companies from the template, an open interview round of Bali, and the demo's Bank BPD Bali ready for scoring and assigned to the member.</summary>
+    public static async Task<(int Round, int Nomination)> InterviewRoundWithBankBpdBaliAsync(BrowserPortal portal)
+    {
+        await using var db = new ParitranaDbContext(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
+        var now = DateTimeOffset.UtcNow;
+        var cycle = await db.AwardCycles.Where(c => c.Year == DemoAwardSeeder.CurrentYear).Select(c => c.Id).SingleAsync();
+        var nomination = await db.Nominations.Include(n => n.Category).SingleAsync(n => n.Organisation!.Npp == DemoAwardSeeder.BankBpdBaliNpp && n.CycleId == cycle);
+        nomination.Status = NominationStatus.ReadyForScoring;
+        db.CriteriaSets.Add(CriteriaTemplates.Build(nomination.CycleId, nomination.CategoryId, nomination.Category!.Kind, now));
+        var round = new ScoringRound
+        {
+            CycleId = nomination.CycleId, ProvinceCode = "51", Name = "Wawancara", Kind = RoundKind.Interview, Weight = 100m, SortOrder = 1,
+            Status = RoundStatus.Open, OpenedAt = now, Aspects = [new RoundAspect { AspectCode = "WAW" }],
+        };
+        db.ScoringRounds.Add(round);
+        await db.SaveChangesAsync();
+        var member = await db.Users.Where(u => u.Email == ScoringSetup.Member).Select(u => u.Id).SingleAsync();
+        db.Assignments.Add(new Assignment { RoundId = round.Id, NominationId = nomination.Id, ScorerId = member, AssignedBy = member, AssignedAt = now });
+        await db.SaveChangesAsync();
+        return (round.Id, nomination.Id);
+    }
+}
