@@ -260,7 +260,7 @@ public sealed partial class DemoAwardSeeder
     private async Task SeedHistoryPlenaryAsync(
         int cycleId, List<(HistoryCandidate Candidate, Nomination Nomination)> candidates, DemoUser chair, DemoUser member, CancellationToken ct)
     {
-        var shortlist = await new ShortlistQuery(db).LoadAsync(cycleId, HistoryProvince, ct);
+        var shortlist = await new ShortlistQuery(db).LoadAsync(cycleId, HistoryProvince, ScoreViewer.Official, ct);
         var finalists = candidates.Where(c => c.Candidate.Finalist).Select(c => c.Nomination.Id).ToHashSet();
         var decidedAt = Utc(2021, 6, 25, 15, 30);
         var plenary = new Plenary

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Data;
+using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Pages.Employers;
@@ -19,19 +20,32 @@ public static class RankingCsv
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
+    /// <summary>
+    /// The rankings as the viewer may see them (docs/decisions/010): a hidden nomination's row has its
+    /// name and status but no figure, and says why in the last column; in a category whose ranks are
+    /// withheld, no rank or tie is given.
+    /// </summary>
     public static byte[] Rankings(ShortlistData data, IStringLocalizer<SharedResource> l)
     {
         var lines = new List<string>
         {
             Join(new[] { l["Kategori"].Value, l["Peringkat"].Value, l["Nama"].Value, l["Kabupaten/kota"].Value, l["Status"].Value }
                 .Concat(data.Rounds.Select(r => r.Name))
-                .Concat(new[] { l["Total"].Value, l["Total lengkap"].Value, l["Cakupan (%)"].Value, l["Butir pembinaan terbuka"].Value, l["Seri"].Value, l["Pemecah seri"].Value })
+                .Concat(new[]
+                {
+                    l["Total"].Value, l["Total lengkap"].Value, l["Cakupan (%)"].Value, l["Butir pembinaan terbuka"].Value, l["Seri"].Value, l["Pemecah seri"].Value,
+                    l["Keterangan"].Value,
+                })
                 .Select(EmployerCsv.Text)),
         };
         foreach (var category in data.Categories)
         {
             foreach (var r in category.Rows)
             {
+                var ranked = !r.IsHidden && !category.RanksWithheld;
+                var note = r.IsHidden ? l[ScoreVisibilityTexts.Row(r.Hidden)].Value
+                    : category.RanksWithheld ? l[ScoreVisibilityTexts.RanksWithheld].Value
+                    : "";
                 lines.Add(Join(new[]
                     {
                         EmployerCsv.Text(category.Name),
@@ -43,9 +57,11 @@ public static class RankingCsv
                     .Concat(data.Rounds.Select(round => Figure(r.RoundScores[round.Id])))
                     .Concat(new[]
                     {
-                        Figure(r.Total), r.IsComplete ? l["Ya"].Value : l["Tidak"].Value, Figure(r.Coverage),
+                        Figure(r.Total), r.IsHidden ? "" : r.IsComplete ? l["Ya"].Value : l["Tidak"].Value, Figure(r.Coverage),
                         r.OpenCoachingItems.ToString(CultureInfo.InvariantCulture),
-                        r.Tied ? l["Ya"].Value : l["Tidak"].Value, EmployerCsv.Text(l[ShortlistNames.TieBreak(r.BrokenBy)].Value),
+                        !ranked ? "" : r.Tied ? l["Ya"].Value : l["Tidak"].Value,
+                        ranked ? EmployerCsv.Text(l[ShortlistNames.TieBreak(r.BrokenBy)].Value) : "",
+                        EmployerCsv.Text(note),
                     })));
             }
         }
@@ -53,9 +69,13 @@ public static class RankingCsv
         return Encode(lines);
     }
 
-    public static async Task<byte[]> RawScoresAsync(ParitranaDbContext db, int cycleId, string provinceCode, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    /// <summary>
+    /// Every submitted card's scores and comments that the viewer may see (docs/decisions/010), then
+    /// one line per nomination and round whose other cards are hidden from them, saying why.
+    /// </summary>
+    public static async Task<byte[]> RawScoresAsync(ParitranaDbContext db, int cycleId, string provinceCode, ScoreVisibility visibility, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var rows = await db.Scorecards.AsNoTracking()
+        var rows = await db.Scorecards.AsNoTracking().VisibleTo(visibility)
             .Where(c => c.ProvinceCode == provinceCode && c.Status == ScorecardStatus.Submitted)
             .Join(db.ScoringRounds.Where(r => r.CycleId == cycleId && r.ProvinceCode == provinceCode), c => c.RoundId, r => r.Id, (c, r) => new { c, r })
             .Join(db.Nominations, x => x.c.NominationId, n => n.Id, (x, n) => new { x.c, x.r, n })
@@ -91,7 +111,36 @@ public static class RankingCsv
             EmployerCsv.Text(r.Category), EmployerCsv.Text(r.Name), EmployerCsv.Text(r.Round), EmployerCsv.Text(r.Scorer), Figure(r.Total),
             r.Conflicted ? l["Ya"].Value : l["Tidak"].Value, EmployerCsv.Text(r.Aspect), EmployerCsv.Text(r.Code), EmployerCsv.Text(r.Indicator),
             Figure(r.Value), EmployerCsv.Text(r.Comment))));
+        lines.AddRange((await HiddenRoundsAsync(db, cycleId, provinceCode, visibility, ct)).Select(h => Join(
+            EmployerCsv.Text(h.Category), EmployerCsv.Text(h.Name), EmployerCsv.Text(h.Round), "", "", "", "", "", "", "",
+            EmployerCsv.Text(l[ScoreVisibilityTexts.Cards(h.Reason)].Value))));
         return Encode(lines);
+    }
+
+    private sealed record HiddenRound(string Category, string Name, string Round, HiddenReason Reason);
+
+    /// <summary>The nominations and rounds of the cycle whose other cards the viewer may not see, by category, name and round.</summary>
+    private static async Task<List<HiddenRound>> HiddenRoundsAsync(ParitranaDbContext db, int cycleId, string provinceCode, ScoreVisibility visibility, CancellationToken ct)
+    {
+        if (!visibility.HidesAny)
+        {
+            return [];
+        }
+
+        var ids = visibility.ConflictedNominations.Concat(visibility.UnfinishedRounds.Select(u => u.NominationId)).Distinct().ToList();
+        var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id) && n.CycleId == cycleId && n.ProvinceCode == provinceCode)
+            .Select(n => new { n.Id, Category = n.Category!.Name, CategorySort = n.Category.SortOrder, n.Organisation!.Name })
+            .ToListAsync(ct);
+        var rounds = await db.ScoringRounds.AsNoTracking().Where(r => r.CycleId == cycleId && r.ProvinceCode == provinceCode)
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.Name })
+            .ToListAsync(ct);
+        return nominations
+            .OrderBy(n => n.CategorySort).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id)
+            .SelectMany(n => rounds.Select(r => (n, r, Reason: visibility.Round(r.Id, n.Id))))
+            .Where(x => x.Reason != HiddenReason.None)
+            .Select(x => new HiddenRound(x.n.Category, x.n.Name, x.r.Name, x.Reason))
+            .ToList();
     }
 
     /// <summary>A figure with two decimals and a decimal comma (rounded half away from zero), empty when none.</summary>
