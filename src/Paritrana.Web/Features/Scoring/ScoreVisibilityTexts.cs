@@ -10,12 +10,9 @@ public static class ScoreVisibilityTexts
     public const string CardsUntilSubmitted = "Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim.";
     public const string CardsConflict = "Nilai anggota lain tidak ditampilkan karena Anda menyatakan konflik kepentingan dengan kandidat ini.";
 
-    public const string Notice =
-        "Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim, dan tidak ditampilkan untuk kandidat yang Anda nyatakan konflik kepentingan. " +
-        "Kandidat itu tampil tanpa nilai, di bawah kandidat lain menurut abjad.";
+    public const string Notice = "Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim, dan tidak ditampilkan untuk kandidat yang Anda nyatakan konflik kepentingan. Kandidat itu tampil tanpa nilai, di bawah kandidat lain menurut abjad.";
 
-    public const string RanksWithheld =
-        "Peringkat, seri dan finalis bawaan kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.";
+    public const string RanksWithheld = "Peringkat, seri dan finalis bawaan kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.";
 
     /// <summary>Why a nomination's figures are not shown (a row of a ranking or a report).</summary>
     public static string Row(HiddenReason reason) => reason switch
