@@ -78,6 +78,18 @@ public static class ScorePages
     /// </summary>
     public static readonly IReadOnlyList<string> AdministratorOnly = ["/Admin/Audit/Index GET", "/Plenary/National GET"];
 
+    /// <summary>What is wrong with the classification against the app's handlers: classified twice, not classified, or not in the app (empty when right).</summary>
+    public static List<string> Differences(IEnumerable<string> appHandlers, IReadOnlyCollection<string>? classified = null)
+    {
+        var app = appHandlers.ToList();
+        var all = classified ?? ShowScores.Keys.Concat(AdministratorOnly).Concat(NoScores).ToList();
+        return all.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"classified twice: {g.Key}")
+            .Concat(app.Except(all, StringComparer.Ordinal).Select(h => $"not classified (can it show a score?): {h}"))
+            .Concat(all.Except(app, StringComparer.Ordinal).Select(h => $"classified but not in the app: {h}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Handlers that never show a score (counts of cards, statuses and names are not scores).</summary>
     public static readonly IReadOnlyList<string> NoScores =
     [
