@@ -34,6 +34,32 @@ public sealed partial class DemoAwardSeeder
     }
 
     /// <summary>
+    /// Bali's default rounds in a cycle (<see cref="CriteriaTemplates.DefaultRounds"/>), each opened and
+    /// closed when <paramref name="when"/> says (null: not yet): draft, open or closed accordingly.
+    /// </summary>
+    private static List<ScoringRound> DefaultRounds(int cycleId, Func<RoundKind, (DateTimeOffset? Opened, DateTimeOffset? Closed)> when)
+    {
+        var order = 0;
+        return CriteriaTemplates.DefaultRounds.Select(r =>
+        {
+            var (opened, closed) = when(r.Kind);
+            return new ScoringRound
+            {
+                CycleId = cycleId,
+                ProvinceCode = HistoryProvince,
+                Name = r.Name,
+                Kind = r.Kind,
+                Weight = r.Weight,
+                SortOrder = ++order,
+                Status = closed is not null ? RoundStatus.Closed : opened is not null ? RoundStatus.Open : RoundStatus.Draft,
+                OpenedAt = opened,
+                ClosedAt = closed,
+                Aspects = r.AspectCodes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
+            };
+        }).ToList();
+    }
+
+    /// <summary>
     /// The trail of a card saved or submitted in one step, as <see cref="ScorecardService"/> writes
     /// it: a history row per score (every one new), and for a submitted card one for its total; and
     /// the audit event "saved" or "submitted" with the same details, for the scorer at the card's time.

@@ -18,8 +18,6 @@ namespace Paritrana.Web.Data;
 /// </summary>
 public sealed partial class DemoAwardSeeder
 {
-    public const string CurrentRoundName = "Penilaian Dokumen";
-
     public const string ChairProvinceStrengths =
         "Regulasi dan anggaran bagi pekerja rentan lengkap; kolaborasi dengan desa adat menjadi contoh bagi daerah lain.";
 
@@ -91,19 +89,7 @@ public sealed partial class DemoAwardSeeder
         var chair = users[ChairBali];
         var member = users[MemberBali];
         var opened = Utc(2025, 6, 2, 8, 0);
-        var order = 0;
-        var rounds = CriteriaTemplates.DefaultRounds.Select(r => new ScoringRound
-        {
-            CycleId = cycleId,
-            ProvinceCode = HistoryProvince,
-            Name = r.Name,
-            Kind = r.Kind,
-            Weight = r.Weight,
-            SortOrder = ++order,
-            Status = r.Name == CurrentRoundName ? RoundStatus.Open : RoundStatus.Draft,
-            OpenedAt = r.Name == CurrentRoundName ? opened : null,
-            Aspects = r.AspectCodes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
-        }).ToList();
+        var rounds = DefaultRounds(cycleId, kind => (kind == RoundKind.Documents ? opened : null, null));
         db.ScoringRounds.AddRange(rounds);
         await db.SaveChangesAsync(ct);
         var round = rounds.Single(r => r.Status == RoundStatus.Open);

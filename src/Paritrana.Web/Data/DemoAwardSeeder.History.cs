@@ -199,8 +199,8 @@ public sealed partial class DemoAwardSeeder
         }
 
         await db.SaveChangesAsync(ct);
-        var rounds = HistoryRounds(cycleId);
-        db.ScoringRounds.AddRange(rounds.Select(r => r.Round));
+        var rounds = DefaultRounds(cycleId, kind => HistoryPeriods[kind]);
+        db.ScoringRounds.AddRange(rounds);
         await db.SaveChangesAsync(ct);
 
         var cards = new List<(Scorecard Card, Guid Scorer)>();
@@ -209,7 +209,7 @@ public sealed partial class DemoAwardSeeder
             var (candidate, nomination) = candidates[index];
             var set = sets[nomination.CategoryId];
             var sameDay = candidates.Take(index).Count(c => c.Candidate.InterviewDay == candidate.InterviewDay);
-            foreach (var (round, _) in rounds)
+            foreach (var round in rounds)
             {
                 foreach (var scorer in new[] { chair, member })
                 {
@@ -313,30 +313,14 @@ public sealed partial class DemoAwardSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The province's default rounds (<see cref="CriteriaTemplates.DefaultRounds"/>), opened and closed in the scoring stage.</summary>
-    private static List<(ScoringRound Round, int Order)> HistoryRounds(int cycleId)
-    {
-        var periods = new Dictionary<RoundKind, (DateTimeOffset Opened, DateTimeOffset Closed)>
+    /// <summary>When the default rounds of 2021 were opened and closed, in the scoring stage.</summary>
+    private static readonly Dictionary<RoundKind, (DateTimeOffset? Opened, DateTimeOffset? Closed)> HistoryPeriods =
+        new()
         {
             [RoundKind.Documents] = (Utc(2021, 5, 24, 8, 0), Utc(2021, 6, 4, 17, 0)),
             [RoundKind.FieldVisit] = (Utc(2021, 5, 31, 8, 0), Utc(2021, 6, 11, 17, 0)),
             [RoundKind.Interview] = (Utc(2021, 6, 14, 8, 0), Utc(2021, 6, 18, 12, 0)),
         };
-        var order = 0;
-        return CriteriaTemplates.DefaultRounds.Select(r => (new ScoringRound
-        {
-            CycleId = cycleId,
-            ProvinceCode = HistoryProvince,
-            Name = r.Name,
-            Kind = r.Kind,
-            Weight = r.Weight,
-            SortOrder = ++order,
-            Status = RoundStatus.Closed,
-            OpenedAt = periods[r.Kind].Opened,
-            ClosedAt = periods[r.Kind].Closed,
-            Aspects = r.AspectCodes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
-        }, order)).ToList();
-    }
 
     /// <summary>
     /// When a card was submitted: the member reads the documents first and the chair the day after;

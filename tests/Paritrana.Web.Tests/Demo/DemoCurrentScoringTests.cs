@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Npgsql;
 using Paritrana.Web.Data;
+using Paritrana.Web.Tests.Scoring;
 
 namespace Paritrana.Web.Tests.Demo;
 
@@ -136,19 +136,6 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
 
     private async Task<long> Count(string sql) => Convert.ToInt64(await TestDatabase.ScalarAsync<object>(portal.Database, sql), CultureInfo.InvariantCulture);
 
-    /// <summary>The first column of every row, in the query's order.</summary>
-    private async Task<List<string>> Lines(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionStringFor(portal.Database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return lines;
-    }
+    /// <summary>The rows of a one-column query, in its order.</summary>
+    private async Task<List<string>> Lines(string sql) => await new ScoringTestData(portal).RowsAsync(sql);
 }
