@@ -191,9 +191,16 @@ public sealed partial class DemoAwardSeeder
             .Select(c => (Candidate: c, Nomination: nominations.Single(n => n.Category!.Code == c.CategoryCode && c.Organisation(n.Organisation!))))
             .ToList();
 
-        var sets = await HistoryCriteriaAsync(cycleId, candidates.Select(c => c.Nomination.Category!).DistinctBy(c => c.Id).ToList(), ct);
-        var rounds = HistoryRounds(cycleId);
-        db.ScoringRounds.AddRange(rounds.Select(r => r.Round));
+        // Set by the administrator two weeks before the rounds opened; locked by the first card.
+        var sets = await TemplateCriteriaAsync(cycleId, candidates.Select(c => c.Nomination.Category!).DistinctBy(c => c.Id).ToList(), Utc(2021, 5, 10, 10, 0), ct);
+        foreach (var set in sets.Values)
+        {
+            set.IsLocked = true;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var rounds = DefaultRounds(cycleId, kind => HistoryPeriods[kind]);
+        db.ScoringRounds.AddRange(rounds);
         await db.SaveChangesAsync(ct);
 
         var cards = new List<(Scorecard Card, Guid Scorer)>();
@@ -202,7 +209,7 @@ public sealed partial class DemoAwardSeeder
             var (candidate, nomination) = candidates[index];
             var set = sets[nomination.CategoryId];
             var sameDay = candidates.Take(index).Count(c => c.Candidate.InterviewDay == candidate.InterviewDay);
-            foreach (var (round, _) in rounds)
+            foreach (var round in rounds)
             {
                 foreach (var scorer in new[] { chair, member })
                 {
@@ -219,33 +226,10 @@ public sealed partial class DemoAwardSeeder
         db.Scorecards.AddRange(cards.Select(c => c.Card));
         await db.SaveChangesAsync(ct);
 
-        // The score history as a card submitted in one step writes it: each score, then the total;
-        // and its audit event, as ScorecardService writes it (every score new, then the total).
         var codes = sets.Values.SelectMany(s => s.Aspects).SelectMany(a => a.Indicators).ToDictionary(i => i.Id, i => i.Code);
         foreach (var (card, scorer) in cards)
         {
-            Audit(AuditActions.ScorecardSubmitted, "nomination", Key(card.NominationId), card.ProvinceCode,
-                ScorecardService.AuditDetails(
-                    card.RoundId,
-                    card.Id,
-                    card.Scores.Select(s => (codes[s.IndicatorId], (ScorecardService.ScoreValue?)null, (ScorecardService.ScoreValue?)new ScorecardService.ScoreValue(s.Value, s.Comment))),
-                    card.Total),
-                scorer == chair.Id ? chair : member,
-                card.SubmittedAt!.Value);
-            foreach (var score in card.Scores)
-            {
-                db.ScoreChanges.Add(new ScoreChange
-                {
-                    ScorecardId = card.Id, IndicatorId = score.IndicatorId, NewValue = score.Value, NewComment = score.Comment,
-                    CardStatus = ScorecardStatus.Submitted, Event = ScoreEvents.Submitted, UserId = scorer, At = card.SubmittedAt!.Value,
-                });
-            }
-
-            db.ScoreChanges.Add(new ScoreChange
-            {
-                ScorecardId = card.Id, NewValue = ScoringMath.Round2(card.Total!.Value), CardStatus = ScorecardStatus.Submitted,
-                Event = ScoreEvents.Submitted, UserId = scorer, At = card.SubmittedAt!.Value,
-            });
+            CardTrail(card, scorer == chair.Id ? chair : member, codes);
         }
 
         await db.SaveChangesAsync(ct);
@@ -260,7 +244,7 @@ public sealed partial class DemoAwardSeeder
     private async Task SeedHistoryPlenaryAsync(
         int cycleId, List<(HistoryCandidate Candidate, Nomination Nomination)> candidates, DemoUser chair, DemoUser member, CancellationToken ct)
     {
-        var shortlist = await new ShortlistQuery(db).LoadAsync(cycleId, HistoryProvince, ct);
+        var shortlist = await new ShortlistQuery(db).LoadAsync(cycleId, HistoryProvince, ScoreViewer.Official, ct);
         var finalists = candidates.Where(c => c.Candidate.Finalist).Select(c => c.Nomination.Id).ToHashSet();
         var decidedAt = Utc(2021, 6, 25, 15, 30);
         var plenary = new Plenary
@@ -329,54 +313,14 @@ public sealed partial class DemoAwardSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The current criteria set of each category (the template, locked by the first card), created where missing.</summary>
-    private async Task<Dictionary<int, CriteriaSet>> HistoryCriteriaAsync(int cycleId, List<Category> categories, CancellationToken ct)
-    {
-        var ids = categories.Select(c => c.Id).ToList();
-        var sets = await db.CriteriaSets.Include(s => s.Aspects).ThenInclude(a => a.Indicators).AsSplitQuery()
-            .Where(s => ids.Contains(s.CategoryId) && s.IsCurrent)
-            .ToDictionaryAsync(s => s.CategoryId, ct);
-        foreach (var category in categories.Where(c => !sets.ContainsKey(c.Id)))
-        {
-            // Set by the administrator two weeks before the rounds opened.
-            var set = CriteriaTemplates.Build(cycleId, category.Id, category.Kind, Utc(2021, 5, 10, 10, 0));
-            db.CriteriaSets.Add(set);
-            sets[category.Id] = set;
-        }
-
-        foreach (var set in sets.Values)
-        {
-            set.IsLocked = true;
-        }
-
-        await db.SaveChangesAsync(ct);
-        return sets;
-    }
-
-    /// <summary>The province's default rounds (<see cref="CriteriaTemplates.DefaultRounds"/>), opened and closed in the scoring stage.</summary>
-    private static List<(ScoringRound Round, int Order)> HistoryRounds(int cycleId)
-    {
-        var periods = new Dictionary<RoundKind, (DateTimeOffset Opened, DateTimeOffset Closed)>
+    /// <summary>When the default rounds of 2021 were opened and closed, in the scoring stage.</summary>
+    private static readonly Dictionary<RoundKind, (DateTimeOffset? Opened, DateTimeOffset? Closed)> HistoryPeriods =
+        new()
         {
             [RoundKind.Documents] = (Utc(2021, 5, 24, 8, 0), Utc(2021, 6, 4, 17, 0)),
             [RoundKind.FieldVisit] = (Utc(2021, 5, 31, 8, 0), Utc(2021, 6, 11, 17, 0)),
             [RoundKind.Interview] = (Utc(2021, 6, 14, 8, 0), Utc(2021, 6, 18, 12, 0)),
         };
-        var order = 0;
-        return CriteriaTemplates.DefaultRounds.Select(r => (new ScoringRound
-        {
-            CycleId = cycleId,
-            ProvinceCode = HistoryProvince,
-            Name = r.Name,
-            Kind = r.Kind,
-            Weight = r.Weight,
-            SortOrder = ++order,
-            Status = RoundStatus.Closed,
-            OpenedAt = periods[r.Kind].Opened,
-            ClosedAt = periods[r.Kind].Closed,
-            Aspects = r.AspectCodes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
-        }, order)).ToList();
-    }
 
     /// <summary>
     /// When a card was submitted: the member reads the documents first and the chair the day after;
@@ -425,63 +369,6 @@ public sealed partial class DemoAwardSeeder
             RoundKind.Interview when byChair => candidate.InterviewComments,
             _ => [],
         };
-        var codes = round.Aspects.Select(a => a.AspectCode).ToHashSet(StringComparer.Ordinal);
-        // In the order of the card page (ScorecardService), which is also the order of its audit details.
-        var aspects = set.Aspects.Where(a => codes.Contains(a.Code)).OrderBy(a => a.SortOrder).ThenBy(a => a.Code, StringComparer.Ordinal).ToList();
-        var card = new Scorecard
-        {
-            RoundId = round.Id,
-            NominationId = nomination.Id,
-            ScorerId = scorerId,
-            CriteriaSetId = set.Id,
-            ProvinceCode = nomination.ProvinceCode,
-            RegencyCode = nomination.RegencyCode,
-            Status = ScorecardStatus.Submitted,
-            Strengths = byChair ? candidate.Strengths[round.SortOrder - 1] : null,
-            SubmittedAt = at,
-            UpdatedAt = at,
-        };
-        foreach (var indicator in aspects.SelectMany(a => a.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)))
-        {
-            var value = values.TryGetValue(indicator.Code, out var v) ? v
-                : throw new InvalidOperationException($"Demo card of nomination {nomination.Id}, round {round.Name}: no score for {indicator.Code}.");
-            if (!CriteriaRules.IsValidScore(indicator.Scale, value))
-            {
-                throw new InvalidOperationException($"Demo card of nomination {nomination.Id}: {value} does not fit the scale of {indicator.Code}.");
-            }
-
-            card.Scores.Add(new Score { IndicatorId = indicator.Id, Value = value, Comment = comments.FirstOrDefault(c => c.Code == indicator.Code).Text });
-        }
-
-        var weightings = aspects.SelectMany(a => a.Indicators.Select(i => new IndicatorWeighting(i.Id, a.Id, a.Weight, i.Weight, i.Scale))).ToList();
-        var raw = card.Scores.ToDictionary(s => s.IndicatorId, s => s.Value!.Value);
-        card.Total = decimal.Round(ScoringMath.CardTotalOf(weightings, raw)!.Value, 4, MidpointRounding.AwayFromZero);
-        return card;
+        return CardOf(round, nomination, set, scorerId, values, comments, byChair ? candidate.Strengths[round.SortOrder - 1] : null, submitted: true, at);
     }
-
-    /// <summary>
-    /// The indicators both scorers read off the nomination's figures: coverage of PU workers in the
-    /// BPS workforce, of BPU workers among those without PU, and of non-ASN staff (governments);
-    /// workers registered, JMO users, validated NIK and the programmes level (companies).
-    /// </summary>
-    private static IEnumerable<(string Code, decimal Value)> FromFigures(Nomination n)
-    {
-        if (n.WorkforceBps is long workforce)
-        {
-            yield return ("KIN1", Percent(n.ProtectedPu ?? 0, workforce));
-            yield return ("KIN2", Percent(n.ProtectedBpu ?? 0, workforce - (n.ProtectedPu ?? 0)));
-            yield return ("KIN3", Percent(n.NonAsnCovered ?? 0, n.NonAsnWorkers ?? 0));
-            yield break;
-        }
-
-        var workers = n.Workers ?? 0;
-        yield return ("KEP1", Percent(Math.Min(workers, (n.ParticipantsPu ?? 0) + (n.ParticipantsBpu ?? 0)), workers));
-        // The rubric of KEP2: one programme 1, JKK and JKM 2, with JHT 3, with JP 4, all five 5.
-        yield return ("KEP2", Math.Max(1, new[] { Programs.Jkk, Programs.Jkm, Programs.Jht, Programs.Jp, Programs.Jkp }.Count(p => n.Programs.HasFlag(p))));
-        yield return ("DIG2", Percent(n.JmoUsers ?? 0, workers));
-        yield return ("DIG3", n.NikValidatedPercent ?? 0m);
-    }
-
-    private static decimal Percent(long part, long whole) =>
-        whole <= 0 ? 0m : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
 }

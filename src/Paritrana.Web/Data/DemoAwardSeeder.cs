@@ -16,14 +16,16 @@ namespace Paritrana.Web.Data;
 /// employers (deterministic, fixed random seed) over the regencies of the three demo branches, each
 /// with two as-of dates of coverage figures; and nominations whose status history went through the
 /// workflow step by step, taken by the demo accounts; Bali's 2021 scoring and plenary behind its
-/// finalists (DemoAwardSeeder.History.cs) and the field work of 2025 (DemoAwardSeeder.FieldWork.cs).
+/// finalists (DemoAwardSeeder.History.cs), the field work of 2025 (DemoAwardSeeder.FieldWork.cs) and
+/// Bali's 2025 scoring round in progress (DemoAwardSeeder.Current.cs).
 /// Idempotent: everything is looked up by its natural key (year, category code, NPP, government per
 /// region, nomination per organisation and cycle, rounds and plenary per province and cycle, visit
 /// and coaching item per nomination and text) and only what is missing is added, all in one transaction.
 /// What is added gets the audit events the portal writes for the same actions (status changes, cards
-/// submitted, the plenary, visits and coaching items), for the demo user and at the seeded time, so
-/// that the timelines and the audit log read them as they read the portal's own. Set-up done by the
-/// administrator (cycles, criteria, rounds, assignments) and the creation of nominations have none.
+/// saved and submitted, the 2025 round opened, the plenary, visits and coaching items), for the demo
+/// user and at the seeded time, so that the timelines and the audit log read them as they read the
+/// portal's own. Set-up done by the administrator (cycles, criteria, rounds, assignments) and the
+/// creation of nominations have none.
 /// </summary>
 public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock)
 {
@@ -125,6 +127,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         await SeedNominationsAsync(cycles, ct);
         await SeedHistoryScoringAsync(cycles[HistoryYear], ct);
         await SeedFieldWorkAsync(cycles[CurrentYear], ct);
+        await SeedCurrentScoringAsync(cycles[CurrentYear], ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }
@@ -593,7 +596,8 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
             },
             NotShortlisted2021(2));
 
-        // 2025 (current): Bali's province and five regencies and cities, spread over the pipeline.
+        // 2025 (current): Bali's province and five regencies and cities, spread over the pipeline;
+        // the province and Badung are being scored (DemoAwardSeeder.Current.cs).
         // Bali's December 2023 facts: 1.027 million active participants, 39.41 % of a 2.606 million workforce.
         yield return new(CurrentYear, "PEMPROV", Government("51", null), Denpasar, MemberBali, Utc(2025, 2, 10, 9, 0),
             GovernmentFigures(2_606_000, 612_400, 414_600, 14_800, 12_950,
@@ -610,6 +614,8 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
             [
                 (NominationAction.Submit, MemberBali, Utc(2025, 2, 17, 9, 30), null),
                 (NominationAction.Verify, OfficerDenpasar, Utc(2025, 3, 3, 13, 45), null),
+                (NominationAction.StartFieldAssessment, MemberBali, Utc(2025, 4, 8, 8, 30), null),
+                (NominationAction.MarkReadyForScoring, MemberBali, Utc(2025, 5, 27, 15, 0), null),
             ]);
         yield return new(CurrentYear, "PEMKAB", Government("51", "51.71"), Denpasar, MemberBali, Utc(2025, 2, 11, 9, 0),
             GovernmentFigures(512_000, 236_000, 52_500, 3_900, 3_720,
@@ -637,6 +643,8 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
             [
                 (NominationAction.Submit, MemberBali, Utc(2025, 2, 19, 9, 0), null),
                 (NominationAction.Verify, OfficerDenpasar, Utc(2025, 3, 6, 15, 0), null),
+                (NominationAction.StartFieldAssessment, MemberBali, Utc(2025, 4, 10, 8, 30), null),
+                (NominationAction.MarkReadyForScoring, MemberBali, Utc(2025, 5, 28, 15, 0), null),
             ]);
         yield return new(CurrentYear, "PEMKAB", Government("51", "51.02"), Denpasar, MemberBali, Utc(2025, 2, 12, 9, 0),
             GovernmentFigures(279_000, 78_500, 27_900, 2_700, 2_150,

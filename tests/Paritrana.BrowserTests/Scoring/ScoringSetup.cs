@@ -11,18 +11,17 @@ public static class ScoringSetup
 {
     public const string Member = "anggota.bali@paritrana.demo";
 
-    /// <summary>Criteria of the 2025 large companies from the template, an open interview round of Bali, and the demo's Bank BPD Bali ready for scoring and assigned to the member.</summary>
+    /// <summary>The demo's criteria of the 2025 large companies (the template), an open interview round of Bali, and the demo's Bank BPD Bali ready for scoring and assigned to the member.</summary>
     public static async Task<(int Round, int Nomination)> InterviewRoundWithBankBpdBaliAsync(BrowserPortal portal)
     {
         await using var db = new ParitranaDbContext(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
         var now = DateTimeOffset.UtcNow;
         var cycle = await db.AwardCycles.Where(c => c.Year == DemoAwardSeeder.CurrentYear).Select(c => c.Id).SingleAsync();
-        var nomination = await db.Nominations.Include(n => n.Category).SingleAsync(n => n.Organisation!.Npp == DemoAwardSeeder.BankBpdBaliNpp && n.CycleId == cycle);
+        var nomination = await db.Nominations.SingleAsync(n => n.Organisation!.Npp == DemoAwardSeeder.BankBpdBaliNpp && n.CycleId == cycle);
         nomination.Status = NominationStatus.ReadyForScoring;
-        db.CriteriaSets.Add(CriteriaTemplates.Build(nomination.CycleId, nomination.CategoryId, nomination.Category!.Kind, now));
         var round = new ScoringRound
         {
-            CycleId = nomination.CycleId, ProvinceCode = "51", Name = "Wawancara", Kind = RoundKind.Interview, Weight = 100m, SortOrder = 1,
+            CycleId = nomination.CycleId, ProvinceCode = "51", Name = "Wawancara uji papan ketik", Kind = RoundKind.Interview, Weight = 100m, SortOrder = 1,
             Status = RoundStatus.Open, OpenedAt = now, Aspects = [new RoundAspect { AspectCode = "WAW" }],
         };
         db.ScoringRounds.Add(round);

@@ -42,12 +42,12 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
             "Bank BPD Bali | BESAR | 2 | Kantor Cabang Denpasar",
             "KAPIT MAS | MENENGAH | 1 | Kantor Cabang Denpasar",
             "Kelompok Usaha Perajin Banten Sari Gianyar | UMK | 2 | Kantor Cabang Gianyar",
-            "Pemerintah Kabupaten Badung | PEMKAB | 3 | Kantor Cabang Denpasar",
+            "Pemerintah Kabupaten Badung | PEMKAB | 6 | Kantor Cabang Denpasar",
             "Pemerintah Kabupaten Buleleng | PEMKAB | 4 | Kantor Cabang Denpasar",
             "Pemerintah Kabupaten Jembrana | PEMKAB | 1 | Kantor Cabang Denpasar",
             "Pemerintah Kabupaten Tabanan | PEMKAB | 2 | Kantor Cabang Denpasar",
             "Pemerintah Kota Denpasar | PEMKAB | 5 | Kantor Cabang Denpasar",
-            "Pemerintah Provinsi Bali | PEMPROV | 3 | Kantor Cabang Denpasar",
+            "Pemerintah Provinsi Bali | PEMPROV | 6 | Kantor Cabang Denpasar",
             "PT Tekstil Ungaran Raya | BESAR | 1 | Kantor Cabang Semarang Pemuda",
             "Pemerintah Kota Semarang | PEMKAB | 2 | Kantor Cabang Semarang Pemuda",
         ]);
@@ -86,7 +86,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
         (await Count("SELECT count(*) FROM nominations n WHERE n.status <> 1 AND NOT EXISTS (SELECT 1 FROM status_changes s WHERE s.nomination_id = n.id)")).ShouldBe(0L);
         (await Count("SELECT count(*) FROM nominations n WHERE n.status = 1 AND EXISTS (SELECT 1 FROM status_changes s WHERE s.nomination_id = n.id)")).ShouldBe(0L);
         (await Count("SELECT count(*) FROM status_changes s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id AND u.full_name = s.user_name)")).ShouldBe(0L);
-        (await Count("SELECT count(*) FROM status_changes")).ShouldBe((3L * 7) + (3L * 6) + 2 + 3 + 2 + 1 + 2 + 1 + 1 + 1);
+        (await Count("SELECT count(*) FROM status_changes")).ShouldBe((3L * 7) + (3L * 6) + 4 + 3 + 4 + 1 + 2 + 1 + 1 + 1);
 
         (await Lines("""
             SELECT s.action || ' | ' || s.user_name || ' | ' || coalesce(s.reason, '-')
@@ -196,22 +196,26 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
 
     /// <summary>
     /// What a freshly seeded database holds: 2 cycles with 12 stages and 14 categories; 8 governments
-    /// and 309 employers with two as-of dates each; 17 nominations with 52 status changes, 9
+    /// and 309 employers with two as-of dates each; 17 nominations with 56 status changes, 9
     /// regulations, 8 budgets and 5 innovations; the demo accounts. Bali's 2021 scoring: 4 criteria
     /// sets (2 government ones of 5 aspects and 13 indicators, 2 company ones of 3 aspects and 11
     /// indicators), 3 rounds scoring 6 + 6 + 1 aspect codes, 6 nominations × 3 rounds × 2 scorers
     /// assigned and carded, 252 scores with one history row each and one per card total, 1 plenary
-    /// with 6 decisions. 2025: 2 visits (2 and 1 members) and 2 coaching items.
+    /// with 6 decisions. 2025: 2 visits (2 and 1 members) and 2 coaching items; criteria for the 5
+    /// active categories (2 government, 3 company); Bali's 3 rounds, the open one with 2 nominations ×
+    /// 2 scorers assigned and carded: the chair's 2 submitted cards of 10 scores (a history row each
+    /// and one per total), the member's 2 drafts of 3 and 2 scores (a history row each).
     /// </summary>
     private async Task<string> ExpectedCountsAsync()
     {
         var users = await Count("SELECT count(*) FROM users");
-        const long Cards = 6 * 3 * 2;
-        const long Scores = (2 * ((10 + 10 + 3) * 2)) + (4 * ((9 + 9 + 2) * 2));
+        const long Cards = (6 * 3 * 2) + (2 * 2);
+        const long Scores = (2 * ((10 + 10 + 3) * 2)) + (4 * ((9 + 9 + 2) * 2)) + (10 + 10 + 3 + 2);
+        const long Totals = (6 * 3 * 2) + 2; // one history row per submitted card's total
         return string.Join(' ', new long[]
             {
-                2, 12, 14, 8 + 309, 2 * 309, 6 + 11, (3L * 7) + (3L * 6) + 13, 9, 8, 5, users,
-                4, (2 * 5) + (2 * 3), (2 * 13) + (2 * 11), 3, 6 + 6 + 1, Cards, Cards, Scores, Scores + Cards, 1, 6, 2, 3, 2,
+                2, 12, 14, 8 + 309, 2 * 309, 6 + 11, (3L * 7) + (3L * 6) + 17, 9, 8, 5, users,
+                4 + 5, (2 * 5) + (2 * 3) + (2 * 5) + (3 * 3), (2 * 13) + (2 * 11) + (2 * 13) + (3 * 11), 3 + 3, 2 * (6 + 6 + 1), Cards, Cards, Scores, Scores + Totals, 1, 6, 2, 3, 2,
             }
             .Select(n => n.ToString(CultureInfo.InvariantCulture)));
     }

@@ -217,7 +217,7 @@ public class ScorecardTests(PortalFixture portal) : IClassFixture<PortalFixture>
         (await SubmitAsync(chair, s.Url, Scores(kep1: "5", kep2: "80", waw1: "4"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var before = await member.GetPageAsync(s.Url);
-        ScoringTestData.Text(before, "[data-testid=others-hidden]").ShouldBe("Nilai penilai lain ditampilkan setelah Anda mengirim kartu nilai ini.");
+        ScoringTestData.Text(before, "[data-testid=others-hidden]").ShouldBe("Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim.");
         before.QuerySelector("#others").ShouldBeNull();
         before.Body!.TextContent.ShouldNotContain(chairName);
 

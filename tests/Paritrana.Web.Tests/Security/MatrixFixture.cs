@@ -235,10 +235,13 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         await using var db = NewContext();
         var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.Year == DemoAwardSeeder.CurrentYear);
         var category = cycle.Categories.Single(c => c.Kind == CategoryKind.LargeCompany);
+        // The demo's criteria of the category (its template) give way to the matrix's own, as a new version would.
+        await db.CriteriaSets.Where(s => s.CategoryId == category.Id && s.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsCurrent, false));
         var criteria = new CriteriaSet
         {
             CycleId = cycle.Id,
             CategoryId = category.Id,
+            VersionNumber = 2,
             IsLocked = true,
             CreatedAt = DateTimeOffset.UtcNow,
             Aspects =
@@ -253,12 +256,12 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         db.CriteriaSets.Add(criteria);
         var open = new ScoringRound
         {
-            CycleId = cycle.Id, ProvinceCode = "51", Name = "Penilaian Dokumen", Kind = RoundKind.Documents, Weight = 60, SortOrder = 1,
+            CycleId = cycle.Id, ProvinceCode = "51", Name = "Matriks Dokumen", Kind = RoundKind.Documents, Weight = 60, SortOrder = 1,
             Status = RoundStatus.Open, Aspects = [new RoundAspect { AspectCode = "A1" }],
         };
         var draft = new ScoringRound
         {
-            CycleId = cycle.Id, ProvinceCode = "51", Name = "Wawancara", Kind = RoundKind.Interview, Weight = 40, SortOrder = 2,
+            CycleId = cycle.Id, ProvinceCode = "51", Name = "Matriks Wawancara", Kind = RoundKind.Interview, Weight = 40, SortOrder = 2,
             Status = RoundStatus.Draft, Aspects = [new RoundAspect { AspectCode = "A1" }],
         };
         db.ScoringRounds.AddRange(open, draft);

@@ -27,7 +27,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
     public async Task The_shortlist_ranks_by_total_flags_the_tie_and_shows_how_it_was_broken()
     {
         var s = await ScenarioAsync();
-        using var client = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Member);
+        using var client = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
         var page = await client.GetPageAsync($"/Shortlist?cycle={s.Cycle.YearText}");
         var rows = page.QuerySelectorAll("[data-testid=shortlist-row]").ToList();
         rows.Select(r => r.GetAttribute("data-nomination")).ShouldBe(new[] { s.A, s.C, s.B, s.D }.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -40,6 +40,28 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         texts[2].ShouldContain("Seri");
         texts[3].ShouldContain("60,00"); // the conflicted member's 100s are left out
         rows[0].QuerySelector("[data-testid=tie]").ShouldBeNull();
+        page.QuerySelector("[data-testid=scores-hidden-notice]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_member_who_declared_a_conflict_with_Delta_reads_the_shortlist_without_Deltas_figures_and_without_ranks()
+    {
+        var s = await ScenarioAsync();
+        using var client = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Member);
+        var page = await client.GetPageAsync($"/Shortlist?cycle={s.Cycle.YearText}");
+        var rows = page.QuerySelectorAll("[data-testid=shortlist-row]").ToList();
+        rows.Select(r => r.GetAttribute("data-nomination")).ShouldBe(new[] { s.A, s.C, s.B, s.D }.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // Delta's rank would tell where its hidden total lies: no rank, tie or default finalist in the category.
+        rows.Select(PortalClient.Text).ShouldBe(
+        [
+            $"— PT Alfa {s.Tag} Kota Denpasar 85,00 88,75 86,50 90,00 % 0 Sudah dinilai",
+            $"— PT Gama {s.Tag} Kota Denpasar 70,00 85,00 76,00 90,00 % 0 Sudah dinilai",
+            $"— PT Beta {s.Tag} Kota Denpasar 80,00 70,00 76,00 90,00 % 0 Sudah dinilai",
+            $"— PT Delta {s.Tag} Kota Denpasar — — — 90,00 % 0 Nilai disembunyikan karena Anda menyatakan konflik kepentingan dengan kandidat ini. Sudah dinilai",
+        ]);
+        PortalClient.Text(page.QuerySelector("[data-testid=ranks-withheld]")).ShouldBe(
+            "Peringkat, seri dan finalis bawaan kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.");
+        page.QuerySelector("[data-testid=scores-hidden-notice]").ShouldNotBeNull();
         page.QuerySelector("a[href*='/Plenary']").ShouldBeNull(); // members read only
     }
 
@@ -182,11 +204,24 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         text.ShouldBe(
-            "Kategori;Peringkat;Nama;Kabupaten/kota;Status;Penilaian Dokumen;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri;Kelengkapan penilaian\r\n" +
-            $"Perusahaan Besar;1;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;Tidak;—;\r\n" +
-            $"Perusahaan Besar;2;PT Gama {s.Tag};Kota Denpasar;Sudah dinilai;70,00;85,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi;\r\n" +
-            $"Perusahaan Besar;3;PT Beta {s.Tag};Kota Denpasar;Sudah dinilai;80,00;70,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi;\r\n" +
-            $"Perusahaan Besar;4;PT Delta {s.Tag};Kota Denpasar;Sudah dinilai;60,00;60,00;60,00;Ya;90,00;0;Tidak;—;\r\n");
+            "Kategori;Peringkat;Nama;Kabupaten/kota;Status;Penilaian Dokumen;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri;Kelengkapan penilaian;Keterangan\r\n" +
+            $"Perusahaan Besar;1;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;Tidak;—;;\r\n" +
+            $"Perusahaan Besar;2;PT Gama {s.Tag};Kota Denpasar;Sudah dinilai;70,00;85,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi;;\r\n" +
+            $"Perusahaan Besar;3;PT Beta {s.Tag};Kota Denpasar;Sudah dinilai;80,00;70,00;76,00;Ya;90,00;0;Ya;nilai wawancara lebih tinggi;;\r\n" +
+            $"Perusahaan Besar;4;PT Delta {s.Tag};Kota Denpasar;Sudah dinilai;60,00;60,00;60,00;Ya;90,00;0;Tidak;—;;\r\n");
+
+        // The member who declared a conflict with Delta: no ranks or ties in the category, Delta without figures and why.
+        using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Member);
+        var memberText = Encoding.UTF8.GetString((await (await member.GetAsync($"/Reports?cycle={s.Cycle.YearText}&handler=RankingsCsv")).Content.ReadAsByteArrayAsync())[3..]);
+        const string withheld = "Peringkat, seri dan finalis bawaan kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.";
+        memberText.Split("\r\n").Skip(1).ShouldBe(
+        [
+            $"Perusahaan Besar;;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;;;;{withheld}",
+            $"Perusahaan Besar;;PT Gama {s.Tag};Kota Denpasar;Sudah dinilai;70,00;85,00;76,00;Ya;90,00;0;;;;{withheld}",
+            $"Perusahaan Besar;;PT Beta {s.Tag};Kota Denpasar;Sudah dinilai;80,00;70,00;76,00;Ya;90,00;0;;;;{withheld}",
+            $"Perusahaan Besar;;PT Delta {s.Tag};Kota Denpasar;Sudah dinilai;;;;;90,00;0;;;;Nilai disembunyikan karena Anda menyatakan konflik kepentingan dengan kandidat ini.",
+            "",
+        ]);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Regions;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Data;
+using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 
 namespace Paritrana.Web.Features.Reports;
@@ -61,9 +62,14 @@ public sealed record SheetScore(string AspectName, string IndicatorCode, string 
 
 public sealed record SheetCard(string RoundName, int RoundOrder, string ScorerName, decimal? Total, bool Conflicted, string? Strengths, DateTimeOffset? SubmittedAt, IReadOnlyList<SheetScore> Scores);
 
-/// <summary>The assessment sheet of one nomination: its submitted cards per round.</summary>
+/// <summary>
+/// The assessment sheet of one nomination: its submitted cards per round that the viewer may see,
+/// and the rounds whose other cards are hidden from them, with why (docs/decisions/010).
+/// </summary>
 public sealed record SheetModel(int Year, string ProvinceCode, string ProvinceName, string Name, string CategoryName, string? RegencyName, NominationStatus Status, string LocalTime, string Reference, ShortlistRow? Row, IReadOnlyList<RoundColumn> Rounds, IReadOnlyList<SheetCard> Cards)
 {
+    public IReadOnlyList<(string RoundName, HiddenReason Reason)> HiddenRounds { get; init; } = [];
+
     /// <summary>The chair's reason for marking the nomination scored while its scoring was incomplete (<see cref="ScoringGaps"/>).</summary>
     public string? ScoringReason { get; init; }
 }
@@ -77,12 +83,12 @@ public sealed class ReportData(ParitranaDbContext db, ShortlistQuery shortlist, 
     public static string ReferenceOf(int year, string provinceCode, DateTimeOffset local, string prefix = "PRT") =>
         $"{prefix}-{year.ToString(CultureInfo.InvariantCulture)}-{provinceCode}-{local.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
 
-    public async Task<ReportModel> BuildAsync(int cycleId, int year, string provinceCode, bool allCandidates, CancellationToken ct)
+    public async Task<ReportModel> BuildAsync(int cycleId, int year, string provinceCode, bool allCandidates, ScoreViewer viewer, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var local = ProvinceTime.ToLocal(now, provinceCode);
         var provinceName = await db.Provinces.AsNoTracking().Where(p => p.Code == provinceCode).Select(p => p.Name).FirstAsync(ct);
-        var data = await shortlist.LoadAsync(cycleId, provinceCode, ct);
+        var data = await shortlist.LoadAsync(cycleId, provinceCode, viewer, ct);
         var committee = await CommitteeAsync(provinceCode, ct);
         var plenaryRow = await db.Plenaries.AsNoTracking().Where(p => p.CycleId == cycleId && p.ProvinceCode == provinceCode).FirstOrDefaultAsync(ct);
         var plenary = plenaryRow is null ? null : new PlenaryInfo(plenaryRow.HeldOn, plenaryRow.Place, plenaryRow.Attendees, plenaryRow.Decision, plenaryRow.DecidedAt);
@@ -156,8 +162,10 @@ public sealed class ReportData(ParitranaDbContext db, ShortlistQuery shortlist, 
             })
             .ToDictionaryAsync(n => n.Id, ct);
 
-        var cards = db.Scorecards.AsNoTracking()
-            .Where(c => ids.Contains(c.NominationId) && roundIds.Contains(c.RoundId) && c.Status == ScorecardStatus.Submitted
+        // Aspect scores and strengths only of the finalists the viewer may see (docs/decisions/010).
+        var shown = rows.Where(r => !r.Row.IsHidden).Select(r => r.Row.NominationId).ToList();
+        var cards = db.Scorecards.AsNoTracking().VisibleTo(data.Visibility)
+            .Where(c => shown.Contains(c.NominationId) && roundIds.Contains(c.RoundId) && c.Status == ScorecardStatus.Submitted
                         && !db.ConflictDeclarations.Any(d => d.NominationId == c.NominationId && d.ScorerId == c.ScorerId));
         var strengths = (await cards.Where(c => c.Strengths != null && c.Strengths != "")
                 .OrderBy(c => c.RoundId).ThenBy(c => c.Id)
@@ -219,8 +227,8 @@ public sealed class ReportData(ParitranaDbContext db, ShortlistQuery shortlist, 
         }).ToList();
     }
 
-    /// <summary>The assessment sheet of one nomination (already checked to be in the user's scope).</summary>
-    public async Task<SheetModel?> SheetAsync(int nominationId, CancellationToken ct)
+    /// <summary>The assessment sheet of one nomination (already checked to be in the user's scope), as the viewer may see it.</summary>
+    public async Task<SheetModel?> SheetAsync(int nominationId, ScoreViewer viewer, CancellationToken ct)
     {
         var n = await db.Nominations.AsNoTracking().Where(x => x.Id == nominationId)
             .Select(x => new
@@ -240,8 +248,8 @@ public sealed class ReportData(ParitranaDbContext db, ShortlistQuery shortlist, 
             return null;
         }
 
-        var data = await shortlist.LoadAsync(n.CycleId, n.ProvinceCode, ct);
-        var cards = await db.Scorecards.AsNoTracking()
+        var data = await shortlist.LoadAsync(n.CycleId, n.ProvinceCode, viewer, ct);
+        var cards = await db.Scorecards.AsNoTracking().VisibleTo(data.Visibility)
             .Where(c => c.NominationId == nominationId && c.Status == ScorecardStatus.Submitted)
             .Join(db.ScoringRounds, c => c.RoundId, r => r.Id, (c, r) => new { Card = c, r.Name, r.SortOrder })
             .OrderBy(x => x.SortOrder).ThenBy(x => x.Card.Id)
@@ -273,6 +281,10 @@ public sealed class ReportData(ParitranaDbContext db, ShortlistQuery shortlist, 
             cards.Select(c => new SheetCard(c.RoundName, c.SortOrder, c.ScorerName, c.Total, c.Conflicted, c.Strengths, c.SubmittedAt, c.Scores)).ToList())
         {
             ScoringReason = data.ScoringReasons.GetValueOrDefault(nominationId),
+            HiddenRounds = data.Rounds
+                .Select(r => (r.Name, Reason: data.Visibility.Round(r.Id, nominationId)))
+                .Where(r => r.Reason != HiddenReason.None)
+                .ToList(),
         };
     }
 }

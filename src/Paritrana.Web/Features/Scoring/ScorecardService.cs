@@ -65,7 +65,8 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
         public string? CriteriaProblem { get; set; }
         public IReadOnlyList<AspectView> Aspects { get; set; } = [];
         public IReadOnlyDictionary<int, ScoreValue> Scores { get; set; } = new Dictionary<int, ScoreValue>();
-        public bool HideOthersUntilSubmitted { get; set; }
+        /// <summary>Why the other scorers' cards are not shown to this scorer (docs/decisions/010); None when they are.</summary>
+        public HiddenReason OthersHidden { get; set; }
         public IReadOnlyList<OtherCard> Others { get; set; } = [];
 
         public IEnumerable<IndicatorView> Indicators => Aspects.SelectMany(a => a.Indicators);
@@ -208,11 +209,11 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
             return context;
         }
 
-        var settings = await ScoringScope.SettingsAsync(db, context.CycleId, ct);
-        context.HideOthersUntilSubmitted = settings.HideOthersUntilSubmitted;
-        if (!settings.HideOthersUntilSubmitted || context.IsSubmitted)
+        var visibility = await ScoreVisibilityQuery.ForAsync(db, ScoreViewer.Person(scorerId), context.CycleId, context.ProvinceCode, ct);
+        context.OthersHidden = visibility.Round(roundId, nominationId);
+        if (context.OthersHidden == HiddenReason.None)
         {
-            context.Others = await OthersAsync(roundId, nominationId, scorerId, ct);
+            context.Others = await OthersAsync(roundId, nominationId, scorerId, visibility, ct);
         }
 
         return context;
@@ -278,9 +279,9 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
     public static string StaleMessage(IStringLocalizer l) =>
         l["Kartu nilai ini sudah disimpan dari tab atau perangkat lain. Nilai yang tersimpan sekarang ditampilkan di bawah; isian Anda tidak disimpan. Periksa, lalu simpan lagi bila perlu."].Value;
 
-    private async Task<IReadOnlyList<OtherCard>> OthersAsync(int roundId, int nominationId, Guid scorerId, CancellationToken ct)
+    private async Task<IReadOnlyList<OtherCard>> OthersAsync(int roundId, int nominationId, Guid scorerId, ScoreVisibility visibility, CancellationToken ct)
     {
-        var cards = await db.Scorecards.AsNoTracking()
+        var cards = await db.Scorecards.AsNoTracking().VisibleTo(visibility)
             .Where(c => c.RoundId == roundId && c.NominationId == nominationId && c.ScorerId != scorerId && c.Status == ScorecardStatus.Submitted)
             .Select(c => new
             {

@@ -4,12 +4,13 @@ namespace Paritrana.Web;
 
 public static class ScoringServiceCollectionExtensions
 {
-    /// <summary>The services the scoring pages share: scorecards, assignments and the ranking.</summary>
+    /// <summary>The services the scoring pages share: scorecards, assignments, the one ranking computation and its breakdown.</summary>
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
         services.AddScoped<ScorecardService>();
         services.AddScoped<AssignmentService>();
-        services.AddScoped<RankingQuery>();
+        services.AddScoped<ScoreBoard>();
+        services.AddScoped<ScoreBreakdown>();
         return services;
     }
 }

@@ -81,7 +81,8 @@ public sealed class PlenaryDecisions(
     /// </summary>
     public async Task<PlenaryOutcome> DecideAsync(int cycleId, string provinceCode, PlenaryRecord record, uint version, FinalistChoice choice, CancellationToken ct)
     {
-        var data = await shortlist.LoadAsync(cycleId, provinceCode, ct);
+        // The decision is the system's own: the official figures, whatever the chair may see (docs/decisions/010).
+        var data = await shortlist.LoadAsync(cycleId, provinceCode, ScoreViewer.Official, ct);
         var errors = new List<string>();
         foreach (var category in data.Categories)
         {

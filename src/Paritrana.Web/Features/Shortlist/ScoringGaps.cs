@@ -12,12 +12,15 @@ public sealed record ScoringGap(IReadOnlyList<string> MissingRounds, bool Incomp
 
 public static class ScoringGaps
 {
-    /// <summary>The gap of a row of the shortlist, or null when its scoring is complete and no reason was given.</summary>
+    /// <summary>
+    /// The gap of a row of the shortlist, or null when its scoring is complete and no reason was given.
+    /// A row hidden from the viewer has none: its round scores are withheld, not missing (decisions/010).
+    /// </summary>
     public static ScoringGap? Of(ShortlistData data, ShortlistRow row) =>
         Of(data.Rounds, row, data.ScoringReasons.GetValueOrDefault(row.NominationId));
 
     public static ScoringGap? Of(IReadOnlyList<RoundColumn> rounds, ShortlistRow row, string? reason) =>
-        Of(rounds.Select(r => new RoundScore(r.Name, r.Weight, row.RoundScores.GetValueOrDefault(r.Id))), reason);
+        row.IsHidden ? null : Of(rounds.Select(r => new RoundScore(r.Name, r.Weight, row.RoundScores.GetValueOrDefault(r.Id))), reason);
 
     /// <summary>
     /// The gap from the rounds' scores: the weighted rounds without a score (incomplete also when no

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Nominations;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
+using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure;
 
@@ -176,7 +177,7 @@ public class IndexModel(
             return NotFound();
         }
 
-        Data = await shortlist.LoadAsync(Cycle.Id, province, ct);
+        Data = await shortlist.LoadAsync(Cycle.Id, province, me.Viewer(), ct);
         Record = await db.Plenaries.AsNoTracking().FirstOrDefaultAsync(p => p.CycleId == Cycle.Id && p.ProvinceCode == province, ct);
         if (Record is not null)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Reports;
+using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Reports;
@@ -59,7 +60,7 @@ public class FinalistsModel(ParitranaDbContext db, CurrentUser me, ReportData re
             return NotFound();
         }
 
-        Report = await reports.BuildAsync(cycle.Id, cycle.Year, province, AllCandidates, ct);
+        Report = await reports.BuildAsync(cycle.Id, cycle.Year, province, AllCandidates, me.Viewer(), ct);
         return null;
     }
 }

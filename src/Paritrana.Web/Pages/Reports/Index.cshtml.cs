@@ -6,12 +6,13 @@ using Microsoft.Extensions.Localization;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Reports;
+using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Reports;
 
-/// <summary>The reports and exports of the user's province for a cycle: PDFs and CSVs.</summary>
+/// <summary>The reports and exports of the user's province for a cycle: PDFs and CSVs, with what the user may see of the scores (docs/decisions/010).</summary>
 [Authorize(Policy = Policies.Committee)]
 public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -30,7 +31,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
             return missing;
         }
 
-        Data = await shortlist.LoadAsync(Cycle!.Id, province!, ct);
+        Data = await shortlist.LoadAsync(Cycle!.Id, province!, me.Viewer(), ct);
         return Page();
     }
 
@@ -42,7 +43,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
             return missing;
         }
 
-        var data = await shortlist.LoadAsync(Cycle!.Id, province!, ct);
+        var data = await shortlist.LoadAsync(Cycle!.Id, province!, me.Viewer(), ct);
         return File(RankingCsv.Rankings(data, l), "text/csv; charset=utf-8", RankingCsv.FileName("peringkat", Cycle.Year, province!));
     }
 
@@ -54,7 +55,8 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
             return missing;
         }
 
-        var bytes = await RankingCsv.RawScoresAsync(db, Cycle!.Id, province!, l, ct);
+        var visibility = await ScoreVisibilityQuery.ForAsync(db, me.Viewer(), Cycle!.Id, province!, ct);
+        var bytes = await RankingCsv.RawScoresAsync(db, Cycle.Id, province!, visibility, l, ct);
         return File(bytes, "text/csv; charset=utf-8", RankingCsv.FileName("nilai", Cycle.Year, province!));
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Reports;
+using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Pages.Reports;
 
@@ -45,7 +46,7 @@ public class SheetModel(ParitranaDbContext db, CurrentUser me, ReportData report
             return NotFound();
         }
 
-        Sheet = await reports.SheetAsync(Id, ct);
+        Sheet = await reports.SheetAsync(Id, me.Viewer(), ct);
         return Sheet is null ? NotFound() : null;
     }
 }

@@ -15,7 +15,9 @@ namespace Paritrana.Web.Pages.Scoring;
 
 /// <summary>
 /// The chair's view of one scorecard: its current scores and every change (who, when, old, new,
-/// the card's state), and reopening a submitted card with a reason while its round is open.
+/// the card's state), and reopening a submitted card with a reason while its round is open. Another
+/// scorer's values, comments and history are shown only as the rule allows (docs/decisions/010: not
+/// while the chair's own card for the same nomination and round is unfinished); reopening still works.
 /// </summary>
 [Authorize(Policy = Policies.Chair)]
 public class CardHistoryModel(
@@ -36,6 +38,9 @@ public class CardHistoryModel(
     public IReadOnlyList<ScoreRow> Scores { get; private set; } = [];
 
     public PagedList<ChangeRow> Changes { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    /// <summary>Why this card's values are not shown to the chair; None when they are.</summary>
+    public HiddenReason Hidden { get; private set; }
 
     public sealed record Header(int Id, int RoundId, string RoundName, RoundStatus RoundStatus, int NominationId, string NominationName, string ScorerName,
         ScorecardStatus Status, decimal? Total, DateTimeOffset? SubmittedAt, string? ReopenReason, int CriteriaVersion, uint Version);
@@ -102,9 +107,9 @@ public class CardHistoryModel(
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        var header = await db.Scorecards.AsNoTracking().InScope(scope)
+        var found = await db.Scorecards.AsNoTracking().InScope(scope)
             .Where(c => c.Id == id)
-            .Select(c => new Header(
+            .Select(c => new { c.ScorerId, CycleId = db.ScoringRounds.Where(r => r.Id == c.RoundId).Select(r => r.CycleId).First(), c.ProvinceCode, Header = new Header(
                 c.Id,
                 c.RoundId,
                 db.ScoringRounds.Where(r => r.Id == c.RoundId).Select(r => r.Name).First(),
@@ -117,14 +122,23 @@ public class CardHistoryModel(
                 c.SubmittedAt,
                 c.ReopenReason,
                 db.CriteriaSets.Where(s => s.Id == c.CriteriaSetId).Select(s => s.VersionNumber).First(),
-                c.Version))
+                c.Version) })
             .FirstOrDefaultAsync(ct);
-        if (header is null)
+        if (found is null)
         {
             return false;
         }
 
-        Card = header;
+        var visibility = await ScoreVisibilityQuery.ForAsync(db, me.Viewer(), found.CycleId, found.ProvinceCode, ct);
+        Hidden = visibility.SeesCard(found.Header.RoundId, found.Header.NominationId, found.ScorerId)
+            ? HiddenReason.None
+            : visibility.Round(found.Header.RoundId, found.Header.NominationId);
+        Card = Hidden == HiddenReason.None ? found.Header : found.Header with { Total = null };
+        if (Hidden != HiddenReason.None)
+        {
+            return true;
+        }
+
         Scores = await (
                 from s in db.Scores.AsNoTracking()
                 where s.ScorecardId == id

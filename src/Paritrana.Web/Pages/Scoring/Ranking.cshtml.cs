@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Scoring;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Scoring;
+using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Scoring;
@@ -12,10 +14,12 @@ namespace Paritrana.Web.Pages.Scoring;
 /// <summary>
 /// The ranking of one category in the province (<c>?cycle=YYYY&amp;kategori=ID</c>): totals, scores per
 /// round, default finalists and ties, with the breakdown per aspect and the disagreements per
-/// indicator of the nominations on the page. Computed by <see cref="RankingQuery"/>.
+/// indicator of the nominations on the page. Every nomination from "ready for scoring" on is ranked.
+/// Computed by <see cref="ScoreBoard"/> for the signed-in person (docs/decisions/010: the figures of
+/// a candidate they still score, or declared a conflict with, are not shown, nor the category's ranks).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class RankingModel(ParitranaDbContext db, CurrentUser me, RankingQuery ranking) : PageModel
+public class RankingModel(ParitranaDbContext db, CurrentUser me, ScoreBoard board, ScoreBreakdown breakdown) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "cycle")]
     public int? CycleYear { get; set; }
@@ -34,11 +38,14 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, RankingQuery ra
 
     public string? CategoryName { get; private set; }
 
-    public RankingQuery.Result? Result { get; private set; }
+    /// <summary>The ranking of the category, as the viewer may see it.</summary>
+    public ShortlistData? Result { get; private set; }
 
-    public PagedList<RankingQuery.Row> Rows { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public CategoryShortlist? Category => Result is { Categories.Count: > 0 } r ? r.Categories[0] : null;
 
-    public IReadOnlyDictionary<int, IReadOnlyList<RankingQuery.RoundBreakdown>> Breakdown { get; private set; } = new Dictionary<int, IReadOnlyList<RankingQuery.RoundBreakdown>>();
+    public PagedList<ShortlistRow> Rows { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public IReadOnlyDictionary<int, IReadOnlyList<ScoreBreakdown.RoundBreakdown>> Breakdown { get; private set; } = new Dictionary<int, IReadOnlyList<ScoreBreakdown.RoundBreakdown>>();
 
     /// <summary>The chair's reasons for marking nominations scored while their scoring was incomplete (docs/decisions/015).</summary>
     public IReadOnlyDictionary<int, string> ScoringReasons { get; private set; } = new Dictionary<int, string>();
@@ -46,7 +53,7 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, RankingQuery ra
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        if (scope.ProvinceCode is not string province || me.Id is not Guid viewer)
+        if (scope.ProvinceCode is not string province || me.Id is null)
         {
             return NotFound();
         }
@@ -75,15 +82,15 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, RankingQuery ra
 
         CategoryId = categoryId;
         CategoryName = Categories.First(c => c.Id == categoryId).Name;
-        Result = await ranking.RankAsync(cycleId, province, categoryId, viewer, me.IsChair, ct);
-        var rows = Result.Rows;
+        Result = await board.ComputeAsync(new ScoreBoard.Request(cycleId, province, ScoringEligibility.Ranked, categoryId), me.Viewer(), ct);
+        var rows = Category!.Rows;
         var pageCount = Math.Max(1, (rows.Count + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize);
         var page = Math.Clamp(PageNumber, 1, pageCount);
-        Rows = new PagedList<RankingQuery.Row>(rows.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList(), page, Paging.DefaultPageSize, rows.Count);
-        Breakdown = await ranking.BreakdownAsync(Result, Rows.Items.Where(r => !r.Hidden).Select(r => r.NominationId).ToList(), ct);
-        ScoringReasons = await ScoringCompletenessQuery.ReasonsAsync(
-            db, Rows.Items.Where(r => Features.Shortlist.ShortlistQuery.Ranked.Contains(r.Status)).Select(r => r.NominationId).ToList(), ct);
-       
+        Rows = new PagedList<ShortlistRow>(rows.Skip((page - 1) * Paging.DefaultPageSize).Take(Paging.DefaultPageSize).ToList(), page, Paging.DefaultPageSize, rows.Count);
+        Breakdown = await breakdown.BreakdownAsync(Result, Rows.Items.Where(r => !r.IsHidden).Select(r => r.NominationId).ToList(), ct);
+        ScoringReasons = Result.ScoringReasons
+            .Where(r => Rows.Items.Any(row => row.NominationId == r.Key && ShortlistQuery.Ranked.Contains(row.Status)))
+            .ToDictionary();
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
+using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure;
 
@@ -11,7 +12,8 @@ namespace Paritrana.Web.Pages.Shortlist;
 /// <summary>
 /// The shortlist of the committee's province: per category the nominations scored, ranked by
 /// total, with their round scores, coverage, open coaching items, disagreement and tie flags (and
-/// how the tie was broken). The chair decides on the plenary page; members read.
+/// how the tie was broken). The chair decides on the plenary page; members read. Figures the viewer
+/// may not see yet are left out (docs/decisions/010).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
 public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist) : PageModel
@@ -42,7 +44,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
             return Year is null ? Page() : NotFound();
         }
 
-        Data = await shortlist.LoadAsync(Cycle.Id, province, ct);
+        Data = await shortlist.LoadAsync(Cycle.Id, province, me.Viewer(), ct);
         return Page();
     }
 }
