@@ -56,6 +56,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();
     public DbSet<Plenary> Plenaries => Set<Plenary>();
     public DbSet<FinalistDecision> FinalistDecisions => Set<FinalistDecision>();
+    public DbSet<PlenaryDecisionVersion> PlenaryDecisionVersions => Set<PlenaryDecisionVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -145,6 +146,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         ConfigureNominations(builder);
         ConfigureFieldWork(builder);
         ConfigureScoring(builder);
+        builder.ApplyConfiguration(new PlenaryDecisionVersionConfiguration());
 
         ApplySnakeCaseNames(builder);
     }

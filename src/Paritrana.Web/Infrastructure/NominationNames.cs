@@ -45,6 +45,7 @@ public static class NominationNames
         NominationAction.RecordWinner => "Catat sebagai pemenang",
         NominationAction.RecordNotWinner => "Catat bukan pemenang",
         NominationAction.Withdraw => "Tarik nominasi",
+        NominationAction.ReopenDecision => "Buka kembali keputusan pleno",
         _ => "Langkah tidak dikenal",
     };
 

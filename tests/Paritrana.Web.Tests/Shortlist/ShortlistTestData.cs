@@ -115,6 +115,17 @@ public sealed class ShortlistTestData(string database)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The confirmation step of "Tetapkan" (a page holding #confirm-form), answered "Ya, tetapkan".</summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(PortalClient chair, AngleSharp.Html.Dom.IHtmlDocument confirmation, string pageUrl)
+    {
+        if (confirmation.QuerySelector("#confirm-form") is null)
+        {
+            throw new InvalidOperationException("No confirmation step; the page says: " + PortalClient.Text(confirmation.QuerySelector("[data-testid=errors]")));
+        }
+
+        return await chair.SubmitFormAsync(confirmation, pageUrl, "#confirm-form", new Dictionary<string, string>(), "button[name='Input.Confirmed']");
+    }
+
     public async Task<NominationStatus> StatusAsync(int nominationId)
     {
         await using var db = Db();

@@ -77,12 +77,14 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         // With the reason it is decided: statuses, history rows, decision rows and audit.
         departing.RemoveAll(f => f.Key.StartsWith("Input.Rationales", StringComparison.Ordinal));
         departing.Add(new($"Input.Rationales[{s.Cycle.CategoryId}]", "Beta lebih baik dalam kunjungan lapangan."));
-        var decided = await chair.PostFieldsAsync(url + "&handler=Decide", departing);
-        if (decided.StatusCode == System.Net.HttpStatusCode.OK)
-        {
-            PortalClient.Text((await PortalClient.ParseAsync(decided)).QuerySelector("[data-testid=errors]")).ShouldBe("");
-        }
-
+        // "Tetapkan" first shows the choice for confirmation; nothing is decided until "Ya, tetapkan".
+        var confirmation = await chair.PostFieldsAsync(url + "&handler=Decide", departing);
+        confirmation.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var confirm = await PortalClient.ParseAsync(confirmation);
+        PortalClient.Text(confirm.QuerySelector("[data-testid=errors]")).ShouldBe("");
+        confirm.QuerySelectorAll("[data-testid=confirm-finalist]").Select(PortalClient.Text).ShouldBe([$"PT Alfa {s.Tag} — 86,50 (Peringkat 1)", $"PT Beta {s.Tag} — 76,00 (Peringkat 3)"]);
+        (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Scored);
+        var decided = await ShortlistTestData.ConfirmAsync(chair, confirm, url);
         decided.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Finalist);
         (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Finalist);
@@ -135,7 +137,9 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         text.ShouldContain("Kepatuhan sangat baik");
         text.ShouldContain($"Halaman 1 dari {pages}");
         text.ShouldContain($"Halaman {pages} dari {pages}");
-        text.ShouldContain($"PRT-{s.Cycle.YearText}-51-");
+        // Not decided at a plenary: a live draft, saying so, with a draft reference.
+        text.ShouldContain($"PRT-DRAF-{s.Cycle.YearText}-51-");
+        text.ShouldContain("DRAF: finalis belum ditetapkan dalam rapat pleno.");
         pages.ShouldBeGreaterThanOrEqualTo(4); // cover, summary, two finalists, decision
     }
 
@@ -265,12 +269,8 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         {
             ["Input.HeldOn"] = "2025-11-20", ["Input.Place"] = "Kantor Gubernur Bali", ["Input.Attendees"] = "Ketua, anggota", ["Input.Decision"] = "Menetapkan finalis.",
         }, "button[formaction*='handler=Decide']");
-        if (decide.StatusCode == System.Net.HttpStatusCode.OK)
-        {
-            PortalClient.Text((await PortalClient.ParseAsync(decide)).QuerySelector("[data-testid=errors]")).ShouldBe("");
-        }
-
-        decide.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        decide.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await ShortlistTestData.ConfirmAsync(chair, await PortalClient.ParseAsync(decide), plenary)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await chair.SubmitFormAsync(plenary, "form[action*='handler=Forward']", new Dictionary<string, string>())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
         (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.ForwardedToNational);

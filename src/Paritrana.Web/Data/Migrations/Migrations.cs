@@ -26,3 +26,7 @@ public sealed class ScoringAndPlenary : SqlFileMigration;
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261121000008_ScoringPages")]
 public sealed class ScoringPages : SqlFileMigration;
+
+[DbContext(typeof(ParitranaDbContext))]
+[Migration("20261204000005_PlenaryDecisionVersions")]
+public sealed class PlenaryDecisionVersions : SqlFileMigration;

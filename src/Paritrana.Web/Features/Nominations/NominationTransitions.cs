@@ -9,8 +9,8 @@ using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Features.Nominations;
 
-/// <summary>A workflow step asked for by a user: on which nomination, read at which version, why.</summary>
-public sealed record TransitionRequest(int NominationId, NominationAction Action, string? Reason, uint Version);
+/// <summary>A workflow step asked for by a user: on which nomination, read at which version, why; <paramref name="AtPlenary"/> for the plenary's steps.</summary>
+public sealed record TransitionRequest(int NominationId, NominationAction Action, string? Reason, uint Version, bool AtPlenary = false);
 
 public enum TransitionResult
 {
@@ -81,7 +81,7 @@ public sealed class NominationTransitions(
         var openCoachingItems = request.Action == NominationAction.MarkReadyForScoring
             ? await FieldWork.CoachingGate.OpenItemsAsync(db, nomination.Id, ct)
             : 0;
-        var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, new WorkflowFacts(OpenCoachingItems: openCoachingItems));
+        var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, new WorkflowFacts(OpenCoachingItems: openCoachingItems, AtPlenary: request.AtPlenary));
         if (!decision.Allowed)
         {
             return Refuse(l[decision.Refusal!]);

@@ -13,7 +13,7 @@ namespace Paritrana.Web.Pages.Reports;
 
 /// <summary>The reports and exports of the user's province for a cycle: PDFs and CSVs.</summary>
 [Authorize(Policy = Policies.Committee)]
-public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist, DecisionVersions versions, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "cycle")]
     public int? Year { get; set; }
@@ -21,6 +21,9 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
     public CycleLookup.CycleRef? Cycle { get; private set; }
 
     public ShortlistData? Data { get; private set; }
+
+    /// <summary>The official records of the province's plenary decision in the cycle (docs/decisions/011).</summary>
+    public IReadOnlyList<DecisionVersionInfo> Versions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -31,6 +34,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
         }
 
         Data = await shortlist.LoadAsync(Cycle!.Id, province!, ct);
+        Versions = await versions.ListAsync(Cycle.Id, province!, ct);
         return Page();
     }
 
