@@ -10,18 +10,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private readonly ShortlistTestData _data = new(portal.Database);
 
-    /// <summary>A: 86,50 (rank 1); C and B tie at 76,00, C first by its interview; D 60,00 with the member's conflicted cards left out.</summary>
-    private async Task<(ScoredCycle Cycle, int A, int B, int C, int D, string Tag)> ScenarioAsync()
-    {
-        var cycle = await _data.CycleAsync();
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var a = await _data.NominationAsync(cycle, $"PT Alfa {tag}", [90m, 80m], [88.5m, 89m], strengths: "Kepatuhan sangat baik");
-        var b = await _data.NominationAsync(cycle, $"PT Beta {tag}", [80m, 80m], [70m, 70m]);
-        var c = await _data.NominationAsync(cycle, $"PT Gama {tag}", [70m, 70m], [85m, 85m]);
-        var d = await _data.NominationAsync(cycle, $"PT Delta {tag}", [60m, 100m], [60m, 100m]);
-        await _data.ConflictAsync(d);
-        return (cycle, a, b, c, d, tag);
-    }
+    private Task<ShortlistScenario> ScenarioAsync() => _data.ScenarioAsync();
 
     [Fact]
     public async Task The_shortlist_ranks_by_total_flags_the_tie_and_shows_how_it_was_broken()
