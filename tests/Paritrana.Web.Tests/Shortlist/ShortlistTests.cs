@@ -73,6 +73,17 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         PortalClient.Text(confirm.QuerySelector("[data-testid=errors]")).ShouldBe("");
         confirm.QuerySelectorAll("[data-testid=confirm-finalist]").Select(PortalClient.Text).ShouldBe([$"PT Alfa {s.Tag} — 86,50 (Peringkat 1)", $"PT Beta {s.Tag} — 76,00 (Peringkat 3)"]);
         (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Scored);
+
+        // "Kembali ke formulir": the form again with what was typed, still nothing decided.
+        var back = await chair.SubmitFormAsync(confirm, url, "#confirm-form", new Dictionary<string, string>(), "button[name='Input.Edit']");
+        back.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await PortalClient.ParseAsync(back)).QuerySelector("#plenary-form")!;
+        var kept = PortalClient.ReadForm(form);
+        kept.Single(f => f.Key == "Input.Place").Value.ShouldBe("Kantor Gubernur Bali");
+        kept.Single(f => f.Key == $"Input.Rationales[{s.Cycle.CategoryId}]").Value.ShouldBe("Beta lebih baik dalam kunjungan lapangan.");
+        kept.Where(f => f.Key == "Input.Finalists").Select(f => f.Value).ShouldBe([s.A.ToString(System.Globalization.CultureInfo.InvariantCulture), s.B.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Scored);
+
         var decided = await ShortlistTestData.ConfirmAsync(chair, confirm, url);
         decided.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Finalist);
