@@ -77,8 +77,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         // "Kembali ke formulir": the form again with what was typed, still nothing decided.
         var back = await chair.SubmitFormAsync(confirm, url, "#confirm-form", new Dictionary<string, string>(), "button[name='Input.Edit']");
         back.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await PortalClient.ParseAsync(back)).QuerySelector("#plenary-form")!;
-        var kept = PortalClient.ReadForm(form);
+        var kept = PortalClient.ReadForm((AngleSharp.Html.Dom.IHtmlFormElement)(await PortalClient.ParseAsync(back)).QuerySelector("#plenary-form")!);
         kept.Single(f => f.Key == "Input.Place").Value.ShouldBe("Kantor Gubernur Bali");
         kept.Single(f => f.Key == $"Input.Rationales[{s.Cycle.CategoryId}]").Value.ShouldBe("Beta lebih baik dalam kunjungan lapangan.");
         kept.Where(f => f.Key == "Input.Finalists").Select(f => f.Value).ShouldBe([s.A.ToString(System.Globalization.CultureInfo.InvariantCulture), s.B.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
