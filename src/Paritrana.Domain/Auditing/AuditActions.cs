@@ -75,6 +75,10 @@ public static class AuditActions
 
     public const string PlenaryRecorded = "plenary.recorded";
     public const string FinalistsDecided = "finalists.decided";
+    /// <summary>The frozen record of a plenary decision was stored; the details carry its number and hash.</summary>
+    public const string DecisionDocumentIssued = "decision-document.issued";
+    /// <summary>The chair re-opened a decided plenary; the details carry the superseded number and the reason.</summary>
+    public const string PlenaryReopened = "plenary.reopened";
     public const string FinalistsForwarded = "finalists.forwarded";
     public const string NationalResultRecorded = "national-result.recorded";
 }

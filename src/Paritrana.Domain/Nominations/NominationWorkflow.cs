@@ -35,10 +35,13 @@ public enum NominationAction
     Withdraw = 12,
     /// <summary>The chair takes a nomination that is ready for scoring back to field assessment (with a reason), so that coaching items can be recorded or reopened again (decisions/014).</summary>
     ReturnToFieldAssessment = 13,
+    /// <summary>The chair re-opens the plenary's decision: finalists and not-shortlisted go back to Scored (plenary page only).</summary>
+    ReopenDecision = 14,
 }
 
 /// <summary>Facts from outside the nomination that some transitions depend on.</summary>
-public sealed record WorkflowFacts(int OpenCoachingItems = 0)
+/// <param name="AtPlenary">The step is taken by the plenary's decision as a whole (see <see cref="NominationWorkflow.Transition.PlenaryOnly"/>).</param>
+public sealed record WorkflowFacts(int OpenCoachingItems = 0, bool AtPlenary = false)
 {
     /// <summary>How many open or closed rounds are not complete for the nomination (<see cref="Scoring.ScoringCompleteness.Missing"/>).</summary>
     public int IncompleteRounds { get; init; }
@@ -58,7 +61,8 @@ public sealed record WorkflowDecision(bool Allowed, NominationStatus To, string?
 /// </summary>
 public static class NominationWorkflow
 {
-    public sealed record Transition(NominationAction Action, NominationStatus[] From, NominationStatus To, string[] Roles, bool NeedsReason);
+    /// <param name="PlenaryOnly">Taken only for all of a plenary's nominations together (the plenary page), never for one nomination.</param>
+    public sealed record Transition(NominationAction Action, NominationStatus[] From, NominationStatus To, string[] Roles, bool NeedsReason, bool PlenaryOnly = false);
 
     private static readonly string[] Committee = [Access.Roles.CommitteeChair, Access.Roles.CommitteeMember];
     private static readonly string[] Chair = [Access.Roles.CommitteeChair];
@@ -93,6 +97,7 @@ public static class NominationWorkflow
             true),
         // Only from ReadyForScoring: once scored, the scores are the plenary's basis (decisions/014).
         new(NominationAction.ReturnToFieldAssessment, [NominationStatus.ReadyForScoring], NominationStatus.InFieldAssessment, Chair, true),
+        new(NominationAction.ReopenDecision, [NominationStatus.Finalist, NominationStatus.NotShortlisted], NominationStatus.Scored, Chair, true, PlenaryOnly: true),
     ];
 
     /// <summary>Decides whether <paramref name="role"/> may take <paramref name="action"/> on a nomination in <paramref name="current"/>.</summary>
@@ -109,6 +114,11 @@ public static class NominationWorkflow
         if (role is null || !transition.Roles.Contains(role))
         {
             return WorkflowDecision.Refuse(WorkflowTexts.WrongRole);
+        }
+
+        if (transition.PlenaryOnly && facts?.AtPlenary != true)
+        {
+            return WorkflowDecision.Refuse(WorkflowTexts.PlenaryOnly);
         }
 
         if (transition.NeedsReason && string.IsNullOrWhiteSpace(reason))
@@ -130,9 +140,9 @@ public static class NominationWorkflow
         return WorkflowDecision.Allow(transition.To);
     }
 
-    /// <summary>The actions a role could take from a status (for showing buttons); the final check is <see cref="Decide"/>.</summary>
+    /// <summary>The actions a role could take on one nomination from a status (for showing buttons); the final check is <see cref="Decide"/>.</summary>
     public static IReadOnlyList<NominationAction> ActionsFor(NominationStatus current, string? role) =>
-        Transitions.Where(t => t.From.Contains(current) && role is not null && t.Roles.Contains(role)).Select(t => t.Action).ToList();
+        Transitions.Where(t => !t.PlenaryOnly && t.From.Contains(current) && role is not null && t.Roles.Contains(role)).Select(t => t.Action).ToList();
 
     /// <summary>Statuses in which the committee may still edit the nomination's figures.</summary>
     public static bool FiguresEditable(NominationStatus status) => status is NominationStatus.Draft or NominationStatus.Returned;

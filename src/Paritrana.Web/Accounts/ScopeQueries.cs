@@ -114,4 +114,25 @@ public static class ScopeQueries
 
         return query;
     }
+
+    /// <summary>
+    /// The official records of plenary decisions: province-level documents of the committee. The
+    /// committee sees its province's, the administrator (national secretariat, who receives them) all;
+    /// a branch officer, whose scope is regencies, none.
+    /// </summary>
+    public static IQueryable<Domain.Scoring.PlenaryDecisionVersion> InScope(this IQueryable<Domain.Scoring.PlenaryDecisionVersion> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        if (scope.SeesNothing || scope.IsLimitedToRegencies)
+        {
+            return query.Where(_ => false);
+        }
+
+        var province = scope.ProvinceCode!;
+        return query.Where(v => v.ProvinceCode == province);
+    }
 }

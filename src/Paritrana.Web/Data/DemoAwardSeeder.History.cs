@@ -14,9 +14,11 @@ namespace Paritrana.Web.Data;
 /// criteria of the four categories used (locked, as the first card locks them), the three default
 /// rounds (closed), the chair and the member assigned to every nomination in every round, their
 /// submitted cards with scores, comments and strengths (as <see cref="ScorecardService"/> stores
-/// them, with the score history), and the plenary with one decision per nomination. The totals and
-/// ranks of the decisions are not written here: they are read back from <see cref="ShortlistQuery"/>,
-/// the portal's own arithmetic, and the choice of finalists passes <see cref="FinalistSelection"/>.
+/// them, with the score history), and the plenary with one decision per nomination and its frozen
+/// official record. The totals and ranks of the decisions are not written here: they are read back
+/// from <see cref="DecisionSnapshots.OfficialShortlistAsync"/>, the portal's own arithmetic, the
+/// choice of finalists passes <see cref="FinalistSelection"/>, and the record is made by
+/// <see cref="DecisionSnapshots.IssueAsync"/> as the plenary page makes it, as of 25 June 2021.
 /// Seeded only while the province has neither rounds nor a plenary in 2021.
 /// </summary>
 public sealed partial class DemoAwardSeeder
@@ -237,14 +239,22 @@ public sealed partial class DemoAwardSeeder
     }
 
     /// <summary>
-    /// The plenary of 25 June 2021 and its decisions. Ranks and totals come from the shortlist the
-    /// plenary page shows (<see cref="ShortlistQuery"/>), stored as <c>PlenaryDecisions.DecideAsync</c>
-    /// stores them; the finalists of the seed articles must pass the portal's own check of the choice.
+    /// The plenary of 25 June 2021, its decisions and its official record. Ranks and totals come from
+    /// the shortlist a decision is taken on (<see cref="DecisionSnapshots.OfficialShortlistAsync"/>),
+    /// stored as <c>PlenaryDecisions.DecideAsync</c> stores them; the finalists of the seed articles
+    /// must pass the portal's own check of the choice; the record (PRT-2021-51-001) is frozen by the
+    /// same code as the plenary page's, with the committee of that day.
     /// </summary>
     private async Task SeedHistoryPlenaryAsync(
         int cycleId, List<(HistoryCandidate Candidate, Nomination Nomination)> candidates, DemoUser chair, DemoUser member, CancellationToken ct)
     {
-        var shortlist = await new ShortlistQuery(db).LoadAsync(cycleId, HistoryProvince, ScoreViewer.Official, ct);
+        var snapshots = new DecisionSnapshots(db);
+        var shortlist = await snapshots.OfficialShortlistAsync(cycleId, HistoryProvince, ct);
+        // At the plenary every one of them was still Scored: that is what the check and the record look at.
+        shortlist = shortlist with
+        {
+            Categories = shortlist.Categories.Select(c => c with { Rows = c.Rows.Select(r => r with { Status = NominationStatus.Scored }).ToList() }).ToList(),
+        };
         var finalists = candidates.Where(c => c.Candidate.Finalist).Select(c => c.Nomination.Id).ToHashSet();
         var decidedAt = Utc(2021, 6, 25, 15, 30);
         var plenary = new Plenary
@@ -269,8 +279,7 @@ public sealed partial class DemoAwardSeeder
 
         foreach (var category in shortlist.Categories.Where(c => c.Rows.Count > 0))
         {
-            // At the plenary every one of them was still Scored: that is what the check looks at.
-            var rows = category.Rows.Select(r => r with { Status = NominationStatus.Scored }).ToList();
+            var rows = category.Rows;
             var chosen = rows.Where(r => finalists.Contains(r.NominationId)).Select(r => r.NominationId).ToList();
             var rationale = HistoryRationales.GetValueOrDefault(category.Code);
             if (FinalistSelection.Check(rows, chosen, rationale) is { } problem)
@@ -297,6 +306,10 @@ public sealed partial class DemoAwardSeeder
 
         Audit(AuditActions.FinalistsDecided, "plenary", Key(plenary.Id), HistoryProvince,
             PlenaryDecisions.FinalistsDecidedDetails(decided.Where(finalists.Contains), decided.Count), chair, decidedAt);
+        var rationales = shortlist.Categories.ToDictionary(c => c.CategoryId, c => HistoryRationales.GetValueOrDefault(c.Code));
+        var issued = await snapshots.IssueAsync(
+            plenary, DecisionSnapshots.AsDecided(shortlist, decided.ToHashSet(), finalists), new DecisionMoment(decidedAt, chair.Id, chair.FullName, rationales), ct);
+        Audit(AuditActions.DecisionDocumentIssued, "plenary", Key(plenary.Id), HistoryProvince, DecisionSnapshots.IssuedDetails(issued), chair, decidedAt);
 
         // The finalists went to the national level with one "forward" (PlenaryDecisions.ForwardAsync):
         // its event is at the last of their forwarding steps, when all of them had been forwarded.

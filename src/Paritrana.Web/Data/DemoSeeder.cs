@@ -16,7 +16,6 @@ public sealed class DemoSeeder(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     IConfiguration configuration,
-    TimeProvider clock,
     DemoAwardSeeder awards)
 {
     public const string DefaultPassword = "Demo-Paritrana-2026";
@@ -47,6 +46,12 @@ public sealed class DemoSeeder(
         (Gianyar, Banuspa, "51", ["51.04", "51.06", "51.05", "51.07"]),
         (Semarang, JatengDiy, "33", ["33.74", "33.22", "33.24", "33.73"]),
     ];
+
+    /// <summary>
+    /// When the demo accounts were created: before the 2021 cycle they take part in (its cards,
+    /// plenary and frozen record, whose committee is the accounts that existed on 25 June 2021).
+    /// </summary>
+    public static readonly DateTimeOffset AccountsCreatedAt = new(2021, 1, 4, 1, 0, 0, TimeSpan.Zero);
 
     public string Password => configuration["Demo:Password"] is { Length: > 0 } p ? p : DefaultPassword;
 
@@ -121,7 +126,7 @@ public sealed class DemoSeeder(
                 FullName = account.FullName,
                 ProvinceCode = account.ProvinceCode,
                 BranchOfficeId = account.BranchName is null ? null : branchIds[account.BranchName],
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = AccountsCreatedAt,
                 LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user, Password), account.Email);

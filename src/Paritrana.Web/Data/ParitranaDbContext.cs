@@ -56,6 +56,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<ScoringSettings> ScoringSettings => Set<ScoringSettings>();
     public DbSet<Plenary> Plenaries => Set<Plenary>();
     public DbSet<FinalistDecision> FinalistDecisions => Set<FinalistDecision>();
+    public DbSet<PlenaryDecisionVersion> PlenaryDecisionVersions => Set<PlenaryDecisionVersion>();
 
     // Server-side sessions (docs/decisions/012); mapped in UserSessionConfiguration.
     public DbSet<Paritrana.Domain.Access.UserSession> UserSessions => Set<Paritrana.Domain.Access.UserSession>();
@@ -149,6 +150,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         ConfigureNominations(builder);
         ConfigureFieldWork(builder);
         ConfigureScoring(builder);
+        builder.ApplyConfiguration(new PlenaryDecisionVersionConfiguration());
 
         ApplySnakeCaseNames(builder);
     }

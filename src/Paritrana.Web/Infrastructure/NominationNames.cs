@@ -46,6 +46,7 @@ public static class NominationNames
         NominationAction.RecordNotWinner => "Catat bukan pemenang",
         NominationAction.Withdraw => "Tarik nominasi",
         NominationAction.ReturnToFieldAssessment => "Kembalikan ke penilaian lapangan",
+        NominationAction.ReopenDecision => "Buka kembali keputusan pleno",
         _ => "Langkah tidak dikenal",
     };
 

@@ -195,10 +195,14 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         var decide = chair.GetByRole(AriaRole.Button, new() { Name = "Tetapkan", Exact = true });
         await Expect(decide).ToHaveAttributeAsync("formaction", "/Plenary?cycle=2025&handler=Decide");
         await decide.ClickAsync();
+        // The server-rendered confirmation step: the finalists per category, then the final POST.
+        await Expect(chair.GetByTestId("confirm-BESAR").GetByTestId("confirm-finalist").Filter(new() { HasText = Candidate })).ToHaveTextAsync($"{Candidate} — 72,50 (Peringkat 1)");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Ya, tetapkan" }).ClickAsync();
         await Expect(chair.GetByTestId("decision-row").Filter(new() { HasText = Candidate })).ToContainTextAsync("Finalis");
         await chair.GetByRole(AriaRole.Link, new() { Name = "Laporan & ekspor" }).First.ClickAsync();
         await chair.GetByRole(AriaRole.Link, new() { Name = "Laporan finalis (pratinjau cetak dan PDF)" }).ClickAsync();
         await Expect(chair.Locator(".report-preview")).ToContainTextAsync(Candidate);
+        await Expect(chair.GetByTestId("document-number")).ToHaveTextAsync("Nomor dokumen: PRT-2025-51-001 (versi 1)");
         var download = await chair.RunAndWaitForDownloadAsync(() => chair.GetByTestId("pdf-link").ClickAsync(), new() { Timeout = 90_000 });
         var pdf = Path.Combine(Path.GetTempPath(), $"finalis-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(pdf);

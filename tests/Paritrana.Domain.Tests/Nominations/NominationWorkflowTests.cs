@@ -38,13 +38,16 @@ public class NominationWorkflowTests
         { S.Finalist, A.Withdraw, Roles.CommitteeChair, S.Withdrawn },
         { S.ForwardedToNational, A.Withdraw, Roles.Administrator, S.Withdrawn },
         { S.ReadyForScoring, A.ReturnToFieldAssessment, Roles.CommitteeChair, S.InFieldAssessment },
+        // Taken only for a whole plenary decision (facts.AtPlenary), see below.
+        { S.Finalist, A.ReopenDecision, Roles.CommitteeChair, S.Scored },
+        { S.NotShortlisted, A.ReopenDecision, Roles.CommitteeChair, S.Scored },
     };
 
     [Theory]
     [MemberData(nameof(Legal))]
     public void A_legal_transition_is_allowed_and_leads_to_its_status(S from, A action, string role, S to)
     {
-        var decision = NominationWorkflow.Decide(from, action, role, reason: "alasan tertulis");
+        var decision = NominationWorkflow.Decide(from, action, role, reason: "alasan tertulis", new WorkflowFacts(AtPlenary: true));
         decision.ShouldBe(WorkflowDecision.Allow(to));
     }
 
@@ -73,8 +76,8 @@ public class NominationWorkflowTests
             }
         }
 
-        legal.Count.ShouldBe(22); // 23 rows, Draft --Submit--> listed for two roles
-        checkedPairs.ShouldBe((13 * 13) - 22);
+        legal.Count.ShouldBe(24); // 25 rows, Draft --Submit--> listed for two roles
+        checkedPairs.ShouldBe((13 * 13) - 24);
     }
 
     [Theory]
@@ -115,6 +118,23 @@ public class NominationWorkflowTests
             .ShouldBe(WorkflowDecision.Refuse("Masih ada butir pembinaan yang terbuka atau sedang dikerjakan; selesaikan atau kesampingkan dulu sebelum nominasi siap dinilai."));
         NominationWorkflow.Decide(S.InFieldAssessment, A.MarkReadyForScoring, Roles.CommitteeMember, facts: new WorkflowFacts(OpenCoachingItems: 0))
             .ShouldBe(WorkflowDecision.Allow(S.ReadyForScoring));
+    }
+
+    [Fact]
+    public void Re_opening_a_decision_is_the_chairs_with_a_reason_and_only_for_the_whole_plenary()
+    {
+        const string PlenaryOnly = "Langkah ini hanya dapat diambil untuk seluruh keputusan pada halaman rapat pleno.";
+        var atPlenary = new WorkflowFacts(AtPlenary: true);
+        NominationWorkflow.Decide(S.Finalist, A.ReopenDecision, Roles.CommitteeChair, "Salah hitung", atPlenary).ShouldBe(WorkflowDecision.Allow(S.Scored));
+        NominationWorkflow.Decide(S.NotShortlisted, A.ReopenDecision, Roles.CommitteeChair, "Salah hitung", atPlenary).ShouldBe(WorkflowDecision.Allow(S.Scored));
+        // One nomination on its own (the nomination page's buttons): refused, and not offered.
+        NominationWorkflow.Decide(S.Finalist, A.ReopenDecision, Roles.CommitteeChair, "Salah hitung").ShouldBe(WorkflowDecision.Refuse(PlenaryOnly));
+        NominationWorkflow.ActionsFor(S.Finalist, Roles.CommitteeChair).ShouldBe([A.Forward, A.Withdraw]);
+        NominationWorkflow.ActionsFor(S.NotShortlisted, Roles.CommitteeChair).ShouldBeEmpty();
+        // The chair's, with a reason; not once the finalist went to the national level.
+        NominationWorkflow.Decide(S.Finalist, A.ReopenDecision, Roles.CommitteeMember, "Salah hitung", atPlenary).ShouldBe(WorkflowDecision.Refuse(WrongRole));
+        NominationWorkflow.Decide(S.Finalist, A.ReopenDecision, Roles.CommitteeChair, " ", atPlenary).ShouldBe(WorkflowDecision.Refuse(NeedsReason));
+        NominationWorkflow.Decide(S.ForwardedToNational, A.ReopenDecision, Roles.CommitteeChair, "Salah hitung", atPlenary).ShouldBe(WorkflowDecision.Refuse(WrongStatus));
     }
 
     [Fact]

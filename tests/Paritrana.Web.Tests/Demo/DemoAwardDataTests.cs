@@ -176,7 +176,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
                    (SELECT count(*) FROM scoring_rounds) || ' ' || (SELECT count(*) FROM round_aspects) || ' ' || (SELECT count(*) FROM assignments) || ' ' ||
                    (SELECT count(*) FROM scorecards) || ' ' || (SELECT count(*) FROM scores) || ' ' || (SELECT count(*) FROM score_changes) || ' ' ||
                    (SELECT count(*) FROM plenaries) || ' ' || (SELECT count(*) FROM finalist_decisions) || ' ' || (SELECT count(*) FROM visits) || ' ' ||
-                   (SELECT count(*) FROM visit_members) || ' ' || (SELECT count(*) FROM coaching_items)
+                   (SELECT count(*) FROM visit_members) || ' ' || (SELECT count(*) FROM coaching_items) || ' ' || (SELECT count(*) FROM plenary_decision_versions)
             """;
         var before = await Text(Counts);
         before.ShouldBe(await ExpectedCountsAsync());
@@ -201,7 +201,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
     /// sets (2 government ones of 5 aspects and 13 indicators, 2 company ones of 3 aspects and 11
     /// indicators), 3 rounds scoring 6 + 6 + 1 aspect codes, 6 nominations × 3 rounds × 2 scorers
     /// assigned and carded, 252 scores with one history row each and one per card total, 1 plenary
-    /// with 6 decisions. 2025: 2 visits (2 and 1 members) and 2 coaching items; criteria for the 5
+    /// with 6 decisions and its frozen record. 2025: 2 visits (2 and 1 members) and 2 coaching items; criteria for the 5
     /// active categories (2 government, 3 company); Bali's 3 rounds, the open one with 2 nominations ×
     /// 2 scorers assigned and carded: the chair's 2 submitted cards of 10 scores (a history row each
     /// and one per total), the member's 2 drafts of 3 and 2 scores (a history row each).
@@ -215,7 +215,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
         return string.Join(' ', new long[]
             {
                 2, 12, 14, 8 + 309, 2 * 309, 6 + 11, (3L * 7) + (3L * 6) + 17, 9, 8, 5, users,
-                4 + 5, (2 * 5) + (2 * 3) + (2 * 5) + (3 * 3), (2 * 13) + (2 * 11) + (2 * 13) + (3 * 11), 3 + 3, 2 * (6 + 6 + 1), Cards, Cards, Scores, Scores + Totals, 1, 6, 2, 3, 2,
+                4 + 5, (2 * 5) + (2 * 3) + (2 * 5) + (3 * 3), (2 * 13) + (2 * 11) + (2 * 13) + (3 * 11), 3 + 3, 2 * (6 + 6 + 1), Cards, Cards, Scores, Scores + Totals, 1, 6, 2, 3, 2, 1,
             }
             .Select(n => n.ToString(CultureInfo.InvariantCulture)));
     }

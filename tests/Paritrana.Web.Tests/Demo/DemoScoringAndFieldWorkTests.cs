@@ -396,6 +396,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             FROM finalist_decisions d JOIN nominations n ON n.id = d.nomination_id JOIN plenaries p ON p.id = d.plenary_id GROUP BY p.id
             """);
         var (finalists, decided, plenary, cycle) = ids.Single().Split(" / ") is [var f, var d, var p, var c] ? (f, d, p, c) : default;
+        var sha256 = await Text("SELECT sha256 FROM plenary_decision_versions");
         (await Lines("""
             SELECT to_char(a.at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD HH24:MI') || ' | ' || a.action || ' | ' || a.entity_type || ' | ' || a.entity_id
                 || ' | ' || a.province_code || ' | ' || a.user_email || ' | ' || a.details
@@ -404,6 +405,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         [
             $"2021-06-25 16:30 | plenary.recorded | plenary | {cycle}/51 | 51 | ketua.bali@paritrana.demo | 2021-06-25, {DemoAwardSeeder.PlenaryPlace}",
             $"2021-06-25 16:30 | finalists.decided | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | finalists: {finalists}; decided: {decided}",
+            $"2021-06-25 16:30 | decision-document.issued | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | PRT-2021-51-001; version 1; sha256 {sha256}",
             $"2021-07-05 11:02 | finalists.forwarded | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | forwarded: {finalists}",
         ]);
         decided.ShouldBe("6");

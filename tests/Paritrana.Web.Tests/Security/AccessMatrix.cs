@@ -194,12 +194,14 @@ public static class AccessMatrix
 
         // --- Shortlist, plenary and reports ----------------------------------------------------
         new("/Shortlist/Index") { { "GET", Committee } },
-        new("/Plenary/Index") { { "GET", Chair }, { "POST Save", Chair }, { "POST Decide", Chair }, { "POST Forward", Chair } },
+        new("/Plenary/Index") { { "GET", Chair }, { "POST Save", Chair }, { "POST Decide", Chair }, { "POST Reopen", Chair }, { "POST Forward", Chair } },
         new("/Plenary/National") { { "GET", Administrator }, { "POST", Administrator } },
         new("/Reports/Index") { { "GET", Committee }, { "GET RankingsCsv", Committee }, { "GET ScoresCsv", Committee } },
         new("/Reports/Finalists") { { "GET", Committee }, { "GET Pdf", Committee } },
         new("/Reports/Shortlist") { { "GET", Committee }, { "GET Pdf", Committee } },
         new("/Reports/Sheet?id={scoring}") { { "GET", Committee }, { "GET Pdf", Committee } },
+        // The committee verifies its province's decision documents, the administrator (national secretariat) every province's.
+        new("/Reports/Verify?code={code}&number={document}") { { "GET", Committee | Administrator } },
     ];
 
     /// <summary>"page METHOD[ Name]" → who, for comparing with what the app has.</summary>

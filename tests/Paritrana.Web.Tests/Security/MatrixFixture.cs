@@ -267,8 +267,12 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         db.ScoringRounds.AddRange(open, draft);
         await db.SaveChangesAsync();
         var branch = await db.BranchOffices.SingleAsync(b => b.Name == DemoSeeder.Denpasar);
+        // Bali's 2021 plenary decision, frozen by the demo seeder: its document number and verification code.
+        var document = await db.PlenaryDecisionVersions.SingleAsync(v => v.ProvinceCode == "51");
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["document"] = document.DocumentNumber,
+            ["code"] = DecisionDocument.FormatCode(document.VerificationCode),
             ["province"] = "51",
             ["cycle"] = Id(cycle.Id),
             ["category"] = Id(category.Id),

@@ -43,6 +43,10 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         ("/Scoring/Rounds/Details/{round}", Reach.Province, []),
         ("/Scoring/Rounds/Edit/{draftRound}", Reach.Province, []),
         ("/Scoring/Rounds/Assignments/{round}", Reach.Province, []),
+        // A decision document is looked up by its verification code and/or number: another province's is not found.
+        ("/Reports/Verify?code={code}&number={document}", Reach.Province, []),
+        ("/Reports/Verify?code={code}", Reach.Province, []),
+        ("/Reports/Verify?number={document}", Reach.Province, []),
 
         ("/Regions/RegencyOrCity/{regency}", Reach.Branch, []),
         ("/Employers/Details/{employer}", Reach.Branch, []),
@@ -116,7 +120,7 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         var chair = await portal.ClientAsync("ketua.bali@paritrana.demo");
         foreach (var records in new[] { portal.Denpasar, portal.Gianyar })
         {
-            foreach (var url in new[] { "/Scoring/CardHistory/{card}", "/Scoring/Card?round={round}&nomination={scoring}", "/Reports/Sheet?id={scoring}", "/Scoring/Rounds/Edit/{draftRound}" })
+            foreach (var url in new[] { "/Scoring/CardHistory/{card}", "/Scoring/Card?round={round}&nomination={scoring}", "/Reports/Sheet?id={scoring}", "/Scoring/Rounds/Edit/{draftRound}", "/Reports/Verify?code={code}&number={document}" })
             {
                 using var response = await chair.GetAsync(MatrixFixture.Resolve(url, records));
                 response.StatusCode.ShouldBe(HttpStatusCode.OK, url);

@@ -15,6 +15,12 @@ public sealed record ScoredCycle(int Id, int Year, int CategoryId, int Documents
 }
 
 /// <summary>
+/// Four scored nominations of one category (2 finalists): A 86,50 (rank 1); C and B tie at 76,00, C
+/// first by its interview; D 60,00 with the member's conflicted cards left out. The names end in <see cref="Tag"/>.
+/// </summary>
+public sealed record ShortlistScenario(ScoredCycle Cycle, int A, int B, int C, int D, string Tag);
+
+/// <summary>
 /// Builds what the shortlist tests need straight into the test database: a cycle of an unused
 /// year with one category, two rounds, one aspect with one 0–100 indicator, nominations in status
 /// Scored with submitted cards of known totals (the card total equals the indicator's score).
@@ -65,6 +71,19 @@ public sealed class ShortlistTestData(string database)
         }
     }
 
+    /// <summary>A fresh cycle with the four nominations of <see cref="ShortlistScenario"/>.</summary>
+    public async Task<ShortlistScenario> ScenarioAsync()
+    {
+        var cycle = await CycleAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var a = await NominationAsync(cycle, $"PT Alfa {tag}", [90m, 80m], [88.5m, 89m], strengths: "Kepatuhan sangat baik");
+        var b = await NominationAsync(cycle, $"PT Beta {tag}", [80m, 80m], [70m, 70m]);
+        var c = await NominationAsync(cycle, $"PT Gama {tag}", [70m, 70m], [85m, 85m]);
+        var d = await NominationAsync(cycle, $"PT Delta {tag}", [60m, 100m], [60m, 100m]);
+        await ConflictAsync(d);
+        return new ShortlistScenario(cycle, a, b, c, d, tag);
+    }
+
     /// <summary>A Scored nomination with the chair's and the member's cards: documents and interview totals per scorer.</summary>
     public async Task<int> NominationAsync(
         ScoredCycle cycle, string name, decimal[] documents, decimal[] interview, (int Workers, int Pu, int Bpu)? figures = null, string regency = "51.71",
@@ -113,6 +132,17 @@ public sealed class ShortlistTestData(string database)
         await using var db = Db();
         db.ConflictDeclarations.Add(new ConflictDeclaration { NominationId = nominationId, ScorerId = await UserIdAsync(email), Reason = "Keluarga", DeclaredAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The confirmation step of "Tetapkan" (a page holding #confirm-form), answered "Ya, tetapkan".</summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(PortalClient chair, AngleSharp.Html.Dom.IHtmlDocument confirmation, string pageUrl)
+    {
+        if (confirmation.QuerySelector("#confirm-form") is null)
+        {
+            throw new InvalidOperationException("No confirmation step; the page says: " + PortalClient.Text(confirmation.QuerySelector("[data-testid=errors]")));
+        }
+
+        return await chair.SubmitFormAsync(confirmation, pageUrl, "#confirm-form", new Dictionary<string, string>(), "button[name='Input.Confirmed']");
     }
 
     public async Task<NominationStatus> StatusAsync(int nominationId)

@@ -10,18 +10,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private readonly ShortlistTestData _data = new(portal.Database);
 
-    /// <summary>A: 86,50 (rank 1); C and B tie at 76,00, C first by its interview; D 60,00 with the member's conflicted cards left out.</summary>
-    private async Task<(ScoredCycle Cycle, int A, int B, int C, int D, string Tag)> ScenarioAsync()
-    {
-        var cycle = await _data.CycleAsync();
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var a = await _data.NominationAsync(cycle, $"PT Alfa {tag}", [90m, 80m], [88.5m, 89m], strengths: "Kepatuhan sangat baik");
-        var b = await _data.NominationAsync(cycle, $"PT Beta {tag}", [80m, 80m], [70m, 70m]);
-        var c = await _data.NominationAsync(cycle, $"PT Gama {tag}", [70m, 70m], [85m, 85m]);
-        var d = await _data.NominationAsync(cycle, $"PT Delta {tag}", [60m, 100m], [60m, 100m]);
-        await _data.ConflictAsync(d);
-        return (cycle, a, b, c, d, tag);
-    }
+    private Task<ShortlistScenario> ScenarioAsync() => _data.ScenarioAsync();
 
     [Fact]
     public async Task The_shortlist_ranks_by_total_flags_the_tie_and_shows_how_it_was_broken()
@@ -99,12 +88,24 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         // With the reason it is decided: statuses, history rows, decision rows and audit.
         departing.RemoveAll(f => f.Key.StartsWith("Input.Rationales", StringComparison.Ordinal));
         departing.Add(new($"Input.Rationales[{s.Cycle.CategoryId}]", "Beta lebih baik dalam kunjungan lapangan."));
-        var decided = await chair.PostFieldsAsync(url + "&handler=Decide", departing);
-        if (decided.StatusCode == System.Net.HttpStatusCode.OK)
-        {
-            PortalClient.Text((await PortalClient.ParseAsync(decided)).QuerySelector("[data-testid=errors]")).ShouldBe("");
-        }
+        // "Tetapkan" first shows the choice for confirmation; nothing is decided until "Ya, tetapkan".
+        var confirmation = await chair.PostFieldsAsync(url + "&handler=Decide", departing);
+        confirmation.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var confirm = await PortalClient.ParseAsync(confirmation);
+        PortalClient.Text(confirm.QuerySelector("[data-testid=errors]")).ShouldBe("");
+        confirm.QuerySelectorAll("[data-testid=confirm-finalist]").Select(PortalClient.Text).ShouldBe([$"PT Alfa {s.Tag} — 86,50 (Peringkat 1)", $"PT Beta {s.Tag} — 76,00 (Peringkat 3)"]);
+        (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Scored);
 
+        // "Kembali ke formulir": the form again with what was typed, still nothing decided.
+        var back = await chair.SubmitFormAsync(confirm, url, "#confirm-form", new Dictionary<string, string>(), "button[name='Input.Edit']");
+        back.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var kept = PortalClient.ReadForm((AngleSharp.Html.Dom.IHtmlFormElement)(await PortalClient.ParseAsync(back)).QuerySelector("#plenary-form")!);
+        kept.Single(f => f.Key == "Input.Place").Value.ShouldBe("Kantor Gubernur Bali");
+        kept.Single(f => f.Key == $"Input.Rationales[{s.Cycle.CategoryId}]").Value.ShouldBe("Beta lebih baik dalam kunjungan lapangan.");
+        kept.Where(f => f.Key == "Input.Finalists").Select(f => f.Value).ShouldBe([s.A.ToString(System.Globalization.CultureInfo.InvariantCulture), s.B.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Scored);
+
+        var decided = await ShortlistTestData.ConfirmAsync(chair, confirm, url);
         decided.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Finalist);
         (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Finalist);
@@ -157,7 +158,9 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         text.ShouldContain("Kepatuhan sangat baik");
         text.ShouldContain($"Halaman 1 dari {pages}");
         text.ShouldContain($"Halaman {pages} dari {pages}");
-        text.ShouldContain($"PRT-{s.Cycle.YearText}-51-");
+        // Not decided at a plenary: a live draft, saying so, with a draft reference.
+        text.ShouldContain($"PRT-DRAF-{s.Cycle.YearText}-51-");
+        text.ShouldContain("DRAF: finalis belum ditetapkan dalam rapat pleno.");
         pages.ShouldBeGreaterThanOrEqualTo(4); // cover, summary, two finalists, decision
     }
 
@@ -300,12 +303,8 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         {
             ["Input.HeldOn"] = "2025-11-20", ["Input.Place"] = "Kantor Gubernur Bali", ["Input.Attendees"] = "Ketua, anggota", ["Input.Decision"] = "Menetapkan finalis.",
         }, "button[formaction*='handler=Decide']");
-        if (decide.StatusCode == System.Net.HttpStatusCode.OK)
-        {
-            PortalClient.Text((await PortalClient.ParseAsync(decide)).QuerySelector("[data-testid=errors]")).ShouldBe("");
-        }
-
-        decide.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        decide.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await ShortlistTestData.ConfirmAsync(chair, await PortalClient.ParseAsync(decide), plenary)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await chair.SubmitFormAsync(plenary, "form[action*='handler=Forward']", new Dictionary<string, string>())).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
         (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.ForwardedToNational);

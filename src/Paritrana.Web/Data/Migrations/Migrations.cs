@@ -30,3 +30,7 @@ public sealed class ScoringPages : SqlFileMigration;
 [DbContext(typeof(ParitranaDbContext))]
 [Migration("20261204000003_UserSessions")]
 public sealed class ServerSideSessions : SqlFileMigration;
+
+[DbContext(typeof(ParitranaDbContext))]
+[Migration("20261204000005_PlenaryDecisionVersions")]
+public sealed class PlenaryDecisionVersions : SqlFileMigration;

@@ -9,8 +9,8 @@ using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Features.Nominations;
 
-/// <summary>A workflow step asked for by a user: on which nomination, read at which version, why.</summary>
-public sealed record TransitionRequest(int NominationId, NominationAction Action, string? Reason, uint Version);
+/// <summary>A workflow step asked for by a user: on which nomination, read at which version, why; <paramref name="AtPlenary"/> for the plenary's steps.</summary>
+public sealed record TransitionRequest(int NominationId, NominationAction Action, string? Reason, uint Version, bool AtPlenary = false);
 
 public enum TransitionResult
 {
@@ -92,7 +92,7 @@ public sealed class NominationTransitions(
         var missingRounds = request.Action == NominationAction.MarkScored
             ? await Scoring.ScoringCompletenessQuery.MissingAsync(db, nomination.Id, nomination.CycleId, nomination.ProvinceCode, ct)
             : [];
-        var facts = new WorkflowFacts(OpenCoachingItems: openCoachingItems) { IncompleteRounds = missingRounds.Count };
+        var facts = new WorkflowFacts(OpenCoachingItems: openCoachingItems, AtPlenary: request.AtPlenary) { IncompleteRounds = missingRounds.Count };
         var decision = NominationWorkflow.Decide(from, request.Action, me.Role, reason, facts);
         if (!decision.Allowed)
         {

@@ -12,6 +12,8 @@ public static class ReportServiceCollectionExtensions
         services.AddSingleton<ChromiumPdf>();
         services.AddScoped<ShortlistQuery>();
         services.AddScoped<PlenaryDecisions>();
+        services.AddScoped<DecisionSnapshots>();
+        services.AddScoped<DecisionVersions>();
         services.AddScoped<ReportData>();
         services.AddScoped<RazorHtml>();
         return services;

@@ -25,23 +25,28 @@ public sealed record PlenaryOutcome(bool Done, string? Message = null)
 }
 
 /// <summary>
-/// The plenary's decisions: recording the plenary, deciding the finalists (FinalistDecision rows and
-/// the workflow transitions of every Scored nomination, in one transaction against the version of
-/// the plenary the chair's page was read at), forwarding the finalists to the national level and
-/// the administrator's national results. Every status change goes through
-/// <see cref="NominationTransitions"/>, so the history and audit rows are written the same way
-/// as everywhere else; when any one is refused, nothing is saved.
+/// The plenary's decisions: recording the plenary, deciding the finalists (FinalistDecision rows,
+/// the workflow transitions of every Scored nomination and the frozen record of the decision, a
+/// <see cref="PlenaryDecisionVersion"/>, in one transaction against the version of the plenary the
+/// chair's page was read at), re-opening a decision (PlenaryDecisions.Reopen.cs), forwarding the
+/// finalists to the national level and the administrator's national results. Every status change
+/// goes through <see cref="NominationTransitions"/>, so the history and audit rows are written the
+/// same way as everywhere else; when any one is refused, nothing is saved. Of two chairs deciding
+/// the same plenary at once, the second one's write of the plenary row waits for the first one's
+/// transaction and then finds the row changed: it is refused and told who decided (docs/decisions/011).
 /// </summary>
-public sealed class PlenaryDecisions(
+public sealed partial class PlenaryDecisions(
     ParitranaDbContext db,
     CurrentUser me,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
-    ShortlistQuery shortlist)
+    DecisionSnapshots snapshots)
 {
     public const string Conflict = "Catatan rapat pleno telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman dan periksa lagi; tidak ada yang disimpan.";
     public const string AlreadyDecided = "Finalis siklus ini sudah ditetapkan.";
+    public const string DecidedMeanwhile =
+        "Rapat pleno ini sudah ditetapkan oleh {0} pada {1} (dokumen {2}). Keputusan Anda tidak disimpan; muat ulang halaman untuk melihat keputusan itu.";
 
     private NominationTransitions Transitions => new(db, me, audit, clock, l);
 
@@ -81,45 +86,24 @@ public sealed class PlenaryDecisions(
     /// </summary>
     public async Task<PlenaryOutcome> DecideAsync(int cycleId, string provinceCode, PlenaryRecord record, uint version, FinalistChoice choice, CancellationToken ct)
     {
-        // The decision is the system's own: the official figures, whatever the chair may see (docs/decisions/010).
-        var data = await shortlist.LoadAsync(cycleId, provinceCode, ScoreViewer.Official, ct);
-        var errors = new List<string>();
-        foreach (var category in data.Categories)
+        if (await DecidedMessageAsync(cycleId, provinceCode, ct) is { } decidedAlready)
         {
-            var chosen = category.Rows.Where(r => choice.Finalists.Contains(r.NominationId)).Select(r => r.NominationId).ToList();
-            if (FinalistSelection.Check(category.Rows, chosen, choice.Rationales.GetValueOrDefault(category.CategoryId)) is { } problem)
-            {
-                errors.Add(l[problem, category.Name]);
-            }
+            return PlenaryOutcome.Refused(decidedAlready);
         }
 
-        var known = data.AllRows.Select(r => r.NominationId).ToHashSet();
-        if (choice.Finalists.Any(id => !known.Contains(id)))
-        {
-            errors.Add(l[FinalistSelection.NotScored]);
-        }
-
-        var decidable = data.Categories.SelectMany(c => c.Rows.Where(r => r.Status == NominationStatus.Scored).Select(r => (Category: c, Row: r))).ToList();
-        if (decidable.Count == 0)
-        {
-            errors.Add(l["Tidak ada nominasi berstatus Sudah Dinilai untuk diputuskan."]);
-        }
-
+        var data = await snapshots.OfficialShortlistAsync(cycleId, provinceCode, ct);
+        var errors = CheckChoice(data, choice);
         if (errors.Count > 0)
         {
-            return PlenaryOutcome.Refused(string.Join(" ", errors.Distinct()));
+            return PlenaryOutcome.Refused(string.Join(" ", errors));
         }
 
+        var decidable = Decidable(data);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (plenary, refusal) = await TrackedPlenaryAsync(cycleId, provinceCode, version, ct);
-        if (plenary is null)
+        if (plenary is null || plenary.DecidedAt is not null)
         {
-            return PlenaryOutcome.Refused(refusal!);
-        }
-
-        if (plenary.DecidedAt is not null)
-        {
-            return PlenaryOutcome.Refused(l[AlreadyDecided]);
+            return await LostAsync(tx, cycleId, provinceCode, refusal ?? l[AlreadyDecided], ct);
         }
 
         var now = clock.GetUtcNow();
@@ -127,10 +111,12 @@ public sealed class PlenaryDecisions(
         plenary.DecidedAt = now;
         plenary.DecidedBy = me.Id;
         audit.Record(AuditActions.PlenaryRecorded, "plenary", PlenaryKey(cycleId, provinceCode), provinceCode, PlenaryRecordedDetails(record.HeldOn, record.Place));
+        // The UPDATE (or INSERT) of the plenary row is the decision's lock: a second chair's waits
+        // here until this transaction ends, then finds the row changed (or taken) and is refused.
         var saved = await SaveOrConflictAsync(ct);
         if (!saved.Done)
         {
-            return saved;
+            return await LostAsync(tx, cycleId, provinceCode, saved.Message!, ct);
         }
 
         foreach (var (category, row) in decidable)
@@ -159,14 +145,89 @@ public sealed class PlenaryDecisions(
             });
         }
 
-        var finalists = decidable.Where(d => choice.Finalists.Contains(d.Row.NominationId)).Select(d => d.Row.NominationId);
+        var finalists = decidable.Where(d => choice.Finalists.Contains(d.Row.NominationId)).Select(d => d.Row.NominationId).ToHashSet();
         audit.Record(
             AuditActions.FinalistsDecided, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode,
             FinalistsDecidedDetails(finalists, decidable.Count));
-        await db.SaveChangesAsync(ct);
+
+        // The frozen record of what was decided, in the same transaction.
+        var decided = DecisionSnapshots.AsDecided(data, decidable.Select(d => d.Row.NominationId).ToHashSet(), finalists);
+        var issued = await snapshots.IssueAsync(plenary, decided, new DecisionMoment(now, me.Id ?? Guid.Empty, me.FullName, choice.Rationales), ct);
+        audit.Record(AuditActions.DecisionDocumentIssued, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode, DecisionSnapshots.IssuedDetails(issued));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The database's own guard: one version in force per plenary, unique document numbers.
+            return await LostAsync(tx, cycleId, provinceCode, l[Conflict], ct);
+        }
+
         await tx.CommitAsync(ct);
         return PlenaryOutcome.Ok;
     }
+
+    /// <summary>
+    /// The refusal of a decision that lost: rolled back, and if the plenary has meanwhile been
+    /// decided, the chair is told by whom, when and under which document number.
+    /// </summary>
+    private async Task<PlenaryOutcome> LostAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, int cycleId, string provinceCode, string message, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return PlenaryOutcome.Refused(await DecidedMessageAsync(cycleId, provinceCode, ct) ?? message);
+    }
+
+    /// <summary>"Already decided by ... on ... (document ...)", or null while the plenary is undecided.</summary>
+    private async Task<string?> DecidedMessageAsync(int cycleId, string provinceCode, CancellationToken ct)
+    {
+        var decided = await db.Plenaries.AsNoTracking()
+            .Where(p => p.CycleId == cycleId && p.ProvinceCode == provinceCode && p.DecidedAt != null)
+            .Select(p => new
+            {
+                DecidedAt = p.DecidedAt!.Value,
+                By = db.Users.Where(u => u.Id == p.DecidedBy).Select(u => u.FullName).FirstOrDefault(),
+                Number = db.PlenaryDecisionVersions.Where(v => v.PlenaryId == p.Id && v.SupersededAt == null).Select(v => v.DocumentNumber).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return decided is null
+            ? null
+            : l[DecidedMeanwhile, decided.By ?? "—", Reports.ReportData.LocalTimeText(decided.DecidedAt, provinceCode), decided.Number ?? "—"].Value;
+    }
+
+    /// <summary>
+    /// What is wrong with the chair's choice on this shortlist (localized, one text per problem), or
+    /// nothing: checked before the confirmation step is shown and again when deciding.
+    /// </summary>
+    public IReadOnlyList<string> CheckChoice(ShortlistData data, FinalistChoice choice)
+    {
+        var errors = new List<string>();
+        foreach (var category in data.Categories)
+        {
+            var chosen = category.Rows.Where(r => choice.Finalists.Contains(r.NominationId)).Select(r => r.NominationId).ToList();
+            if (FinalistSelection.Check(category.Rows, chosen, choice.Rationales.GetValueOrDefault(category.CategoryId)) is { } problem)
+            {
+                errors.Add(l[problem, category.Name]);
+            }
+        }
+
+        var known = data.AllRows.Select(r => r.NominationId).ToHashSet();
+        if (choice.Finalists.Any(id => !known.Contains(id)))
+        {
+            errors.Add(l[FinalistSelection.NotScored]);
+        }
+
+        if (Decidable(data).Count == 0)
+        {
+            errors.Add(l["Tidak ada nominasi berstatus Sudah Dinilai untuk diputuskan."]);
+        }
+
+        return errors.Distinct().ToList();
+    }
+
+    private static List<(CategoryShortlist Category, ShortlistRow Row)> Decidable(ShortlistData data) =>
+        data.Categories.SelectMany(c => c.Rows.Where(r => r.Status == NominationStatus.Scored).Select(r => (Category: c, Row: r))).ToList();
 
     /// <summary>Forwards every finalist of the plenary (status Finalist) to the national level.</summary>
     public async Task<PlenaryOutcome> ForwardAsync(int cycleId, string provinceCode, uint version, CancellationToken ct)

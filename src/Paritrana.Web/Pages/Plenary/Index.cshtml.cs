@@ -16,8 +16,10 @@ namespace Paritrana.Web.Pages.Plenary;
 
 /// <summary>
 /// The plenary of the chair's province: the record (date, place, attendees, minutes, decision) and
-/// the choice of finalists per category, defaulting to the ranking's top N. "Tetapkan" decides
-/// everything in one transaction; afterwards the finalists are forwarded to the national level.
+/// the choice of finalists per category, defaulting to the ranking's top N. "Tetapkan" first shows a
+/// server-rendered confirmation step (the finalists per category; no script needed), whose "Ya,
+/// tetapkan" decides everything in one transaction and freezes the official record. Afterwards the
+/// finalists are forwarded to the national level, or the chair re-opens the decision with a reason.
 /// </summary>
 [Authorize(Policy = Policies.Chair)]
 public class IndexModel(
@@ -25,6 +27,7 @@ public class IndexModel(
     CurrentUser me,
     ShortlistQuery shortlist,
     PlenaryDecisions decisions,
+    DecisionVersions versions,
     IValidator<IndexModel.InputModel> validator,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -43,9 +46,24 @@ public class IndexModel(
     /// <summary>nomination → (finalist?, rationale) once decided.</summary>
     public IReadOnlyDictionary<int, Domain.Scoring.FinalistDecision> Decisions { get; private set; } = new Dictionary<int, Domain.Scoring.FinalistDecision>();
 
+    /// <summary>The stored versions of the decision's official record, oldest first.</summary>
+    public IReadOnlyList<DecisionVersionInfo> Versions { get; private set; } = [];
+
+    /// <summary>The confirmation step of "Tetapkan" is shown (the choice passed its checks).</summary>
+    public bool Confirming { get; private set; }
+
+    /// <summary>Why the decision must be re-opened (required).</summary>
+    [BindProperty]
+    [Display(Name = "Alasan membuka kembali")]
+    public string? ReopenReason { get; set; }
+
     public bool Decided => Record?.DecidedAt is not null;
 
     public bool CanForward => Decided && Data is not null && Data.AllRows.Any(r => r.Status == NominationStatus.Finalist);
+
+    /// <summary>The decision can be re-opened: decided, and none of its nominations has gone to the national level.</summary>
+    public bool CanReopen => Decided && Data is not null
+        && Domain.Scoring.PlenaryReopening.Refusal(Data.AllRows.Where(r => Decisions.ContainsKey(r.NominationId)).Select(r => r.Status)) is null;
 
     public sealed class InputModel
     {
@@ -69,6 +87,12 @@ public class IndexModel(
         public List<int> Finalists { get; set; } = [];
 
         public Dictionary<int, string?> Rationales { get; set; } = [];
+
+        /// <summary>Set by the confirmation step's "Ya, tetapkan": only then does "Tetapkan" decide.</summary>
+        public bool Confirmed { get; set; }
+
+        /// <summary>Set by the confirmation step's "Kembali ke formulir": the form again, with what was typed.</summary>
+        public bool Edit { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
@@ -115,7 +139,36 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => await PostAsync(decide: false, ct);
 
+    /// <summary>
+    /// "Tetapkan": unconfirmed, the checked choice is shown for confirmation (nothing saved);
+    /// confirmed, it is decided. A second chair deciding at the same moment is refused and told.
+    /// </summary>
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct) => await PostAsync(decide: true, ct);
+
+    /// <summary>Re-opens the decision (reason required): statuses back to Scored, the document superseded.</summary>
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } missing)
+        {
+            return missing;
+        }
+
+        if (string.IsNullOrWhiteSpace(ReopenReason))
+        {
+            ModelState.AddModelError(nameof(ReopenReason), l["Alasan membuka kembali keputusan wajib diisi."]);
+            return Page();
+        }
+
+        var outcome = await decisions.ReopenAsync(Cycle!.Id, me.ProvinceCode!, Input.Version, ReopenReason, ct);
+        if (!outcome.Done)
+        {
+            ModelState.AddModelError(string.Empty, outcome.Message!);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = l["Keputusan rapat pleno dibuka kembali. Dokumen resmi sebelumnya ditandai digantikan; tetapkan lagi untuk menerbitkan versi baru."].Value;
+        return RedirectToPage(new { cycle = Cycle.Year });
+    }
 
     public async Task<IActionResult> OnPostForwardAsync(CancellationToken ct)
     {
@@ -142,14 +195,31 @@ public class IndexModel(
             return missing;
         }
 
+        if (decide && Input.Edit)
+        {
+            return Page();
+        }
+
         if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
         {
             return Page();
         }
 
+        var choice = new FinalistChoice(Input.Finalists, Input.Rationales);
+        if (decide && !Input.Confirmed)
+        {
+            foreach (var problem in decisions.CheckChoice(Data!, choice))
+            {
+                ModelState.AddModelError(string.Empty, problem);
+            }
+
+            Confirming = ModelState.IsValid;
+            return Page();
+        }
+
         var record = new PlenaryRecord(Input.HeldOn!.Value, Input.Place!, Input.Attendees!, Input.Minutes, Input.Decision);
         var outcome = decide
-            ? await decisions.DecideAsync(Cycle!.Id, me.ProvinceCode!, record, Input.Version, new FinalistChoice(Input.Finalists, Input.Rationales), ct)
+            ? await decisions.DecideAsync(Cycle!.Id, me.ProvinceCode!, record, Input.Version, choice, ct)
             : await decisions.SaveAsync(Cycle!.Id, me.ProvinceCode!, record, Input.Version, ct);
         if (!outcome.Done)
         {
@@ -182,6 +252,7 @@ public class IndexModel(
         if (Record is not null)
         {
             Decisions = await db.FinalistDecisions.AsNoTracking().Where(d => d.PlenaryId == Record.Id).ToDictionaryAsync(d => d.NominationId, ct);
+            Versions = await versions.ListAsync(Cycle.Id, province, ct);
         }
 
         return null;

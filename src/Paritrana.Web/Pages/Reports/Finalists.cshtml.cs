@@ -12,8 +12,10 @@ namespace Paritrana.Web.Pages.Reports;
 
 /// <summary>
 /// "Laporan Finalis Penghargaan Paritrana {year}, Provinsi {name}" of the user's province: print
-/// preview (GET) and PDF (?handler=Pdf). With <see cref="AllCandidates"/> (the Shortlist page) it
-/// is the shortlist report of every ranked candidate instead.
+/// preview (GET) and PDF (?handler=Pdf). Of a decided plenary it is the official document, rendered
+/// from the decision's snapshot (?version=N for an earlier, superseded version); before the decision
+/// a live draft (docs/decisions/011). With <see cref="AllCandidates"/> (the Shortlist page) it is
+/// the live shortlist report of every ranked candidate instead.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
 public class FinalistsModel(ParitranaDbContext db, CurrentUser me, ReportData reports, RazorHtml razor, ChromiumPdf pdf, IStringLocalizer<SharedResource> l)
@@ -23,6 +25,10 @@ public class FinalistsModel(ParitranaDbContext db, CurrentUser me, ReportData re
 
     [BindProperty(SupportsGet = true, Name = "cycle")]
     public int? Year { get; set; }
+
+    /// <summary>A version of the decision's official record (1, 2, ...); none: the one in force, else the draft.</summary>
+    [BindProperty(SupportsGet = true, Name = "version")]
+    public int? Version { get; set; }
 
     public ReportModel? Report { get; private set; }
 
@@ -39,6 +45,14 @@ public class FinalistsModel(ParitranaDbContext db, CurrentUser me, ReportData re
     public override string Reference => Report!.Reference;
 
     public override string LocalTime => Report!.LocalTime;
+
+    /// <summary>Every page of an official document names it, its verification code and, once superseded, says so.</summary>
+    public override string FooterLeft => Report!.Official switch
+    {
+        null => base.FooterLeft,
+        { Superseded: { } superseded } o => _l["{0} · DIGANTIKAN ({1}) · kode verifikasi {2}", o.Number, superseded.SuccessorNumber ?? _l["Dibuka kembali"].Value, o.VerificationCode].Value,
+        var o => _l["{0} · ditetapkan {1} · kode verifikasi {2}", o.Number, Report.LocalTime, o.VerificationCode].Value,
+    };
 
     public override string FileName => $"{(AllCandidates ? "daftar-pendek" : "finalis")}-{Report!.Reference}.pdf";
 
@@ -60,7 +74,7 @@ public class FinalistsModel(ParitranaDbContext db, CurrentUser me, ReportData re
             return NotFound();
         }
 
-        Report = await reports.BuildAsync(cycle.Id, cycle.Year, province, AllCandidates, me.Viewer(), ct);
-        return null;
+        Report = await reports.BuildAsync(cycle.Id, cycle.Year, province, AllCandidates, AllCandidates ? null : Version, me.Viewer(), ct);
+        return Report is null ? NotFound() : null;
     }
 }

@@ -14,7 +14,7 @@ namespace Paritrana.Web.Pages.Reports;
 
 /// <summary>The reports and exports of the user's province for a cycle: PDFs and CSVs, with what the user may see of the scores (docs/decisions/010).</summary>
 [Authorize(Policy = Policies.Committee)]
-public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist, DecisionVersions versions, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "cycle")]
     public int? Year { get; set; }
@@ -22,6 +22,9 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
     public CycleLookup.CycleRef? Cycle { get; private set; }
 
     public ShortlistData? Data { get; private set; }
+
+    /// <summary>The official records of the province's plenary decision in the cycle (docs/decisions/011).</summary>
+    public IReadOnlyList<DecisionVersionInfo> Versions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -32,6 +35,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
         }
 
         Data = await shortlist.LoadAsync(Cycle!.Id, province!, me.Viewer(), ct);
+        Versions = await versions.ListAsync(Cycle.Id, province!, ct);
         return Page();
     }
 

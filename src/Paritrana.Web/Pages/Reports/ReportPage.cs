@@ -27,13 +27,16 @@ public abstract class ReportPage(RazorHtml razor, ChromiumPdf pdf, IStringLocali
 
     public abstract string FileName { get; }
 
+    /// <summary>The left footer of every PDF page: the reference and when the document was made.</summary>
+    public virtual string FooterLeft => l["{0} · dibuat {1}", Reference, LocalTime].Value;
+
     protected async Task<IActionResult> PdfAsync(CancellationToken ct)
     {
         var body = await razor.RenderAsync(PageContext, PartialPath, ReportModel);
         var html = await razor.DocumentAsync(
             Title,
             body,
-            l["{0} · dibuat {1}", Reference, LocalTime].Value,
+            FooterLeft,
             l["Halaman {0} dari {1}"].Value,
             ct);
         try

@@ -80,6 +80,8 @@ public static class AuditActionNames
         AuditActions.ScorecardReopened => "Kartu nilai dibuka kembali",
         AuditActions.PlenaryRecorded => "Rapat pleno dicatat",
         AuditActions.FinalistsDecided => "Finalis ditetapkan",
+        AuditActions.DecisionDocumentIssued => "Dokumen resmi keputusan pleno diterbitkan",
+        AuditActions.PlenaryReopened => "Keputusan rapat pleno dibuka kembali",
         AuditActions.FinalistsForwarded => "Finalis diteruskan ke tingkat nasional",
         AuditActions.NationalResultRecorded => "Hasil tingkat nasional dicatat",
         _ => null,
