@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Paritrana.Domain.Input;
@@ -66,16 +67,23 @@ public static class UntrustedText
 /// arrives, chunk by chunk, in constant memory: every key and value, once its percent-escapes and
 /// '+' are decoded, must be valid UTF-8 with no refused character (<see cref="UntrustedText"/>).
 /// The names of the fields found wrong are kept (at most <see cref="MaxNamesKept"/>); a field whose
-/// name itself is wrong is reported as "".
+/// name itself is wrong is reported as "". With <c>keepPairs</c> it also keeps the decoded fields
+/// (<see cref="Pairs"/>, invalid UTF-8 as U+FFFD, control characters as they are), within the
+/// limits of ASP.NET Core's own form reader: 1,024 fields, names of 2 KB, values of 4 MB
+/// (<see cref="InvalidDataException"/> past them).
 /// </summary>
-public sealed class FormEncodedScanner
+public sealed class FormEncodedScanner(bool keepPairs = false)
 {
     public const int MaxNamesKept = 64;
-    private const int MaxNameBytes = 256;
+    public const int MaxPairs = 1024;
+    public const int MaxNameBytes = 2048;
+    public const int MaxValueBytes = 4 * 1024 * 1024;
 
     private readonly List<string> _invalid = [];
+    private readonly List<KeyValuePair<string, string>> _pairs = [];
     private readonly byte[] _name = new byte[MaxNameBytes];
     private int _nameLength;
+    private readonly ArrayBufferWriter<byte> _value = new();
     private bool _inValue;
     private bool _keyInvalid;
     private bool _pairInvalid;
@@ -88,6 +96,9 @@ public sealed class FormEncodedScanner
 
     /// <summary>True once any field has refused text (even past <see cref="MaxNamesKept"/>).</summary>
     public bool HasInvalid { get; private set; }
+
+    /// <summary>The decoded fields, in order (only with <c>keepPairs</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs => _pairs;
 
     public void Feed(ReadOnlySpan<byte> raw)
     {
@@ -174,9 +185,29 @@ public sealed class FormEncodedScanner
             _keyInvalid |= !_inValue;
         }
 
-        if (!_inValue && _nameLength < MaxNameBytes)
+        if (!_inValue)
         {
-            _name[_nameLength++] = b;
+            if (_nameLength == MaxNameBytes)
+            {
+                if (keepPairs)
+                {
+                    throw new InvalidDataException($"A form field name is longer than {MaxNameBytes} bytes.");
+                }
+            }
+            else
+            {
+                _name[_nameLength++] = b;
+            }
+        }
+        else if (keepPairs)
+        {
+            if (_value.WrittenCount == MaxValueBytes)
+            {
+                throw new InvalidDataException($"A form value is longer than {MaxValueBytes} bytes.");
+            }
+
+            _value.GetSpan(1)[0] = b;
+            _value.Advance(1);
         }
     }
 
@@ -207,7 +238,18 @@ public sealed class FormEncodedScanner
             }
         }
 
+        if (keepPairs && (_nameLength > 0 || _inValue))
+        {
+            if (_pairs.Count == MaxPairs)
+            {
+                throw new InvalidDataException($"A form has more than {MaxPairs} fields.");
+            }
+
+            _pairs.Add(new(Encoding.UTF8.GetString(_name, 0, _nameLength), Encoding.UTF8.GetString(_value.WrittenSpan)));
+        }
+
         (_nameLength, _inValue, _keyInvalid, _pairInvalid) = (0, false, false, false);
+        _value.ResetWrittenCount();
     }
 
     private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);

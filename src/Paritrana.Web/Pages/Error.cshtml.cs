@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,11 +22,16 @@ public class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> 
     public string Message { get; private set; } = "";
     public string? RequestId { get; private set; }
 
-    // The code comes from the query string only: a failed POST is re-executed here with its body,
-    // which may be the very thing that failed (too large, cut off, not a form).
-    public void OnGet([FromQuery] int? code) => Describe(code);
+    public void OnGet() => Describe(Code);
 
-    public void OnPost([FromQuery] int? code) => Describe(code);
+    public void OnPost() => Describe(Code);
+
+    /// <summary>
+    /// The status code the status-code pages put in the query string, read without model binding: a
+    /// failed POST is re-executed here with its body, which may be the very thing that failed (cut
+    /// off, not a form), and binding would give up on it and leave the code out ("not found").
+    /// </summary>
+    private int? Code => int.TryParse(Request.Query["code"], NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Primitives;
 using Paritrana.Domain.Input;
 
 namespace Paritrana.Web.Infrastructure.Input;
@@ -10,13 +10,14 @@ namespace Paritrana.Web.Infrastructure.Input;
 /// The second check of text from outside (docs/decisions/013), for every form posted to every page:
 /// when a field has refused text (found in the raw bytes by <see cref="IRawFormCheck"/>, or in the
 /// decoded values: NUL, other C0 controls, lone surrogates), the page's POST handler does not run at
-/// all. The page's GET handler runs in its place, so the form comes back as the page shows it, with
-/// what was typed (less the refused characters), the message beside each such field and one above
-/// the form, and status 400. Nothing the POST would have saved can be saved, whatever the page does.
+/// all. The page's GET handler runs in its place, on the form without the refused fields (so that
+/// none of them can stand in for a route value either), and the page comes back with what was typed
+/// in the other fields, the message beside each refused field, one at the top of the page (the
+/// layout's status message, so that every page shows it), and status 400. Nothing the POST would have saved can be saved, whatever the page does.
 /// </summary>
-public sealed class UntrustedFormFilter(IStringLocalizer<SharedResource> l) : IAsyncPageFilter
+public sealed class UntrustedFormFilter(IStringLocalizer<SharedResource> l, ITempDataDictionaryFactory tempData) : IAsyncPageFilter
 {
-    private sealed record Refused(IReadOnlyList<string> Fields, IFormCollection Form);
+    private sealed record Refused(IReadOnlyList<string> Fields);
 
     public async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
@@ -26,7 +27,17 @@ public sealed class UntrustedFormFilter(IStringLocalizer<SharedResource> l) : IA
             return;
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // Not a readable form (the error page re-executed for it): nothing to check, nothing to bind.
+            return;
+        }
+
         var fields = new List<string>(http.Features.Get<IRawFormCheck>()?.RefusedFields() ?? []);
         foreach (var (key, values) in form)
         {
@@ -46,7 +57,11 @@ public sealed class UntrustedFormFilter(IStringLocalizer<SharedResource> l) : IA
             return;
         }
 
-        http.Features.Set(new Refused(fields.Distinct(StringComparer.Ordinal).ToList(), form));
+        var refused = fields.Distinct(StringComparer.Ordinal).ToList();
+        http.Features.Set(new Refused(refused));
+        var kept = form.Where(f => UntrustedText.IsAcceptable(f.Key) && !refused.Contains(f.Key, StringComparer.OrdinalIgnoreCase))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.OrdinalIgnoreCase);
+        http.Features.Set<IFormFeature>(new FormFeature(new FormCollection(kept, form.Files)));
         // The page as its GET shows it (a page without a GET handler renders without one).
         context.HandlerMethod = context.ActionDescriptor.HandlerMethods.FirstOrDefault(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) && h.Name is null);
     }
@@ -58,14 +73,14 @@ public sealed class UntrustedFormFilter(IStringLocalizer<SharedResource> l) : IA
             var modelState = context.ModelState;
             foreach (var field in refused.Fields.Where(f => f.Length > 0))
             {
-                // What the author typed, less the refused characters, shown back beside the message.
-                var kept = new StringValues(refused.Form[field].Select(v => UntrustedText.WithoutRefused(v ?? "")).ToArray());
+                // Only this message: not also "required", which the field's absence from the form would add.
                 modelState.Remove(field);
-                modelState.SetModelValue(field, new ValueProviderResult(kept));
                 modelState.AddModelError(field, l[InputTexts.FieldMessage]);
             }
 
-            modelState.AddModelError("", l[InputTexts.FormMessage]);
+            var messages = tempData.GetTempData(context.HttpContext);
+            messages["StatusMessage"] = l[InputTexts.FormMessage].Value;
+            messages["StatusIsError"] = true;
             context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Paritrana.Domain.Input;
 
@@ -8,8 +11,8 @@ namespace Paritrana.Web.Infrastructure.Input;
 /// a path or query string with refused text (<see cref="UntrustedText"/>: NUL and other C0 controls,
 /// bytes that are not UTF-8) is answered 400 with the friendly error page, which says what was wrong
 /// (<see cref="RefusedAddress"/>), before any page or query sees it. A URL-encoded form body is not
-/// refused here, since its author should get the form back: its bytes are checked as the form reader
-/// reads them (<see cref="FormCheckingStream"/>), and <see cref="UntrustedFormFilter"/> acts on it.
+/// refused here, since its author should get the form back: it is read and its bytes checked by
+/// <see cref="UrlEncodedFormFeature"/>, and <see cref="UntrustedFormFilter"/> acts on what it found.
 /// </summary>
 public static class UntrustedInput
 {
@@ -29,9 +32,9 @@ public static class UntrustedInput
 
             if (HttpMethods.IsPost(request.Method) && IsUrlEncodedForm(request.ContentType))
             {
-                var checking = new FormCheckingStream(request.Body);
-                request.Body = checking;
-                context.Features.Set<IRawFormCheck>(checking);
+                var form = new UrlEncodedFormFeature(request);
+                context.Features.Set<IFormFeature>(form);
+                context.Features.Set<IRawFormCheck>(form);
             }
 
             await next();
@@ -50,71 +53,54 @@ public interface IRawFormCheck
 }
 
 /// <summary>
-/// Passes a URL-encoded request body through unchanged while <see cref="FormEncodedScanner"/> checks
-/// it: no second reading of the body, no buffering, constant memory.
+/// The form of a URL-encoded POST, read by <see cref="FormEncodedScanner"/> in place of the
+/// framework's reader, which throws on a NUL (so that the antiforgery check, not the page, would
+/// answer) and leaves broken percent-escapes as text. Same limits as the framework's reader; the
+/// body is read once, when something first asks for the form (the antiforgery check).
 /// </summary>
-public sealed class FormCheckingStream(Stream inner) : Stream, IRawFormCheck
+public sealed class UrlEncodedFormFeature(HttpRequest request) : IFormFeature, IRawFormCheck
 {
-    private readonly FormEncodedScanner _scanner = new();
-    private bool _complete;
+    private Task<IFormCollection>? _reading;
+    private FormEncodedScanner? _scanner;
 
-    public IReadOnlyList<string> RefusedFields()
+    public bool HasFormContentType => true;
+
+    public IFormCollection? Form { get; set; }
+
+    public IFormCollection ReadForm() => ReadFormAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    public Task<IFormCollection> ReadFormAsync(CancellationToken cancellationToken) =>
+        Form is { } form ? Task.FromResult(form) : _reading ??= ReadAsync(cancellationToken);
+
+    public IReadOnlyList<string> RefusedFields() =>
+        _scanner is not { HasInvalid: true } scanner ? [] : scanner.InvalidNames.Count == 0 ? [""] : scanner.InvalidNames;
+
+    private async Task<IFormCollection> ReadAsync(CancellationToken ct)
     {
-        if (!_complete)
+        var scanner = new FormEncodedScanner(keepPairs: true);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            _complete = true;
-            _scanner.Complete();
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(), ct)) > 0)
+            {
+                scanner.Feed(buffer.AsSpan(0, read));
+            }
+
+            scanner.Complete();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return _scanner.HasInvalid && _scanner.InvalidNames.Count == 0 ? [""] : _scanner.InvalidNames;
-    }
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await inner.ReadAsync(buffer, cancellationToken);
-        Seen(buffer.Span[..read]);
-        return read;
-    }
-
-    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        await ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        var read = inner.Read(buffer, offset, count);
-        Seen(buffer.AsSpan(offset, read));
-        return read;
-    }
-
-    private void Seen(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty)
+        var fields = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in scanner.Pairs)
         {
-            RefusedFields();
+            fields[key] = StringValues.Concat(fields.GetValueOrDefault(key), value);
         }
-        else if (!_complete)
-        {
-            _scanner.Feed(bytes);
-        }
+
+        _scanner = scanner;
+        return Form = new FormCollection(fields);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
