@@ -15,6 +15,7 @@ using Paritrana.Domain.Access;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Input;
 
 namespace Paritrana.Web;
 
@@ -97,6 +98,9 @@ public static class PortalServices
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // A form field with refused text (NUL, control characters, broken UTF-8) is never
+                // handed to a POST handler: the page comes back with the message (decisions/013).
+                o.Filters.Add<UntrustedFormFilter>();
                 // Required fields are declared by the validators (with Indonesian messages), not
                 // implied by non-nullable strings (which would give English messages).
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -236,6 +240,8 @@ public static class PortalServices
         }
 
         app.UseSecurityHeaders();
+        // A path or query string with refused text: 400 with the friendly page (decisions/013).
+        app.UseUntrustedInputChecks();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -1,16 +1,14 @@
-using System.IO.Compression;
-
 namespace Paritrana.Domain.FieldWork;
 
 /// <summary>
 /// Recognises the evidence types by their bytes (magic numbers), whatever the file is called:
-/// PDF, JPEG, PNG, and Office Open XML documents (DOCX, XLSX) by the parts inside the ZIP. Macro-
-/// enabled documents (with a vbaProject part) are not accepted.
+/// PDF, JPEG, PNG, and Office Open XML documents (DOCX, XLSX) by the parts inside the ZIP; and
+/// refuses the content that would act or explode when opened: PDFs with JavaScript, launch actions
+/// or embedded files (<see cref="PdfInspector"/>), Office documents with macros or that inflate past
+/// their limits (<see cref="OfficeInspector"/>). Images are not decoded (docs/decisions/013).
 /// </summary>
 public static class FileSignature
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
@@ -37,10 +35,10 @@ public static class FileSignature
     };
 
     /// <summary>
-    /// The kind of the content of a seekable stream, or null when it is none of the accepted
-    /// types. The stream is left at position 0.
+    /// The kind of the content of a seekable stream and whether it is accepted. The stream is read
+    /// once (twice for a ZIP: its directory, then its parts), in bounded memory, and left at position 0.
     /// </summary>
-    public static FileKind? Detect(Stream content)
+    public static FileInspection Inspect(Stream content)
     {
         if (!content.CanSeek)
         {
@@ -55,46 +53,48 @@ public static class FileSignature
 
         if (head.StartsWith(Pdf))
         {
-            return FileKind.Pdf;
+            return PdfInspector.Inspect(content) is { } refusal ? FileInspection.Refused(refusal, FileKind.Pdf) : FileInspection.Accepted(FileKind.Pdf);
         }
 
         if (head.StartsWith(Png))
         {
-            return FileKind.Png;
+            return FileInspection.Accepted(FileKind.Png);
         }
 
         if (head.StartsWith(Jpeg))
         {
-            return FileKind.Jpeg;
+            return FileInspection.Accepted(FileKind.Jpeg);
         }
 
-        return head.StartsWith(Zip) ? DetectOfficeDocument(content) : null;
+        return head.StartsWith(Zip) ? OfficeInspector.Inspect(content) : FileInspection.Refused(ContentRefusal.UnknownType);
     }
+}
 
-    private static FileKind? DetectOfficeDocument(Stream content)
-    {
-        try
-        {
-            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!names.Contains("[Content_Types].xml") || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
-            {
-                return null;
-            }
+/// <summary>Why an evidence file is refused for its content.</summary>
+public enum ContentRefusal
+{
+    /// <summary>None of the accepted types, a ZIP that is no Word or Excel document, or one with macros.</summary>
+    UnknownType = 1,
+    PdfJavaScript = 2,
+    PdfLaunch = 3,
+    PdfEmbeddedFile = 4,
 
-            return names.Contains("word/document.xml") ? FileKind.Docx
-                : names.Contains("xl/workbook.xml") ? FileKind.Xlsx
-                : null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-        finally
-        {
-            content.Position = 0;
-        }
-    }
+    /// <summary>Compressed objects that cannot be inflated here (other filters, encryption, damage, too many or too large).</summary>
+    PdfUncheckable = 5,
+
+    /// <summary>Inflates more than 100 times its size or past 100 MB ("zip bomb").</summary>
+    OfficeInflation = 6,
+    OfficeTooManyParts = 7,
+}
+
+/// <summary>What <see cref="FileSignature.Inspect"/> found: the kind (when known) and the refusal, if any.</summary>
+public sealed record FileInspection(FileKind? Kind, ContentRefusal? Refusal)
+{
+    public bool IsAccepted => Refusal is null && Kind is not null;
+
+    public static FileInspection Accepted(FileKind kind) => new(kind, null);
+
+    public static FileInspection Refused(ContentRefusal refusal, FileKind? kind = null) => new(kind, refusal);
 }
 
 /// <summary>User-supplied file names: refused when they try to name a path, otherwise made safe.</summary>

@@ -1,10 +1,12 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Paritrana.Web.Infrastructure.Input;
 
 namespace Paritrana.Web.Pages;
 
@@ -15,13 +17,21 @@ namespace Paritrana.Web.Pages;
 [IgnoreAntiforgeryToken]
 public class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> logger) : PageModel
 {
+
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe(Code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(Code);
+
+    /// <summary>
+    /// The status code the status-code pages put in the query string, read without model binding: a
+    /// failed POST is re-executed here with its body, which may be the very thing that failed (cut
+    /// off, not a form), and binding would give up on it and leave the code out ("not found").
+    /// </summary>
+    private int? Code => int.TryParse(Request.Query["code"], NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {
@@ -47,6 +57,8 @@ public class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> 
         {
             StatusCodes.Status404NotFound => (l["Halaman tidak ditemukan"].Value, l["Halaman atau data yang Anda cari tidak ada, atau tidak termasuk wilayah Anda."].Value),
             StatusCodes.Status403Forbidden => (l["Akses ditolak"].Value, l["Peran Anda tidak memberi akses ke halaman ini."].Value),
+            StatusCodes.Status400BadRequest when HttpContext.Items.ContainsKey(UntrustedInput.RefusedAddress) =>
+                (l["Permintaan tidak valid"].Value, l[InputTexts.AddressMessage].Value),
             StatusCodes.Status400BadRequest => (l["Permintaan tidak valid"].Value, l["Formulir ini sudah kedaluwarsa atau tidak lengkap. Muat ulang halaman lalu coba lagi."].Value),
             StatusCodes.Status409Conflict => (l["Data telah diubah orang lain"].Value, l["Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman untuk melihat versi terbaru, lalu ulangi perubahan Anda."].Value),
             StatusCodes.Status429TooManyRequests => (l["Terlalu banyak permintaan"].Value, l["Terlalu banyak percobaan dalam waktu singkat. Tunggu sebentar lalu coba lagi."].Value),

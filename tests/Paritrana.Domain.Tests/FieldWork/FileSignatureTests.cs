@@ -21,12 +21,13 @@ public class FileSignatureTests
         return buffer.ToArray();
     }
 
+    /// <summary>The kind of an accepted file; null for a refused one (which then has a refusal).</summary>
     private static FileKind? Detect(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);
-        var kind = FileSignature.Detect(stream);
+        var inspection = FileSignature.Inspect(stream);
         stream.Position.ShouldBe(0);
-        return kind;
+        return inspection.IsAccepted ? inspection.Kind : null;
     }
 
     [Fact]

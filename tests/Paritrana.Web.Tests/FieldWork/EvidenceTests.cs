@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
+using Paritrana.Web.Features.FieldWork;
 using static Paritrana.Web.Tests.FieldWork.FieldWorkTestData;
 
 namespace Paritrana.Web.Tests.FieldWork;
@@ -55,7 +56,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         { "exe", "setup.pdf", WrongContent },
         { "macro", "dokumen.docx", WrongContent },
         { "zip", "arsip.xlsx", WrongContent },
-        { "oversize", "besar.pdf", "Berkas lebih besar dari batas 10 MB." },
+        { "oversize", "besar.pdf", "Berkas lebih besar dari batas 25 MB." },
         { "path", "../../x", "Nama berkas \"../../x\" tidak dapat dipakai. Ganti namanya (tanpa garis miring atau \"..\"), lalu unggah lagi." },
         { "backslash", "..\\..\\windows\\win.ini", "Nama berkas \"..\\..\\windows\\win.ini\" tidak dapat dipakai. Ganti namanya (tanpa garis miring atau \"..\"), lalu unggah lagi." },
     };
@@ -67,7 +68,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         "exe" => [.. Encoding.ASCII.GetBytes("MZ"), 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF],
         "macro" => Office("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"),
         "zip" => Office("readme.txt"),
-        "oversize" => [.. Pdf, .. new byte[FileSignature.MaxBytes + 1 - Pdf.Length]],
+        "oversize" => [.. Pdf, .. new byte[EvidenceOptions.DefaultMaxFileBytes + 1 - Pdf.Length]],
         _ => Pdf,
     };
 
@@ -81,7 +82,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         var content = ContentOf(kind);
         if (kind == "oversize")
         {
-            content.Length.ShouldBe(10 * 1024 * 1024 + 1);
+            content.Length.ShouldBe(25 * 1024 * 1024 + 1);
         }
 
         using var response = await UploadAsync(client, url, content, fileName, "application/pdf");

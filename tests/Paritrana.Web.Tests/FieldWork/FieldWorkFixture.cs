@@ -5,7 +5,7 @@ namespace Paritrana.Web.Tests.FieldWork;
 /// evidence files kept in a directory of the class's own (Storage:EvidenceDirectory), so that tests
 /// can see exactly which files are on disk.
 /// </summary>
-public sealed class FieldWorkFixture : IAsyncLifetime
+public class FieldWorkFixture : IAsyncLifetime
 {
     private PortalFactory? _factory;
 
@@ -19,9 +19,15 @@ public sealed class FieldWorkFixture : IAsyncLifetime
     {
         var database = await TestDatabase.CreateAsync("fw");
         EvidenceDirectory = Path.Combine(Path.GetTempPath(), "paritrana-test-evidence", database);
-        _factory = new PortalFactory(database, settings: new Dictionary<string, string?> { ["Storage:EvidenceDirectory"] = EvidenceDirectory });
-        _ = _factory.Server;
+        _factory = CreateFactory(database, new Dictionary<string, string?> { ["Storage:EvidenceDirectory"] = EvidenceDirectory });
+        _factory.StartServer();
     }
+
+    /// <summary>The portal, not yet started (<see cref="KestrelFieldWorkFixture"/> serves it on a real port).</summary>
+    protected virtual PortalFactory CreateFactory(string database, Dictionary<string, string?> settings) => new(database, settings: settings);
+
+    /// <summary>A browser-like client of the portal (cookies kept, redirects returned).</summary>
+    public virtual PortalClient CreateClient() => Factory.CreatePortalClient();
 
     public async Task DisposeAsync()
     {

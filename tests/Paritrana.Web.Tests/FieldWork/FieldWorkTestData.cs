@@ -198,7 +198,7 @@ public sealed class FieldWorkTestData(FieldWorkFixture fixture)
 
     public async Task<PortalClient> SignedInAsync(string email)
     {
-        var client = fixture.Factory.CreatePortalClient();
+        var client = fixture.CreateClient();
         try
         {
             return await client.SignedInAsAsync(email);

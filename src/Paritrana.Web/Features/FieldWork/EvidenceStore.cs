@@ -7,17 +7,26 @@ namespace Paritrana.Web.Features.FieldWork;
 
 /// <summary>
 /// Where evidence files live: <c>Storage:EvidenceDirectory</c>, default
-/// <c>&lt;ContentRoot&gt;/App_Data/evidence</c>, never under wwwroot (checked at start-up).
+/// <c>&lt;ContentRoot&gt;/App_Data/evidence</c>, never under wwwroot (checked at start-up); and the
+/// largest file accepted: <c>Evidence:MaxFileBytes</c>, default 25 MB (a scanned PDF or a phone photo).
 /// </summary>
 public sealed class EvidenceOptions
 {
+    public const long DefaultMaxFileBytes = 25L * 1024 * 1024;
+
     public string Directory { get; set; } = "";
+
+    public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
+
+    /// <summary>The limit as people read it: "25 MB".</summary>
+    public string MaxFileSizeText => EvidenceRow.FormatSize(MaxFileBytes);
 }
 
 /// <summary>
 /// The evidence files on disk. An upload is first copied to a temporary file (hashed on the way,
-/// cut off past <see cref="FileSignature.MaxBytes"/>) so that its type can be told from its bytes on
-/// a seekable copy; only an accepted file is kept, under a generated name (the row's Guid, no
+/// cut off past <see cref="EvidenceOptions.MaxFileBytes"/>) so that its type can be told and its
+/// content checked from its bytes on a seekable copy (<see cref="FileSignature.Inspect"/>); only an
+/// accepted file is kept, under a generated name (the row's Guid, no
 /// extension), so no name from outside reaches the file system and nothing stored is ever served
 /// or executed by the web server. The bytes are read back only through the download page.
 /// </summary>
@@ -79,11 +88,11 @@ public sealed class EvidenceStore(IOptions<EvidenceOptions> options)
         }
     }
 
-    /// <summary>The kind of a staged upload, told by its content alone.</summary>
-    public static FileKind? Detect(Staged staged)
+    /// <summary>The kind of a staged upload, told by its content alone, and whether its content is accepted.</summary>
+    public static FileInspection Inspect(Staged staged)
     {
         using var stream = new FileStream(staged.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
-        return FileSignature.Detect(stream);
+        return FileSignature.Inspect(stream);
     }
 
     /// <summary>Keeps a staged upload under the storage name of its row.</summary>

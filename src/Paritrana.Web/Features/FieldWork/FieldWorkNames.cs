@@ -35,6 +35,18 @@ public static class FieldWorkNames
         _ => "Jenis tidak dikenal",
     };
 
+    /// <summary>Why an evidence file is refused for its content; {0} is the size limit of Office documents once opened.</summary>
+    public static string Refusal(ContentRefusal refusal) => refusal switch
+    {
+        ContentRefusal.PdfJavaScript => "PDF ini berisi JavaScript (skrip yang berjalan saat berkas dibuka) sehingga tidak diterima. Cetak ulang sebagai PDF (Print to PDF), lalu unggah hasilnya.",
+        ContentRefusal.PdfLaunch => "PDF ini berisi perintah untuk menjalankan program lain (Launch) sehingga tidak diterima. Cetak ulang sebagai PDF (Print to PDF), lalu unggah hasilnya.",
+        ContentRefusal.PdfEmbeddedFile => "PDF ini berisi berkas lain yang disisipkan di dalamnya sehingga tidak diterima. Unggah setiap berkas itu secara terpisah.",
+        ContentRefusal.PdfUncheckable => "Isi PDF ini tidak dapat diperiksa (bagian terkompresinya terenkripsi, rusak, atau memakai format yang tidak didukung). Cetak ulang sebagai PDF (Print to PDF), lalu unggah hasilnya.",
+        ContentRefusal.OfficeInflation => "Isi dokumen Office ini, setelah dibuka, lebih dari 100 kali ukuran berkasnya atau lebih dari {0} (ciri \"bom zip\") sehingga tidak diterima.",
+        ContentRefusal.OfficeTooManyParts => "Dokumen Office ini terdiri atas lebih dari {0} bagian sehingga tidak diterima.",
+        _ => "Isi berkas bukan PDF, JPEG, PNG, DOCX atau XLSX (dokumen Office dengan makro tidak diterima). Jenis berkas diperiksa dari isinya, bukan dari namanya.",
+    };
+
     public static string Event(TimelineEvent e) => e switch
     {
         TimelineEvent.StatusChanged => "Status nominasi: {0} → {1}",

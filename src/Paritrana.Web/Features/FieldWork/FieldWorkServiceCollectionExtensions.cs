@@ -20,6 +20,7 @@ public static class FieldWorkServiceCollectionExtensions
             }
 
             o.Directory = directory;
+            o.MaxFileBytes = configuration.GetValue("Evidence:MaxFileBytes", EvidenceOptions.DefaultMaxFileBytes);
         });
         services.AddSingleton<EvidenceStore>();
         return services;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Web.Accounts;
@@ -18,27 +19,25 @@ namespace Paritrana.Web.Pages.FieldWork.Files;
 /// <summary>
 /// Uploads one evidence file to a visit, a coaching item or a government regulation of a nomination
 /// (<c>?nomination=ID&amp;visit=ID</c>, <c>&amp;item=ID</c> or <c>&amp;regulation=ID</c>). The type is
-/// told by the content (<see cref="FileSignature.Detect"/> on a temporary copy), never by the name or
-/// the browser's content type; the name is kept only in a safe form; the bytes are stored under a
-/// generated name outside wwwroot (<see cref="EvidenceStore"/>). The request may be a little larger
-/// than <see cref="FileSignature.MaxBytes"/>, so that a too large file still arrives and is refused
-/// with a message rather than a broken connection.
+/// told and the content checked from the bytes (<see cref="FileSignature.Inspect"/> on a temporary
+/// copy), never from the name or the browser's content type; a refused file is named with its reason;
+/// the name is kept only in a safe form; the bytes are stored under a generated name outside wwwroot
+/// (<see cref="EvidenceStore"/>). A file above <c>Evidence:MaxFileBytes</c>, however large, is read to
+/// its end without being kept (<see cref="EvidenceUploadLimitAttribute"/>), so that the page answers
+/// with the size message rather than a broken connection.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-[RequestSizeLimit(RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[EvidenceUploadLimit]
 public class UploadModel(
     ParitranaDbContext db,
     CurrentUser me,
     EvidenceStore store,
+    IOptions<EvidenceOptions> options,
     IValidator<UploadModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>The largest file plus room for the multipart headers and the antiforgery field.</summary>
-    public const long RequestLimit = FileSignature.MaxBytes + (1024 * 1024);
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -55,7 +54,7 @@ public class UploadModel(
 
     public int? RegulationId { get; private set; }
 
-    public static string MaxSizeText => EvidenceRow.FormatSize(FileSignature.MaxBytes);
+    public string MaxSizeText => options.Value.MaxFileSizeText;
 
     public sealed class InputModel
     {
@@ -65,12 +64,12 @@ public class UploadModel(
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator(IStringLocalizer<SharedResource> l)
+        public Validator(IOptions<EvidenceOptions> options, IStringLocalizer<SharedResource> l)
         {
             RuleFor(x => x.File).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage(_ => l["Pilih berkas yang akan diunggah."])
                 .Must(f => f!.Length > 0).WithMessage(_ => l["Berkas kosong. Pilih berkas yang berisi dokumen atau gambar."])
-                .Must(f => f!.Length <= FileSignature.MaxBytes).WithMessage(_ => l["Berkas lebih besar dari batas {0}.", MaxSizeText]);
+                .Must(f => f!.Length <= options.Value.MaxFileBytes).WithMessage(_ => l["Berkas lebih besar dari batas {0}.", options.Value.MaxFileSizeText]);
         }
     }
 
@@ -99,7 +98,7 @@ public class UploadModel(
         EvidenceStore.Staged staged;
         await using (var content = upload.OpenReadStream())
         {
-            staged = await store.StageAsync(content, FileSignature.MaxBytes, ct);
+            staged = await store.StageAsync(content, options.Value.MaxFileBytes, ct);
         }
 
         if (staged.TooLarge)
@@ -110,9 +109,10 @@ public class UploadModel(
 
         try
         {
-            if (EvidenceStore.Detect(staged) is not FileKind kind)
+            var inspection = EvidenceStore.Inspect(staged);
+            if (inspection is not { IsAccepted: true, Kind: FileKind kind })
             {
-                ModelState.AddModelError("Input.File", l["Isi berkas bukan PDF, JPEG, PNG, DOCX atau XLSX (dokumen Office dengan makro tidak diterima). Jenis berkas diperiksa dari isinya, bukan dari namanya."]);
+                ModelState.AddModelError("Input.File", RefusalText(inspection.Refusal ?? ContentRefusal.UnknownType));
                 return Page();
             }
 
@@ -131,6 +131,13 @@ public class UploadModel(
             EvidenceStore.Discard(staged);
         }
     }
+
+    private string RefusalText(ContentRefusal refusal) => l[FieldWorkNames.Refusal(refusal), refusal switch
+    {
+        ContentRefusal.OfficeInflation => EvidenceRow.FormatSize(OfficeInspector.MaxInflatedBytes),
+        ContentRefusal.OfficeTooManyParts => OfficeInspector.MaxEntries.ToString("N0", CultureInfo.CurrentCulture),
+        _ => "",
+    }];
 
     private async Task<EvidenceFile> KeepAsync(EvidenceStore.Staged staged, FileKind kind, string fileName, CancellationToken ct)
     {
