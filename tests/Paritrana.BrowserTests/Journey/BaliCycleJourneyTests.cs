@@ -27,6 +27,7 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
     // New NPPs in the officer's regencies: Kota Denpasar (51.71) and Badung (51.03).
     private const string Returned = "PT Uji Peramban Sejahtera";
     private const string Candidate = "PT Uji Peramban Lestari";
+    private const string IncompleteReason = "Babak penilaian dokumen tidak dipakai untuk kandidat ini; pleno memutuskan dari wawancara.";
     private const string ReturnReason = "Jumlah peserta PU belum sesuai rekap Desember; mohon periksa lagi.";
 
     private static readonly string Csv =
@@ -180,7 +181,11 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         await ScoreAsync(second, wawancara1: "3", wawancara2: "4", expectedTotal: "60,00");
 
         // 9. The chair marks it scored, decides the finalists in the plenary and downloads the report.
+        // The demo's document round of 2025 is open with no scorer for this candidate: the page says
+        // so, and the chair marks it scored anyway with a reason (docs/decisions/015).
         await chair.GotoAsync(candidateUrl);
+        await Expect(chair.GetByTestId("scoring-incomplete")).ToContainTextAsync("Penilaian belum lengkap: Penilaian Dokumen (belum ada penilai yang ditugaskan).");
+        await chair.GetByLabel("Alasan (Tandai sudah dinilai)").FillAsync(IncompleteReason);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Tandai sudah dinilai" }).ClickAsync();
         await Expect(chair.GetByTestId("status")).ToHaveTextAsync("Sudah dinilai");
         await chair.GetByRole(AriaRole.Link, new() { Name = "Finalis & laporan" }).ClickAsync();

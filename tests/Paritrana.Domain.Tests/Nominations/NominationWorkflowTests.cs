@@ -77,7 +77,7 @@ public class NominationWorkflowTests
         }
 
         legal.Count.ShouldBe(24); // 25 rows, Draft --Submit--> listed for two roles
-        checkedPairs.ShouldBe((13 * 13) - 24);
+        checkedPairs.ShouldBe((13 * 14) - 24); // 13 statuses, 14 actions
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public class DecisionDocumentTests
         "{'aggregation':'Mean','categories':[{'code':'BESAR','finalistCount':1,'id':3,'kind':'LargeCompany','name':'Perusahaan Besar'," +
         "'nominations':[{'coverage':90.00,'disagreement':false,'id':11,'interviewScore':86.5,'isDefaultFinalist':true,'isFinalist':true," +
         "'name':'PT Alfa','openCoachingItems':0,'profile':null,'rank':1,'regencyName':null,'roundScores':[{'roundId':7,'score':86.5000},{'roundId':8,'score':null}]," +
-        "'status':'Finalist','tieBreak':'None','tied':false,'total':86.5000,'totalComplete':false}],'rationale':null}]," +
+        "'scoringReason':null,'status':'Finalist','tieBreak':'None','tied':false,'total':86.5000,'totalComplete':false}],'rationale':null}]," +
         "'committee':[{'name':'I Made Ketua','role':'CommitteeChair'}],'decidedAt':'2021-06-25T07:30:00+00:00','decidedBy':'I Made Ketua'," +
         "'documentNumber':'PRT-2021-51-001','plenary':{'attendees':'Ketua; anggota','decision':null,'heldOn':'2021-06-25'," +
         "'minutes':'Baris 1\\nBaris \\'2\\' \u2014 selesai','place':'Denpasar'},'provinceCode':'51','provinceName':'Bali'," +
@@ -54,9 +54,9 @@ public class DecisionDocumentTests
         var sealedSnapshot = DecisionDocument.Seal(Small());
 
         sealedSnapshot.CanonicalJson.ShouldBe(SmallCanonical);
-        sealedSnapshot.Sha256.ShouldBe("b9c059e8524e35a2910e22c753de9f5d753ae3ea05b0cd530e9d856850be87dd");
-        sealedSnapshot.VerificationCode.ShouldBe("XHAFT2CSJY");
-        DecisionDocument.FormatCode(sealedSnapshot.VerificationCode).ShouldBe("XHAFT-2CSJY");
+        sealedSnapshot.Sha256.ShouldBe("86a7ac2732fc034b4505b2f7d290c1eaa52bb52f3e149021b532ef02b4500fcd");
+        sealedSnapshot.VerificationCode.ShouldBe("Q2T2YJZS7Q");
+        DecisionDocument.FormatCode(sealedSnapshot.VerificationCode).ShouldBe("Q2T2Y-JZS7Q");
     }
 
     [Fact]
@@ -70,12 +70,12 @@ public class DecisionDocumentTests
              "categories": [{"id": 3, "code": "BESAR", "kind": "LargeCompany", "name": "Perusahaan Besar", "rationale": null, "nominations": [{"id": 11, "name": "PT Alfa",
                "rank": 1, "tied": false, "total": 86.5000, "status": "Finalist", "profile": null, "coverage": 90.00, "tieBreak": "None", "isFinalist": true,
                "regencyName": null, "roundScores": [{"score": 86.5000, "roundId": 7}, {"score": null, "roundId": 8}], "disagreement": false, "totalComplete": false,
-               "interviewScore": 86.5, "isDefaultFinalist": true, "openCoachingItems": 0}], "finalistCount": 1}],
+               "interviewScore": 86.5, "scoringReason": null, "isDefaultFinalist": true, "openCoachingItems": 0}], "finalistCount": 1}],
              "aggregation": "Mean", "provinceCode": "51", "provinceName": "Bali", "schemaVersion": 1, "documentNumber": "PRT-2021-51-001"}
             """;
 
         CanonicalJson.Canonicalize(asJsonb).ShouldBe(SmallCanonical);
-        DecisionDocument.HashOf(asJsonb).ShouldBe("b9c059e8524e35a2910e22c753de9f5d753ae3ea05b0cd530e9d856850be87dd");
+        DecisionDocument.HashOf(asJsonb).ShouldBe("86a7ac2732fc034b4505b2f7d290c1eaa52bb52f3e149021b532ef02b4500fcd");
         DecisionDocument.Seal(DecisionDocument.Read(asJsonb)).Sha256.ShouldBe(DecisionDocument.Seal(Small()).Sha256);
     }
 

@@ -59,7 +59,7 @@ public class ClosedRoundRaceTests(PortalFixture portal, ITestOutputHelper output
             var submit = Task.Run(async () =>
             {
                 await go.Task;
-                return await member.SubmitFormAsync(cardPage, cardUrl, "#scorecard-form", new Dictionary<string, string> { ["Input.Scores[2].Value"] = "5" }, "#submit-button");
+                return await member.SubmitFormAsync(cardPage, cardUrl, "#scorecard-form", new Dictionary<string, string> { ["Input.Scores[2].Value"] = "5", ["Input.Confirmed"] = "true" }, "#submit-button");
             });
             var close = Task.Run(async () =>
             {

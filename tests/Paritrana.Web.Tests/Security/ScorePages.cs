@@ -61,6 +61,8 @@ public static class ScorePages
         ["/Plenary/Index POST Save"] = new(Chair, "/Plenary?cycle={year}&handler=Save", ProbeKind.Post, Shows.Mean, "Input.Place", ""),
         ["/Plenary/Index POST Decide"] = new(Chair, "/Plenary?cycle={year}&handler=Decide", ProbeKind.Post, Shows.Mean, "Input.Place", ""),
         ["/Plenary/Index POST Forward"] = new(Chair, "/Plenary?cycle={year}&handler=Forward", ProbeKind.Post, Shows.Mean),
+        // Without a reason the plenary page is shown again, with its figures.
+        ["/Plenary/Index POST Reopen"] = new(Chair, "/Plenary?cycle={year}&handler=Reopen", ProbeKind.Post, Shows.Mean, "ReopenReason", ""),
         ["/Reports/Index GET RankingsCsv"] = new(Committee, "/Reports?cycle={year}&handler=RankingsCsv", ProbeKind.Csv, Shows.Mean),
         ["/Reports/Index GET ScoresCsv"] = new(Committee, "/Reports?cycle={year}&handler=ScoresCsv", ProbeKind.Csv, Shows.Value | Shows.Comment),
         ["/Reports/Finalists GET"] = new(Committee, "/Reports/Finalists?cycle={year}", ProbeKind.Html, Shows.Mean | Shows.Strengths),
@@ -113,7 +115,7 @@ public static class ScorePages
         "/Nominations/Edit POST AddBudget", "/Nominations/Edit POST RemoveBudget", "/Nominations/Edit POST AddInnovation", "/Nominations/Edit POST RemoveInnovation",
         "/Verification/Index GET", "/Verification/Index POST Verify", "/Verification/Index POST Return",
         // The timeline says that a card was submitted or reopened (and why), never its values.
-        "/FieldWork/Index GET", "/FieldWork/Nomination GET", "/FieldWork/Timeline GET",
+        "/FieldWork/Index GET", "/FieldWork/Nomination GET", "/FieldWork/Nomination POST SendBack", "/FieldWork/Timeline GET",
         "/FieldWork/Visits/Plan GET", "/FieldWork/Visits/Plan POST", "/FieldWork/Visits/Details GET", "/FieldWork/Visits/Record GET", "/FieldWork/Visits/Record POST",
         "/FieldWork/Visits/Reschedule GET", "/FieldWork/Visits/Reschedule POST", "/FieldWork/Visits/Cancel GET", "/FieldWork/Visits/Cancel POST",
         "/FieldWork/Coaching/Index GET", "/FieldWork/Coaching/Create GET", "/FieldWork/Coaching/Create POST", "/FieldWork/Coaching/Item GET",
@@ -127,6 +129,8 @@ public static class ScorePages
         "/Scoring/Rounds/Assignments POST Remove",
         // Records a national result and redirects.
         "/Plenary/National POST",
+        // A document's number, version, code, date and validity: no figure.
+        "/Reports/Verify GET",
         // Links to the assessment sheets, in the viewer's shortlist order (ScoreBoard), without a figure.
         "/Reports/Index GET",
     ];

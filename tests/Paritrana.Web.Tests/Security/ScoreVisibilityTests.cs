@@ -215,7 +215,7 @@ public class ScoreVisibilityTests(PortalFixture portal) : IClassFixture<PortalFi
     private static async Task SubmitAsync(PortalClient client, int round, int nomination, string value)
     {
         using var response = await client.SubmitFormAsync(ScoringTestData.Card(round, nomination), "#scorecard-form",
-            new Dictionary<string, string> { ["Input.Scores[0].Value"] = value, ["Input.Strengths"] = "Kekuatan yang tampak." }, "#submit-button");
+            new Dictionary<string, string> { ["Input.Scores[0].Value"] = value, ["Input.Strengths"] = "Kekuatan yang tampak.", ["Input.Confirmed"] = "true" }, "#submit-button");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 

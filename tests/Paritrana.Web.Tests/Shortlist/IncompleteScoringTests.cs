@@ -115,7 +115,7 @@ public class IncompleteScoringTests(PortalFixture portal) : IClassFixture<Portal
     }
 
     [Fact]
-    public async Task The_rankings_csv_carries_the_marker_in_its_last_column()
+    public async Task The_rankings_csv_carries_the_marker_in_its_completeness_column()
     {
         var s = await ScenarioAsync();
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
@@ -124,11 +124,11 @@ public class IncompleteScoringTests(PortalFixture portal) : IClassFixture<Portal
 
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).ShouldBe(
-            "Kategori;Peringkat;Nama;Kabupaten/kota;Status;Penilaian Dokumen;Kunjungan Lapangan;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri;Kelengkapan penilaian\r\n" +
-            $"Perusahaan Besar;1;{s.Name("PT Lengkap")};Kota Denpasar;Sudah dinilai;85,00;70,00;88,50;80,63;Ya;90,00;0;Tidak;—;\r\n" +
-            $"Perusahaan Besar;2;{s.Name("PT Sebagian")};Kota Denpasar;Sudah dinilai;76,65;;;76,65;Tidak;90,00;0;Tidak;—;{MarkerB}\r\n" +
-            $"Perusahaan Besar;3;{s.Name("PT Alasan Saja")};Kota Denpasar;Sudah dinilai;70,00;70,00;70,00;70,00;Ya;90,00;0;Tidak;—;\"{MarkerD}\"\r\n" +
-            $"Perusahaan Besar;4;{s.Name("PT Tanpa Alasan")};Kota Denpasar;Sudah dinilai;60,00;60,00;;60,00;Tidak;90,00;0;Tidak;—;{MarkerC}\r\n");
+            "Kategori;Peringkat;Nama;Kabupaten/kota;Status;Penilaian Dokumen;Kunjungan Lapangan;Wawancara;Total;Total lengkap;Cakupan (%);Butir pembinaan terbuka;Seri;Pemecah seri;Kelengkapan penilaian;Keterangan\r\n" +
+            $"Perusahaan Besar;1;{s.Name("PT Lengkap")};Kota Denpasar;Sudah dinilai;85,00;70,00;88,50;80,63;Ya;90,00;0;Tidak;—;;\r\n" +
+            $"Perusahaan Besar;2;{s.Name("PT Sebagian")};Kota Denpasar;Sudah dinilai;76,65;;;76,65;Tidak;90,00;0;Tidak;—;{MarkerB};\r\n" +
+            $"Perusahaan Besar;3;{s.Name("PT Alasan Saja")};Kota Denpasar;Sudah dinilai;70,00;70,00;70,00;70,00;Ya;90,00;0;Tidak;—;\"{MarkerD}\";\r\n" +
+            $"Perusahaan Besar;4;{s.Name("PT Tanpa Alasan")};Kota Denpasar;Sudah dinilai;60,00;60,00;;60,00;Tidak;90,00;0;Tidak;—;{MarkerC};\r\n");
     }
 
     [Fact]
