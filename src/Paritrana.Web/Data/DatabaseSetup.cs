@@ -23,6 +23,8 @@ public sealed class DatabaseSetup(
     // Any fixed 64-bit number shared by all instances; "PARITRAN" in ASCII.
     private const long AdvisoryLockKey = 0x5041524954524146;
 
+    private const int LockWaitSeconds = 600;
+
     /// <summary>Migrates and seeds; returns what happened to the schema, in one sentence.</summary>
     public async Task<string> RunAsync(CancellationToken ct = default)
     {
@@ -31,7 +33,9 @@ public sealed class DatabaseSetup(
 
         await using var lockConnection = new NpgsqlConnection(connectionString);
         await lockConnection.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
+        // An instance waits here while another migrates and seeds: as long as that takes, not the
+        // 30 s of a command (four instances starting at once on a loaded machine took longer).
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection) { CommandTimeout = LockWaitSeconds })
         {
             take.Parameters.AddWithValue("key", AdvisoryLockKey);
             await take.ExecuteNonQueryAsync(ct);
