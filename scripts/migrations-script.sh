@@ -10,4 +10,4 @@ OUTPUT=${1:-artifacts/migrate.sql}
 dotnet build src/Paritrana.Web -c Release -nologo -v quiet
 mkdir -p "$(dirname "$OUTPUT")"
 dotnet src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll migrations-script > "$OUTPUT"
-echo "Wrote $OUTPUT ($(grep -c 'MigrationId" = ' "$OUTPUT") history checks)."
+echo "Wrote $OUTPUT ($(wc -l < "$OUTPUT") lines). Apply it with: psql \"\$DATABASE_URL\" -v ON_ERROR_STOP=1 -f $OUTPUT"
