@@ -34,6 +34,9 @@ export Demo__Enabled=true
 export DataProtection__KeysDirectory=${DataProtection__KeysDirectory:-$ROOT/.local/keys}
 DEMO_PASSWORD=${Demo__Password:-Demo-Paritrana-2026}
 
+echo "==> Restoring the pinned dotnet tools (.config/dotnet-tools.json: dotnet-ef)"
+dotnet tool restore
+
 echo "==> Building"
 dotnet build src/Paritrana.Web -c Release -nologo -v quiet
 APP="$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll"

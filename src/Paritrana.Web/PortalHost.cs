@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Web.Data;
 
 namespace Paritrana.Web;
@@ -10,6 +9,14 @@ public static class PortalHost
     {
         var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
         var hostArgs = verb is null ? args : args[1..];
+
+        if (verb == "migrations-script")
+        {
+            // The deployment script, from the model alone: no configuration, no database opened
+            // (docs/decisions/016, scripts/migrations-script.sh).
+            Console.Write(MigrationsScript.Generate());
+            return 0;
+        }
 
         var builder = WebApplication.CreateBuilder(hostArgs);
         builder.AddPortalServices();
@@ -26,36 +33,31 @@ public static class PortalHost
                 return 0;
 
             case "migrate":
-                await app.PrepareDatabaseAsync(force: true);
+                Console.WriteLine(await app.PrepareDatabaseAsync(force: true));
                 Console.WriteLine("Database is up to date.");
-                return 0;
-
-            case "schema-script":
-                await using (var scope = app.Services.CreateAsyncScope())
-                {
-                    Console.WriteLine(scope.ServiceProvider.GetRequiredService<ParitranaDbContext>().Database.GenerateCreateScript());
-                }
-
                 return 0;
 
             case Features.Imports.ImportCommand.Verb:
                 return await Features.Imports.ImportCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error);
 
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Commands: migrate, schema-script (or none to serve the portal).");
+                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Commands: migrate, migrations-script, import-employers (or none to serve the portal).");
                 return 2;
         }
     }
 
-    /// <summary>Applies migrations and seeds at start-up unless <c>Database:MigrateOnStartup</c> is false.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool force = false)
+    /// <summary>
+    /// Applies migrations and seeds at start-up unless <c>Database:MigrateOnStartup</c> is false;
+    /// returns what happened to the schema (null when skipped).
+    /// </summary>
+    public static async Task<string?> PrepareDatabaseAsync(this WebApplication app, bool force = false)
     {
         if (!force && !app.Configuration.GetValue("Database:MigrateOnStartup", true))
         {
-            return;
+            return null;
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync();
+        return await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().RunAsync();
     }
 }

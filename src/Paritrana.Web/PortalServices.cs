@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Paritrana.Domain.Access;
@@ -47,11 +46,9 @@ public static class PortalServices
 
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDbContext<ParitranaDbContext>(options => options
-            .UseNpgsql(ConnectionString(configuration))
-            // The migrations are hand-written SQL with no EF model snapshot; the schema-drift test
-            // is what guards model and migrations agreeing (docs/decisions/002).
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        // No warning is ignored: a model changed without its migration makes Migrate() fail
+        // (PendingModelChangesWarning is an error by default), docs/decisions/016.
+        services.AddDbContext<ParitranaDbContext>(options => ParitranaDbContext.Configure(options, ConnectionString(configuration)));
 
         // A context of its own for stand-alone writes (audit events that stand alone, sessions).
         services.AddScoped<IDbContextFactory<ParitranaDbContext>, StandaloneContexts>();

@@ -16,12 +16,17 @@ namespace Paritrana.Web.Data;
 
 /// <summary>
 /// The one DbContext, used directly by the pages (no repository layer, see docs/decisions/001).
-/// The schema is created by the hand-written SQL migrations in Data/Migrations; a test proves
-/// that they produce exactly the schema of this model.
+/// The schema is made by the EF Core migrations generated from this model in Data/Migrations
+/// (<c>dotnet ef migrations add</c>, docs/decisions/016); a test proves that the model snapshot
+/// matches this model and that the migrated schema equals the one the model creates.
 /// </summary>
 public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
 {
+    /// <summary>The provider options of the portal and of <c>dotnet ef</c> alike, so both see one model.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<RegencyOrCity> RegenciesAndCities => Set<RegencyOrCity>();
     public DbSet<RegionalOffice> RegionalOffices => Set<RegionalOffice>();

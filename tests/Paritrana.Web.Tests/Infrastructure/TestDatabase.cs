@@ -47,6 +47,15 @@ public static class TestDatabase
         return name;
     }
 
+    /// <summary>Creates a copy of a database (no one may be connected to it meanwhile).</summary>
+    public static async Task<string> CopyAsync(string source, string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}".ToLowerInvariant();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{source}\"");
+        return name;
+    }
+
     public static async Task DropAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
@@ -129,8 +138,11 @@ public static class TestDatabase
         }
     }
 
-    /// <summary>Runs the portal's own start-up database work (migrations and seeding) against a database.</summary>
-    public static async Task RunDatabaseSetupAsync(string database, bool demo)
+    /// <summary>
+    /// Runs the portal's own start-up database work (migrations and seeding) against a database;
+    /// returns its sentence about the schema ("Database created with ...", "Database is up to date at ...").
+    /// </summary>
+    public static async Task<string> RunDatabaseSetupAsync(string database, bool demo)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
         {
@@ -146,6 +158,6 @@ public static class TestDatabase
         builder.AddPortalServices();
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Paritrana.Web.Data.DatabaseSetup>().RunAsync();
+        return await scope.ServiceProvider.GetRequiredService<Paritrana.Web.Data.DatabaseSetup>().RunAsync();
     }
 }

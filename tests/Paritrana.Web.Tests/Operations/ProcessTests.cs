@@ -15,31 +15,13 @@ public class ProcessTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await TestDatabase.DropAsync(_database);
 
-    private static string WebProjectDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Paritrana.sln")))
-            {
-                dir = dir.Parent;
-            }
+    private static string WebProjectDirectory => RepositoryPaths.WebProjectDirectory;
 
-            return Path.Combine(dir!.FullName, "src", "Paritrana.Web");
-        }
-    }
+    private static string WebDll => RepositoryPaths.WebDll;
 
-    /// <summary>The web app's own build output (same configuration as this test build).</summary>
-    private static string WebDll
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            return Path.Combine(WebProjectDirectory, "bin", configuration, "net10.0", "Paritrana.Web.dll");
-        }
-    }
+    private Process Start(params string[] args) => Start(configured: true, args);
 
-    private Process Start(params string[] args)
+    private Process Start(bool configured, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = WebProjectDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(WebDll);
@@ -52,7 +34,21 @@ public class ProcessTests : IAsyncLifetime
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Demo__Enabled"] = "false";
         info.Environment["DataProtection__KeysDirectory"] = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", _database);
+        if (!configured)
+        {
+            info.Environment.Remove("ConnectionStrings__Paritrana");
+        }
+
         return Process.Start(info)!;
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(bool configured, params string[] args)
+    {
+        using var process = Start(configured, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
     }
 
     [Fact]
@@ -64,6 +60,37 @@ public class ProcessTests : IAsyncLifetime
         process.ExitCode.ShouldBe(0);
         output.ShouldContain("Database is up to date.");
         (await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM regencies_and_cities")).ShouldBe(514L);
+    }
+
+    [Fact]
+    public async Task The_first_start_on_an_empty_database_logs_no_error_and_says_it_created_the_database()
+    {
+        // Issue 15 saw "fail: ... Failed executing DbCommand ... __EFMigrationsHistory" on every first start.
+        var migrations = typeof(Program).Assembly.GetTypes()
+            .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
+        migrations.ShouldBe(1);
+
+        var (exitCode, first) = await RunAsync(configured: true, "migrate");
+        exitCode.ShouldBe(0);
+        first.ShouldContain($"Database created with 1 migration, now at {Paritrana.Web.Data.LegacyMigrations.BaselineId}.");
+        first.ShouldNotContain("fail:");
+        first.ShouldNotContain("Failed executing DbCommand");
+
+        var (again, second) = await RunAsync(configured: true, "migrate");
+        again.ShouldBe(0);
+        second.ShouldContain($"Database is up to date at {Paritrana.Web.Data.LegacyMigrations.BaselineId}.");
+        second.ShouldNotContain("Database created");
+        second.ShouldNotContain("fail:");
+    }
+
+    [Fact]
+    public async Task The_migrations_script_verb_prints_the_deployment_script_without_configuration_or_database()
+    {
+        var (exitCode, output) = await RunAsync(configured: false, "migrations-script");
+        exitCode.ShouldBe(0);
+        output.ShouldBe(Paritrana.Web.Data.MigrationsScript.Generate());
+        output.ShouldStartWith("-- Moves a database migrated by the hand-written scripts");
+        output.ShouldContain($"VALUES ('{Paritrana.Web.Data.LegacyMigrations.BaselineId}', '10.0.15');");
     }
 
     [Fact]

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Paritrana.Web.Data;
+
+namespace Paritrana.Web.Tests.Data;
+
+/// <summary>
+/// A database made by the hand-written migrations moves onto the generated history without losing
+/// anything (docs/decisions/016). The fixture is a real one: the pg_dump of the database that main
+/// made with its own `migrate` verb and the demo (Data/Fixtures/main-with-demo.sql, made by
+/// scripts/baseline/main-dump.sh), restored with psql; the current code then starts on a copy.
+/// </summary>
+public class LegacyUpgradeTests : IAsyncLifetime
+{
+    private static readonly (string Email, string FullName)[] DemoAccounts =
+    [
+        ("admin@paritrana.demo", "Admin Sekretariat Nasional"),
+        ("ketua.bali@paritrana.demo", "I Made Ketua (Ketua Tim Panitia Bali)"),
+        ("anggota.bali@paritrana.demo", "Ni Luh Anggota (Anggota Tim Panitia Bali)"),
+        ("cabang.denpasar@paritrana.demo", "Petugas Kantor Cabang Denpasar"),
+        ("cabang.gianyar@paritrana.demo", "Petugas Kantor Cabang Gianyar"),
+        ("ketua.jateng@paritrana.demo", "Budi Ketua (Ketua Tim Panitia Jawa Tengah)"),
+        ("anggota.jateng@paritrana.demo", "Siti Anggota (Anggota Tim Panitia Jawa Tengah)"),
+    ];
+
+    private string _mainMade = "";
+    private string _fromModel = "";
+    private readonly List<string> _copies = [];
+
+    public async Task InitializeAsync()
+    {
+        _mainMade = await RestoreMainMadeAsync("legacy_main");
+        _fromModel = await TestDatabase.CreateEmptyAsync("legacy_model");
+        await using var db = BaselineTests.Context(_fromModel);
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var copy in _copies)
+        {
+            await TestDatabase.DropAsync(copy);
+        }
+
+        await TestDatabase.DropAsync(_mainMade);
+        await TestDatabase.DropAsync(_fromModel);
+    }
+
+    /// <summary>A new database holding the committed dump of main's database, restored by psql.</summary>
+    internal static async Task<string> RestoreMainMadeAsync(string prefix)
+    {
+        var database = await TestDatabase.CreateEmptyAsync(prefix);
+        await Psql.RunFileAsync(database, Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "main-with-demo.sql"));
+        return database;
+    }
+
+    private async Task<string> CopyAsync(string prefix)
+    {
+        var copy = await TestDatabase.CopyAsync(_mainMade, prefix);
+        _copies.Add(copy);
+        return copy;
+    }
+
+    internal static async Task<List<string>> HistoryAsync(string database)
+    {
+        var ids = new List<string>();
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    [Fact]
+    public async Task A_database_made_by_main_with_the_demo_moves_onto_the_baseline_without_losing_a_row()
+    {
+        var copy = await CopyAsync("legacy_up");
+        (await HistoryAsync(copy)).ShouldBe(LegacyMigrations.Ids,
+            "The fixture must be main's database with every hand-written migration: refresh it with scripts/baseline/main-dump.sh <main's commit>.");
+        var before = await SchemaSnapshot.RowCountsAsync(TestDatabase.ConnectionStringFor(copy));
+        before["users"].ShouldBe(7L);
+        before["provinces"].ShouldBe(38L);
+        before["regencies_and_cities"].ShouldBe(514L);
+        before.Values.Sum().ShouldBeGreaterThan(1000L);
+
+        // The current portal starts on it as the demo does: migrations and seeding at start-up, demo on.
+        await using var portal = new PortalFactory(copy);
+        _ = portal.Server;
+
+        (await SchemaSnapshot.RowCountsAsync(TestDatabase.ConnectionStringFor(copy))).ShouldBe(before);
+        (await HistoryAsync(copy)).ShouldBe([.. LegacyMigrations.Ids, LegacyMigrations.BaselineId]);
+        var migrated = await SchemaSnapshot.ReadAsync(TestDatabase.ConnectionStringFor(copy));
+        var model = await SchemaSnapshot.ReadAsync(TestDatabase.ConnectionStringFor(_fromModel));
+        SchemaSnapshot.Difference(migrated, model).ShouldBeEmpty();
+        await using (var db = BaselineTests.Context(copy))
+        {
+            (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+            db.Database.HasPendingModelChanges().ShouldBeFalse();
+        }
+
+        foreach (var (email, fullName) in DemoAccounts)
+        {
+            using var client = portal.CreatePortalClient();
+            await client.SignedInAsAsync(email);
+            var home = await client.GetPageAsync("/");
+            PortalClient.Text(home.QuerySelector(".account-name")).ShouldBe(fullName);
+        }
+    }
+
+    [Fact]
+    public async Task A_database_that_lacks_the_last_hand_written_scripts_gets_them_before_its_history_moves()
+    {
+        var older = await TestDatabase.CreateEmptyAsync("legacy_older");
+        _copies.Add(older);
+        // A database of an older main: the first scripts ran, recorded as ADR 002's migrator did.
+        var ran = LegacyMigrations.Ids.SkipLast(2).ToList();
+        var lacked = LegacyMigrations.Ids.TakeLast(2).ToList();
+        await TestDatabase.ExecuteAsync("""
+            CREATE TABLE "__EFMigrationsHistory" ("MigrationId" character varying(150) NOT NULL, "ProductVersion" character varying(32) NOT NULL,
+                CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY ("MigrationId"));
+            """, older);
+        await BaselineTests.RunHandWrittenScriptsAsync(older, ran);
+        foreach (var id in ran)
+        {
+            await TestDatabase.ExecuteAsync($"INSERT INTO \"__EFMigrationsHistory\" VALUES ('{id}', '10.0.14')", older);
+        }
+
+        await TestDatabase.ExecuteAsync("INSERT INTO provinces (code, name) VALUES ('99', 'Provinsi Uji')", older);
+
+        var outcome = await TestDatabase.RunDatabaseSetupAsync(older, demo: false);
+
+        outcome.ShouldBe(
+            $"Database moved from the hand-written migrations onto the generated ones: {LegacyMigrations.BaselineId} recorded "
+            + $"after applying the hand-written ones it lacked ({string.Join(", ", lacked)}). Database is up to date at {LegacyMigrations.BaselineId}.");
+        (await HistoryAsync(older)).ShouldBe([.. LegacyMigrations.Ids, LegacyMigrations.BaselineId]);
+        (await TestDatabase.ScalarAsync<string>(older, "SELECT name FROM provinces WHERE code = '99'")).ShouldBe("Provinsi Uji");
+        var migrated = await SchemaSnapshot.ReadAsync(TestDatabase.ConnectionStringFor(older));
+        var model = await SchemaSnapshot.ReadAsync(TestDatabase.ConnectionStringFor(_fromModel));
+        SchemaSnapshot.Difference(migrated, model).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_history_holding_a_migration_this_version_does_not_know_is_refused_and_left_as_it_was()
+    {
+        var copy = await CopyAsync("legacy_unknown");
+        await TestDatabase.ExecuteAsync("INSERT INTO \"__EFMigrationsHistory\" VALUES ('20270101000000_FromAnotherBranch', '10.0.14')", copy);
+        var history = await HistoryAsync(copy);
+        var rows = await SchemaSnapshot.RowCountsAsync(TestDatabase.ConnectionStringFor(copy));
+        var schema = await SchemaSnapshot.ReadEverythingAsync(TestDatabase.ConnectionStringFor(copy));
+
+        var refused = await Should.ThrowAsync<PostgresException>(() => TestDatabase.RunDatabaseSetupAsync(copy, demo: true));
+
+        refused.MessageText.ShouldBe("The migration history holds migrations that this version does not know: 20270101000000_FromAnotherBranch. Refusing to move it onto the generated history.");
+        (await HistoryAsync(copy)).ShouldBe(history);
+        (await SchemaSnapshot.RowCountsAsync(TestDatabase.ConnectionStringFor(copy))).ShouldBe(rows);
+        (await SchemaSnapshot.ReadEverythingAsync(TestDatabase.ConnectionStringFor(copy))).ShouldBe(schema);
+    }
+
+    [Fact]
+    public async Task Four_instances_starting_at_once_on_a_database_of_main_move_it_once()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var copy = await CopyAsync($"legacy_race{round}");
+            var before = await SchemaSnapshot.RowCountsAsync(TestDatabase.ConnectionStringFor(copy));
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var starts = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                await go.Task;
+                return await TestDatabase.RunDatabaseSetupAsync(copy, demo: true);
+            })).ToList();
+            go.SetResult();
+            var outcomes = await Task.WhenAll(starts);
+
+            outcomes.Count(o => o == $"Database moved from the hand-written migrations onto the generated ones: {LegacyMigrations.BaselineId} recorded. Database is up to date at {LegacyMigrations.BaselineId}.").ShouldBe(1);
+            outcomes.Count(o => o == $"Database is up to date at {LegacyMigrations.BaselineId}.").ShouldBe(3);
+            (await HistoryAsync(copy)).ShouldBe([.. LegacyMigrations.Ids, LegacyMigrations.BaselineId]);
+            (await SchemaSnapshot.RowCountsAsync(TestDatabase.ConnectionStringFor(copy))).ShouldBe(before);
+        }
+    }
+}
