@@ -48,9 +48,10 @@ public sealed partial class LogFormatTests : IAsyncLifetime
         var userId = await TestDatabase.ScalarAsync<Guid>(_database, "SELECT id FROM users WHERE email = @e", ("e", Chair));
         var signedIn = await WaitForLineAsync(l => l.Contains("\"RequestMethod\":\"POST\"", StringComparison.Ordinal));
 
+        var nomination = await TestDatabase.ScalarAsync<int>(_database, "SELECT min(id) FROM nominations WHERE province_code = '51'");
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var line = WaitForLineAsync(l => l.Contains($"\"@tr\":\"{traceId}\"", StringComparison.Ordinal) && l.Contains("RequestMethod", StringComparison.Ordinal));
-        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/Employers?q={Secret}", UriKind.Relative)))
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/Nominations/Details/{nomination}?q={Secret}", UriKind.Relative)))
         {
             request.Headers.Add("traceparent", $"00-{traceId}-0123456789abcdef-01");
             using var response = await client.Http.SendAsync(request);
@@ -68,14 +69,27 @@ public sealed partial class LogFormatTests : IAsyncLifetime
         e.GetProperty("@l").GetString().ShouldBe("Information");
         e.GetProperty("@mt").GetString().ShouldBe("HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms");
         e.GetProperty("RequestMethod").GetString().ShouldBe("GET");
-        e.GetProperty("RequestPath").GetString().ShouldBe("/Employers");
+        e.GetProperty("RequestPath").GetString().ShouldBe("/Nominations/Details/{id:int}", "the route template, not the record's id");
         e.GetProperty("StatusCode").GetInt32().ShouldBe(200);
         var elapsed = e.GetProperty("Elapsed").GetDouble();
         elapsed.ShouldBeGreaterThan(0);
-        e.GetProperty("@m").GetString().ShouldBe($"HTTP GET /Employers responded 200 in {elapsed.ToString("0.0000", CultureInfo.InvariantCulture)} ms");
+        e.GetProperty("@m").GetString().ShouldBe($"HTTP GET /Nominations/Details/{{id:int}} responded 200 in {elapsed.ToString("0.0000", CultureInfo.InvariantCulture)} ms");
         e.GetProperty("UserId").GetString().ShouldBe(userId.ToString());
         e.GetProperty("RequestId").GetString()!.ShouldMatch("^[0-9A-Z]+:[0-9A-F]{8}$");
         e.GetProperty("SourceContext").GetString().ShouldBe("Serilog.AspNetCore.RequestLoggingMiddleware");
+
+        // A record that does not exist: the error page answers 404 under /Error, and the line keeps
+        // the route the request was made to.
+        var missing = WaitForLineAsync(l => l.Contains("\"StatusCode\":404", StringComparison.Ordinal));
+        using (var response = await client.GetAsync("/Nominations/Details/987654"))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        using (var notFound = JsonDocument.Parse(await missing))
+        {
+            notFound.RootElement.GetProperty("RequestPath").GetString().ShouldBe("/Nominations/Details/{id:int}");
+        }
 
         // The login form: no user yet. The sign-in itself: the user it signed in, nothing of what was typed.
         using var form = JsonDocument.Parse(Lines().First(l => l.Contains("\"RequestPath\":\"/Account/Login\"", StringComparison.Ordinal)));
