@@ -17,7 +17,7 @@ public sealed partial class LogFormatTests : IAsyncLifetime
 {
     private const string Chair = "ketua.bali@paritrana.demo";
     private const string Secret = "Budi-Rahasia-9021";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private string _database = "";
     private Process? _portal;
