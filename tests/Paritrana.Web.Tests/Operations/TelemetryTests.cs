@@ -40,7 +40,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         }
 
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Nominations?q=rahasia", UriKind.Relative)))
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Employers?q=rahasia", UriKind.Relative)))
         {
             request.Headers.Add("traceparent", $"00-{traceId}-{"0123456789abcdef"}-01");
             using var response = await client.Http.SendAsync(request);
@@ -59,15 +59,15 @@ public sealed class TelemetryTests : IAsyncLifetime
         collector.Posts.ShouldContain("/v1/metrics");
         var spans = collector.Spans.Where(s => s.TraceId == traceId).ToList();
         var server = spans.Single(s => s.Scope == "Microsoft.AspNetCore");
-        server.Name.ShouldBe("GET Nominations");
-        server.Attributes["http.route"].ShouldBe("Nominations");
+        server.Name.ShouldBe("GET Employers");
+        server.Attributes["http.route"].ShouldBe("Employers");
         server.Attributes["http.response.status_code"].ShouldBe("200");
         server.Resource["service.name"].ShouldBe("paritrana");
         server.Resource["service.instance.id"].ShouldBe(Observability.InstanceId);
         var sql = spans.Where(s => s.Scope == "Npgsql").ToList();
         sql.ShouldAllBe(s => s.Attributes["db.system.name"] == "postgresql");
-        sql.ShouldContain(s => s.Attributes["db.query.text"].Contains("FROM nominations", StringComparison.Ordinal));
-        // The query string (a search that may hold a name) is in no span.
+        sql.ShouldContain(s => s.Attributes["db.query.text"].Contains("FROM organisations", StringComparison.Ordinal));
+        // The search (in the query string, then a SQL parameter) is in no span: it may be a person's name.
         spans.SelectMany(s => s.Attributes.Values).ShouldNotContain(v => v.Contains("rahasia", StringComparison.Ordinal));
         // The health poll, made before it, is not traced (its timing is in the metrics).
         collector.Spans.ShouldNotContain(s => s.TraceId == healthTrace);
