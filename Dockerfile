@@ -32,8 +32,8 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS dotnet-runtime
 
 FROM debian:bookworm-slim AS runtime
 # chromium + fonts-dejavu-core: the PDF reports (Indonesian text, id-ID figures).
-# curl: only for the health check in docker-compose.yml; `curl --fail` turns the 503 that /health
-# answers when the database is unreachable into a failed check.
+# curl: only for the health checks (HEALTHCHECK below, docker-compose.yml); `curl --fail` turns
+# a 503 into a failed check.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
        ca-certificates libicu72 libssl3 tzdata curl chromium fonts-dejavu-core \
@@ -67,4 +67,9 @@ ENV ASPNETCORE_URLS=http://+:8080 \
 
 USER $APP_UID
 EXPOSE 8080
+# Liveness: the process answers (no database touched), so that a database outage does not get every
+# container restarted. Readiness for traffic is /health/ready: docker-compose.yml's healthcheck and
+# the load balancer use it (docs/operations.md, "Health checks").
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "--max-time", "4", "http://localhost:8080/health/live"]
 ENTRYPOINT ["dotnet", "Paritrana.Web.dll"]

@@ -2,12 +2,12 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Paritrana.Domain.Access;
@@ -36,13 +36,8 @@ public static class PortalServices
                 "Demo:Enabled=true is refused in the Production environment: demo accounts share a published password.");
         }
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
+        // Serilog on stdout, OpenTelemetry when configured (Infrastructure/Observability.cs).
+        builder.AddPortalObservability();
 
         services.AddSingleton(TimeProvider.System);
 
@@ -115,14 +110,7 @@ public static class PortalServices
 
         services.AddSignInRateLimit(configuration);
 
-        services.AddHealthChecks().AddDbContextCheck<ParitranaDbContext>("database");
-        services.Configure<HealthCheckServiceOptions>(o =>
-        {
-            foreach (var registration in o.Registrations)
-            {
-                registration.Timeout = TimeSpan.FromSeconds(3);
-            }
-        });
+        services.AddPortalHealthChecks();
     }
 
     private static void AddAccounts(IServiceCollection services, ConfigurationManager configuration, IWebHostEnvironment environment)
@@ -229,6 +217,7 @@ public static class PortalServices
 
     public static void UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalRequestLogging();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         if (RequiresHttps(app.Configuration, app.Environment))
@@ -241,17 +230,13 @@ public static class PortalServices
         app.UseUntrustedInputChecks();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestRouteCapture();
         app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            // Status only: no check names, no exception text.
-            ResponseWriter = (context, report) => context.Response.WriteAsync(report.Status == HealthStatus.Healthy ? "Healthy" : "Unhealthy"),
-            AllowCachingResponses = false,
-        }).AllowAnonymous();
+        app.MapPortalHealthEndpoints();
         app.MapRazorPages();
     }
 }

@@ -91,7 +91,11 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
 
         using var health = NewClient(portal);
         var healthLog = new ConcurrentQueue<(double At, int Status, string Body, double Seconds)>();
-        workers.Add(Task.Run(() => HealthPollerAsync(health, healthLog, stop.Token)));
+        workers.Add(Task.Run(() => HealthPollerAsync(health, "/health", healthLog, stop.Token)));
+        // Liveness (the process answers) must not depend on the database at all.
+        using var live = NewClient(portal);
+        var liveLog = new ConcurrentQueue<(double At, int Status, string Body, double Seconds)>();
+        workers.Add(Task.Run(() => HealthPollerAsync(live, "/health/live", liveLog, stop.Token)));
 
         // Work for a while, stop the database for ten seconds, start it again.
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -141,6 +145,9 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
         // While the database is away: health 503, the clear page everywhere, quickly.
         healthDuring.Count.ShouldBeGreaterThanOrEqualTo(5, summary);
         healthDuring.Select(h => $"{h.Status} {h.Body}").Distinct().ShouldBe(["503 Unhealthy"], summary);
+        liveLog.Count(h => h.At >= down && h.At + h.Seconds <= restarting).ShouldBeGreaterThanOrEqualTo(5, summary);
+        liveLog.Select(h => $"{h.Status} {h.Body}").Distinct().ShouldBe(["200 Healthy"], summary);
+        liveLog.Max(h => h.Seconds).ShouldBeLessThan(QuickAnswer.TotalSeconds, summary);
         outage.Count.ShouldBeGreaterThanOrEqualTo(20, summary);
         outage.Where(e => e.Status != 503 || e.Title != OutageTitle || e.Lead != OutageLead)
             .Select(e => $"{e.Client} {e.Method} {e.Path} {e.Status} {e.Title}").ShouldBeEmpty(summary);
@@ -304,12 +311,12 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private async Task HealthPollerAsync(HttpClient http, ConcurrentQueue<(double, int, string, double)> log, CancellationToken ct)
+    private async Task HealthPollerAsync(HttpClient http, string path, ConcurrentQueue<(double, int, string, double)> log, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             var start = Now;
-            using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), CancellationToken.None);
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative), CancellationToken.None);
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
             log.Enqueue((start, (int)response.StatusCode, body, Now - start));
             await Pause(ct);

@@ -59,7 +59,7 @@ public sealed class PrivatePortal : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a fresh cluster and the portal on it; waits until /health answers 200.</summary>
+    /// <summary>Starts a fresh cluster and the portal on it; waits until /health/ready answers 200.</summary>
     public static async Task<PrivatePortal> StartAsync()
     {
         var portal = new PrivatePortal(
@@ -165,7 +165,7 @@ public sealed class PrivatePortal : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;

@@ -19,6 +19,12 @@ public partial class EveryPageRequiresSignInTests(PortalFixture portal) : IClass
         "/Account/Login", "/Error", "/Language",
     };
 
+    /// <summary>
+    /// The endpoints that are not pages: the health checks for load balancers and operators
+    /// (docs/operations.md), open to anyone, answering only status words. No other endpoint exists.
+    /// </summary>
+    private static readonly string[] AnonymousEndpoints = ["/health", "/health/live", "/health/ready"];
+
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
     private static partial Regex RouteParameter();
 
@@ -62,5 +68,24 @@ public partial class EveryPageRequiresSignInTests(PortalFixture portal) : IClass
         }
 
         wrong.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_only_endpoints_besides_pages_are_the_declared_anonymous_health_checks()
+    {
+        var endpoints = portal.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null)
+            .ToList();
+        endpoints.Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/')).Order(StringComparer.Ordinal).ShouldBe(AnonymousEndpoints);
+        endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            .Select(e => e.RoutePattern.RawText).ShouldBeEmpty();
+
+        using var client = portal.Factory.CreatePortalClient();
+        foreach (var path in AnonymousEndpoints)
+        {
+            using var response = await client.GetAsync(path);
+            $"{path} {(int)response.StatusCode} {response.Headers.Location}".ShouldBe($"{path} 200 ");
+            (await response.Content.ReadAsStringAsync()).ShouldStartWith("Healthy");
+        }
     }
 }
