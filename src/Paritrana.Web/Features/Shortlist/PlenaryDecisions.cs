@@ -95,7 +95,9 @@ public sealed partial class PlenaryDecisions(
         var errors = CheckChoice(data, choice);
         if (errors.Count > 0)
         {
-            return PlenaryOutcome.Refused(string.Join(" ", errors));
+            // A decision committed between the first check and the read above leaves nothing Scored:
+            // say who decided, not that nothing is decidable (its statuses and DecidedAt commit together).
+            return PlenaryOutcome.Refused(await DecidedMessageAsync(cycleId, provinceCode, ct) ?? string.Join(" ", errors));
         }
 
         var decidable = Decidable(data);
