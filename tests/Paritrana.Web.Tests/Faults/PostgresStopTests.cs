@@ -28,8 +28,15 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
     private const string OutageLead = "Basis data portal sedang tidak dapat dihubungi. Data Anda aman; coba lagi dalam beberapa saat.";
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
-    /// <summary>Longest answer allowed while the database is away: a refused connection is known at once.</summary>
-    private static readonly TimeSpan QuickAnswer = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Longest answer allowed while the database is away. A refused connection is known at once; a
+    /// hang would last at least Npgsql's 15-second connect timeout. 10 s keeps that difference and
+    /// leaves room for a loaded two-core CI machine, where 5 s was missed now and then.
+    /// </summary>
+    private static readonly TimeSpan QuickAnswer = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest time from the database's restart to health 200 again, with the same room for a loaded machine.</summary>
+    private const double RecoverySeconds = 20;
 
     private PrivatePortal? _portal;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -163,7 +170,7 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Recovery by itself, sessions kept.
         double.IsNaN(recovered).ShouldBeFalse(summary);
-        (recovered - up).ShouldBeLessThan(10, summary);
+        (recovered - up).ShouldBeLessThan(RecoverySeconds, summary);
         afterwards.ShouldBe(clients.Select(c => $"{c.Name} 200 True"), summary);
 
         // Nothing lost, nothing half-saved.

@@ -134,8 +134,50 @@ public class ChromiumPdfTests
     [Fact]
     public async Task Renders_beyond_the_limit_wait_for_a_free_slot_and_all_finish()
     {
-        using var renderer = Renderer(new PdfOptions { MaxConcurrentRenders = 1 });
-        var pdfs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => renderer.RenderAsync(TwoPages)));
-        pdfs.ShouldAllBe(p => p.Length > 1000);
+        // A wrapper around the real Chromium notes "+" when a render starts and "-" when it ends,
+        // and holds each start until two renders have started (at most 3 s): with a limit of 2,
+        // four renders then reach exactly 2 at once; without the limit they would reach 4.
+        var log = Path.Combine(Path.GetTempPath(), $"renders-{Guid.NewGuid():N}.log");
+        var wrapper = Path.Combine(Path.GetTempPath(), $"counting-chromium-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(log, "");
+        await File.WriteAllTextAsync(wrapper, $$"""
+            #!/bin/sh
+            echo + >> {{log}}
+            i=0
+            while [ "$(grep -c + {{log}})" -lt 2 ] && [ $i -lt 300 ]; do sleep 0.01; i=$((i+1)); done
+            {{new PdfOptions().ChromiumPath}} "$@"
+            status=$?
+            echo - >> {{log}}
+            exit $status
+            """.Replace("\r\n", "\n"));
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            using var renderer = Renderer(new PdfOptions { ChromiumPath = wrapper, MaxConcurrentRenders = 2 });
+            var pdfs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => renderer.RenderAsync(TwoPages)));
+
+            foreach (var pdf in pdfs)
+            {
+                (await PageCountAsync(pdf)).ShouldBe(2);
+            }
+
+            var marks = (await File.ReadAllLinesAsync(log)).Where(l => l.Length > 0).ToList();
+            marks.Count(m => m == "+").ShouldBe(4);
+            marks.Count(m => m == "-").ShouldBe(4);
+            var running = 0;
+            var peak = 0;
+            foreach (var mark in marks)
+            {
+                running += mark == "+" ? 1 : -1;
+                peak = Math.Max(peak, running);
+            }
+
+            peak.ShouldBe(2);
+        }
+        finally
+        {
+            File.Delete(wrapper);
+            File.Delete(log);
+        }
     }
 }
