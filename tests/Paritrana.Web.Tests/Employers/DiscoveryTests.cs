@@ -224,7 +224,7 @@ public class DiscoveryTests(PortalFixture portal) : IClassFixture<PortalFixture>
             $"{t}02;{t} Bravo;Kabupaten Gianyar;Kantor Cabang Gianyar;Mikro;Sektor {t} satu;3;0;1;33,33;JKK JKM;4;2024-06-30",
             $"{t}03;{t} Charlie;Kabupaten Badung;Kantor Cabang Denpasar;Menengah;Sektor {t} dua;80;60;0;75,00;JKK JKM JHT JP;1;2024-12-31",
             $"{t}04;{t} Delta;Kabupaten Karangasem;Kantor Cabang Gianyar;Kecil;Sektor {t} dua;8;1;0;12,50;JKK JKM JHT;0;2023-12-31",
-            $"{t}05;{t} Echo;Kabupaten Klungkung;Kantor Cabang Gianyar;Kecil;'@{t} tiga;;;;;;;",
+            $"{t}05;{t} Echo;Kabupaten Klungkung;Kantor Cabang Gianyar;Kecil;\"'@{t} tiga\";;;;;;;",
             "",
         ]);
     }

@@ -7,14 +7,13 @@ using Paritrana.Web.Data;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure;
-using Paritrana.Web.Pages.Employers;
 
 namespace Paritrana.Web.Features.Reports;
 
 /// <summary>
-/// CSV of the rankings and of all raw scores, written for Indonesian Excel like the discovery export
-/// (<see cref="EmployerCsv"/>, whose cell guard is reused): UTF-8 with a byte-order mark, semicolons,
-/// decimals with a comma, CRLF line ends, text cells starting with = + - @ prefixed with an apostrophe.
+/// CSV of the rankings and of all raw scores, in the spreadsheet format of every export
+/// (<see cref="SpreadsheetCsv"/>: UTF-8 with BOM, semicolons, CRLF, formula cells escaped), decimals
+/// with a comma.
 /// </summary>
 public static class RankingCsv
 {
@@ -27,16 +26,16 @@ public static class RankingCsv
     /// </summary>
     public static byte[] Rankings(ShortlistData data, IStringLocalizer<SharedResource> l)
     {
-        var lines = new List<string>
+        var lines = new List<IEnumerable<string?>>
         {
-            Join(new[] { l["Kategori"].Value, l["Peringkat"].Value, l["Nama"].Value, l["Kabupaten/kota"].Value, l["Status"].Value }
+            Line(new[] { l["Kategori"].Value, l["Peringkat"].Value, l["Nama"].Value, l["Kabupaten/kota"].Value, l["Status"].Value }
                 .Concat(data.Rounds.Select(r => r.Name))
                 .Concat(new[]
                 {
                     l["Total"].Value, l["Total lengkap"].Value, l["Cakupan (%)"].Value, l["Butir pembinaan terbuka"].Value, l["Seri"].Value, l["Pemecah seri"].Value,
                     l["Kelengkapan penilaian"].Value, l["Keterangan"].Value,
                 })
-                .Select(EmployerCsv.Text)),
+                ),
         };
         foreach (var category in data.Categories)
         {
@@ -46,13 +45,13 @@ public static class RankingCsv
                 var note = r.IsHidden ? l[ScoreVisibilityTexts.Row(r.Hidden)].Value
                     : category.RanksWithheld ? l[ScoreVisibilityTexts.RanksWithheld].Value
                     : "";
-                lines.Add(Join(new[]
+                lines.Add(Line(new[]
                     {
-                        EmployerCsv.Text(category.Name),
+                        (category.Name),
                         r.Rank == 0 ? "" : r.Rank.ToString(CultureInfo.InvariantCulture),
-                        EmployerCsv.Text(r.Name),
-                        EmployerCsv.Text(r.RegencyName),
-                        EmployerCsv.Text(l[NominationNames.Status(r.Status)].Value),
+                        (r.Name),
+                        (r.RegencyName),
+                        (l[NominationNames.Status(r.Status)].Value),
                     }
                     .Concat(data.Rounds.Select(round => Figure(r.RoundScores[round.Id])))
                     .Concat(new[]
@@ -60,14 +59,14 @@ public static class RankingCsv
                         Figure(r.Total), r.IsHidden ? "" : r.IsComplete ? l["Ya"].Value : l["Tidak"].Value, Figure(r.Coverage),
                         r.OpenCoachingItems.ToString(CultureInfo.InvariantCulture),
                         !ranked ? "" : r.Tied ? l["Ya"].Value : l["Tidak"].Value,
-                        ranked ? EmployerCsv.Text(l[ShortlistNames.TieBreak(r.BrokenBy)].Value) : "",
-                        EmployerCsv.Text(ScoringGaps.TextOf(l, data, r)),
-                        EmployerCsv.Text(note),
+                        ranked ? (l[ShortlistNames.TieBreak(r.BrokenBy)].Value) : "",
+                        (ScoringGaps.TextOf(l, data, r)),
+                        (note),
                     })));
             }
         }
 
-        return Encode(lines);
+        return SpreadsheetCsv.ToBytes(lines);
     }
 
     /// <summary>
@@ -103,22 +102,22 @@ public static class RankingCsv
             })
             .ToListAsync(ct);
         var gaps = await GapsAsync(db, cycleId, provinceCode, visibility, rows.Select(r => (r.NominationId, r.RoundId, r.Total, r.Conflicted)).ToList(), l, ct);
-        var lines = new List<string>
+        var lines = new List<IEnumerable<string?>>
         {
-            Join(new[]
+            Line(new[]
             {
                 l["Kategori"].Value, l["Nama"].Value, l["Putaran"].Value, l["Penilai"].Value, l["Total kartu"].Value, l["Konflik kepentingan"].Value,
                 l["Aspek"].Value, l["Kode indikator"].Value, l["Indikator"].Value, l["Nilai"].Value, l["Komentar"].Value, l["Kelengkapan penilaian"].Value,
-            }.Select(EmployerCsv.Text)),
+            }),
         };
-        lines.AddRange(rows.Select(r => Join(
-            EmployerCsv.Text(r.Category), EmployerCsv.Text(r.Name), EmployerCsv.Text(r.Round), EmployerCsv.Text(r.Scorer), Figure(r.Total),
-            r.Conflicted ? l["Ya"].Value : l["Tidak"].Value, EmployerCsv.Text(r.Aspect), EmployerCsv.Text(r.Code), EmployerCsv.Text(r.Indicator),
-            Figure(r.Value), EmployerCsv.Text(r.Comment), EmployerCsv.Text(gaps.GetValueOrDefault(r.NominationId)))));
-        lines.AddRange((await HiddenRoundsAsync(db, cycleId, provinceCode, visibility, ct)).Select(h => Join(
-            EmployerCsv.Text(h.Category), EmployerCsv.Text(h.Name), EmployerCsv.Text(h.Round), "", "", "", "", "", "", "",
-            EmployerCsv.Text(l[ScoreVisibilityTexts.Cards(h.Reason)].Value), "")));
-        return Encode(lines);
+        lines.AddRange(rows.Select(r => Line(
+            (r.Category), (r.Name), (r.Round), (r.Scorer), Figure(r.Total),
+            r.Conflicted ? l["Ya"].Value : l["Tidak"].Value, (r.Aspect), (r.Code), (r.Indicator),
+            Figure(r.Value), (r.Comment), (gaps.GetValueOrDefault(r.NominationId)))));
+        lines.AddRange((await HiddenRoundsAsync(db, cycleId, provinceCode, visibility, ct)).Select(h => Line(
+            (h.Category), (h.Name), (h.Round), "", "", "", "", "", "", "",
+            (l[ScoreVisibilityTexts.Cards(h.Reason)].Value), "")));
+        return SpreadsheetCsv.ToBytes(lines);
     }
 
     /// <summary>
@@ -178,12 +177,9 @@ public static class RankingCsv
     /// <summary>A figure with two decimals and a decimal comma (rounded half away from zero), empty when none.</summary>
     public static string Figure(decimal? value) => value is decimal v ? ScoringMath.Round2(v).ToString("0.00", Indonesian) : "";
 
-    private static string Join(IEnumerable<string> cells) => string.Join(EmployerCsv.Separator, cells);
+    private static IEnumerable<string?> Line(IEnumerable<string?> cells) => cells;
 
-    private static string Join(params string[] cells) => string.Join(EmployerCsv.Separator, cells);
-
-    private static byte[] Encode(List<string> lines) =>
-        [.. Encoding.UTF8.Preamble, .. new UTF8Encoding(false).GetBytes(string.Join("\r\n", lines) + "\r\n")];
+    private static string?[] Line(params string?[] cells) => cells;
 
     public static string FileName(string kind, int year, string provinceCode) =>
         $"{kind}-{year.ToString(CultureInfo.InvariantCulture)}-{provinceCode}.csv";
