@@ -10,8 +10,8 @@ using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure.Validation;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Cycles;
 

@@ -13,8 +13,8 @@ using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Regions;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure.Validation;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Offices;
 

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Regions;
 using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure.Validation;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Offices;
 
