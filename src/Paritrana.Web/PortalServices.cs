@@ -15,6 +15,7 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Input;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web;
 
@@ -62,11 +63,11 @@ public static class PortalServices
         services.AddScoring();
         services.AddFieldWork();
         services.AddReports(configuration);
-        // FluentValidation's DI package is not served here; its assembly scanner is in the core package.
-        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(typeof(PortalServices).Assembly))
-        {
-            services.AddScoped(result.InterfaceType, result.ValidatorType);
-        }
+        // Every page input's validator, scoped: several read the DbContext or the current user
+        // (docs/decisions/019); InputValidationFilter runs them for every POST handler.
+        services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
+        services.AddScoped<RequestIds>();
+        services.AddScoped<Pages.Nominations.NominationFacts>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -93,6 +94,9 @@ public static class PortalServices
                 // A form field with refused text (NUL, control characters, broken UTF-8) is never
                 // handed to a POST handler: the page comes back with the message (decisions/013).
                 o.Filters.Add<UntrustedFormFilter>();
+                // Then every bound input's validator, before any POST handler runs (decisions/019):
+                // after the untrusted-text check, so a refused form never reaches it.
+                o.Filters.Add<InputValidationFilter>();
                 // Required fields are declared by the validators (with Indonesian messages), not
                 // implied by non-nullable strings (which would give English messages).
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -15,7 +15,6 @@ namespace Paritrana.Web.Pages.Account;
 public class ChangePasswordModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
-    IValidator<ChangePasswordModel.InputModel> validator,
     AuditTrail audit,
     ParitranaDbContext db,
     SessionStore sessions,
@@ -56,7 +55,7 @@ public class ChangePasswordModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await validator.ValidateIntoAsync(Input, ModelState))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -27,7 +27,6 @@ public class IndexModel(
     CurrentUser me,
     ImportService imports,
     IOptions<ImportOptions> options,
-    IValidator<IndexModel.InputModel> validator,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -97,7 +96,7 @@ public class IndexModel(
             return Forbid();
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             await LoadAsync(scope, ct);
             return Page();

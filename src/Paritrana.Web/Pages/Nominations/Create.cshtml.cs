@@ -16,6 +16,7 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;
 
@@ -31,7 +32,6 @@ namespace Paritrana.Web.Pages.Nominations;
 public class CreateModel(
     ParitranaDbContext db,
     CurrentUser me,
-    IValidator<CreateModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -99,10 +99,15 @@ public class CreateModel(
         public string ProvinceCode { get; set; } = "";
     }
 
-    public sealed class Validator : AbstractValidator<InputModel>
+    public sealed class Validator : FactsValidator<InputModel>
     {
-        public Validator(ParitranaDbContext db, IStringLocalizer<SharedResource> l)
+        private readonly ParitranaDbContext db;
+        private readonly CurrentUser me;
+
+        public Validator(ParitranaDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l)
         {
+            this.db = db;
+            this.me = me;
             RuleFor(x => x.CategoryId).NotNull().WithMessage(_ => l["Pilih kategori."]);
 
             When(x => x.Kind is not null && !x.Kind.Value.IsGovernment(), () =>
@@ -129,6 +134,17 @@ public class CreateModel(
                     .NotNull().WithMessage(_ => l["Pilih kantor cabang yang memverifikasi nominasi ini."])
                     .MustAsync(async (x, id, ct) => await db.BranchOffices.AnyAsync(b => b.Id == id && b.IsActive && b.ProvinceCode == x.ProvinceCode, ct))
                     .WithMessage(_ => l["Kantor cabang yang dipilih tidak ada di provinsi Anda."]));
+        }
+
+        /// <summary>The member's province, and the kind of the chosen category (which the handler checks is active in the cycle).</summary>
+        protected override async Task<bool> ReadFactsAsync(InputModel input, CancellationToken ct)
+        {
+            input.ProvinceCode = me.ProvinceCode ?? "";
+            input.Kind = await db.Categories.AsNoTracking()
+                .Where(c => c.Id == input.CategoryId && c.IsActive)
+                .Select(c => (CategoryKind?)c.Kind)
+                .FirstOrDefaultAsync(ct);
+            return true;
         }
     }
 
@@ -183,7 +199,7 @@ public class CreateModel(
         }
 
         Input.Kind = category?.Kind;
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
             return Page();

@@ -15,6 +15,7 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;
 
@@ -28,10 +29,6 @@ namespace Paritrana.Web.Pages.Nominations;
 public class EditModel(
     ParitranaDbContext db,
     CurrentUser me,
-    IValidator<EditModel.InputModel> validator,
-    IValidator<EditModel.RegulationInput> regulationValidator,
-    IValidator<EditModel.BudgetInput> budgetValidator,
-    IValidator<EditModel.InnovationInput> innovationValidator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -155,10 +152,15 @@ public class EditModel(
         public uint Version { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<InputModel>
+    public sealed class Validator : FactsValidator<InputModel>
     {
-        public Validator(IStringLocalizer<SharedResource> l)
+        private readonly NominationFacts facts;
+        private readonly TimeProvider clock;
+
+        public Validator(IStringLocalizer<SharedResource> l, NominationFacts facts, TimeProvider clock)
         {
+            this.facts = facts;
+            this.clock = clock;
             When(x => !x.IsGovernment, () =>
             {
                 RuleFor(x => x.FiguresAsOf).Cascade(CascadeMode.Stop)
@@ -210,6 +212,19 @@ public class EditModel(
             RuleFor(x => x.Summary).Text(l, "Ringkasan", FigureLimits.LongText);
         }
 
+        protected override async Task<bool> ReadFactsAsync(InputModel input, CancellationToken ct)
+        {
+            if (await facts.ReadAsync(ct) is not { } n)
+            {
+                return false;
+            }
+
+            input.IsGovernment = n.IsGovernment;
+            input.CycleYear = n.CycleYear;
+            input.Today = Wib.Today(clock);
+            return true;
+        }
+
         /// <summary>True unless all three are known and the first two add up to more than the third.</summary>
         private static bool Fits(int? pu, int? bpu, long? total) =>
             pu is not >= 0 || bpu is not >= 0 || total is not >= 0 || (long)pu.Value + bpu.Value <= total.Value;
@@ -241,10 +256,13 @@ public class EditModel(
 
         public uint Version { get; set; }
 
-        public sealed class Validator : AbstractValidator<RegulationInput>
+        public sealed class Validator : FactsValidator<RegulationInput>
         {
-            public Validator(IStringLocalizer<SharedResource> l)
+            private readonly NominationFacts facts;
+
+            public Validator(IStringLocalizer<SharedResource> l, NominationFacts facts)
             {
+                this.facts = facts;
                 RuleFor(x => x.Type).Cascade(CascadeMode.Stop)
                     .NotNull().WithMessage(_ => l["{0} wajib diisi.", l["Jenis peraturan"]])
                     .IsInEnum().WithMessage(_ => l["Jenis peraturan tidak dikenal."]);
@@ -252,6 +270,8 @@ public class EditModel(
                 RuleFor(x => x.Year).YearOfCycle(l, "Tahun", required: true);
                 RuleFor(x => x.Title).RequiredText(l, "Judul", 500);
             }
+
+            protected override Task<bool> ReadFactsAsync(RegulationInput input, CancellationToken ct) => facts.FillCycleYearAsync(input, ct);
         }
     }
 
@@ -275,15 +295,20 @@ public class EditModel(
 
         public uint Version { get; set; }
 
-        public sealed class Validator : AbstractValidator<BudgetInput>
+        public sealed class Validator : FactsValidator<BudgetInput>
         {
-            public Validator(IStringLocalizer<SharedResource> l)
+            private readonly NominationFacts facts;
+
+            public Validator(IStringLocalizer<SharedResource> l, NominationFacts facts)
             {
+                this.facts = facts;
                 RuleFor(x => x.Year).YearOfCycle(l, "Tahun anggaran", required: true);
                 RuleFor(x => x.Amount).Rupiah(l, "Jumlah (Rupiah)", required: true);
                 RuleFor(x => x.Purpose).RequiredText(l, "Peruntukan", 500);
                 RuleFor(x => x.WorkersCovered).Count(l, "Pekerja yang dilindungi", FigureLimits.ProtectedWorkers, required: false);
             }
+
+            protected override Task<bool> ReadFactsAsync(BudgetInput input, CancellationToken ct) => facts.FillCycleYearAsync(input, ct);
         }
     }
 
@@ -304,14 +329,19 @@ public class EditModel(
 
         public uint Version { get; set; }
 
-        public sealed class Validator : AbstractValidator<InnovationInput>
+        public sealed class Validator : FactsValidator<InnovationInput>
         {
-            public Validator(IStringLocalizer<SharedResource> l)
+            private readonly NominationFacts facts;
+
+            public Validator(IStringLocalizer<SharedResource> l, NominationFacts facts)
             {
+                this.facts = facts;
                 RuleFor(x => x.Title).RequiredText(l, "Nama inovasi", 300);
                 RuleFor(x => x.Description).Text(l, "Uraian", FigureLimits.LongText);
                 RuleFor(x => x.Year).YearOfCycle(l, "Tahun dimulai", required: false);
             }
+
+            protected override Task<bool> ReadFactsAsync(InnovationInput input, CancellationToken ct) => facts.FillCycleYearAsync(input, ct);
         }
     }
 
@@ -327,6 +357,7 @@ public class EditModel(
         return Page();
     }
 
+    [ValidateOnly(nameof(Input))]
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var (nomination, stop) = await LoadForChangeAsync(id, ct);
@@ -342,9 +373,7 @@ public class EditModel(
         }
 
         Input.IsGovernment = n.Category!.Kind.IsGovernment();
-        Input.CycleYear = CycleYear;
-        Input.Today = Wib.Today(clock);
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             await LoadPageAsync(n, fillInput: false, ct);
             return Page();
@@ -367,11 +396,11 @@ public class EditModel(
         return RedirectToPage("/Nominations/Details", new { id });
     }
 
+    [ValidateOnly(nameof(Regulation))]
     public async Task<IActionResult> OnPostAddRegulationAsync(int id, CancellationToken ct) =>
         await ChangeListAsync(id, Regulation.Version, "regulations", async n =>
         {
-            Regulation.CycleYear = CycleYear;
-            if (!await regulationValidator.ValidateIntoAsync(Regulation, ModelState, nameof(Regulation), ct))
+            if (!ModelState.IsValid)
             {
                 return null;
             }
@@ -381,6 +410,7 @@ public class EditModel(
             return ($"regulation added: {r.Type} {r.Number}/{Key(r.Year)} '{r.Title}'", l["Regulasi telah ditambahkan."].Value);
         }, ct);
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostRemoveRegulationAsync(int id, int itemId, uint version, CancellationToken ct) =>
         await ChangeListAsync(id, version, "regulations", async n =>
         {
@@ -400,11 +430,11 @@ public class EditModel(
             return ($"regulation removed: {r.Type} {r.Number}/{Key(r.Year)} '{r.Title}'", l["Regulasi telah dihapus."].Value);
         }, ct);
 
+    [ValidateOnly(nameof(Budget))]
     public async Task<IActionResult> OnPostAddBudgetAsync(int id, CancellationToken ct) =>
         await ChangeListAsync(id, Budget.Version, "budgets", async n =>
         {
-            Budget.CycleYear = CycleYear;
-            if (!await budgetValidator.ValidateIntoAsync(Budget, ModelState, nameof(Budget), ct))
+            if (!ModelState.IsValid)
             {
                 return null;
             }
@@ -415,6 +445,7 @@ public class EditModel(
             return ($"budget added: {Key(b.Year)} {b.Amount.ToString(CultureInfo.InvariantCulture)} '{b.Purpose}'", l["Anggaran telah ditambahkan."].Value);
         }, ct);
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostRemoveBudgetAsync(int id, int itemId, uint version, CancellationToken ct) =>
         await ChangeListAsync(id, version, "budgets", async n =>
         {
@@ -428,11 +459,11 @@ public class EditModel(
             return ($"budget removed: {Key(b.Year)} {b.Amount.ToString(CultureInfo.InvariantCulture)} '{b.Purpose}'", l["Anggaran telah dihapus."].Value);
         }, ct);
 
+    [ValidateOnly(nameof(Innovation))]
     public async Task<IActionResult> OnPostAddInnovationAsync(int id, CancellationToken ct) =>
         await ChangeListAsync(id, Innovation.Version, "innovations", async n =>
         {
-            Innovation.CycleYear = CycleYear;
-            if (!await innovationValidator.ValidateIntoAsync(Innovation, ModelState, nameof(Innovation), ct))
+            if (!ModelState.IsValid)
             {
                 return null;
             }
@@ -442,6 +473,7 @@ public class EditModel(
             return ($"innovation added: '{i.Title}'", l["Inovasi telah ditambahkan."].Value);
         }, ct);
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostRemoveInnovationAsync(int id, int itemId, uint version, CancellationToken ct) =>
         await ChangeListAsync(id, version, "innovations", async n =>
         {

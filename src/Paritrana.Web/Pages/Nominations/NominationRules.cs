@@ -8,7 +8,7 @@ namespace Paritrana.Web.Pages.Nominations;
 /// <summary>An input whose years must lie between 2000 and the year of the nomination's cycle.</summary>
 public interface ICycleYearInput
 {
-    int CycleYear { get; }
+    int CycleYear { get; set; }
 }
 
 /// <summary>The sane maxima of a nomination's figures: far above any real value, low enough to catch a slipped finger.</summary>

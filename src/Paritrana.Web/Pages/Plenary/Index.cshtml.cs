@@ -11,6 +11,7 @@ using Paritrana.Web.Data;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Plenary;
 
@@ -28,7 +29,6 @@ public class IndexModel(
     ShortlistQuery shortlist,
     PlenaryDecisions decisions,
     DecisionVersions versions,
-    IValidator<IndexModel.InputModel> validator,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "cycle")]
@@ -146,6 +146,7 @@ public class IndexModel(
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct) => await PostAsync(decide: true, ct);
 
     /// <summary>Re-opens the decision (reason required): statuses back to Scored, the document superseded.</summary>
+    [ValidateOnly(nameof(ReopenReason))]
     public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } missing)
@@ -170,6 +171,7 @@ public class IndexModel(
         return RedirectToPage(new { cycle = Cycle.Year });
     }
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostForwardAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } missing)
@@ -200,7 +202,7 @@ public class IndexModel(
             return Page();
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -24,7 +24,6 @@ public class CardHistoryModel(
     ParitranaDbContext db,
     CurrentUser me,
     ScorecardService cards,
-    IValidator<CardHistoryModel.InputModel> validator,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -52,7 +51,7 @@ public class CardHistoryModel(
     public sealed class InputModel
     {
         [Display(Name = "Alasan membuka kembali")]
-        public string? Reason { get; set; }
+        public string? Reason { get; set => field = value?.Trim(); }
 
         public uint Version { get; set; }
     }
@@ -85,8 +84,7 @@ public class CardHistoryModel(
             return NotFound();
         }
 
-        Input.Reason = Input.Reason?.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -23,7 +23,6 @@ namespace Paritrana.Web.Pages.Admin.Criteria;
 /// </summary>
 public class EditModel(
     ParitranaDbContext db,
-    IValidator<EditModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -224,7 +223,7 @@ public class EditModel(
             return Page();
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

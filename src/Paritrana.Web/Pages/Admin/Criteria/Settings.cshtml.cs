@@ -18,7 +18,7 @@ namespace Paritrana.Web.Pages.Admin.Criteria;
 /// others' scores before submitting, the disagreement threshold, z-scores). They hold for every
 /// province of the cycle, so only the administrator changes them; chairs see them on the rounds page.
 /// </summary>
-public class SettingsModel(ParitranaDbContext db, IValidator<SettingsModel.InputModel> validator, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+public class SettingsModel(ParitranaDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -82,7 +82,7 @@ public class SettingsModel(ParitranaDbContext db, IValidator<SettingsModel.Input
             return NotFound();
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Cycles;
 
@@ -19,7 +21,6 @@ namespace Paritrana.Web.Pages.Admin.Cycles;
 /// </summary>
 public class CategoriesModel(
     ParitranaDbContext db,
-    IValidator<CategoriesModel.InputModel> validator,
     AuditTrail audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -56,10 +57,11 @@ public class CategoriesModel(
         public int? CategoryId { get; set; }
 
         [Display(Name = "Kode")]
-        public string? Code { get; set; }
+        [AllowNull]
+        public string Code { get; set => field = CycleRules.NormalizeCode(value); } = "";
 
         [Display(Name = "Nama kategori")]
-        public string? Name { get; set; }
+        public string? Name { get; set => field = value?.Trim(); }
 
         [Display(Name = "Jenis")]
         public CategoryKind? Kind { get; set; }
@@ -77,10 +79,15 @@ public class CategoriesModel(
         public uint Version { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<InputModel>
+    public sealed class Validator : FactsValidator<InputModel>
     {
-        public Validator(ParitranaDbContext db, IStringLocalizer<SharedResource> l)
+        private readonly ParitranaDbContext db;
+        private readonly RequestIds ids;
+
+        public Validator(ParitranaDbContext db, RequestIds ids, IStringLocalizer<SharedResource> l)
         {
+            this.db = db;
+            this.ids = ids;
             // The code is given once, when the category is added; it stays when the category is copied.
             When(x => x.CategoryId is null, () =>
             {
@@ -116,6 +123,25 @@ public class CategoriesModel(
                 .Must(n => CycleRules.IsValidFinalistCount(n!.Value))
                 .WithMessage(_ => l["Jumlah finalis harus antara {0} dan {1}.", CycleRules.MinFinalists, CycleRules.MaxFinalists]);
         }
+
+        /// <summary>Adding (this page, the cycle in the route) or editing (EditCategory, the category in the route).</summary>
+        protected override async Task<bool> ReadFactsAsync(InputModel input, CancellationToken ct)
+        {
+            if (ids.Number("cycleId") is int cycleId)
+            {
+                (input.CycleId, input.CategoryId) = (cycleId, null);
+                return true;
+            }
+
+            var category = await db.Categories.AsNoTracking().Where(c => c.Id == ids.Number("id")).Select(c => new { c.Id, c.CycleId }).FirstOrDefaultAsync(ct);
+            if (category is null)
+            {
+                return false;
+            }
+
+            (input.CycleId, input.CategoryId) = (category.CycleId, category.Id);
+            return true;
+        }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -138,9 +164,7 @@ public class CategoriesModel(
 
         Input.CycleId = CycleId;
         Input.CategoryId = null;
-        Input.Code = CycleRules.NormalizeCode(Input.Code);
-        Input.Name = Input.Name?.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }
@@ -187,6 +211,7 @@ public class CategoriesModel(
     }
 
     /// <summary>Copies the categories of the latest earlier cycle that has any; only while this cycle has none.</summary>
+    [ValidateOnly]
     public async Task<IActionResult> OnPostCopyAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))

@@ -18,7 +18,6 @@ namespace Paritrana.Web.Pages.Admin.Cycles;
 /// </summary>
 public class CreateModel(
     ParitranaDbContext db,
-    IValidator<CreateModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -40,7 +39,7 @@ public class CreateModel(
         public int? Year { get; set; }
 
         [Display(Name = "Catatan")]
-        public string? Notes { get; set; }
+        public string? Notes { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
 
         // Filled by OnGet: a form posted without these fields must not fall back to defaults.
         public List<StageInput> Stages { get; set; } = [];
@@ -49,7 +48,7 @@ public class CreateModel(
         public string? CategorySource { get; set; }
 
         [Display(Name = "Kategori bawaan yang aktif")]
-        public List<string> DefaultCodes { get; set; } = [];
+        public List<string> DefaultCodes { get; set => field = value.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList(); } = [];
 
         [Display(Name = "Salin kategori dari siklus")]
         public int? CopyFromCycleId { get; set; }
@@ -106,9 +105,7 @@ public class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Input.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
-        Input.DefaultCodes = Input.DefaultCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
             return Page();

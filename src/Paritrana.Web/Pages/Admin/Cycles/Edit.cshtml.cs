@@ -9,6 +9,7 @@ using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Cycles;
 
@@ -18,7 +19,6 @@ namespace Paritrana.Web.Pages.Admin.Cycles;
 /// </summary>
 public class EditModel(
     ParitranaDbContext db,
-    IValidator<EditModel.InputModel> validator,
     AuditTrail audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -41,7 +41,7 @@ public class EditModel(
     public sealed class InputModel
     {
         [Display(Name = "Catatan")]
-        public string? Notes { get; set; }
+        public string? Notes { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
 
         public List<StageInput> Stages { get; set; } = [];
 
@@ -80,8 +80,7 @@ public class EditModel(
             return NotFound();
         }
 
-        Input.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             await LoadViewAsync(ct);
             return Page();
@@ -139,6 +138,7 @@ public class EditModel(
         return RedirectToPage(new { id = Id });
     }
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostMakeCurrentAsync(CancellationToken ct)
     {
         var cycle = await db.AwardCycles.AsNoTracking().Where(c => c.Id == Id).Select(c => new { c.Year, c.IsCurrent }).FirstOrDefaultAsync(ct);
@@ -175,8 +175,10 @@ public class EditModel(
         return Done(l["Siklus {0} sekarang menjadi siklus berjalan.", cycle.Year]);
     }
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => await SetClosedAsync(true, ct);
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct) => await SetClosedAsync(false, ct);
 
     private async Task<IActionResult> SetClosedAsync(bool close, CancellationToken ct)

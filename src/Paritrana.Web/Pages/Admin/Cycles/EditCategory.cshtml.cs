@@ -13,7 +13,6 @@ namespace Paritrana.Web.Pages.Admin.Cycles;
 /// <summary>Changes one category of a cycle: name, kind, order, finalist count and active flag (not its code).</summary>
 public class EditCategoryModel(
     ParitranaDbContext db,
-    IValidator<CategoriesModel.InputModel> validator,
     AuditTrail audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -62,8 +61,7 @@ public class EditCategoryModel(
         Input.CycleId = category.CycleId;
         Input.CategoryId = category.Id;
         Input.Code = null;
-        Input.Name = Input.Name?.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

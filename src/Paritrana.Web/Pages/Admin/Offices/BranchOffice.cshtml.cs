@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ using Paritrana.Domain.Regions;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Offices;
 
@@ -23,7 +25,6 @@ namespace Paritrana.Web.Pages.Admin.Offices;
 /// </summary>
 public class BranchOfficeModel(
     ParitranaDbContext db,
-    IValidator<BranchOfficeModel.InputModel> validator,
     AuditTrail audit,
     IMemoryCache cache,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -53,9 +54,10 @@ public class BranchOfficeModel(
         public int? Id { get; set; }
 
         [Display(Name = "Nama kantor cabang")]
-        // Nullable: a non-nullable string would get MVC's implicit [Required] with its English message;
-        // the validator below says it in Indonesian.
-        public string? Name { get; set; }
+        // Trimmed as it is bound; an empty field (bound as null) is kept as "". Required is the
+        // validator's rule (with its Indonesian message), not MVC's implicit one (PortalServices).
+        [AllowNull]
+        public string Name { get; set => field = value?.Trim() ?? ""; } = "";
 
         [Display(Name = "Kantor wilayah")]
         public int? RegionalOfficeId { get; set; }
@@ -67,16 +69,19 @@ public class BranchOfficeModel(
         public bool IsActive { get; set; } = true;
 
         [Display(Name = "Kabupaten/kota yang dilayani")]
-        public List<string> RegencyCodes { get; set; } = [];
+        public List<string> RegencyCodes { get; set => field = value.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList(); } = [];
 
         /// <summary>The row version (PostgreSQL xmin) the form was read at.</summary>
         public uint Version { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<InputModel>
+    public sealed class Validator : FactsValidator<InputModel>
     {
-        public Validator(ParitranaDbContext db, IStringLocalizer<SharedResource> l)
+        private readonly RequestIds ids;
+
+        public Validator(ParitranaDbContext db, RequestIds ids, IStringLocalizer<SharedResource> l)
         {
+            this.ids = ids;
             RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(_ => l["Nama kantor cabang wajib diisi."])
                 .MaximumLength(OfficeNames.MaxLength).WithMessage(_ => l["Nama kantor cabang paling banyak {0} karakter.", OfficeNames.MaxLength])
@@ -135,6 +140,13 @@ public class BranchOfficeModel(
                     }
                 });
         }
+
+        /// <summary>The office being renamed (the route's id), left out of the uniqueness checks; none when adding.</summary>
+        protected override Task<bool> ReadFactsAsync(InputModel input, CancellationToken ct)
+        {
+            input.Id = ids.Number("id");
+            return Task.FromResult(true);
+        }
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, string? province, CancellationToken ct)
@@ -176,8 +188,6 @@ public class BranchOfficeModel(
     {
         Id = id;
         Input.Id = id;
-        Input.Name = Input.Name?.Trim() ?? "";
-        Input.RegencyCodes = Input.RegencyCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
 
         BranchOffice? branch = null;
         if (id is not null)
@@ -189,7 +199,7 @@ public class BranchOfficeModel(
             }
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
             return Page();

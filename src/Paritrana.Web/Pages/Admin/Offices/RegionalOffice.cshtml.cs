@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -9,13 +10,13 @@ using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Regions;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Offices;
 
 /// <summary>Creates (no id) or renames (with id) a BPJamsostek regional office (Kanwil).</summary>
 public class RegionalOfficeModel(
     ParitranaDbContext db,
-    IValidator<RegionalOfficeModel.InputModel> validator,
     AuditTrail audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -33,24 +34,35 @@ public class RegionalOfficeModel(
         public int? Id { get; set; }
 
         [Display(Name = "Nama kantor wilayah")]
-        // Nullable: a non-nullable string would get MVC's implicit [Required] with its English message;
-        // the validator below says it in Indonesian.
-        public string? Name { get; set; }
+        // Trimmed as it is bound; an empty field (bound as null) is kept as "". Required is the
+        // validator's rule (with its Indonesian message), not MVC's implicit one (PortalServices).
+        [AllowNull]
+        public string Name { get; set => field = value?.Trim() ?? ""; } = "";
 
         /// <summary>The row version (PostgreSQL xmin) the form was read at.</summary>
         public uint Version { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<InputModel>
+    public sealed class Validator : FactsValidator<InputModel>
     {
-        public Validator(ParitranaDbContext db, IStringLocalizer<SharedResource> l)
+        private readonly RequestIds ids;
+
+        public Validator(ParitranaDbContext db, RequestIds ids, IStringLocalizer<SharedResource> l)
         {
+            this.ids = ids;
             RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(_ => l["Nama kantor wilayah wajib diisi."])
                 .MaximumLength(OfficeNames.MaxLength).WithMessage(_ => l["Nama kantor wilayah paling banyak {0} karakter.", OfficeNames.MaxLength])
                 .MustAsync(async (input, name, ct) => !await db.RegionalOffices
                     .AnyAsync(o => o.Id != input.Id && EF.Functions.ILike(o.Name, OfficeNames.ExactPattern(name)), ct))
                 .WithMessage(x => l["Kantor wilayah dengan nama {0} sudah ada.", x.Name ?? ""]);
+        }
+
+        /// <summary>The office being renamed (the route's id), left out of the uniqueness checks; none when adding.</summary>
+        protected override Task<bool> ReadFactsAsync(InputModel input, CancellationToken ct)
+        {
+            input.Id = ids.Number("id");
+            return Task.FromResult(true);
         }
     }
 
@@ -79,7 +91,6 @@ public class RegionalOfficeModel(
     {
         Id = id;
         Input.Id = id;
-        Input.Name = Input.Name?.Trim() ?? "";
 
         RegionalOffice? office = null;
         if (id is not null)
@@ -91,7 +102,7 @@ public class RegionalOfficeModel(
             }
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

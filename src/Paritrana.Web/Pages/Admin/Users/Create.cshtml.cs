@@ -16,7 +16,6 @@ namespace Paritrana.Web.Pages.Admin.Users;
 /// <summary>The administrator opens an account with its role, province, branch office and initial password.</summary>
 public class CreateModel(
     UserManager<PortalUser> users,
-    IValidator<CreateModel.InputModel> validator,
     ParitranaDbContext db,
     AuditTrail audit,
     TimeProvider clock,
@@ -68,7 +67,7 @@ public class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return await PageAsync(ct);
         }

@@ -12,6 +12,7 @@ using Paritrana.Domain.Auditing;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Users;
 
@@ -24,7 +25,6 @@ namespace Paritrana.Web.Pages.Admin.Users;
 public class EditModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
-    IValidator<EditModel.InputModel> validator,
     ParitranaDbContext db,
     AuditTrail audit,
     SessionStore sessions,
@@ -80,11 +80,21 @@ public class EditModel(
         public string? ConcurrencyStamp { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<InputModel>
+    public sealed class Validator : FactsValidator<InputModel>
     {
-        public Validator(IStringLocalizer<SharedResource> l, ParitranaDbContext db, ILookupNormalizer normalizer)
+        private readonly RequestIds ids;
+
+        public Validator(IStringLocalizer<SharedResource> l, ParitranaDbContext db, ILookupNormalizer normalizer, RequestIds ids)
         {
+            this.ids = ids;
             Include(new AccountRules(l, db, normalizer));
+        }
+
+        /// <summary>The account being edited (the query's id), left out of the check that the e-mail address is free.</summary>
+        protected override Task<bool> ReadFactsAsync(InputModel input, CancellationToken ct)
+        {
+            input.AccountId = ids.Uuid("id");
+            return Task.FromResult(input.AccountId is not null);
         }
     }
 
@@ -119,7 +129,7 @@ public class EditModel(
         }
 
         Input.AccountId = user.Id;
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             await LoadAsync(user, fillInput: false, ct);
             return Page();
@@ -234,6 +244,7 @@ public class EditModel(
         return RedirectToPage(new { id = Id });
     }
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
         var user = await users.FindByIdAsync(Id.ToString());
@@ -257,6 +268,7 @@ public class EditModel(
             l["Akun {0} telah dinonaktifkan. Sesi yang sedang berjalan berakhir pada permintaan berikutnya.", user.Email ?? ""], ct);
     }
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
     {
         var user = await users.FindByIdAsync(Id.ToString());
@@ -275,6 +287,7 @@ public class EditModel(
             l["Akun {0} telah diaktifkan kembali.", user.Email ?? ""], ct);
     }
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
     {
         var user = await users.FindByIdAsync(Id.ToString());
@@ -295,6 +308,7 @@ public class EditModel(
             l["Kunci akun {0} telah dibuka.", user.Email ?? ""], ct);
     }
 
+    [ValidateOnly(nameof(NewPassword))]
     public async Task<IActionResult> OnPostResetPasswordAsync(CancellationToken ct)
     {
         var user = await users.FindByIdAsync(Id.ToString());

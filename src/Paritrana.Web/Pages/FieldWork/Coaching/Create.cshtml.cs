@@ -29,7 +29,6 @@ namespace Paritrana.Web.Pages.FieldWork.Coaching;
 public class CreateModel(
     ParitranaDbContext db,
     CurrentUser me,
-    IValidator<CreateModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -46,27 +45,19 @@ public class CreateModel(
     public sealed class InputModel
     {
         [Display(Name = "Temuan")]
-        public string? Finding { get; set; }
+        public string? Finding { get; set => field = value?.Trim(); }
 
         [Display(Name = "Rekomendasi perbaikan")]
-        public string? Recommendation { get; set; }
+        public string? Recommendation { get; set => field = value?.Trim(); }
 
         [Display(Name = "Penanggung jawab di pihak kandidat")]
-        public string? ResponsiblePerson { get; set; }
+        public string? ResponsiblePerson { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
 
         [Display(Name = "Tenggat")]
         public DateOnly? DueDate { get; set; }
 
         [Display(Name = "Dari kunjungan")]
         public int? VisitId { get; set; }
-
-        /// <summary>The province's date today; set by the page, never bound.</summary>
-        [BindNever]
-        public DateOnly Today { get; set; }
-
-        /// <summary>The nomination's visits; set by the page, never bound.</summary>
-        [BindNever]
-        public IReadOnlyCollection<int> NominationVisits { get; set; } = [];
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
@@ -81,12 +72,9 @@ public class CreateModel(
                 .MaximumLength(4000).WithMessage(_ => l["Rekomendasi perbaikan paling banyak {0} karakter.", 4000.ToString("N0")]);
             RuleFor(x => x.ResponsiblePerson)
                 .MaximumLength(200).WithMessage(_ => l["Penanggung jawab paling banyak {0} karakter.", 200]);
-            RuleFor(x => x.DueDate).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(_ => l["Tenggat wajib diisi."])
-                .Must((input, due) => due >= input.Today).WithMessage(x => l["Tenggat tidak boleh sebelum hari ini ({0}).", LocalTime.FormatDate(x.Today)])
-                .Must((input, due) => due <= input.Today.AddYears(2)).WithMessage(_ => l["Tenggat paling lambat dua tahun dari hari ini."]);
-            RuleFor(x => x.VisitId)
-                .Must((input, id) => id is null || input.NominationVisits.Contains(id.Value)).WithMessage(_ => l["Kunjungan yang dipilih bukan kunjungan ke nominasi ini."]);
+            // The due date against today in the nomination's province, and the visit against its
+            // visits, are checked by the handler on what it loaded (decisions/019).
+            RuleFor(x => x.DueDate).NotNull().WithMessage(_ => l["Tenggat wajib diisi."]);
         }
     }
 
@@ -114,12 +102,22 @@ public class CreateModel(
             return Page();
         }
 
-        Input.Finding = Input.Finding?.Trim();
-        Input.Recommendation = Input.Recommendation?.Trim();
-        Input.ResponsiblePerson = string.IsNullOrWhiteSpace(Input.ResponsiblePerson) ? null : Input.ResponsiblePerson.Trim();
-        Input.Today = LocalTime.Today(clock, Nomination.ProvinceCode);
-        Input.NominationVisits = Visits.Select(v => int.Parse(v.Value, CultureInfo.InvariantCulture)).ToList();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        var today = LocalTime.Today(clock, Nomination.ProvinceCode);
+        if (Input.DueDate < today)
+        {
+            ModelState.AddModelError("Input.DueDate", l["Tenggat tidak boleh sebelum hari ini ({0}).", LocalTime.FormatDate(today)]);
+        }
+        else if (Input.DueDate > today.AddYears(2))
+        {
+            ModelState.AddModelError("Input.DueDate", l["Tenggat paling lambat dua tahun dari hari ini."]);
+        }
+
+        if (Input.VisitId is int visitId && !Visits.Any(v => v.Value == visitId.ToString(CultureInfo.InvariantCulture)))
+        {
+            ModelState.AddModelError("Input.VisitId", l["Kunjungan yang dipilih bukan kunjungan ke nominasi ini."]);
+        }
+
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -28,7 +28,6 @@ public class ItemModel(
     ParitranaDbContext db,
     CurrentUser me,
     IAuthorizationService authorization,
-    IValidator<ItemModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -122,7 +121,7 @@ public class ItemModel(
             return await ShowAgainAsync(id, ct);
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return await ShowAgainAsync(id, ct);
         }

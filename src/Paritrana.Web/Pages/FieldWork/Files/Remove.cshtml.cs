@@ -23,7 +23,6 @@ public class RemoveModel(
     ParitranaDbContext db,
     CurrentUser me,
     EvidenceStore store,
-    IValidator<RemoveModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<RemoveModel> logger,
@@ -41,7 +40,7 @@ public class RemoveModel(
     public sealed class InputModel
     {
         [Display(Name = "Alasan penghapusan")]
-        public string? Reason { get; set; }
+        public string? Reason { get; set => field = value?.Trim(); }
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
@@ -70,8 +69,7 @@ public class RemoveModel(
             return Page();
         }
 
-        Input.Reason = Input.Reason?.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

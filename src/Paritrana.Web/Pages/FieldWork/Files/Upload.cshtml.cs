@@ -33,7 +33,6 @@ public class UploadModel(
     CurrentUser me,
     EvidenceStore store,
     IOptions<EvidenceOptions> options,
-    IValidator<UploadModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -89,7 +88,7 @@ public class UploadModel(
             return Page();
         }
 
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

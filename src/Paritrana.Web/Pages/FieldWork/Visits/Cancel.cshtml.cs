@@ -18,7 +18,6 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 public class CancelModel(
     ParitranaDbContext db,
     CurrentUser me,
-    IValidator<CancelModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
@@ -29,7 +28,7 @@ public class CancelModel(
     public sealed class InputModel
     {
         [Display(Name = "Alasan pembatalan")]
-        public string? Reason { get; set; }
+        public string? Reason { get; set => field = value?.Trim(); }
 
         public uint Version { get; set; }
     }
@@ -62,8 +61,7 @@ public class CancelModel(
             return refused;
         }
 
-        Input.Reason = Input.Reason?.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

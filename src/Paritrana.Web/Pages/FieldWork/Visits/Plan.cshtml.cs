@@ -25,7 +25,6 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 public class PlanModel(
     ParitranaDbContext db,
     CurrentUser me,
-    IValidator<PlanModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -48,20 +47,16 @@ public class PlanModel(
         public DateTime? PlannedAt { get; set; }
 
         [Display(Name = "Tempat")]
-        public string? Place { get; set; }
+        public string? Place { get; set => field = value?.Trim(); }
 
         [Display(Name = "Tujuan kunjungan")]
-        public string? Purpose { get; set; }
+        public string? Purpose { get; set => field = value?.Trim(); }
 
         [Display(Name = "Peserta dari luar tim (serikat pekerja, asosiasi pengusaha, pakar)")]
-        public string? ExternalParticipants { get; set; }
+        public string? ExternalParticipants { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
 
         [Display(Name = "Anggota tim yang berangkat")]
-        public List<Guid> MemberIds { get; set; } = [];
-
-        /// <summary>The committee of the nomination's province; set by the page, never bound.</summary>
-        [BindNever]
-        public IReadOnlyCollection<Guid> Committee { get; set; } = [];
+        public List<Guid> MemberIds { get; set => field = value.Distinct().ToList(); } = [];
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
@@ -80,8 +75,9 @@ public class PlanModel(
             RuleFor(x => x.ExternalParticipants)
                 .MaximumLength(1000).WithMessage(_ => l["Peserta dari luar tim paling banyak {0} karakter.", 1000]);
             RuleFor(x => x.MemberIds).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(_ => l["Pilih sekurang-kurangnya satu anggota tim yang berangkat."])
-                .Must((input, ids) => ids.All(input.Committee.Contains)).WithMessage(_ => l["Yang dipilih bukan anggota tim panitia provinsi ini."]);
+                .NotEmpty().WithMessage(_ => l["Pilih sekurang-kurangnya satu anggota tim yang berangkat."]);
+            // That each is a member of the province's committee is checked by the handler on the
+            // members it loaded (decisions/019).
         }
     }
 
@@ -113,12 +109,12 @@ public class PlanModel(
             return Page();
         }
 
-        Input.Place = Input.Place?.Trim();
-        Input.Purpose = Input.Purpose?.Trim();
-        Input.ExternalParticipants = string.IsNullOrWhiteSpace(Input.ExternalParticipants) ? null : Input.ExternalParticipants.Trim();
-        Input.MemberIds = Input.MemberIds.Distinct().ToList();
-        Input.Committee = Members.Select(m => m.Id).ToHashSet();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!Input.MemberIds.All(id => Members.Any(m => m.Id == id)))
+        {
+            ModelState.AddModelError("Input.MemberIds", l["Yang dipilih bukan anggota tim panitia provinsi ini."]);
+        }
+
+        if (!ModelState.IsValid)
         {
             return Page();
         }

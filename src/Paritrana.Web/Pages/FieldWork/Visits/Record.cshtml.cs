@@ -19,7 +19,6 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 public class RecordModel(
     ParitranaDbContext db,
     CurrentUser me,
-    IValidator<RecordModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
@@ -33,13 +32,13 @@ public class RecordModel(
         public DateTime? DoneAt { get; set; }
 
         [Display(Name = "Temuan")]
-        public string? Findings { get; set; }
+        public string? Findings { get; set => field = value?.Trim(); }
 
         [Display(Name = "Dokumen yang diperiksa")]
-        public string? DocumentsChecked { get; set; }
+        public string? DocumentsChecked { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
 
         [Display(Name = "Catatan wawancara")]
-        public string? InterviewNotes { get; set; }
+        public string? InterviewNotes { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
 
         public uint Version { get; set; }
     }
@@ -79,10 +78,7 @@ public class RecordModel(
             return refused;
         }
 
-        Input.Findings = Input.Findings?.Trim();
-        Input.DocumentsChecked = Blank(Input.DocumentsChecked);
-        Input.InterviewNotes = Blank(Input.InterviewNotes);
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -22,7 +22,6 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 public class RescheduleModel(
     ParitranaDbContext db,
     CurrentUser me,
-    IValidator<RescheduleModel.InputModel> validator,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
@@ -36,7 +35,7 @@ public class RescheduleModel(
         public DateTime? PlannedAt { get; set; }
 
         [Display(Name = "Alasan penjadwalan ulang")]
-        public string? Reason { get; set; }
+        public string? Reason { get; set => field = value?.Trim(); }
 
         public uint Version { get; set; }
     }
@@ -72,8 +71,7 @@ public class RescheduleModel(
             return refused;
         }
 
-        Input.Reason = Input.Reason?.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -21,7 +21,7 @@ namespace Paritrana.Web.Pages.Scoring.Conflicts;
 /// it, and any card of theirs for it is left out of the ranking.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class DeclareModel(ParitranaDbContext db, CurrentUser me, IValidator<DeclareModel.InputModel> validator, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class DeclareModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,7 +38,7 @@ public class DeclareModel(ParitranaDbContext db, CurrentUser me, IValidator<Decl
     public sealed class InputModel
     {
         [Display(Name = "Alasan konflik kepentingan")]
-        public string? Reason { get; set; }
+        public string? Reason { get; set => field = value?.Trim(); }
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
@@ -67,8 +67,7 @@ public class DeclareModel(ParitranaDbContext db, CurrentUser me, IValidator<Decl
             return Page();
         }
 
-        Input.Reason = Input.Reason?.Trim();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (!ModelState.IsValid)
         {
             return Page();
         }

@@ -10,6 +10,7 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Scoring.Rounds;
 
@@ -23,7 +24,6 @@ public class AssignmentsModel(
     ParitranaDbContext db,
     CurrentUser me,
     AssignmentService assignments,
-    IValidator<AssignmentsModel.BalanceInput> balanceValidator,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "kategori")]
@@ -124,6 +124,7 @@ public class AssignmentsModel(
         return Page();
     }
 
+    [ValidateOnly(nameof(One))]
     public async Task<IActionResult> OnPostOneAsync(int id, CancellationToken ct)
     {
         if (!await LoadRoundAsync(id, ct))
@@ -139,6 +140,7 @@ public class AssignmentsModel(
         return Done(id, await assignments.AssignOneAsync(Round.Ref, nomination, scorer, me.Id!.Value, ct));
     }
 
+    [ValidateOnly(nameof(Bulk))]
     public async Task<IActionResult> OnPostCategoryAsync(int id, CancellationToken ct)
     {
         if (!await LoadRoundAsync(id, ct))
@@ -154,6 +156,7 @@ public class AssignmentsModel(
         return Done(id, await assignments.AssignCategoryAsync(Round.Ref, category, Bulk.ScorerIds, me.Id!.Value, ct));
     }
 
+    [ValidateOnly(nameof(Balance))]
     public async Task<IActionResult> OnPostBalanceAsync(int id, CancellationToken ct)
     {
         if (!await LoadRoundAsync(id, ct))
@@ -161,7 +164,7 @@ public class AssignmentsModel(
             return NotFound();
         }
 
-        if (!await balanceValidator.ValidateIntoAsync(Balance, ModelState, "Balance", ct))
+        if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
             return Page();
@@ -175,6 +178,7 @@ public class AssignmentsModel(
         return Done(id, await assignments.BalanceAsync(Round.Ref, Balance.CategoryId, Balance.ScorerIds, Balance.PerNomination!.Value, Balance.Cap!.Value, me.Id!.Value, ct));
     }
 
+    [ValidateOnly]
     public async Task<IActionResult> OnPostRemoveAsync(int id, int assignmentId, CancellationToken ct)
     {
         if (!await LoadRoundAsync(id, ct))

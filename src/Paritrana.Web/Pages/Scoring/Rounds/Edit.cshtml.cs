@@ -24,7 +24,7 @@ namespace Paritrana.Web.Pages.Scoring.Rounds;
 /// to every category and criteria version that has them).
 /// </summary>
 [Authorize(Policy = Policies.Chair)]
-public class EditModel(ParitranaDbContext db, CurrentUser me, IValidator<EditModel.InputModel> validator, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -49,7 +49,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, IValidator<EditMod
         public string ProvinceCode { get; set; } = "";
 
         [Display(Name = "Nama babak")]
-        public string? Name { get; set; }
+        public string? Name { get; set => field = value?.Trim(); }
 
         [Display(Name = "Jenis babak")]
         public RoundKind? Kind { get; set; }
@@ -61,20 +61,20 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, IValidator<EditMod
         public int? SortOrder { get; set; }
 
         [Display(Name = "Aspek yang dinilai")]
-        public List<string> AspectCodes { get; set; } = [];
+        public List<string> AspectCodes { get; set => field = value.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(); } = [];
 
         public uint Version { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator(ParitranaDbContext db, IStringLocalizer<SharedResource> l)
+        public Validator(IStringLocalizer<SharedResource> l)
         {
             RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(_ => l["Nama babak wajib diisi."])
-                .MaximumLength(150).WithMessage(_ => l["Nama babak paling banyak {0} karakter.", 150])
-                .MustAsync(async (input, name, ct) => !await db.ScoringRounds.AnyAsync(r => r.CycleId == input.CycleId && r.ProvinceCode == input.ProvinceCode && r.Id != input.Id && r.Name == name, ct))
-                .WithMessage(x => l["Babak bernama {0} sudah ada di siklus ini.", x.Name ?? ""]);
+                .MaximumLength(150).WithMessage(_ => l["Nama babak paling banyak {0} karakter.", 150]);
+            // That no other round of the cycle and province has the name is checked by the handler
+            // on the round or cycle it loaded (decisions/019).
             RuleFor(x => x.Kind).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage(_ => l["Pilih jenis babak."])
                 .IsInEnum().WithMessage(_ => l["Pilih jenis babak."]);
@@ -133,9 +133,13 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, IValidator<EditMod
             return DraftOnly();
         }
 
-        Input.Name = Input.Name?.Trim();
-        Input.AspectCodes = Input.AspectCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
+        if (ModelState.GetFieldValidationState("Input.Name") != ModelValidationState.Invalid
+            && await db.ScoringRounds.AnyAsync(r => r.CycleId == Input.CycleId && r.ProvinceCode == Input.ProvinceCode && r.Id != Input.Id && r.Name == Input.Name, ct))
+        {
+            ModelState.AddModelError("Input.Name", l["Babak bernama {0} sudah ada di siklus ini.", Input.Name ?? ""]);
+        }
+
+        if (!ModelState.IsValid)
         {
             return Page();
         }
