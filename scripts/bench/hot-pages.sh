@@ -71,8 +71,13 @@ capture() { # build page cookie: the statements of one request as a pgbench scri
 }
 
 : >"$WORK/results.tsv"
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 for ((round = 1; round <= ROUNDS; round++)); do
-  for b in 0 1; do
+  # Before first in odd rounds, after first in even ones, so a drift of the load favours neither.
+  order=(0 1)
+  [ $((round % 2)) = 0 ] && order=(1 0)
+  for b in "${order[@]}"; do
     start_portal "${BUILDS[$b]}"
     cookie=$(sign_in)
     for page in "${PAGES[@]}"; do
@@ -81,8 +86,15 @@ for ((round = 1; round <= ROUNDS; round++)); do
       [ "$round" = 1 ] && capture "${NAMES[$b]}" "$page" "$cookie"
       wrk -t2 -c32 -d3s -H "Cookie: $cookie" "$url" >/dev/null   # warm-up (tiered JIT)
       wait_idle
-      rps=$(wrk -t2 -c32 -d"${SECONDS_RUN}s" --timeout 10s -H "Cookie: $cookie" "$url" | awk '/^Requests\/sec/ {print $2}')
-      printf '%s\t%s\tportal\t%s\t%s\n' "${NAMES[$b]}" "$page" "$rps" "$(load)" | tee -a "$WORK/results.tsv" >&2
+      cpu0=$(cpu_ticks)
+      out=$(wrk -t2 -c32 -d"${SECONDS_RUN}s" --timeout 10s -H "Cookie: $cookie" "$url")
+      cpu1=$(cpu_ticks)
+      rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+      requests=$(awk '/requests in/ {print $1}' <<<"$out")
+      # The portal's own CPU per request (user + system time of its process over the run): far
+      # less sensitive than req/s to what else runs on the cores.
+      cpu_ms=$(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $TICKS / $requests" | bc)
+      printf '%s\t%s\tportal\t%s\t%s\t%s\n' "${NAMES[$b]}" "$page" "$rps" "$(load)" "$cpu_ms" | tee -a "$WORK/results.tsv" >&2
     done
     stop_portal
     for page in "${PAGES[@]}"; do
@@ -93,14 +105,15 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-echo "| page | build | statements of one request | portal, wrk 32 connections (median of $ROUNDS) | its SQL alone, pgbench 32 clients (median of $ROUNDS) | portal / SQL |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| page | build | statements of one request | portal, wrk 32 connections (median of $ROUNDS) | portal CPU per request (median) | its SQL alone, pgbench 32 clients (median of $ROUNDS) | portal / SQL |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 for page in "${PAGES[@]}"; do
   for name in "${NAMES[@]}"; do
     p=$(awk -F'\t' -v n="$name" -v g="$page" '$1 == n && $2 == g && $3 == "portal" {print $4}' "$WORK/results.tsv" | median)
     r=$(awk -F'\t' -v n="$name" -v g="$page" '$1 == n && $2 == g && $3 == "raw" {print $4}' "$WORK/results.tsv" | median)
-    echo "| ${PATHS[$page]} | $name | $(cut -d' ' -f1 "$WORK/$name-$page.statements") | $p req/s | $r tx/s | $(echo "scale=0; 100 * $p / $r" | bc) % |"
+    c=$(awk -F'\t' -v n="$name" -v g="$page" '$1 == n && $2 == g && $3 == "portal" {print $6}' "$WORK/results.tsv" | median)
+    echo "| ${PATHS[$page]} | $name | $(cut -d' ' -f1 "$WORK/$name-$page.statements") | $p req/s | $c ms | $r tx/s | $(echo "scale=0; 100 * $p / $r" | bc) % |"
   done
 done
 echo
-echo "Rounds (build, page, portal or raw, per second, load average): $WORK/results.tsv"
+echo "Rounds (build, page, portal or raw, per second, load average, portal CPU ms per request): $WORK/results.tsv"
