@@ -29,8 +29,14 @@ export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true DataProtection__Key
 # The import's own log lines (time of each phase) are kept; everything else only from warnings up.
 export Storage__ImportsDirectory="$WORK/store" Logging__LogLevel__Default=Warning Logging__LogLevel__Paritrana=Information
 
-if ! build=$(dotnet build src/Paritrana.Web -c Release -nologo -v quiet 2>&1); then echo "$build" | grep -E "error" >&2; exit 1; fi
-APP="$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll"
+# PARITRANA_BENCH_APP=/path/Paritrana.Web.dll measures a build made before (a copy of an earlier
+# commit's bin/Release, to compare before and after on the same data); otherwise build now.
+if [ -n "${PARITRANA_BENCH_APP:-}" ]; then
+  APP=$PARITRANA_BENCH_APP
+else
+  if ! build=$(dotnet build src/Paritrana.Web -c Release -nologo -v quiet 2>&1); then echo "$build" | grep -E "error" >&2; exit 1; fi
+  APP="$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll"
+fi
 (cd src/Paritrana.Web && dotnet "$APP" migrate >/dev/null)
 
 # The demo offices cover Bali and four regencies of Jawa Tengah. One extra branch per province for

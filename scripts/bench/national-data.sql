@@ -192,10 +192,16 @@ JOIN (VALUES (1, 1, 2, 1, 2), (2, 2, 3, 2, 3), (3, 3, 5, 4, 5), (4, 5, 6, 5, 6),
     n.status IN (3, 5, 6, 7, 8, 9) AND t.reaches <= CASE WHEN n.status IN (8, 9) THEN 7 ELSE n.status END;
 
 -- ---- scoring: three open rounds in every province, each scoring all five aspects ----
-INSERT INTO scoring_rounds (cycle_id, province_code, name, kind, weight, sort_order, status, opened_at)
-SELECT cyc.id, p.code, r.name, r.kind, r.weight, r.ord, 2, timestamptz '2025-06-02 08:00+07'
-FROM cyc, provinces p, (VALUES ('Penilaian Dokumen', 1, 40, 1), ('Kunjungan Lapangan', 2, 35, 2), ('Wawancara', 3, 25, 3)) r(name, kind, weight, ord);
-CREATE TEMP TABLE rounds AS SELECT r.id, r.province_code, r.sort_order FROM scoring_rounds r JOIN cyc ON cyc.id = r.cycle_id;
+-- (Not in a province where the demo already has rounds: Bali. Only the rounds made here are used below.)
+CREATE TEMP TABLE rounds (id integer, province_code text, sort_order integer);
+WITH made AS (
+    INSERT INTO scoring_rounds (cycle_id, province_code, name, kind, weight, sort_order, status, opened_at)
+    SELECT cyc.id, p.code, r.name, r.kind, r.weight, r.ord, 2, timestamptz '2025-06-02 08:00+07'
+    FROM cyc, provinces p, (VALUES ('Penilaian Dokumen', 1, 40, 1), ('Kunjungan Lapangan', 2, 35, 2), ('Wawancara', 3, 25, 3)) r(name, kind, weight, ord)
+    WHERE NOT EXISTS (SELECT 1 FROM scoring_rounds x WHERE x.cycle_id = cyc.id AND x.province_code = p.code)
+    RETURNING id, province_code, sort_order
+)
+INSERT INTO rounds SELECT id, province_code, sort_order FROM made;
 INSERT INTO round_aspects (round_id, aspect_code) SELECT r.id, 'A' || a FROM rounds r, generate_series(1, 5) a;
 
 -- Every nomination from ready for scoring on is scored in every round by four of its province's

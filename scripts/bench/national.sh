@@ -49,7 +49,7 @@ import_load="$import_load → $(load)"
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=$DB;Maximum Pool Size=50"
 export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true DataProtection__KeysDirectory="$WORK/keys"
 export Logging__LogLevel__Default=Warning
-APP="$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll"   # built by import.sh
+APP=${PARITRANA_BENCH_APP:-"$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll"}   # built by import.sh
 (cd src/Paritrana.Web && dotnet "$APP" migrate >/dev/null)
 (cd src/Paritrana.Web && exec dotnet "$APP" --urls "$URL" >"$WORK/portal.log" 2>&1) &
 APP_PID=$!

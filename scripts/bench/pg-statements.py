@@ -20,7 +20,7 @@ OWN = re.compile(r"ALTER SYSTEM|pg_reload_conf\(\)", re.I)
 # Npgsql resets a pooled connection before its next use; not allowed inside the replay's transaction.
 RESET = re.compile(r"^\s*DISCARD ALL\s*$", re.I)
 # Every request of a signed-in user starts by checking its session (SessionValidator).
-SESSION_CHECK = re.compile(r"SELECT u\.security_stamp, u\.is_disabled")
+SESSION_CHECK = re.compile(r"FROM user_sessions AS \w+\s+INNER JOIN users AS")
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|MERGE)\b", re.I)
 
 

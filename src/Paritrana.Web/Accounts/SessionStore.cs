@@ -47,17 +47,27 @@ public sealed class SessionStore(
     /// </summary>
     public async Task<SessionState?> ReadAsync(Guid sessionId, Guid userId, string securityStamp, CancellationToken ct)
     {
-        var row = await (
-                from s in db.UserSessions.AsNoTracking()
-                join u in db.Users on s.UserId equals u.Id
-                where s.Id == sessionId && s.UserId == userId
-                select new { s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp })
-            .FirstOrDefaultAsync(ct);
+        // The request's queries share this connection from here on (it is closed with the request's
+        // DbContext): otherwise each query takes a connection from the pool and gives it back, and
+        // Npgsql resets it (DISCARD ALL) before the next one, a statement per query for nothing.
+        await db.Database.OpenConnectionAsync(ct);
+        var row = await ReadQuery(db, sessionId, userId, ct);
         return row is null
             ? null
             : new SessionState(row.LastSeenAt, row.ExpiresAt, row.EndedAt, row.EndedReason, row.IsDisabled,
                 string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal));
     }
+
+    private sealed record SessionRow(DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, DateTimeOffset? EndedAt, SessionEndReason? EndedReason, bool IsDisabled, string? SecurityStamp);
+
+    /// <summary>Compiled once: the query of every signed-in request (docs/decisions/020).</summary>
+    private static readonly Func<ParitranaDbContext, Guid, Guid, CancellationToken, Task<SessionRow?>> ReadQuery =
+        EF.CompileAsyncQuery((ParitranaDbContext db, Guid sessionId, Guid userId, CancellationToken ct) => (
+                from s in db.UserSessions.AsNoTracking()
+                join u in db.Users on s.UserId equals u.Id
+                where s.Id == sessionId && s.UserId == userId
+                select new SessionRow(s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp))
+            .FirstOrDefault());
 
     /// <summary>Writes "last seen" (the validator asks at most once per <see cref="SessionRules.LastSeenInterval"/>).</summary>
     public async Task TouchAsync(Guid sessionId, DateTimeOffset now, CancellationToken ct) =>

@@ -23,6 +23,15 @@ public static class CycleLookup
             .Select(c => new CycleRef(c.Id, c.Year, c.IsCurrent, c.IsClosed)).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>
+    /// The same choice as <see cref="ResolveAsync"/>, from the list a cycle picker has already read
+    /// (<see cref="AllAsync"/>), so a page with a picker needs one query for both.
+    /// </summary>
+    public static CycleRef? Resolve(IReadOnlyList<CycleRef> all, int? year) =>
+        year is int y
+            ? all.FirstOrDefault(c => c.Year == y)
+            : all.OrderByDescending(c => c.IsCurrent).ThenByDescending(c => c.Year).FirstOrDefault();
+
     /// <summary>All cycles, newest first, for a cycle picker.</summary>
     public static async Task<IReadOnlyList<CycleRef>> AllAsync(ParitranaDbContext db, CancellationToken ct = default) =>
         await db.AwardCycles.AsNoTracking().OrderByDescending(c => c.Year)

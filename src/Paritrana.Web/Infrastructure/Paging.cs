@@ -29,9 +29,12 @@ public static class Paging
     public const int DefaultPageSize = 25;
 
     /// <summary>Counts, then reads one page of an ordered (and projected) query. Out-of-range pages clamp.</summary>
-    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize = DefaultPageSize, CancellationToken ct = default) =>
+        await query.ToPageAsync(page, await query.CountAsync(ct), pageSize, ct);
+
+    /// <summary>Reads one page of a query whose number of rows the caller already knows (no count query). Out-of-range pages clamp.</summary>
+    public static async Task<PagedList<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int total, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
-        var total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

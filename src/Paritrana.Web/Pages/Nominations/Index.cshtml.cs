@@ -80,7 +80,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
         if (Cycle is null)
         {
             return;
@@ -115,9 +115,12 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
         Pipeline = Enum.GetValues<NominationStatus>().Select(s => (s, counts.GetValueOrDefault(s))).ToList();
         PipelineTotal = counts.Values.Sum();
 
+        // The pipeline already counted the rows of the list, so the list needs no count query.
+        var total = PipelineTotal;
         if (Status is NominationStatus status && Enum.IsDefined(status))
         {
             query = query.Where(n => n.Status == status);
+            total = counts.GetValueOrDefault(status);
         }
 
         Nominations = await query
@@ -138,7 +141,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
                 n.ProtectedBpu,
                 n.LastReturnReason,
                 n.UpdatedAt))
-            .ToPagedListAsync(PageNumber, ct: ct);
+            .ToPageAsync(PageNumber, total, ct: ct);
     }
 
     private async Task LoadFiltersAsync(AccessScope scope, CancellationToken ct)

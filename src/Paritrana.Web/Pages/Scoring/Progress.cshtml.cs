@@ -45,7 +45,7 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me) : PageModel
         }
 
         Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
         if (Cycle is null)
         {
             return CycleYear is null ? Page() : NotFound();

@@ -59,7 +59,7 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, ScoreBoard boar
         }
 
         Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
         if (Cycle is null)
         {
             return CycleYear is null ? Page() : NotFound();

@@ -38,7 +38,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
         }
 
         Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = await CycleLookup.ResolveAsync(db, Year, ct);
+        Cycle = CycleLookup.Resolve(Cycles, Year);
         if (Cycle is null)
         {
             return Year is null ? Page() : NotFound();

@@ -42,7 +42,7 @@ public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider cl
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
         if (Cycle is null)
         {
             return CycleYear is null ? Page() : NotFound();

@@ -51,7 +51,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
         }
 
         Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = await CycleLookup.ResolveAsync(db, CycleYear, ct);
+        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
         if (Cycle is null)
         {
             return CycleYear is null ? Page() : NotFound();
