@@ -119,4 +119,39 @@ public class MultiHostConnectionTests
             await TestDatabase.DropAsync(database);
         }
     }
+    /// <summary>
+    /// While no listed host is the primary (the primary lost, the replica not promoted yet, or
+    /// promoted less than Host Recheck Seconds ago), Npgsql says "No suitable host was found": users
+    /// get the clear 503 page of a database outage, not the 500 of a fault in the portal.
+    /// </summary>
+    [Fact]
+    public async Task With_no_primary_among_the_hosts_a_user_gets_the_clear_outage_page()
+    {
+        var database = await TestDatabase.CreateAsync("multihost");
+        try
+        {
+            await using var factory = new PortalFactory(database, settings: new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Paritrana"] = TwoHosts(database, "standby"),
+                ["Database:MigrateOnStartup"] = "false",
+            });
+            using var client = factory.CreatePortalClient();
+            var login = await client.GetPageAsync("/Account/Login");
+
+            using var response = await client.SubmitFormAsync(login, "/Account/Login", "main form", new Dictionary<string, string>
+            {
+                ["Input.Email"] = "anggota.bali@paritrana.demo",
+                ["Input.Password"] = PortalClient.DemoPassword,
+            });
+
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            var page = await PortalClient.ParseAsync(response);
+            PortalClient.Text(page.QuerySelector("h1")).ShouldBe("Layanan sedang tidak tersedia");
+            PortalClient.Text(page.QuerySelector("main .lead")).ShouldBe("Basis data portal sedang tidak dapat dihubungi. Data Anda aman; coba lagi dalam beberapa saat.");
+        }
+        finally
+        {
+            await TestDatabase.DropAsync(database);
+        }
+    }
 }
