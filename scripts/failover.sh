@@ -246,10 +246,11 @@ lost=$(comm -23 "$acknowledged" <(cut -d' ' -f1 "$stored") | wc -l)
 without_audit=$(awk '$2 != 1' "$stored" | wc -l)
 failed_but_stored=$(comm -13 "$acknowledged" <(cut -d' ' -f1 "$stored") | wc -l)
 
-# The time without service: from the first request that failed to the end of the first request
-# that succeeded after it (any request: page or save).
+# The time without service: from the start of the first request that failed to the end of the
+# first request that succeeded among those started once the old primary was gone (so served by
+# the promoted replica), whatever the request (page or save).
 read -r first_failure last_failure failures <<<"$(awk '!($5 == 200 || $6 == "acknowledged") {n++; if (!f || $1 < f) f = $1; if ($2 > l) l = $2} END {printf "%.0f %.0f %d\n", f, l, n}' "$LOAD_LOG")"
-first_success_after=$(awk -v f="$first_failure" '($5 == 200 || $6 == "acknowledged") && $1 >= f {if (!s || $2 < s) s = $2} END {printf "%.0f\n", s}' "$LOAD_LOG")
+first_success_after=$(awk -v d="$down_at" '($5 == 200 || $6 == "acknowledged") && $1 >= d {if (!s || $2 < s) s = $2} END {printf "%.0f\n", s}' "$LOAD_LOG")
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.2f", ms / 1000}'; }
 posts() { awk -v a="$1" -v b="$2" '$4 == "POST" && $1 >= a && $1 < b' "$LOAD_LOG" | wc -l; }
 acks() { awk -v a="$1" -v b="$2" '$4 == "POST" && $6 == "acknowledged" && $1 >= a && $1 < b' "$LOAD_LOG" | wc -l; }
@@ -263,7 +264,7 @@ writers: $WRITERS signed-in users saving coaching items through the form; portal
 primary stopped $(seconds $((stop_at - load_start))) s into the load (pg_ctl stop took $(seconds $((down_at - stop_at))) s); promotion took $(seconds $((promoted_at - promote_at))) s
 saves attempted $(posts 0 "$end_ms"): before the stop $(posts 0 "$stop_at") (acknowledged $before_stop), stop to promotion $(posts "$stop_at" "$promoted_at") (acknowledged $(acks "$stop_at" "$promoted_at")), after promotion $(posts "$promoted_at" "$end_ms") (acknowledged $after_promotion)
 failed requests: $failures, from $(seconds $((first_failure - stop_at))) s to $(seconds $((last_failure - stop_at))) s after the stop
-time without service: $(seconds $((first_success_after - first_failure))) s (first failed request to the first successful request after it; the promotion ended $(seconds $((promoted_at - first_failure))) s after that first failure)
+time without service: $(seconds $((first_success_after - first_failure))) s (first failed request to the first successful one served by the promoted replica; the promotion ended $(seconds $((promoted_at - first_failure))) s after that first failure)
 acknowledged saves: $(wc -l <"$acknowledged"), found in the promoted database: $(($(wc -l <"$acknowledged") - lost)), lost: $lost
 failed saves found stored (commit made, answer lost): $failed_but_stored; stored without their audit event: $without_audit
 SUMMARY
