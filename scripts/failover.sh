@@ -37,6 +37,7 @@ STANDBY_NAME=replica1         # the replica's application_name, which the primar
 PASSWORD=Demo-Paritrana-2026
 MEMBER=anggota.bali@paritrana.demo
 
+exec 3>&2
 now_ms() { date +%s%3N; }
 say() { echo "==> $*" >&2; }
 psql_at() { "$PG_BIN/psql" -X -q -t -A -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$1" -U postgres -d "${2:-postgres}" -c "$3"; }
@@ -133,8 +134,13 @@ export ConnectionStrings__Paritrana="Host=127.0.0.1:$PRIMARY_PORT,127.0.0.1:$REP
   exec dotnet "$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll" --urls "$URL"
 ) >"$BASE/portal.log" 2>&1 &
 portal_pid=$!
-is_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/health/ready")" = 200 ]; }
+portal_alive() {
+  # (To fd 3, the script's stderr: wait_for silences the commands it polls.)
+  kill -0 "$portal_pid" 2>/dev/null || { echo "The portal exited at start-up:" >&3; tail -n 30 "$BASE/portal.log" >&3; exit 1; }
+}
+is_ready() { portal_alive && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/health/ready")" = 200 ]; }
 wait_for "the portal's /health/ready (migrations and demo data on the primary)" 180 is_ready
+portal_alive
 
 # A Bali nomination of the demo in field assessment: its coaching items are what the users save.
 NOMINATION=$(psql_at "$PRIMARY_PORT" paritrana "SELECT min(n.id) FROM nominations n JOIN award_cycles c ON c.id = n.cycle_id
