@@ -73,6 +73,10 @@ public class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> 
         {
             if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
                 || (e is DbException && e.Message.Contains("Failed to connect", StringComparison.OrdinalIgnoreCase))
+                // A multi-host connection string (Target Session Attributes=primary) while no host
+                // is the primary: between a primary's loss and its replica's promotion, and for up
+                // to Host Recheck Seconds after it (docs/operations.md, streaming replica).
+                || (e is Npgsql.NpgsqlException && e.Message.StartsWith("No suitable host was found", StringComparison.Ordinal))
                 || e is System.Net.Sockets.SocketException)
             {
                 return true;
