@@ -376,8 +376,6 @@ public class EmployerImportTests(ImportFixture portal) : IClassFixture<ImportFix
         }
 
         (await Count("SELECT count(*) FROM import_batches")).ShouldBe(batches);
-        Directory.Exists(portal.Directory).ShouldBeTrue();
-        Directory.GetFiles(portal.Directory, "*.tmp").ShouldBeEmpty();
     }
 
     [Fact]
