@@ -12,7 +12,7 @@ public class FieldWorkFixture : IAsyncLifetime
 
     public string Database => Factory.Database;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync("fw");
         _factory = CreateFactory(database, []);
@@ -28,7 +28,7 @@ public class FieldWorkFixture : IAsyncLifetime
     /// <summary>The ids (32 hex digits) of every file stored in the class's database.</summary>
     public string[] StoredFileIds() => StoredFileRows.IdsAsync(Database).GetAwaiter().GetResult();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

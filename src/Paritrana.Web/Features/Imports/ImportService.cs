@@ -151,7 +151,8 @@ public sealed class ImportService(
     /// valid rows only, when there are some). False when the batch was not in that state: already
     /// started, cancelled, or the choice is not allowed for it.
     /// </summary>
-    public async Task<bool> StartAsync(long batchId, bool validRowsOnly, CancellationToken ct)
+    /// <param name="runAsJob">False when the caller runs the import itself (the command line).</param>
+    public async Task<bool> StartAsync(long batchId, bool validRowsOnly, CancellationToken ct, bool runAsJob = true)
     {
         // The batch becomes Running and its job is queued in one transaction: no Running batch
         // without a job, no job for a batch that did not start.
@@ -169,7 +170,11 @@ public sealed class ImportService(
             return false;
         }
 
-        await JobTable.EnqueueAsync(connection, transaction, ImportJob.Kind, new ImportJob.Payload(batchId), ct);
+        if (runAsJob)
+        {
+            await JobTable.EnqueueAsync(connection, transaction, ImportJob.Kind, new ImportJob.Payload(batchId), ct);
+        }
+
         await transaction.CommitAsync(ct);
         return true;
     }
