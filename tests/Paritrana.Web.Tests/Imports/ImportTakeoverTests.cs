@@ -42,10 +42,10 @@ public class ImportTakeoverTests(ImportFixture portal) : IClassFixture<ImportFix
             }
 
             await using (var start = new NpgsqlCommand(
-                $"""
-                UPDATE import_batches SET status = 2, processed_rows = 0 WHERE id = {id};
+                $$"""
+                UPDATE import_batches SET status = 2, processed_rows = 0 WHERE id = {{id}};
                 INSERT INTO jobs (kind, payload, status, run_after, attempts, lease_owner, lease_expires_at, created_at)
-                VALUES ('{ImportJob.Kind}', '{{"BatchId": {id}}}', 'running', now(), 1, 'dead-instance', now() - interval '1 minute', now());
+                VALUES ('{{ImportJob.Kind}}', '{"BatchId": {{id}}}', 'running', now(), 1, 'dead-instance', now() - interval '1 minute', now());
                 """, dead))
             {
                 await start.ExecuteNonQueryAsync();
