@@ -49,21 +49,15 @@ ENV APP_UID=1654 \
 RUN groupadd --gid "$APP_UID" app \
     && useradd --uid "$APP_UID" --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app
 
-# Data-protection keys (they sign the auth and antiforgery cookies) live outside the image, in a
-# volume mounted here, so that sessions survive a new container. The directory is created and
-# owned by the non-root user so that a fresh named volume inherits that ownership. The keys are
-# stored unencrypted (the app logs a warning saying so): protect the volume like a secret.
-RUN mkdir -p /var/lib/paritrana/keys /var/lib/paritrana/files/imports /var/lib/paritrana/files/evidence \
-    && chown -R "$APP_UID:$APP_UID" /var/lib/paritrana
+# No volume: the data-protection keys (they sign the auth and antiforgery cookies), uploaded files
+# and background jobs are all in PostgreSQL (docs/decisions/018), so any number of containers of
+# this image serve the same portal.
 
 WORKDIR /app
 COPY --from=build /app .
 
 # Plain HTTP on 8080 inside the container. TLS belongs to a reverse proxy in front.
-ENV ASPNETCORE_URLS=http://+:8080 \
-    DataProtection__KeysDirectory=/var/lib/paritrana/keys \
-    Storage__ImportsDirectory=/var/lib/paritrana/files/imports \
-    Storage__EvidenceDirectory=/var/lib/paritrana/files/evidence
+ENV ASPNETCORE_URLS=http://+:8080
 
 USER $APP_UID
 EXPOSE 8080

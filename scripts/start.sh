@@ -31,7 +31,6 @@ fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Demo__Enabled=true
-export DataProtection__KeysDirectory=${DataProtection__KeysDirectory:-$ROOT/.local/keys}
 DEMO_PASSWORD=${Demo__Password:-Demo-Paritrana-2026}
 
 echo "==> Restoring the pinned dotnet tools (.config/dotnet-tools.json: dotnet-ef)"

@@ -34,7 +34,7 @@ psql_pg -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 echo "==> Migrating and seeding the demo with that commit's own migrate verb"
 (cd "$WORK/src/Paritrana.Web" && \
   ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PG_TEST_PORT;Username=postgres;Database=$DB" \
-  ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true DataProtection__KeysDirectory="$WORK/keys" \
+  ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true \
   dotnet bin/Release/net10.0/Paritrana.Web.dll migrate)
 
 echo "==> Dumping to $OUTPUT"

@@ -14,7 +14,7 @@ pg_private_start "$PG_DIR" "$PORT_PG"
 psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -qtA -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS paritrana_bench WITH (FORCE)" -c "CREATE DATABASE paritrana_bench"
 
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=paritrana_bench;Maximum Pool Size=50"
-export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true DataProtection__KeysDirectory=/tmp/paritrana-bench-keys
+export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true
 export Logging__LogLevel__Default=Warning
 
 dotnet build src/Paritrana.Web -c Release -nologo -v quiet >/dev/null

@@ -25,7 +25,7 @@ psql_db() { psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -v ON_ERROR_STOP=1 -qtA 
 psql_db -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=$DB"
-export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true DataProtection__KeysDirectory="$WORK/keys"
+export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true
 # The import's own log lines (time of each phase) are kept; everything else only from warnings up.
 export Storage__ImportsDirectory="$WORK/store" Logging__LogLevel__Default=Warning Logging__LogLevel__Paritrana=Information
 

@@ -47,7 +47,7 @@ import_load="$import_load → $(load)"
 # ---- 2. the national database, the portal, the data ------------------------------------------------
 "${PSQL[@]}" -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=$DB;Maximum Pool Size=50"
-export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true DataProtection__KeysDirectory="$WORK/keys"
+export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true
 export Logging__LogLevel__Default=Warning
 APP=${PARITRANA_BENCH_APP:-"$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll"}   # built by import.sh
 (cd src/Paritrana.Web && dotnet "$APP" migrate >/dev/null)

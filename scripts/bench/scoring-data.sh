@@ -9,7 +9,7 @@ PSQL=(psql -h 127.0.0.1 -p "$PORT_PG" -U postgres -v ON_ERROR_STOP=1 -qtA)
 "${PSQL[@]}" -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=$DB;Maximum Pool Size=50"
-export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true DataProtection__KeysDirectory=/tmp/paritrana-bench-keys
+export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true
 export Logging__LogLevel__Default=Warning
 
 dotnet build src/Paritrana.Web -c Release -nologo -v quiet >/dev/null

@@ -51,6 +51,7 @@ public static class PortalServices
         services.AddScoped<RegionSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoAwardSeeder>();
+        services.AddScoped<LegacyStateMove>();
         services.AddScoped<DatabaseSetup>();
 
         AddAccounts(services, configuration, environment);
@@ -59,6 +60,7 @@ public static class PortalServices
         services.AddMemoryCache();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
+        services.AddJobs();
         services.AddImports();
         services.AddScoring();
         services.AddFieldWork();
@@ -168,12 +170,9 @@ public static class PortalServices
             o.Events.OnRedirectToAccessDenied = AccessRefusals.RecordAndRedirectAsync;
         });
 
-        var keysDirectory = configuration["DataProtection:KeysDirectory"] is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(environment.ContentRootPath, "App_Data", "keys");
-        services.AddDataProtection()
-            .SetApplicationName("Paritrana")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        // Keys in PostgreSQL, one application name: a cookie or antiforgery token issued by one
+        // instance is read by every other (docs/decisions/018-stateless-instances.md).
+        services.AddPortalDataProtection(configuration);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -221,6 +220,8 @@ public static class PortalServices
 
     public static void UsePortalPipeline(this WebApplication app)
     {
+        // The client's address from X-Forwarded-For, trusted only from Network:KnownProxies.
+        app.UsePortalForwardedHeaders();
         app.UsePortalRequestLogging();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
@@ -235,7 +236,7 @@ public static class PortalServices
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestRouteCapture();
-        app.UseRateLimiter();
+        app.UseSignInRateLimit();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

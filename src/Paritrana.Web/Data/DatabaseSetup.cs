@@ -18,6 +18,7 @@ public sealed class DatabaseSetup(
     DemoSeeder demo,
     Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole<Guid>> roles,
     IConfiguration configuration,
+    LegacyStateMove legacyState,
     ILogger<DatabaseSetup> logger)
 {
     // Any fixed 64-bit number shared by all instances; "PARITRAN" in ASCII.
@@ -45,6 +46,8 @@ public sealed class DatabaseSetup(
         {
             var outcome = await MigrateAsync(ct);
             logger.LogInformation("{Outcome}", outcome);
+            // Files kept on disk and batches of the in-process runner, before docs/decisions/018.
+            await legacyState.RunAsync(connectionString, ct);
 
             await regions.SeedAsync(ct);
             // The four roles exist in every installation; the administrator assigns them.

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Paritrana.Web.Data;
 /// matches this model and that the migrated schema equals the one the model creates.
 /// </summary>
 public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The provider options of the portal and of <c>dotnet ef</c> alike, so both see one model.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
@@ -65,6 +66,14 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
 
     // Server-side sessions (docs/decisions/012); mapped in UserSessionConfiguration.
     public DbSet<Paritrana.Domain.Access.UserSession> UserSessions => Set<Paritrana.Domain.Access.UserSession>();
+
+    // What several instances share (docs/decisions/018); mapped in SharedStateConfiguration.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileChunk> StoredFileChunks => Set<StoredFileChunk>();
+    public DbSet<ImportPreview> ImportPreviews => Set<ImportPreview>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<SignInAttemptWindow> SignInAttempts => Set<SignInAttemptWindow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -156,6 +165,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         ConfigureFieldWork(builder);
         ConfigureScoring(builder);
         builder.ApplyConfiguration(new PlenaryDecisionVersionConfiguration());
+        SharedStateConfiguration.Configure(builder);
 
         ApplySnakeCaseNames(builder);
     }

@@ -30,7 +30,6 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
     /// <summary>Uploaded imports and evidence of this portal, removed with the fixture.</summary>
     public string FilesDirectory => Path.Combine(Path.GetTempPath(), "paritrana-browser-files", Database);
 
-    public string KeysDirectory => Path.Combine(Path.GetTempPath(), "paritrana-test-keys", Database);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,12 +38,9 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Paritrana"] = TestDatabase.ConnectionStringFor(Database),
             ["Demo:Enabled"] = "true",
-            ["DataProtection:KeysDirectory"] = KeysDirectory,
             // Every sign-in comes from 127.0.0.1; the tests sign in more often than a person would.
             ["Security:SignInAttemptsPerMinute"] = "100000",
             // Imports and PDFs write files; keep them in this database's own temporary folder.
-            ["Storage:ImportsDirectory"] = Path.Combine(FilesDirectory, "imports"),
-            ["Storage:EvidenceDirectory"] = Path.Combine(FilesDirectory, "evidence"),
         };
 
         // As host settings too, so that they win over appsettings*.json.

@@ -215,35 +215,36 @@ public class SessionPersistenceTests : IAsyncLifetime
     public async Task DisposeAsync() => await TestDatabase.DropAsync(_database);
 
     [Fact]
-    public async Task A_restarted_or_second_instance_with_the_same_key_directory_keeps_users_signed_in()
+    public async Task A_restarted_instance_keeps_users_signed_in_with_the_keys_kept_in_the_database()
     {
-        var keys = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", "shared-" + _database);
-        var settings = new Dictionary<string, string?> { ["DataProtection:KeysDirectory"] = keys };
-
         string cookie;
-        await using (var first = new PortalFactory(_database, settings: settings))
+        await using (var first = new PortalFactory(_database))
         {
             using var client = first.CreatePortalClient();
             using var response = await client.SignInAsync("ketua.bali@paritrana.demo");
             cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Paritrana.Auth=", StringComparison.Ordinal)).Split(';')[0];
         }
 
-        Directory.GetFiles(keys, "key-*.xml").Length.ShouldBe(1);
+        (await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM data_protection_keys")).ShouldBe(1);
 
-        await using var second = new PortalFactory(_database, settings: settings);
-        using var http = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        await using (var second = new PortalFactory(_database))
+        {
+            (await GetHomeAsync(second, cookie)).ShouldBe(HttpStatusCode.OK);
+        }
+
+        // Without the key ring of the database the cookie cannot be read: the user must sign in again.
+        await TestDatabase.ExecuteAsync("DELETE FROM data_protection_keys", _database);
+        await using var stranger = new PortalFactory(_database);
+        (await GetHomeAsync(stranger, cookie)).ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private static async Task<HttpStatusCode> GetHomeAsync(PortalFactory factory, string cookie)
+    {
+        using var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", cookie);
-        using var home = await http.SendAsync(request);
-        home.StatusCode.ShouldBe(HttpStatusCode.OK);
-
-        // A different key ring cannot read the cookie: the user must sign in again.
-        await using var stranger = new PortalFactory(_database, settings: new Dictionary<string, string?> { ["DataProtection:KeysDirectory"] = keys + "-other" });
-        using var http2 = stranger.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var request2 = new HttpRequestMessage(HttpMethod.Get, "/");
-        request2.Headers.Add("Cookie", cookie);
-        using var refused = await http2.SendAsync(request2);
-        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 }
 

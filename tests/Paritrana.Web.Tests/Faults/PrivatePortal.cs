@@ -130,7 +130,6 @@ public sealed class PrivatePortal : IAsyncDisposable
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["Security__RequireHttps"] = "false";
         info.Environment["Security__SignInAttemptsPerMinute"] = "1000";
-        info.Environment["DataProtection__KeysDirectory"] = ClusterDirectory + "-keys";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         _portal = Process.Start(info)!;
         _portal.OutputDataReceived += (_, e) => Append(e.Data);

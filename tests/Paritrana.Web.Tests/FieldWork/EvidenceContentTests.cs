@@ -125,6 +125,5 @@ public class EvidenceContentTests(FieldWorkFixture fixture) : IClassFixture<Fiel
         (await _data.ScalarAsync<string>("SELECT file_name FROM evidence_files WHERE nomination_id = @n", ("n", nomination.Id))).ShouldBe("kecil.pdf");
     }
 
-    private string[] StoredFiles() =>
-        Directory.Exists(fixture.EvidenceDirectory) ? Directory.GetFiles(fixture.EvidenceDirectory).Select(f => Path.GetFileName(f)).ToArray() : [];
+    private string[] StoredFiles() => fixture.StoredFileIds();
 }

@@ -46,8 +46,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         return (nomination, visit, $"/FieldWork/Files/Upload?nomination={nomination.Id}&visit={visit}");
     }
 
-    private string[] StoredFiles() =>
-        Directory.Exists(fixture.EvidenceDirectory) ? Directory.GetFiles(fixture.EvidenceDirectory).Select(f => Path.GetFileName(f)).ToArray() : [];
+    private string[] StoredFiles() => fixture.StoredFileIds();
 
     public static TheoryData<string, string, string> Refusals => new()
     {
@@ -129,8 +128,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
             .ShouldBe($"51|51.71|{visit}|{safeName}|{(int)KindOf(kind)}|{content.Length}|{sha}|{id:N}|{member}|f");
         (await _data.ScalarAsync<string>("SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.FileUploaded), ("id", id.ToString())))
             .ShouldBe($"nomination: {nomination.Id}; visit: {visit}; kind: {KindOf(kind)}; size: {content.Length}; sha256: {sha}; name: {safeName}");
-        File.ReadAllBytes(Path.Combine(fixture.EvidenceDirectory, id.ToString("N"))).ShouldBe(content);
-        StoredFiles().ShouldNotContain(f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        (await StoredFileRows.BytesAsync(fixture.Database, id)).ShouldBe(content);
 
         var details = await PortalClient.ParseAsync(await client.FollowAsync(response));
         PortalClient.Text(details.QuerySelector(".alert-success")).ShouldBe($"Berkas {safeName} telah diunggah.");
@@ -246,19 +244,18 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         }
 
         var id = await _data.ScalarAsync<Guid>("SELECT id FROM evidence_files WHERE nomination_id = @n", ("n", nomination.Id));
-        var path = Path.Combine(fixture.EvidenceDirectory, id.ToString("N"));
-        File.Exists(path).ShouldBeTrue();
+        StoredFiles().ShouldContain(id.ToString("N"));
 
         using (var noReason = await client.SubmitFormAsync($"/FieldWork/Files/Remove/{id}", "#remove-file-form", new Dictionary<string, string> { ["Input.Reason"] = "" }))
         {
             FieldError(await PortalClient.ParseAsync(noReason), "Input.Reason").ShouldBe("Alasan penghapusan wajib diisi.");
-            File.Exists(path).ShouldBeTrue();
+            StoredFiles().ShouldContain(id.ToString("N"));
         }
 
         using var removed = await client.SubmitFormAsync($"/FieldWork/Files/Remove/{id}", "#remove-file-form", new Dictionary<string, string> { ["Input.Reason"] = "Berkas milik perusahaan lain" });
 
         removed.Headers.Location!.OriginalString.ShouldBe($"/FieldWork/Visits/Details/{visit}");
-        File.Exists(path).ShouldBeFalse();
+        StoredFiles().ShouldNotContain(id.ToString("N"));
         (await _data.ScalarAsync<string>("SELECT concat_ws('|', is_removed, removed_by, removal_reason, removed_at IS NOT NULL, file_name) FROM evidence_files WHERE id = @id", ("id", id)))
             .ShouldBe($"t|{chair}|Berkas milik perusahaan lain|t|salah unggah.pdf");
         var sha = Convert.ToHexStringLower(SHA256.HashData(Pdf));

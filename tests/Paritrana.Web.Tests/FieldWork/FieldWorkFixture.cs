@@ -2,8 +2,7 @@ namespace Paritrana.Web.Tests.FieldWork;
 
 /// <summary>
 /// One fresh database and one portal per test class, like <see cref="PortalFixture"/>, with the
-/// evidence files kept in a directory of the class's own (Storage:EvidenceDirectory), so that tests
-/// can see exactly which files are on disk.
+/// a way to see exactly which files are stored (in PostgreSQL, docs/decisions/018).
 /// </summary>
 public class FieldWorkFixture : IAsyncLifetime
 {
@@ -13,13 +12,10 @@ public class FieldWorkFixture : IAsyncLifetime
 
     public string Database => Factory.Database;
 
-    public string EvidenceDirectory { get; private set; } = "";
-
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync("fw");
-        EvidenceDirectory = Path.Combine(Path.GetTempPath(), "paritrana-test-evidence", database);
-        _factory = CreateFactory(database, new Dictionary<string, string?> { ["Storage:EvidenceDirectory"] = EvidenceDirectory });
+        _factory = CreateFactory(database, []);
         _factory.StartServer();
     }
 
@@ -29,17 +25,15 @@ public class FieldWorkFixture : IAsyncLifetime
     /// <summary>A browser-like client of the portal (cookies kept, redirects returned).</summary>
     public virtual PortalClient CreateClient() => Factory.CreatePortalClient();
 
-    public async Task DisposeAsync()
+    /// <summary>The ids (32 hex digits) of every file stored in the class's database.</summary>
+    public string[] StoredFileIds() => StoredFileRows.IdsAsync(Database).GetAwaiter().GetResult();
+
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
             await TestDatabase.DropAsync(_factory.Database);
-        }
-
-        if (Directory.Exists(EvidenceDirectory))
-        {
-            Directory.Delete(EvidenceDirectory, recursive: true);
         }
     }
 }

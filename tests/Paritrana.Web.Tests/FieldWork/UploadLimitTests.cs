@@ -18,8 +18,7 @@ public class UploadLimitTests(KestrelFieldWorkFixture fixture) : IClassFixture<K
     private const long MB = 1024 * 1024;
     private readonly FieldWorkTestData _data = new(fixture);
 
-    private string[] StoredFiles() =>
-        Directory.Exists(fixture.EvidenceDirectory) ? Directory.GetFiles(fixture.EvidenceDirectory).Select(f => Path.GetFileName(f)).ToArray() : [];
+    private string[] StoredFiles() => fixture.StoredFileIds();
 
     /// <summary>Posts the page's form with a PDF of <paramref name="size"/> bytes, streamed, with or without a Content-Length.</summary>
     private static async Task<HttpResponseMessage> UploadAsync(PortalClient client, string url, long size, bool chunked, string formSelector = "#upload-form", string field = "Input.File")

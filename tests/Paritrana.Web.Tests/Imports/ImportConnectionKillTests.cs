@@ -30,7 +30,7 @@ public class ImportConnectionKillTests(ImportFixture portal) : IClassFixture<Imp
     {
         var id = await UploadAcceptedAsync(client, file, "putus.csv");
         var scope = portal.Factory.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<ImportService>().StartAsync(id, validRowsOnly: false, default)).ShouldBeTrue();
+        (await scope.ServiceProvider.GetRequiredService<ImportService>().StartAsync(id, validRowsOnly: false, default, runAsJob: false)).ShouldBeTrue();
         var importer = scope.ServiceProvider.GetRequiredService<EmployerImporter>();
         return (id, Task.Run(() => importer.RunAsync(id)), scope);
     }

@@ -13,7 +13,7 @@ namespace Paritrana.Web.Tests.Imports;
 
 /// <summary>
 /// One fresh database and one portal per test class, like <see cref="PortalFixture"/>, with the
-/// uploaded files kept in a temporary directory of the class and the progress written every row.
+/// a temporary directory of the class for files given to the command line, and the progress written every row.
 /// </summary>
 public sealed class ImportFixture : IAsyncLifetime
 {
@@ -30,7 +30,6 @@ public sealed class ImportFixture : IAsyncLifetime
         var database = await TestDatabase.CreateAsync("t");
         _factory = new PortalFactory(database, settings: new Dictionary<string, string?>
         {
-            ["Storage:ImportsDirectory"] = Directory,
             ["Imports:ProgressEvery"] = "1",
         });
         _ = _factory.Server;

@@ -12,8 +12,6 @@ public class PortalFactory(string database, string environment = "Development", 
 {
     public string Database { get; } = database;
 
-    public string KeysDirectory { get; } = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", database);
-
     public string ConnectionString => TestDatabase.ConnectionStringFor(Database);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,7 +21,6 @@ public class PortalFactory(string database, string environment = "Development", 
         {
             ["ConnectionStrings:Paritrana"] = ConnectionString,
             ["Demo:Enabled"] = environment == "Production" ? "false" : "true",
-            ["DataProtection:KeysDirectory"] = KeysDirectory,
             // The test server has no client address, so every sign-in of a test class shares one
             // rate-limit partition; SignInRateLimitTests sets a small limit of its own.
             ["Security:SignInAttemptsPerMinute"] = "100000",

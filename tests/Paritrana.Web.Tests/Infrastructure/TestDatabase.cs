@@ -153,7 +153,6 @@ public static class TestDatabase
         {
             ["ConnectionStrings:Paritrana"] = ConnectionStringFor(database),
             ["Demo:Enabled"] = demo ? "true" : "false",
-            ["DataProtection:KeysDirectory"] = Path.Combine(Path.GetTempPath(), "paritrana-test-keys"),
         });
         builder.AddPortalServices();
         await using var app = builder.Build();

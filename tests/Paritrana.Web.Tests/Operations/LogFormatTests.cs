@@ -200,7 +200,6 @@ public sealed partial class LogFormatTests : IAsyncLifetime
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["Security__RequireHttps"] = "false";
-        info.Environment["DataProtection__KeysDirectory"] = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", _database);
         info.Environment["LANG"] = "id_ID.UTF-8";
         info.Environment["LC_ALL"] = "id_ID.UTF-8";
         info.Environment["TZ"] = "Asia/Jakarta";

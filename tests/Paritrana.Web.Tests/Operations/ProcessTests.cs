@@ -33,7 +33,6 @@ public class ProcessTests : IAsyncLifetime
         info.Environment["ConnectionStrings__Paritrana"] = TestDatabase.ConnectionStringFor(_database);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Demo__Enabled"] = "false";
-        info.Environment["DataProtection__KeysDirectory"] = Path.Combine(Path.GetTempPath(), "paritrana-test-keys", _database);
         if (!configured)
         {
             info.Environment.Remove("ConnectionStrings__Paritrana");

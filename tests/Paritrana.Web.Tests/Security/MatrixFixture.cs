@@ -52,8 +52,6 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         var database = await TestDatabase.CreateAsync("am");
         _factory = new PortalFactory(database, settings: new Dictionary<string, string?>
         {
-            ["Storage:EvidenceDirectory"] = Path.Combine(FilesDirectory, "evidence"),
-            ["Storage:ImportsDirectory"] = Path.Combine(FilesDirectory, "imports"),
         });
         _ = _factory.Server;
         AppPages = await LoadAppPagesAsync(_factory.Services);

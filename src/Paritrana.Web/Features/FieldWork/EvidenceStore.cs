@@ -1,20 +1,16 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Paritrana.Domain.FieldWork;
+using Paritrana.Web.Data;
+using Paritrana.Web.Infrastructure.Files;
 
 namespace Paritrana.Web.Features.FieldWork;
 
-/// <summary>
-/// Where evidence files live: <c>Storage:EvidenceDirectory</c>, default
-/// <c>&lt;ContentRoot&gt;/App_Data/evidence</c>, never under wwwroot (checked at start-up); and the
-/// largest file accepted: <c>Evidence:MaxFileBytes</c>, default 25 MB (a scanned PDF or a phone photo).
-/// </summary>
+/// <summary>The largest evidence file accepted: <c>Evidence:MaxFileBytes</c>, default 25 MB (a scanned PDF or a phone photo).</summary>
 public sealed class EvidenceOptions
 {
     public const long DefaultMaxFileBytes = 25L * 1024 * 1024;
-
-    public string Directory { get; set; } = "";
 
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
@@ -23,105 +19,55 @@ public sealed class EvidenceOptions
 }
 
 /// <summary>
-/// The evidence files on disk. An upload is first copied to a temporary file (hashed on the way,
-/// cut off past <see cref="EvidenceOptions.MaxFileBytes"/>) so that its type can be told and its
-/// content checked from its bytes on a seekable copy (<see cref="FileSignature.Inspect"/>); only an
-/// accepted file is kept, under a generated name (the row's Guid, no
-/// extension), so no name from outside reaches the file system and nothing stored is ever served
-/// or executed by the web server. The bytes are read back only through the download page.
+/// The bytes of evidence files, kept in PostgreSQL (<see cref="StoredFiles"/>) under the id of their
+/// row (<c>evidence_files.storage_name</c> is that id in 32 hex digits), so that every instance serves
+/// every file and one backup holds them. An upload is first staged (<see cref="StagedUpload"/>:
+/// hashed, cut off past <see cref="EvidenceOptions.MaxFileBytes"/>) so that its type can be told and
+/// its content checked from its bytes on a seekable copy (<see cref="FileSignature.Inspect"/>); only an
+/// accepted file is kept, in the same transaction as its row. The bytes are read back only through
+/// the download page.
 /// </summary>
-public sealed class EvidenceStore(IOptions<EvidenceOptions> options)
+public sealed class EvidenceStore(IConfiguration configuration)
 {
-    private const int BufferSize = 1 << 16;
-
-    public string Directory => options.Value.Directory;
-
-    /// <summary>An upload copied to a temporary file, not yet kept. <see cref="TooLarge"/>: nothing was kept.</summary>
-    public sealed record Staged(string TempPath, long Size, string Sha256, bool TooLarge);
-
-    /// <summary>
-    /// Copies the upload to a temporary file while hashing it. When it turns out larger than
-    /// <paramref name="maxBytes"/> the copy is deleted at once and <see cref="Staged.TooLarge"/> is set.
-    /// Follow with <see cref="Keep"/> or <see cref="Discard"/>.
-    /// </summary>
-    public async Task<Staged> StageAsync(Stream content, long maxBytes, CancellationToken ct)
-    {
-        System.IO.Directory.CreateDirectory(Directory);
-        var temp = Path.Combine(Directory, $"upload-{Guid.NewGuid():N}.tmp");
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        long size = 0;
-        try
-        {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
-            {
-                int n;
-                while ((n = await content.ReadAsync(buffer.AsMemory(0, BufferSize), ct)) > 0)
-                {
-                    size += n;
-                    if (size > maxBytes)
-                    {
-                        break;
-                    }
-
-                    sha.AppendData(buffer, 0, n);
-                    await file.WriteAsync(buffer.AsMemory(0, n), ct);
-                }
-            }
-
-            if (size > maxBytes)
-            {
-                File.Delete(temp);
-                return new Staged("", size, "", TooLarge: true);
-            }
-
-            return new Staged(temp, size, Convert.ToHexStringLower(sha.GetHashAndReset()), TooLarge: false);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>The kind of a staged upload, told by its content alone, and whether its content is accepted.</summary>
-    public static FileInspection Inspect(Staged staged)
+    public static FileInspection Inspect(StagedUpload staged)
     {
-        using var stream = new FileStream(staged.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+        using var stream = staged.OpenRead();
         return FileSignature.Inspect(stream);
-    }
-
-    /// <summary>Keeps a staged upload under the storage name of its row.</summary>
-    public void Keep(Staged staged, string storageName) => File.Move(staged.TempPath, PathOf(storageName), overwrite: false);
-
-    public static void Discard(Staged staged)
-    {
-        if (staged.TempPath.Length > 0)
-        {
-            File.Delete(staged.TempPath);
-        }
     }
 
     /// <summary>The generated storage name of a file row: its id as 32 hex digits.</summary>
     public static string StorageNameOf(Guid id) => id.ToString("N");
 
-    /// <summary>The bytes of a kept file; null when they are gone.</summary>
-    public FileStream? OpenRead(string storageName)
+    /// <summary>
+    /// Keeps a staged upload under the storage name of its row and saves the context's changes (the
+    /// row, its audit event) in one transaction: no row without bytes, no bytes without a row.
+    /// </summary>
+    public static async Task KeepAsync(ParitranaDbContext db, StagedUpload staged, string storageName, CancellationToken ct)
     {
-        var path = PathOf(storageName);
-        return File.Exists(path)
-            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan)
-            : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await StoredFiles.SaveAsync(connection, (NpgsqlTransaction)transaction.GetDbTransaction(), IdOf(storageName), staged, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    public void Delete(string storageName) => File.Delete(PathOf(storageName));
+    /// <summary>Saves the context's changes (the row marked removed, its audit event) and deletes the bytes, in one transaction.</summary>
+    public static async Task DeleteAsync(ParitranaDbContext db, string storageName, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var id = IdOf(storageName);
+        await db.StoredFiles.Where(f => f.Id == id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
 
-    private string PathOf(string storageName) =>
+    /// <summary>The bytes of a kept file, streamed from the database; null when they are gone.</summary>
+    public Task<StoredFileStream?> OpenReadAsync(string storageName, CancellationToken ct) =>
+        StoredFiles.OpenReadAsync(PortalServices.ConnectionString(configuration), IdOf(storageName), ct);
+
+    public static Guid IdOf(string storageName) =>
         storageName.Length == 32 && storageName.All(char.IsAsciiHexDigitLower)
-            ? Path.Combine(Directory, storageName)
+            ? Guid.ParseExact(storageName, "N")
             : throw new ArgumentException("Not a generated storage name.", nameof(storageName));
 }

@@ -35,8 +35,10 @@ public sealed class EmployerImporter(
     {
         Completed,
         Failed,
-        /// <summary>The batch was not waiting to run (another runner has it, or it is not started).</summary>
+        /// <summary>The batch was not waiting to run (not started, or already finished).</summary>
         Skipped,
+        /// <summary>Another run of the batch holds its lock (still running, or its transaction is still open).</summary>
+        Busy,
     }
 
     public sealed record Counts(int Imported, int Skipped, int EmployersInserted, int EmployersUpdated, int FiguresInserted, int FiguresUpdated, int Unchanged);
@@ -65,7 +67,7 @@ public sealed class EmployerImporter(
             await using var transaction = await connection.BeginTransactionAsync(ct);
             if (!await TryLockAsync(connection, batchId, ct))
             {
-                return new Result(Outcome.Skipped);
+                return new Result(Outcome.Busy);
             }
 
             var batch = await LoadBatchAsync(connection, batchId, ct);
@@ -81,7 +83,7 @@ public sealed class EmployerImporter(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shut down mid-import: rolled back; the batch stays Running and runs again at the next start.
+            // Shut down mid-import: rolled back; the batch stays Running and its job is handed back to run again.
             throw;
         }
         catch (AbortException e)
@@ -118,7 +120,7 @@ public sealed class EmployerImporter(
         int read = 0, staged = 0, skipped = 0;
         await using (var progress = new ProgressWriter(connectionString, batch.Id, logger))
         {
-            await using var file = OpenStoredFile(batch.Sha256);
+            await using var file = await storage.OpenReadAsync(batch.Sha256, ct) ?? throw new AbortException(ImportFailure.FileMissing);
             using var hashing = new HashingStream(file);
             await using (var writer = await connection.BeginBinaryImportAsync(Sql.CopyIntoStaging, ct))
             {
@@ -209,18 +211,6 @@ public sealed class EmployerImporter(
             $"employers inserted: {counts.EmployersInserted}; employers updated: {counts.EmployersUpdated}; figures inserted: {counts.FiguresInserted}; " +
             $"figures updated: {counts.FiguresUpdated}; unchanged: {counts.Unchanged}", now, null, ct);
         return counts;
-    }
-
-    private FileStream OpenStoredFile(string sha256)
-    {
-        try
-        {
-            return storage.OpenRead(sha256);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new AbortException(ImportFailure.FileMissing);
-        }
     }
 
     private static async Task WriteAsync(NpgsqlBinaryImporter writer, EmployerRow row, CancellationToken ct)

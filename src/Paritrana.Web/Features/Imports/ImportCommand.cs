@@ -100,7 +100,7 @@ public static class ImportCommand
             return 1;
         }
 
-        if (!await imports.StartAsync(batchId, validRowsOnly: summary.InvalidRows > 0, ct))
+        if (!await imports.StartAsync(batchId, validRowsOnly: summary.InvalidRows > 0, ct, runAsJob: false))
         {
             await error.WriteLineAsync("Impor ini tidak dapat dimulai.");
             return 1;

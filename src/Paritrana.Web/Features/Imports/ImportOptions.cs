@@ -8,16 +8,13 @@ using System.Globalization;
 namespace Paritrana.Web.Features.Imports;
 
 /// <summary>
-/// Settings of the employer import: where uploaded files are kept (<c>Storage:ImportsDirectory</c>,
-/// default <c>&lt;ContentRoot&gt;/App_Data/imports</c>, never under wwwroot), the largest file
+/// Settings of the employer import (files are kept in PostgreSQL, <see cref="ImportStorage"/>): the largest file
 /// accepted (<c>Imports:MaxFileBytes</c>, 50 MB) and how often the progress is written
 /// (<c>Imports:ProgressEvery</c> rows).
 /// </summary>
 public sealed class ImportOptions
 {
     public const long DefaultMaxFileBytes = 50L * 1024 * 1024;
-
-    public string Directory { get; set; } = "";
 
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 

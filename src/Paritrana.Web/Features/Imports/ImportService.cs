@@ -6,6 +6,8 @@ using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Imports;
 using Paritrana.Domain.Organisations;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Files;
+using Paritrana.Web.Infrastructure.Jobs;
 
 namespace Paritrana.Web.Features.Imports;
 
@@ -18,13 +20,12 @@ public sealed record ImportActor(Guid? UserId, string? Email, AccessScope Scope,
 /// <summary>
 /// The steps of an employer import before and around the run itself: the upload is stored and
 /// validated in one streaming pass into an <see cref="ImportBatch"/> (status Previewed) with its
-/// preview; the user then starts it (status Running, run by <see cref="ImportRunner"/> or the
+/// preview; the user then starts it (status Running, run as an <see cref="ImportJob"/> or by the
 /// command line through <see cref="EmployerImporter"/>) or cancels it. Like the import itself it
 /// writes with Npgsql (see <see cref="ImportDb"/>); the pages read batches through the DbContext.
 /// </summary>
 public sealed class ImportService(
     IConfiguration configuration,
-    ImportStorage storage,
     IOptions<ImportOptions> options,
     TimeProvider clock)
 {
@@ -44,32 +45,23 @@ public sealed class ImportService(
             throw new InvalidOperationException("Only an administrator or a branch officer with a branch office may import.");
         }
 
-        var upload = await storage.SaveAsync(content, maxBytes ?? options.Value.MaxFileBytes, ct);
-        if (upload is null)
+        await using var upload = await StagedUpload.StageAsync(content, maxBytes ?? options.Value.MaxFileBytes, ct);
+        if (upload.TooLarge)
         {
             return new PreviewOutcome(null, null, null, TooLarge: true);
         }
 
-        try
+        var (summary, fileError) = await ValidateAsync(upload, actor.Scope, ct);
+        if (summary is null)
         {
-            var (summary, fileError) = await ValidateAsync(upload, actor.Scope, ct);
-            if (summary is null)
-            {
-                ImportStorage.Discard(upload);
-                return new PreviewOutcome(null, null, fileError, false);
-            }
+            return new PreviewOutcome(null, null, fileError, false);
+        }
 
-            var batchId = await CreateBatchAsync(upload, fileName, actor, summary, ct);
-            return new PreviewOutcome(batchId, summary, null, false);
-        }
-        catch
-        {
-            ImportStorage.Discard(upload);
-            throw;
-        }
+        var batchId = await CreateBatchAsync(upload, fileName, actor, summary, ct);
+        return new PreviewOutcome(batchId, summary, null, false);
     }
 
-    private async Task<(ImportSummary? Summary, ImportError? FileError)> ValidateAsync(ImportStorage.StoredUpload upload, AccessScope scope, CancellationToken ct)
+    private async Task<(ImportSummary? Summary, ImportError? FileError)> ValidateAsync(StagedUpload upload, AccessScope scope, CancellationToken ct)
     {
         if (upload.Size == 0)
         {
@@ -85,7 +77,7 @@ public sealed class ImportService(
         var valid = reference.IsUnrestricted ? null : new List<(string Npp, int Line)>();
         try
         {
-            await using var file = ImportStorage.OpenTemp(upload);
+            await using var file = upload.OpenRead();
             foreach (var result in new EmployerFileReader(reference).Read(file))
             {
                 summary.Add(result);
@@ -112,10 +104,10 @@ public sealed class ImportService(
         return (summary, null);
     }
 
-    private async Task<long> CreateBatchAsync(ImportStorage.StoredUpload upload, string fileName, ImportActor actor, ImportSummary summary, CancellationToken ct)
+    private async Task<long> CreateBatchAsync(StagedUpload upload, string fileName, ImportActor actor, ImportSummary summary, CancellationToken ct)
     {
-        // The batch, its audit event and its preview file stand or fall together: the preview is
-        // written and the upload kept inside the transaction, so a batch never lacks either.
+        // The batch, its audit event, its preview and the file's bytes stand or fall together: one
+        // transaction, so a batch never lacks either.
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -135,8 +127,8 @@ public sealed class ImportService(
         await ImportDb.AuditAsync(connection, AuditActions.ImportPreviewed, batchId, actor.UserId, actor.Email, actor.Scope.ProvinceCode,
             $"file: '{name}'; rows: {summary.TotalRows}; valid: {summary.ValidRows}; invalid: {summary.InvalidRows}{(actor.UserId is null ? "; via command line" : "")}",
             now, actor.IpAddress, ct);
-        await storage.SavePreviewAsync(batchId, new ImportStorage.PreviewDetails(upload.Sha256, summary.ErrorCount, summary.Errors, summary.Sample), ct);
-        storage.Keep(upload);
+        await ImportStorage.KeepAsync(connection, transaction, upload, batchId,
+            new ImportStorage.PreviewDetails(upload.Sha256, summary.ErrorCount, summary.Errors, summary.Sample), ct);
         await transaction.CommitAsync(ct);
         return batchId;
     }
@@ -159,16 +151,32 @@ public sealed class ImportService(
     /// valid rows only, when there are some). False when the batch was not in that state: already
     /// started, cancelled, or the choice is not allowed for it.
     /// </summary>
-    public async Task<bool> StartAsync(long batchId, bool validRowsOnly, CancellationToken ct)
+    /// <param name="runAsJob">False when the caller runs the import itself (the command line).</param>
+    public async Task<bool> StartAsync(long batchId, bool validRowsOnly, CancellationToken ct, bool runAsJob = true)
     {
+        // The batch becomes Running and its job is queued in one transaction: no Running batch
+        // without a job, no job for a batch that did not start.
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
-        return await ImportDb.ExecuteAsync(connection,
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var started = await ImportDb.ExecuteAsync(connection,
             """
             UPDATE import_batches SET status = @running, valid_rows_only = @validOnly, processed_rows = 0
             WHERE id = @id AND status = @previewed AND valid_rows > 0 AND (@validOnly OR invalid_rows = 0)
             """, ct,
             ("running", (int)ImportStatus.Running), ("validOnly", validRowsOnly), ("id", batchId), ("previewed", (int)ImportStatus.Previewed)) == 1;
+        if (!started)
+        {
+            return false;
+        }
+
+        if (runAsJob)
+        {
+            await JobTable.EnqueueAsync(connection, transaction, ImportJob.Kind, new ImportJob.Payload(batchId), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Cancels a batch that has not started; false when it already has.</summary>

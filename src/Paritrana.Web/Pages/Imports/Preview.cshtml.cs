@@ -24,7 +24,6 @@ public class PreviewModel(
     CurrentUser me,
     ImportService imports,
     ImportStorage storage,
-    ImportRunner runner,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int ErrorsPerPage = 50;
@@ -133,7 +132,6 @@ public class PreviewModel(
             return Refuse(l["Impor ini sudah dimulai atau dibatalkan."], id);
         }
 
-        runner.Enqueue(id);
         return RedirectToPage("/Imports/Progress", new { id });
     }
 

@@ -22,7 +22,7 @@ public class DownloadModel(ParitranaDbContext db, CurrentUser me, EvidenceStore 
             .Where(f => f.Id == id && !f.IsRemoved)
             .Select(f => new { f.FileName, f.Kind, f.StorageName })
             .FirstOrDefaultAsync(ct);
-        var stream = file is null ? null : store.OpenRead(file.StorageName);
+        var stream = file is null ? null : await store.OpenReadAsync(file.StorageName, ct);
         if (file is null || stream is null)
         {
             return NotFound();

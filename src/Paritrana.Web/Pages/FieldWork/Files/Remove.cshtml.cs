@@ -22,10 +22,8 @@ namespace Paritrana.Web.Pages.FieldWork.Files;
 public class RemoveModel(
     ParitranaDbContext db,
     CurrentUser me,
-    EvidenceStore store,
     AuditTrail audit,
     TimeProvider clock,
-    ILogger<RemoveModel> logger,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -80,17 +78,8 @@ public class RemoveModel(
         Evidence.RemovalReason = Input.Reason;
         audit.Record(AuditActions.FileRemoved, NominationTimeline.FileEntity, Evidence.Id.ToString(), Evidence.ProvinceCode,
             AuditText.Of(("name", Evidence.FileName), ("sha256", Evidence.Sha256), ("reason", Input.Reason)));
-        await db.SaveChangesAsync(ct);
-
-        // The row says the file is gone before the bytes go; a failed delete leaves bytes nobody can download.
-        try
-        {
-            store.Delete(Evidence.StorageName);
-        }
-        catch (IOException e)
-        {
-            logger.LogError(e, "The bytes of removed evidence file {FileId} could not be deleted.", Evidence.Id);
-        }
+        // The row marked removed, its audit event and the deletion of the bytes in one transaction.
+        await EvidenceStore.DeleteAsync(db, Evidence.StorageName, ct);
 
         TempData["StatusMessage"] = l["Berkas {0} telah dihapus.", Evidence.FileName].Value;
         return EvidenceTargets.Back(this, Evidence);

@@ -13,6 +13,7 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Files;
 
 namespace Paritrana.Web.Pages.FieldWork.Files;
 
@@ -21,7 +22,7 @@ namespace Paritrana.Web.Pages.FieldWork.Files;
 /// (<c>?nomination=ID&amp;visit=ID</c>, <c>&amp;item=ID</c> or <c>&amp;regulation=ID</c>). The type is
 /// told and the content checked from the bytes (<see cref="FileSignature.Inspect"/> on a temporary
 /// copy), never from the name or the browser's content type; a refused file is named with its reason;
-/// the name is kept only in a safe form; the bytes are stored under a generated name outside wwwroot
+/// the name is kept only in a safe form; the bytes are stored in PostgreSQL under a generated id
 /// (<see cref="EvidenceStore"/>). A file above <c>Evidence:MaxFileBytes</c>, however large, is read to
 /// its end without being kept (<see cref="EvidenceUploadLimitAttribute"/>), so that the page answers
 /// with the size message rather than a broken connection.
@@ -31,7 +32,6 @@ namespace Paritrana.Web.Pages.FieldWork.Files;
 public class UploadModel(
     ParitranaDbContext db,
     CurrentUser me,
-    EvidenceStore store,
     IOptions<EvidenceOptions> options,
     AuditTrail audit,
     TimeProvider clock,
@@ -94,11 +94,13 @@ public class UploadModel(
         }
 
         var upload = Input.File!;
-        EvidenceStore.Staged staged;
+        StagedUpload staged;
         await using (var content = upload.OpenReadStream())
         {
-            staged = await store.StageAsync(content, options.Value.MaxFileBytes, ct);
+            staged = await StagedUpload.StageAsync(content, options.Value.MaxFileBytes, ct);
         }
+
+        await using var stagedCopy = staged;
 
         if (staged.TooLarge)
         {
@@ -106,7 +108,6 @@ public class UploadModel(
             return Page();
         }
 
-        try
         {
             var inspection = EvidenceStore.Inspect(staged);
             if (inspection is not { IsAccepted: true, Kind: FileKind kind })
@@ -125,10 +126,6 @@ public class UploadModel(
             TempData["StatusMessage"] = l["Berkas {0} telah diunggah.", file.FileName].Value;
             return EvidenceTargets.Back(this, file);
         }
-        finally
-        {
-            EvidenceStore.Discard(staged);
-        }
     }
 
     private string RefusalText(ContentRefusal refusal) => l[FieldWorkNames.Refusal(refusal), refusal switch
@@ -138,7 +135,7 @@ public class UploadModel(
         _ => "",
     }];
 
-    private async Task<EvidenceFile> KeepAsync(EvidenceStore.Staged staged, FileKind kind, string fileName, CancellationToken ct)
+    private async Task<EvidenceFile> KeepAsync(StagedUpload staged, FileKind kind, string fileName, CancellationToken ct)
     {
         var id = Guid.NewGuid();
         var file = new EvidenceFile
@@ -158,29 +155,19 @@ public class UploadModel(
             UploadedBy = me.Id ?? Guid.Empty,
             UploadedAt = clock.GetUtcNow(),
         };
-        store.Keep(staged, file.StorageName);
-        try
-        {
-            db.EvidenceFiles.Add(file);
-            audit.Record(AuditActions.FileUploaded, NominationTimeline.FileEntity, id.ToString(), file.ProvinceCode,
-                AuditText.Of(
-                    ("nomination", file.NominationId.ToString(CultureInfo.InvariantCulture)),
-                    ("visit", file.VisitId?.ToString(CultureInfo.InvariantCulture)),
-                    ("coaching item", file.CoachingItemId?.ToString(CultureInfo.InvariantCulture)),
-                    ("regulation", file.RegulationId?.ToString(CultureInfo.InvariantCulture)),
-                    ("kind", kind.ToString()),
-                    ("size", file.Size.ToString(CultureInfo.InvariantCulture)),
-                    ("sha256", file.Sha256),
-                    ("name", fileName)));
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            // No row, no bytes: a file that is not recorded must not stay on disk.
-            store.Delete(file.StorageName);
-            throw;
-        }
-
+        db.EvidenceFiles.Add(file);
+        audit.Record(AuditActions.FileUploaded, NominationTimeline.FileEntity, id.ToString(), file.ProvinceCode,
+            AuditText.Of(
+                ("nomination", file.NominationId.ToString(CultureInfo.InvariantCulture)),
+                ("visit", file.VisitId?.ToString(CultureInfo.InvariantCulture)),
+                ("coaching item", file.CoachingItemId?.ToString(CultureInfo.InvariantCulture)),
+                ("regulation", file.RegulationId?.ToString(CultureInfo.InvariantCulture)),
+                ("kind", kind.ToString()),
+                ("size", file.Size.ToString(CultureInfo.InvariantCulture)),
+                ("sha256", file.Sha256),
+                ("name", fileName)));
+        // The bytes, the row and its audit event in one transaction.
+        await EvidenceStore.KeepAsync(db, staged, file.StorageName, ct);
         return file;
     }
 
