@@ -218,6 +218,8 @@ public static class PortalServices
     public static void UsePortalPipeline(this WebApplication app)
     {
         app.UsePortalRequestLogging();
+        // Which instance answered, when Cluster:InstanceName is set (behind the balancer, docs/operations.md).
+        app.UseInstanceHeader();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         if (RequiresHttps(app.Configuration, app.Environment))
