@@ -11,7 +11,8 @@
 # Every check runs even when an earlier one failed; the figures go to stdout (docs/operations.md
 # records a run). Exit status 1 when any check failed. Usage: scripts/cluster-test.sh
 # Settings: PARITRANA_CLUSTER_PG_DIR/_PG_PORT (default /tmp/paritrana-cluster-pg, 55518),
-# PARITRANA_CLUSTER_TAKEOVER_TIMEOUT (s, default 180), PARITRANA_CLUSTER_TEST_KEEP=1 leaves it running.
+# PARITRANA_CLUSTER_TAKEOVER_TIMEOUT (s, default 180), PARITRANA_CLUSTER_TEST_KEEP=1 leaves it running,
+# PARITRANA_CLUSTER_NO_BUILD=1 uses the Release build as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -50,8 +51,10 @@ finish() {
 }
 trap finish EXIT
 
-echo "==> Building (Release)"
-dotnet build src/Paritrana.Web -c Release -nologo -v quiet >/dev/null
+if [ "${PARITRANA_CLUSTER_NO_BUILD:-}" != 1 ]; then   # .ci/run: scripts/test.sh has just built it
+  echo "==> Building (Release)"
+  dotnet build src/Paritrana.Web -c Release -nologo -v quiet >/dev/null
+fi
 export PARITRANA_CLUSTER_NO_BUILD=1
 scripts/cluster.sh start 3
 mapfile -t INSTANCES <"$PARITRANA_CLUSTER_DIR/instances"

@@ -22,6 +22,11 @@ public sealed class InstanceHeaderTests : IAsyncLifetime
         var statuses = new List<int>();
         foreach (var path in Paths)
         {
+            if (path == "/no-such-page")
+            {
+                await client.SignedInAsAsync("admin@paritrana.demo"); // anonymous, it would be a redirect to sign in
+            }
+
             using var response = await client.GetAsync(path);
             statuses.Add((int)response.StatusCode);
             response.Headers.GetValues("X-Paritrana-Instance").ShouldBe(["web2"], path);
