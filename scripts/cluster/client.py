@@ -3,7 +3,7 @@
 tokens read from the page and posted back. Used by scripts/cluster-test.sh (standard library only).
 
 Every verb prints one JSON object and exits 1 when what it proves does not hold.
-  spread URL EMAIL N             N GETs and N/2 form POSTs; counts per instance (X-Paritrana-Instance)
+  spread URL EMAIL N             N GETs and 3N/4 form POSTs; counts per instance (X-Paritrana-Instance)
   transfer UP DOWN EMAIL NOM REG BYTES   a PNG uploaded through UP downloads through DOWN byte for byte
   load URL EMAIL STOP_FILE READY_FILE WORKERS   GET + POST in a loop until STOP_FILE exists
   signin-limit URL LIMIT         LIMIT+1 failed sign-ins: the last one must be refused (429)
@@ -129,7 +129,9 @@ def spread(url, email, n):
     b = signed_in(url, email)
     counts, failures = {}, []
     for i in range(int(n)):
-        page_and_post(b, counts, failures, with_post=i % 2 == 0)
+        # 7 requests every 4 rounds: with round robin over 2, 3 or 5 instances, GETs and POSTs
+        # both reach every instance (a fixed pattern of period 3 would send every POST to one).
+        page_and_post(b, counts, failures, with_post=i % 4 != 3)
     done({"ok": not failures, "signed_in_by": b.last.instance, "per_instance": counts, "failures": failures})
 
 
