@@ -36,6 +36,11 @@ trap 'scripts/cluster.sh stop >/dev/null 2>&1 || true' EXIT
 echo "==> one instance; national data (scripts/bench/national-data.sql)" >&2
 scripts/cluster.sh start 1 >/dev/null
 export PARITRANA_CLUSTER_NO_BUILD=1
+# The demo now seeds Bali's rounds of the current cycle (with cards), which national-data.sql
+# creates for every province itself: they give way to the generated ones.
+q -c "CREATE TEMP TABLE demo_rounds AS SELECT r.id FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.is_current" \
+  -c "DELETE FROM scorecards WHERE round_id IN (SELECT id FROM demo_rounds)" -c "DELETE FROM assignments WHERE round_id IN (SELECT id FROM demo_rounds)" \
+  -c "DELETE FROM scoring_rounds WHERE id IN (SELECT id FROM demo_rounds)" >/dev/null
 q -v employers=50000 -v nominations=5000 -v scorers=300 -v focus="$FOCUS" -v finalists=50 -f scripts/bench/national-data.sql >/dev/null
 read -r category category_rows < <(q -c "SELECT n.category_id || ' ' || count(*) FROM nominations n JOIN award_cycles y ON y.id = n.cycle_id
   WHERE y.is_current AND n.province_code = '$FOCUS' AND n.status IN (6, 7, 8, 9) GROUP BY n.category_id ORDER BY count(*) DESC, n.category_id LIMIT 1")
