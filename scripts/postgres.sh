@@ -75,3 +75,26 @@ pg_system_start() {
     as_root pg_ctlcluster "$cv" "$cn" start
   fi
 }
+
+# pg_portal_database ROOT: the machine's cluster with the "paritrana" role and database (password
+# generated once into ROOT/.local/db-password); exports ConnectionStrings__Paritrana for them.
+# Used by scripts/start.sh and scripts/cluster.sh when no connection string is given.
+pg_portal_database() {
+  local root=$1 password
+  pg_system_start
+  mkdir -p "$root/.local"
+  if [ ! -s "$root/.local/db-password" ]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$root/.local/db-password")
+  fi
+  password=$(cat "$root/.local/db-password")
+  psql_pg() { as_postgres psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qtA "$@"; }
+  if [ "$(psql_pg -c "SELECT 1 FROM pg_roles WHERE rolname = 'paritrana'")" != 1 ]; then
+    psql_pg -c "CREATE ROLE paritrana LOGIN PASSWORD '$password'"
+  else
+    psql_pg -c "ALTER ROLE paritrana PASSWORD '$password'"
+  fi
+  if [ "$(psql_pg -c "SELECT 1 FROM pg_database WHERE datname = 'paritrana'")" != 1 ]; then
+    psql_pg -c "CREATE DATABASE paritrana OWNER paritrana ENCODING 'UTF8' TEMPLATE template0"
+  fi
+  export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PG_PORT;Database=paritrana;Username=paritrana;Password=$password"
+}

@@ -12,21 +12,7 @@ mkdir -p .local
 if [ -z "${ConnectionStrings__Paritrana:-}" ]; then
   source scripts/postgres.sh
   echo "==> Starting PostgreSQL"
-  pg_system_start
-  if [ ! -s .local/db-password ]; then
-    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > .local/db-password)
-  fi
-  DB_PASSWORD=$(cat .local/db-password)
-  psql_pg() { as_postgres psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qtA "$@"; }
-  if [ "$(psql_pg -c "SELECT 1 FROM pg_roles WHERE rolname = 'paritrana'")" != 1 ]; then
-    psql_pg -c "CREATE ROLE paritrana LOGIN PASSWORD '$DB_PASSWORD'"
-  else
-    psql_pg -c "ALTER ROLE paritrana PASSWORD '$DB_PASSWORD'"
-  fi
-  if [ "$(psql_pg -c "SELECT 1 FROM pg_database WHERE datname = 'paritrana'")" != 1 ]; then
-    psql_pg -c "CREATE DATABASE paritrana OWNER paritrana ENCODING 'UTF8' TEMPLATE template0"
-  fi
-  export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PG_PORT;Database=paritrana;Username=paritrana;Password=$DB_PASSWORD"
+  pg_portal_database "$ROOT"
 fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}

@@ -223,6 +223,8 @@ public static class PortalServices
         // The client's address from X-Forwarded-For, trusted only from Network:KnownProxies.
         app.UsePortalForwardedHeaders();
         app.UsePortalRequestLogging();
+        // Which instance answered, when Cluster:InstanceName is set (behind the balancer, docs/operations.md).
+        app.UseInstanceHeader();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         if (RequiresHttps(app.Configuration, app.Environment))
