@@ -33,7 +33,7 @@ public class LegacyUpgradeTests : IAsyncLifetime
         ? $"Database is up to date at {LegacyMigrations.BaselineId}."
         : $"Database migrated: {(AfterBaseline.Length == 1 ? "1 migration" : $"{AfterBaseline.Length} migrations")} applied ({string.Join(", ", AfterBaseline)}), now at {Latest}.";
 
-    private static IEnumerable<string> AllMigrations()
+    private static List<string> AllMigrations()
     {
         using var db = new ParitranaDbContext(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql("Host=unused").Options);
         return db.Database.GetMigrations().ToList();
