@@ -48,15 +48,15 @@ public class MigrationsScriptTests : IAsyncLifetime
         await Psql.RunFileAsync(database, _script);
 
         await SchemaShouldBeTheModelsAsync(database);
-        (await LegacyUpgradeTests.HistoryAsync(database)).ShouldBe([LegacyMigrations.BaselineId]);
+        (await LegacyUpgradeTests.HistoryAsync(database)).ShouldBe([LegacyMigrations.BaselineId, .. LegacyUpgradeTests.AfterBaseline]);
         var everything = await SchemaSnapshot.ReadEverythingAsync(TestDatabase.ConnectionStringFor(database));
 
         await Psql.RunFileAsync(database, _script);
 
         (await SchemaSnapshot.ReadEverythingAsync(TestDatabase.ConnectionStringFor(database))).ShouldBe(everything);
-        (await LegacyUpgradeTests.HistoryAsync(database)).ShouldBe([LegacyMigrations.BaselineId]);
+        (await LegacyUpgradeTests.HistoryAsync(database)).ShouldBe([LegacyMigrations.BaselineId, .. LegacyUpgradeTests.AfterBaseline]);
         // The portal started afterwards (Database:MigrateOnStartup left on) finds nothing to do.
-        (await TestDatabase.RunDatabaseSetupAsync(database, demo: false)).ShouldBe($"Database is up to date at {LegacyMigrations.BaselineId}.");
+        (await TestDatabase.RunDatabaseSetupAsync(database, demo: false)).ShouldBe($"Database is up to date at {LegacyUpgradeTests.Latest}.");
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public class MigrationsScriptTests : IAsyncLifetime
 
         await Psql.RunFileAsync(database, _script);
 
-        (await SchemaSnapshot.RowCountsAsync(TestDatabase.ConnectionStringFor(database))).ShouldBe(before);
-        (await LegacyUpgradeTests.HistoryAsync(database)).ShouldBe([.. LegacyMigrations.Ids, LegacyMigrations.BaselineId]);
+        (await LegacyUpgradeTests.RowCountsOfAsync(database, before.Keys)).ShouldBe(before);
+        (await LegacyUpgradeTests.HistoryAsync(database)).ShouldBe([.. LegacyMigrations.Ids, LegacyMigrations.BaselineId, .. LegacyUpgradeTests.AfterBaseline]);
         await SchemaShouldBeTheModelsAsync(database);
-        (await TestDatabase.RunDatabaseSetupAsync(database, demo: false)).ShouldBe($"Database is up to date at {LegacyMigrations.BaselineId}.");
+        (await TestDatabase.RunDatabaseSetupAsync(database, demo: false)).ShouldBe($"Database is up to date at {LegacyUpgradeTests.Latest}.");
     }
 }
