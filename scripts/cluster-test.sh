@@ -85,7 +85,7 @@ read -r nomination regulation < <(q "SELECT n.id || ' ' || r.id FROM government_
 if out=$(client transfer "$(direct "${INSTANCES[0]}")" "$(direct "${INSTANCES[1]}")" "$CHAIR" "$nomination" "$regulation" 2000000); then
   report transfer ok "$out"; else report transfer fail "$out"; fi
 
-# ---- 3. takeover (needs the import as jobs with a lease: branch t12-state) ----------------------
+# ---- 3. takeover (the import as a job with a lease, ADR 018) ----------------------
 echo "==> 3. takeover: SIGKILL of the instance running a $ROWS-row import"
 add_bench_branches psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q >/dev/null
 q "SELECT a.regency_code || ',' || b.name FROM branch_office_areas a JOIN branch_offices b ON b.id = a.branch_office_id ORDER BY 1" >"$WORK/areas.csv"
@@ -128,7 +128,7 @@ takeover() {
   echo "batch $batch, killed $runner at $processed rows, completed by ${finisher% } ${took}s later; employers, distinct NPPs, coverage rows: $counts"
   [ "$counts" = "$ROWS $ROWS $ROWS" ] && [ -n "$finisher" ] && [ "${finisher% }" != "$runner" ]
 }
-if out=$(takeover); then report takeover ok "$out"; else report takeover fail "$out (needs t12-state: imports as jobs with a lease)"; fi
+if out=$(takeover); then report takeover ok "$out"; else report takeover fail "$out"; fi
 
 # ---- 4. rolling restart under load --------------------------------------------------------------
 echo "==> 4. rolling: scripts/cluster.sh restart-rolling while 4 signed-in users GET and POST"
@@ -146,9 +146,9 @@ out="pids ${before}→ ${after}; $(cat "$WORK/load.json")"
 if [ $rolled = ok ] && [ $load_ok = ok ] && [ -z "$(comm -12 <(tr ' ' '\n' <<<"$before" | sort) <(tr ' ' '\n' <<<"$after" | sort) | grep .)" ]; then
   report rolling ok "$out"; else report rolling fail "$out; restart: $rolled ($(tail -n 3 "$WORK/rolling.log" | tr '\n' ' '))"; fi
 
-# ---- 5. the sign-in limit across instances (needs the limit counted in PostgreSQL: t12-state) --
+# ---- 5. the sign-in limit across instances (the limit counted in PostgreSQL, ADR 018) --
 echo "==> 5. limit: $((LIMIT + 1)) failed sign-ins through HAProxy, limit $LIMIT a minute"
-if out=$(client signin-limit "$LB" "$LIMIT"); then report limit ok "$out"; else report limit fail "$out (needs t12-state: the limit counted in PostgreSQL)"; fi
+if out=$(client signin-limit "$LB" "$LIMIT"); then report limit ok "$out"; else report limit fail "$out"; fi
 
 echo
 echo "Cluster test: ${#INSTANCES[@]} instances behind HAProxy 2.6, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -41,12 +41,7 @@ portal_environment() {
   fi
   export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
   export Demo__Enabled=${Demo__Enabled:-true}
-  # Until keys and files live in PostgreSQL (issue 12, "Stateless instances"), the instances of this
-  # one machine share them through the same folders, as instances on several machines would share
-  # a network file system. An instance with keys of its own could not read another's cookies.
-  export DataProtection__KeysDirectory=${DataProtection__KeysDirectory:-$DIR/shared/keys}
-  export Storage__ImportsDirectory=${Storage__ImportsDirectory:-$DIR/shared/imports}
-  export Storage__EvidenceDirectory=${Storage__EvidenceDirectory:-$DIR/shared/evidence}
+  # Keys, files and jobs are in PostgreSQL (docs/decisions/018): nothing on disk is shared.
   # HAProxy connects from this machine; its X-Forwarded-For is trusted from there only.
   export Network__KnownProxies=${Network__KnownProxies:-127.0.0.1}
 }
