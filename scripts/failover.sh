@@ -130,7 +130,7 @@ export ConnectionStrings__Paritrana="Host=127.0.0.1:$PRIMARY_PORT,127.0.0.1:$REP
 (
   cd src/Paritrana.Web
   export ASPNETCORE_ENVIRONMENT=Staging Demo__Enabled=true Security__RequireHttps=false
-  export Security__SignInAttemptsPerMinute=1000 DataProtection__KeysDirectory=$BASE/keys Logging__LogLevel__Default=Warning
+  export Security__SignInAttemptsPerMinute=1000 Logging__LogLevel__Default=Warning
   exec dotnet "$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll" --urls "$URL"
 ) >"$BASE/portal.log" 2>&1 &
 portal_pid=$!
