@@ -146,7 +146,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new Npgsql.NpgsqlCommand(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'audit_events' ORDER BY tablename", connection))
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('audit_events', 'sign_in_attempts', 'jobs', 'data_protection_keys') ORDER BY tablename", connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -155,6 +155,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             }
         }
 
+        // Left out above: the audit trail, and what the portal keeps for itself on any request
+        // (docs/decisions/018): every sign-in post is counted in sign_in_attempts, a key may be
+        // created and the job runner writes its jobs.
         // user_sessions.last_seen_at is written by any request once a minute (docs/decisions/012):
         // there a GET may change nothing but that, so the sessions count by id and how they ended.
         var sql = string.Join(" UNION ALL ", tables.Select(t => t == "user_sessions"
