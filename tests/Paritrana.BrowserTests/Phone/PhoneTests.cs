@@ -61,6 +61,25 @@ public class PhoneTests(BrowserPortal portal, ITestOutputHelper output) : IClass
         await Expect(reason).ToHaveValueAsync("Perusahaan meminta mundur.");
     });
 
+    [Fact]
+    public async Task The_chair_checks_the_official_2021_document_on_the_phone() => await Ui.RunAsync(portal, output, async ui =>
+    {
+        var page = await ui.SignInAsync("ketua.bali@paritrana.demo", Phone);
+
+        // The frozen finalist report of the 2021 plenary (docs/decisions/011) fits the phone.
+        await page.GotoAsync("/Reports/Finalists?cycle=2021");
+        await Expect(page.GetByTestId("document-number")).ToHaveTextAsync("Nomor dokumen: PRT-2021-51-001 (versi 1)");
+        await NoSidewaysScrollingAsync(page);
+
+        // Its number typed into the verification form says that it is genuine and in force.
+        await page.GotoAsync("/Reports/Verify");
+        await page.GetByLabel("Nomor dokumen").FillAsync("PRT-2021-51-001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Periksa" }).TapAsync();
+        await Expect(page.GetByTestId("verdict")).ToHaveTextAsync("Dokumen ini asli dan masih berlaku.");
+        await Expect(page.GetByTestId("number")).ToHaveTextAsync("PRT-2021-51-001");
+        await NoSidewaysScrollingAsync(page);
+    });
+
     private static async Task NoSidewaysScrollingAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
