@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Paritrana.Domain.Regions;
 using Paritrana.Domain.Scoring;
 
-namespace Paritrana.Web.Data;
+namespace Paritrana.Web.Data.Configuration;
 
 /// <summary>
 /// plenary_decision_versions (docs/decisions/011): at most one version of a plenary in force (a

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Paritrana.Domain.Access;
 using Paritrana.Web.Accounts;
 
-namespace Paritrana.Web.Data;
+namespace Paritrana.Web.Data.Configuration;
 
 /// <summary>
 /// user_sessions: the sessions the server knows (docs/decisions/012-server-side-sessions.md). Read

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Paritrana.Domain.Regions;
+using Paritrana.Web.Accounts;
+
+namespace Paritrana.Web.Data.Configuration;
+
+/// <summary>
+/// The accounts: Identity's user (with the portal's full name, province and branch office) and
+/// Identity's other tables under snake_case names.
+/// </summary>
+public sealed class AccountConfiguration :
+    IEntityTypeConfiguration<PortalUser>,
+    IEntityTypeConfiguration<IdentityRole<Guid>>,
+    IEntityTypeConfiguration<IdentityUserRole<Guid>>,
+    IEntityTypeConfiguration<IdentityUserClaim<Guid>>,
+    IEntityTypeConfiguration<IdentityUserLogin<Guid>>,
+    IEntityTypeConfiguration<IdentityUserToken<Guid>>,
+    IEntityTypeConfiguration<IdentityRoleClaim<Guid>>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.ToTable("users");
+        builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.Property(u => u.ProvinceCode).HasMaxLength(2);
+        builder.HasOne<Province>().WithMany().HasForeignKey(u => u.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<BranchOffice>().WithMany().HasForeignKey(u => u.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<IdentityRole<Guid>> builder) => builder.ToTable("roles");
+
+    public void Configure(EntityTypeBuilder<IdentityUserRole<Guid>> builder) => builder.ToTable("user_roles");
+
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> builder) => builder.ToTable("user_claims");
+
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<Guid>> builder) => builder.ToTable("user_logins");
+
+    public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> builder) => builder.ToTable("user_tokens");
+
+    public void Configure(EntityTypeBuilder<IdentityRoleClaim<Guid>> builder) => builder.ToTable("role_claims");
+}
