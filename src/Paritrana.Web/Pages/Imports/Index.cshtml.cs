@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Paritrana.Domain.Access;
+using Paritrana.Domain.Imports;
 using Paritrana.Domain.Organisations;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
@@ -115,7 +116,7 @@ public class IndexModel(
 
         ModelState.AddModelError("Input.File", outcome.TooLarge
             ? l["Berkas lebih besar dari batas {0}.", MaxFileSize]
-            : l[ImportNames.Error(outcome.FileError!.Code), outcome.FileError.Args.Cast<object>().ToArray()]);
+            : l[ImportMessages.Template(outcome.FileError!.Code), outcome.FileError.Args.Cast<object>().ToArray()]);
         await LoadAsync(scope, ct);
         return Page();
     }
