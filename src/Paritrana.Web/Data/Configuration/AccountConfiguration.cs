@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Paritrana.Domain.Access;
 using Paritrana.Domain.Regions;
 using Paritrana.Web.Accounts;
 
@@ -39,4 +40,22 @@ public sealed class AccountConfiguration :
     public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> builder) => builder.ToTable("user_tokens");
 
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<Guid>> builder) => builder.ToTable("role_claims");
+}
+
+/// <summary>
+/// user_sessions: the sessions the server knows (docs/decisions/012-server-side-sessions.md). Read
+/// by primary key on every request; the partial index serves "end every open session of this user".
+/// </summary>
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("user_sessions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.EndedReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.ClientAddress).HasMaxLength(64);
+        builder.Property(s => s.UserAgent).HasMaxLength(300);
+        builder.HasIndex(s => s.UserId).HasFilter("ended_at IS NULL");
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -41,3 +41,18 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.HasOne<ImportBatch>().WithMany().HasForeignKey(f => f.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+/// <summary>One upload of a BPJamsostek employer extract and its outcome (its preview: SharedStateConfiguration).</summary>
+public sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> builder)
+    {
+        builder.ToTable("import_batches");
+        builder.Property(b => b.FileName).HasMaxLength(255);
+        builder.Property(b => b.FileSha256).HasMaxLength(64);
+        builder.Property(b => b.UserEmail).HasMaxLength(256);
+        builder.Property(b => b.Error).HasMaxLength(2000);
+        builder.HasIndex(b => b.CreatedAt);
+        builder.HasOne<BranchOffice>().WithMany().HasForeignKey(b => b.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

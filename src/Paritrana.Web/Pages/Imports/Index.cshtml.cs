@@ -13,6 +13,7 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Imports;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Imports;
 
@@ -70,10 +71,7 @@ public class IndexModel(
     {
         public Validator(IOptions<ImportOptions> options, IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.File).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(_ => l["Pilih berkas CSV yang akan diimpor."])
-                .Must(f => f!.Length > 0).WithMessage(_ => l["Berkas kosong."])
-                .Must(f => f!.Length <= options.Value.MaxFileBytes).WithMessage(_ => l["Berkas lebih besar dari batas {0}.", options.Value.MaxFileSizeText]);
+            RuleFor(x => x.File).UploadedFile(l, () => l["Pilih berkas CSV yang akan diimpor."], () => l["Berkas kosong."], options.Value.MaxFileBytes, options.Value.MaxFileSizeText);
         }
     }
 
