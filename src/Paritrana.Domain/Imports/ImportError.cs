@@ -72,9 +72,8 @@ public sealed class ImportFileException : Exception
 }
 
 /// <summary>
-/// The Indonesian reasons, one template per code, with {0}-style placeholders. The web app shows
-/// them through its localizer with the same texts as keys (Features/Imports/ImportNames.cs; a test
-/// keeps both lists equal), and docs/import-format.md lists them.
+/// The reason of each code (its text in <see cref="ImportTexts"/>, with {0}-style placeholders): the
+/// one list, which the web app shows through its localizer and the command line prints as it is.
 /// </summary>
 public static class ImportMessages
 {
@@ -83,32 +82,32 @@ public static class ImportMessages
 
     public static string Template(ImportErrorCode code) => code switch
     {
-        ImportErrorCode.EmptyFile => "Berkas kosong.",
-        ImportErrorCode.NotText => "Berkas ini bukan berkas teks CSV (UTF-8).",
-        ImportErrorCode.MissingColumns => "Kolom wajib tidak ada di baris judul: {0}.",
-        ImportErrorCode.DuplicateColumn => "Kolom {0} muncul lebih dari sekali di baris judul.",
-        ImportErrorCode.NoDataRows => "Berkas hanya berisi baris judul, tanpa baris data.",
-        ImportErrorCode.WrongCellCount => "Baris ini berisi {0} sel, padahal baris judul berisi {1} kolom.",
-        ImportErrorCode.UnterminatedQuote => "Tanda petik pembuka tidak ditutup sampai akhir berkas.",
-        ImportErrorCode.Required => "Wajib diisi.",
-        ImportErrorCode.TooLong => "Terlalu panjang: paling banyak {0} karakter.",
-        ImportErrorCode.NppCharacters => "NPP {0} hanya boleh berisi huruf dan angka.",
-        ImportErrorCode.DuplicateNpp => "NPP {0} sudah ada di baris {1}.",
-        ImportErrorCode.UnknownRegion => "Kode wilayah {0} tidak dikenal.",
-        ImportErrorCode.OutsideOfficerBranch => "Wilayah {0} berada di luar wilayah kantor cabang Anda.",
-        ImportErrorCode.UnknownBranch => "Kantor cabang {0} tidak dikenal.",
-        ImportErrorCode.BranchDoesNotCoverRegion => "{0} tidak melayani wilayah {1}.",
-        ImportErrorCode.NotAWholeNumber => "{0} bukan bilangan bulat (boleh dengan titik ribuan, misalnya 1.234).",
-        ImportErrorCode.Negative => "Tidak boleh negatif: {0}.",
-        ImportErrorCode.NumberTooLarge => "Bilangan {0} terlalu besar.",
-        ImportErrorCode.ParticipantsAboveWorkers => "Peserta PU dan BPU ({0}) melebihi jumlah pekerja ({1}).",
-        ImportErrorCode.UnknownProgram => "Kode program tidak dikenal: {0} (yang sah: JKK, JKM, JHT, JP, JKP).",
-        ImportErrorCode.BadDate => "Tanggal {0} tidak sah; tulis TTTT-BB-HH atau HH/BB/TTTT.",
-        ImportErrorCode.DateInFuture => "Tanggal {0} belum terjadi.",
-        ImportErrorCode.DateBefore2000 => "Tanggal {0} sebelum tahun 2000.",
-        ImportErrorCode.UnknownSizeClass => "Skala {0} tidak dikenal (yang sah: Besar, Menengah, Kecil, Mikro).",
-        ImportErrorCode.NppOfAnotherArea => "NPP {0} sudah terdaftar untuk pemberi kerja di wilayah {1}, di luar wilayah kantor cabang Anda.",
-        _ => "Kesalahan tidak dikenal.",
+        ImportErrorCode.EmptyFile => ImportTexts.EmptyFile,
+        ImportErrorCode.NotText => ImportTexts.NotText,
+        ImportErrorCode.MissingColumns => ImportTexts.MissingColumns,
+        ImportErrorCode.DuplicateColumn => ImportTexts.DuplicateColumn,
+        ImportErrorCode.NoDataRows => ImportTexts.NoDataRows,
+        ImportErrorCode.WrongCellCount => ImportTexts.WrongCellCount,
+        ImportErrorCode.UnterminatedQuote => ImportTexts.UnterminatedQuote,
+        ImportErrorCode.Required => ImportTexts.Required,
+        ImportErrorCode.TooLong => ImportTexts.TooLong,
+        ImportErrorCode.NppCharacters => ImportTexts.NppCharacters,
+        ImportErrorCode.DuplicateNpp => ImportTexts.DuplicateNpp,
+        ImportErrorCode.UnknownRegion => ImportTexts.UnknownRegion,
+        ImportErrorCode.OutsideOfficerBranch => ImportTexts.OutsideOfficerBranch,
+        ImportErrorCode.UnknownBranch => ImportTexts.UnknownBranch,
+        ImportErrorCode.BranchDoesNotCoverRegion => ImportTexts.BranchDoesNotCoverRegion,
+        ImportErrorCode.NotAWholeNumber => ImportTexts.NotAWholeNumber,
+        ImportErrorCode.Negative => ImportTexts.Negative,
+        ImportErrorCode.NumberTooLarge => ImportTexts.NumberTooLarge,
+        ImportErrorCode.ParticipantsAboveWorkers => ImportTexts.ParticipantsAboveWorkers,
+        ImportErrorCode.UnknownProgram => ImportTexts.UnknownProgram,
+        ImportErrorCode.BadDate => ImportTexts.BadDate,
+        ImportErrorCode.DateInFuture => ImportTexts.DateInFuture,
+        ImportErrorCode.DateBefore2000 => ImportTexts.DateBefore2000,
+        ImportErrorCode.UnknownSizeClass => ImportTexts.UnknownSizeClass,
+        ImportErrorCode.NppOfAnotherArea => ImportTexts.NppOfAnotherArea,
+        _ => ImportTexts.Unknown,
     };
 
     public static IReadOnlyList<ImportErrorCode> AllCodes { get; } = Enum.GetValues<ImportErrorCode>();

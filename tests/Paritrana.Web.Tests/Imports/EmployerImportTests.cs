@@ -179,7 +179,9 @@ public class EmployerImportTests(ImportFixture portal) : IClassFixture<ImportFix
                 .ShouldBe("Berkas ini berisi baris yang tidak valid, jadi tidak dapat diimpor seluruhnya. Perbaiki berkasnya lalu unggah lagi, atau pilih Impor baris yang valid saja.");
         }
 
-        await Task.Delay(300);
+        // An import runs only as a job queued in the transaction that starts it, so once the refusal
+        // has been answered nothing can start later: no job, and the batch still waits in preview.
+        (await Count($"SELECT count(*) FROM jobs WHERE kind = '{ImportJob.Kind}' AND (payload ->> 'BatchId')::bigint = {id}")).ShouldBe(0L);
         (await Scalar<int>("SELECT status FROM import_batches WHERE id = @id", ("id", id))).ShouldBe(1);
         (await Count($"SELECT count(*) FROM organisations WHERE npp LIKE '{tag}%'")).ShouldBe(0L);
     }

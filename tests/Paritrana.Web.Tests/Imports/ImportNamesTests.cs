@@ -1,23 +1,10 @@
-using Paritrana.Domain.Imports;
 using Paritrana.Web.Features.Imports;
 
 namespace Paritrana.Web.Tests.Imports;
 
-/// <summary>
-/// The import's reasons exist twice: in the domain (command line, documentation) and in the web
-/// app's lookup table that the translation scan reads. They must be the same texts.
-/// </summary>
+/// <summary>The import's texts shown on its pages: the size limit and the uploaded file's name.</summary>
 public class ImportNamesTests
 {
-    [Fact]
-    public void Every_error_reason_of_the_web_app_is_the_domains_text()
-    {
-        foreach (var code in ImportMessages.AllCodes)
-        {
-            ImportNames.Error(code).ShouldBe(ImportMessages.Template(code), code.ToString());
-        }
-    }
-
     [Theory]
     [InlineData(50L * 1024 * 1024, "50 MB")]
     [InlineData(2048L, "2 KB")]

@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Paritrana.Domain.Access;
+using Paritrana.Domain.Imports;
 using Paritrana.Domain.Organisations;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Imports;
 using Paritrana.Web.Infrastructure;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Imports;
 
@@ -69,10 +71,7 @@ public class IndexModel(
     {
         public Validator(IOptions<ImportOptions> options, IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.File).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(_ => l["Pilih berkas CSV yang akan diimpor."])
-                .Must(f => f!.Length > 0).WithMessage(_ => l["Berkas kosong."])
-                .Must(f => f!.Length <= options.Value.MaxFileBytes).WithMessage(_ => l["Berkas lebih besar dari batas {0}.", options.Value.MaxFileSizeText]);
+            RuleFor(x => x.File).UploadedFile(l, () => l["Pilih berkas CSV yang akan diimpor."], () => l["Berkas kosong."], options.Value.MaxFileBytes, options.Value.MaxFileSizeText);
         }
     }
 
@@ -115,7 +114,7 @@ public class IndexModel(
 
         ModelState.AddModelError("Input.File", outcome.TooLarge
             ? l["Berkas lebih besar dari batas {0}.", MaxFileSize]
-            : l[ImportNames.Error(outcome.FileError!.Code), outcome.FileError.Args.Cast<object>().ToArray()]);
+            : l[ImportMessages.Template(outcome.FileError!.Code), outcome.FileError.Args.Cast<object>().ToArray()]);
         await LoadAsync(scope, ct);
         return Page();
     }

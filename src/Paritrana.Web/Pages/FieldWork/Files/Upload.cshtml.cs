@@ -14,6 +14,7 @@ using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Files;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.FieldWork.Files;
 
@@ -65,10 +66,7 @@ public class UploadModel(
     {
         public Validator(IOptions<EvidenceOptions> options, IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.File).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage(_ => l["Pilih berkas yang akan diunggah."])
-                .Must(f => f!.Length > 0).WithMessage(_ => l["Berkas kosong. Pilih berkas yang berisi dokumen atau gambar."])
-                .Must(f => f!.Length <= options.Value.MaxFileBytes).WithMessage(_ => l["Berkas lebih besar dari batas {0}.", options.Value.MaxFileSizeText]);
+            RuleFor(x => x.File).UploadedFile(l, () => l["Pilih berkas yang akan diunggah."], () => l["Berkas kosong. Pilih berkas yang berisi dokumen atau gambar."], options.Value.MaxFileBytes, options.Value.MaxFileSizeText);
         }
     }
 

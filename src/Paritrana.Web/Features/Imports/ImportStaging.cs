@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using Npgsql;
+using NpgsqlTypes;
+using Paritrana.Domain.Imports;
+
+namespace Paritrana.Web.Features.Imports;
+
+/// <summary>
+/// The read side of an import run: the stored file is read again (streaming, hashed as it passes),
+/// every row validated again against today's reference data, and the valid rows go by binary COPY
+/// into the temporary table <c>import_staging</c> of the import's transaction. Progress is written
+/// every few thousand rows from a second connection, committed at once, so the progress page sees it.
+/// </summary>
+internal static class ImportStaging
+{
+    /// <summary>What was read: all data rows, the rows staged, the invalid rows skipped.</summary>
+    public sealed record Counts(int Read, int Staged, int Skipped);
+
+    public static async Task<Counts> StageAsync(
+        NpgsqlConnection connection, string connectionString, ImportBatchRun batch, ImportReference reference,
+        ImportStorage storage, int progressEvery, ILogger logger, CancellationToken ct)
+    {
+        await ImportDb.ExecuteAsync(connection, CreateStaging, ct);
+        int read = 0, staged = 0, skipped = 0;
+        await using var progress = new ProgressWriter(connectionString, batch.Id, logger);
+        await using var file = await storage.OpenReadAsync(batch.Sha256, ct) ?? throw new ImportAbortException(ImportFailure.FileMissing);
+        using var hashing = new HashingStream(file);
+        await using (var writer = await connection.BeginBinaryImportAsync(CopyIntoStaging, ct))
+        {
+            foreach (var result in new EmployerFileReader(reference).Read(hashing))
+            {
+                read++;
+                if (result.Row is { } row)
+                {
+                    await WriteAsync(writer, row, ct);
+                    staged++;
+                }
+                else if (batch.ValidRowsOnly)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    throw new ImportAbortException(ImportFailure.RowsNoLongerValid);
+                }
+
+                if (read % progressEvery == 0)
+                {
+                    await progress.ReportAsync(read, ct);
+                }
+            }
+
+            await writer.CompleteAsync(ct);
+        }
+
+        if (hashing.HashHex() != batch.Sha256)
+        {
+            throw new ImportAbortException(ImportFailure.FileChanged);
+        }
+
+        await progress.ReportAsync(read, ct);
+        await ImportDb.ExecuteAsync(connection, "ANALYZE import_staging", ct);
+        return new Counts(read, staged, skipped);
+    }
+
+    private const string CreateStaging =
+        """
+        CREATE TEMP TABLE import_staging (
+            line integer NOT NULL,
+            npp text NOT NULL,
+            name text NOT NULL,
+            province_code text NOT NULL,
+            regency_code text NOT NULL,
+            branch_office_id integer NOT NULL,
+            size_class integer NOT NULL,
+            sector text,
+            workers integer NOT NULL,
+            participants_pu integer NOT NULL,
+            participants_bpu integer NOT NULL,
+            programs integer NOT NULL,
+            arrears_months integer NOT NULL,
+            as_of date NOT NULL
+        ) ON COMMIT DROP
+        """;
+
+    private const string CopyIntoStaging =
+        "COPY import_staging (line, npp, name, province_code, regency_code, branch_office_id, size_class, sector, workers, participants_pu, participants_bpu, programs, arrears_months, as_of) FROM STDIN (FORMAT BINARY)";
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter writer, EmployerRow row, CancellationToken ct)
+    {
+        await writer.StartRowAsync(ct);
+        await writer.WriteAsync(row.Line, NpgsqlDbType.Integer, ct);
+        await writer.WriteAsync(row.Npp, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(row.Name, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(row.ProvinceCode, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(row.RegencyCode, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(row.BranchOfficeId, NpgsqlDbType.Integer, ct);
+        await writer.WriteAsync((int)row.SizeClass, NpgsqlDbType.Integer, ct);
+        if (row.Sector is null)
+        {
+            await writer.WriteNullAsync(ct);
+        }
+        else
+        {
+            await writer.WriteAsync(row.Sector, NpgsqlDbType.Text, ct);
+        }
+
+        await writer.WriteAsync(row.Workers, NpgsqlDbType.Integer, ct);
+        await writer.WriteAsync(row.ParticipantsPu, NpgsqlDbType.Integer, ct);
+        await writer.WriteAsync(row.ParticipantsBpu, NpgsqlDbType.Integer, ct);
+        await writer.WriteAsync((int)row.Programs, NpgsqlDbType.Integer, ct);
+        await writer.WriteAsync(row.ArrearsMonths, NpgsqlDbType.Integer, ct);
+        await writer.WriteAsync(row.AsOf, NpgsqlDbType.Date, ct);
+    }
+
+    /// <summary>Writes the number of rows read so far from its own connection, committed at once.</summary>
+    private sealed class ProgressWriter(string connectionString, long batchId, ILogger logger) : IAsyncDisposable
+    {
+        private NpgsqlConnection? _connection;
+        private bool _broken;
+
+        public async Task ReportAsync(int processed, CancellationToken ct)
+        {
+            if (_broken)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_connection is null)
+                {
+                    _connection = new NpgsqlConnection(connectionString);
+                    await _connection.OpenAsync(ct);
+                }
+
+                await ImportDb.ExecuteAsync(_connection, "UPDATE import_batches SET processed_rows = @n WHERE id = @id AND status = 2", ct, ("n", processed), ("id", batchId));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Progress is only shown; the import itself goes on (and fails by itself if the database is gone).
+                logger.LogWarning(e, "Could not write the progress of import batch {BatchId}", batchId);
+                _broken = true;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A read-only stream that hashes what passes through it (SHA-256).</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public string HashHex() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            _hash.AppendData(buffer[..n]);
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
