@@ -79,7 +79,7 @@ public class IndexModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        if (!ImportScope.CanImport(scope))
+        if (!ImportService.CanImport(scope))
         {
             return Forbid();
         }
@@ -91,7 +91,7 @@ public class IndexModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        if (!ImportScope.CanImport(scope))
+        if (!ImportService.CanImport(scope))
         {
             return Forbid();
         }

@@ -56,7 +56,7 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me) : PageModel
                 .OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => new { r.Id, r.Name, r.Status }).ToListAsync(ct))
             .Select(r => (r.Id, r.Name, r.Status)).ToList();
         var cells = await ProgressQuery.PerScorerAndRoundAsync(db, Rounds.Select(r => r.Id).ToList(), ct);
-        var scorers = await ScoringScope.Scorers(db, province).ToListAsync(ct);
+        var scorers = await ScoringLookups.Scorers(db, province).ToListAsync(ct);
         var rows = scorers.Select(s => (s.Id, s.FullName))
             .Concat(cells.Select(c => (Id: c.ScorerId, FullName: c.Name)))
             .DistinctBy(s => s.Id)

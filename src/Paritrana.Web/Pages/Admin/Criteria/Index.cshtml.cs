@@ -50,7 +50,7 @@ public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider cl
 
         var cycleId = Cycle.Id;
         var year = Cycle.Year;
-        Settings = await ScoringScope.SettingsAsync(db, cycleId, ct);
+        Settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
         Categories = await db.Categories.AsNoTracking()
             .Where(c => c.CycleId == cycleId)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Code)

@@ -60,7 +60,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
         var cycleId = Cycle.Id;
         var rounds = db.ScoringRounds.AsNoTracking().InScope(scope).Where(r => r.CycleId == cycleId && r.ProvinceCode == province);
         WeightSum = await rounds.SumAsync(r => r.Weight, ct);
-        Settings = await ScoringScope.SettingsAsync(db, cycleId, ct);
+        Settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
         Rounds = await rounds
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
             .Select(r => new Row(
