@@ -8,7 +8,6 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Features.Nominations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork;
 

@@ -15,17 +15,10 @@ namespace Paritrana.Web.Pages.Scoring;
 /// in draft and submitted, and how many are outstanding, in one grouped query.
 /// </summary>
 [Authorize(Policy = Policies.Chair)]
-public class ProgressModel(ParitranaDbContext db, CurrentUser me) : PageModel
+public class ProgressModel(ParitranaDbContext db, CurrentUser me) : CyclePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "cycle")]
-    public int? CycleYear { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
-
-    public CycleLookup.CycleRef? Cycle { get; private set; }
-
-    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name, RoundStatus Status)> Rounds { get; private set; } = [];
 
@@ -44,11 +37,10 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me) : PageModel
             return NotFound();
         }
 
-        Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
+        await ChooseCycleAsync(db, ct);
         if (Cycle is null)
         {
-            return CycleYear is null ? Page() : NotFound();
+            return NoCycle();
         }
 
         var cycleId = Cycle.Id;

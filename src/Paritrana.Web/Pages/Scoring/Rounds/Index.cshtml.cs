@@ -20,17 +20,10 @@ namespace Paritrana.Web.Pages.Scoring.Rounds;
 /// or adds rounds of their own; members see the rounds.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : CyclePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "cycle")]
-    public int? CycleYear { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
-
-    public CycleLookup.CycleRef? Cycle { get; private set; }
-
-    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
     public PagedList<Row> Rounds { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -50,11 +43,10 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
             return NotFound();
         }
 
-        Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
+        await ChooseCycleAsync(db, ct);
         if (Cycle is null)
         {
-            return CycleYear is null ? Page() : NotFound();
+            return NoCycle();
         }
 
         var cycleId = Cycle.Id;
