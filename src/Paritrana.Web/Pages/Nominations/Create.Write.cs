@@ -1,16 +1,10 @@
 using System.Globalization;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Web.Accounts;
-using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Nominations;

@@ -1,14 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
-using Paritrana.Web.Data;
-using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Validation;
 

@@ -1,15 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
-using Paritrana.Web.Features.Nominations;
-using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;
@@ -86,7 +80,7 @@ public partial class EditModel
         where T : class =>
         ChangeListAsync(id, version, fragment, async n =>
         {
-            var item = await items.FirstOrDefaultAsync(x => EF.Property<int>(x, "Id") == itemId && EF.Property<int>(x, "NominationId") == n.Id, ct);
+            var item = await items.FirstOrDefaultAsync(x => EF.Property<int>(x, nameof(BudgetAllocation.Id)) == itemId && EF.Property<int>(x, nameof(BudgetAllocation.NominationId)) == n.Id, ct);
             if (item is null || await remove(item) is not { } done)
             {
                 return null;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Access;
 using Paritrana.Domain.Auditing;
 using Paritrana.Web.Accounts;
@@ -156,16 +154,7 @@ public partial class EditModel
         return Done(message);
     }
 
-    private RedirectToPageResult Done(string message)
-    {
-        TempData["StatusMessage"] = message;
-        return RedirectToPage(new { id = Id });
-    }
+    private RedirectToPageResult Done(string message) => this.RedirectWithMessage(message, new { id = Id });
 
-    private RedirectToPageResult Refuse(string message)
-    {
-        TempData["StatusMessage"] = message;
-        TempData["StatusIsError"] = true;
-        return RedirectToPage(new { id = Id });
-    }
+    private RedirectToPageResult Refuse(string message) => this.RedirectWithMessage(message, new { id = Id }, isError: true);
 }

@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure.Validation;
@@ -14,25 +12,10 @@ namespace Paritrana.Web.Pages.Admin.Users;
 /// <summary>The account form and its validator.</summary>
 public partial class EditModel
 {
-    public sealed class InputModel : IAccountInput
+    public sealed class InputModel : AccountFields, IAccountInput
     {
         [BindNever]
         public Guid? AccountId { get; set; }
-
-        [Display(Name = "Nama lengkap")]
-        public string? FullName { get; set; }
-
-        [Display(Name = "Alamat surel")]
-        public string? Email { get; set; }
-
-        [Display(Name = "Peran")]
-        public string? Role { get; set; }
-
-        [Display(Name = "Provinsi")]
-        public string? ProvinceCode { get; set; }
-
-        [Display(Name = "Kantor cabang")]
-        public int? BranchOfficeId { get; set; }
 
         /// <summary>The account's stamp when the form was shown: a different one means someone else saved meanwhile.</summary>
         public string? ConcurrencyStamp { get; set; }

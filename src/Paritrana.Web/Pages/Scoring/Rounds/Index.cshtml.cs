@@ -126,10 +126,5 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
         return RedirectToPage(new { cycle = year });
     }
 
-    private RedirectToPageResult Refuse(string message, string year)
-    {
-        TempData["StatusMessage"] = message;
-        TempData["StatusIsError"] = true;
-        return RedirectToPage(new { cycle = year });
-    }
+    private RedirectToPageResult Refuse(string message, string year) => this.RedirectWithMessage(message, new { cycle = year }, isError: true);
 }
