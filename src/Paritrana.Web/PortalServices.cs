@@ -63,6 +63,7 @@ public static class PortalServices
         services.AddJobs();
         services.AddImports();
         services.AddScoring();
+        services.AddNominations();
         services.AddFieldWork();
         services.AddReports(configuration);
         // Every page input's validator, scoped: several read the DbContext or the current user

@@ -1,12 +1,17 @@
 using Paritrana.Domain.Access;
 using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
+using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Accounts;
 
 /// <summary>
-/// The query side of <see cref="AccessScope"/>: every list or lookup of province- or region-bound
-/// data goes through one of these filters, and a record filtered away answers 404.
+/// The query side of <see cref="AccessScope"/>, and the only one (docs/decisions/006, 026): every
+/// list or lookup of province- or region-bound data goes through one of these filters, and a record
+/// filtered away answers 404. One overload per kind of record: region-bound records
+/// (<see cref="IRegionBound"/>), regions and offices, nominations, scoring rounds, import batches and
+/// the frozen decision records.
 /// </summary>
 public static class ScopeQueries
 {
@@ -120,7 +125,7 @@ public static class ScopeQueries
     /// committee sees its province's, the administrator (national secretariat, who receives them) all;
     /// a branch officer, whose scope is regencies, none.
     /// </summary>
-    public static IQueryable<Domain.Scoring.PlenaryDecisionVersion> InScope(this IQueryable<Domain.Scoring.PlenaryDecisionVersion> query, AccessScope scope)
+    public static IQueryable<PlenaryDecisionVersion> InScope(this IQueryable<PlenaryDecisionVersion> query, AccessScope scope)
     {
         if (scope.IsNational)
         {
@@ -134,5 +139,44 @@ public static class ScopeQueries
 
         var province = scope.ProvinceCode!;
         return query.Where(v => v.ProvinceCode == province);
+    }
+
+    /// <summary>
+    /// Scoring rounds: a round belongs to one province and is seen only by that province's committee
+    /// (the administrator sees all); a branch officer, whose scope is regencies, sees none.
+    /// </summary>
+    public static IQueryable<ScoringRound> InScope(this IQueryable<ScoringRound> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        if (scope.SeesNothing || scope.IsLimitedToRegencies)
+        {
+            return query.Where(_ => false);
+        }
+
+        var province = scope.ProvinceCode!;
+        return query.Where(r => r.ProvinceCode == province);
+    }
+
+    /// <summary>
+    /// Import batches: the administrator sees all of them, a branch officer those checked against
+    /// their branch's area (by any officer of that branch); nobody else any.
+    /// </summary>
+    public static IQueryable<ImportBatch> InScope(this IQueryable<ImportBatch> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        if (scope.BranchOfficeId is int branch)
+        {
+            return query.Where(b => b.BranchOfficeId == branch);
+        }
+
+        return query.Where(_ => false);
     }
 }

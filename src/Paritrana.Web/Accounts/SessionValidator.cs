@@ -65,7 +65,7 @@ public static class SessionValidator
 
             await RejectAsync(context, verdict.Reason);
         }
-        catch (Exception e) when (Pages.ErrorModel.IsDatabaseUnavailable(e))
+        catch (Exception e) when (Infrastructure.DatabaseFaults.IsDatabaseUnavailable(e))
         {
             // The database is down: keep the session; the page itself will answer 503 with a clear
             // message when it needs data, and the check runs again on the next request.

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Input;
 
 namespace Paritrana.Web.Pages;
@@ -41,7 +41,7 @@ public class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> 
         if (error is not null)
         {
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-            if (IsDatabaseUnavailable(error))
+            if (DatabaseFaults.IsDatabaseUnavailable(error))
             {
                 status = StatusCodes.Status503ServiceUnavailable;
                 logger.LogWarning("Database unavailable while serving {Path}: {Message}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path, error.Message);
@@ -65,24 +65,5 @@ public class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> 
             StatusCodes.Status503ServiceUnavailable => (l["Layanan sedang tidak tersedia"].Value, l["Basis data portal sedang tidak dapat dihubungi. Data Anda aman; coba lagi dalam beberapa saat."].Value),
             _ => (l["Terjadi kesalahan"].Value, l["Maaf, terjadi kesalahan pada portal. Coba lagi; jika terulang, laporkan kode rujukan di bawah ini kepada administrator."].Value),
         };
-    }
-
-    internal static bool IsDatabaseUnavailable(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
-                || (e is DbException && e.Message.Contains("Failed to connect", StringComparison.OrdinalIgnoreCase))
-                // A multi-host connection string (Target Session Attributes=primary) while no host
-                // is the primary: between a primary's loss and its replica's promotion, and for up
-                // to Host Recheck Seconds after it (docs/operations.md, streaming replica).
-                || (e is Npgsql.NpgsqlException && e.Message.StartsWith("No suitable host was found", StringComparison.Ordinal))
-                || e is System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

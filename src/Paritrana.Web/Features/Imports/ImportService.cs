@@ -37,10 +37,13 @@ public sealed class ImportService(
         public bool Accepted => BatchId is not null;
     }
 
+    /// <summary>May this scope import at all: an administrator, or an officer with a branch.</summary>
+    public static bool CanImport(AccessScope scope) => scope.IsNational || scope.BranchOfficeId is not null;
+
     /// <param name="maxBytes">The largest file accepted; the setting <c>Imports:MaxFileBytes</c> when null.</param>
     public async Task<PreviewOutcome> PreviewAsync(Stream content, string fileName, ImportActor actor, CancellationToken ct, long? maxBytes = null)
     {
-        if (!ImportScope.CanImport(actor.Scope))
+        if (!CanImport(actor.Scope))
         {
             throw new InvalidOperationException("Only an administrator or a branch officer with a branch office may import.");
         }

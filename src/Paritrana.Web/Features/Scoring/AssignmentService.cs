@@ -41,7 +41,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
             return noCriteria;
         }
 
-        var scorer = await ScoringScope.Scorers(db, round.ProvinceCode, [scorerId]).FirstOrDefaultAsync(ct);
+        var scorer = await ScoringLookups.Scorers(db, round.ProvinceCode, [scorerId]).FirstOrDefaultAsync(ct);
         if (scorer is null)
         {
             return new Outcome(false, l["Penilai yang dipilih bukan anggota atau ketua tim panitia provinsi ini."].Value);
@@ -227,7 +227,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
 
     private async Task<List<ScorerRef>> ChosenScorersAsync(RoundRef round, IReadOnlyCollection<Guid> scorerIds, CancellationToken ct)
     {
-        return await ScoringScope.Scorers(db, round.ProvinceCode, scorerIds).ToListAsync(ct);
+        return await ScoringLookups.Scorers(db, round.ProvinceCode, scorerIds).ToListAsync(ct);
     }
 
     private async Task<(HashSet<NominationScorer> Existing, HashSet<NominationScorer> Conflicts)> PairsAsync(RoundRef round, List<int> nominations, CancellationToken ct)

@@ -49,7 +49,7 @@ public sealed class ScoreBoard(ParitranaDbContext db)
     public async Task<ShortlistData> ComputeAsync(Request request, ScoreViewer viewer, CancellationToken ct)
     {
         var (cycleId, province) = (request.CycleId, request.ProvinceCode);
-        var settings = await ScoringScope.SettingsAsync(db, cycleId, ct);
+        var settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
         var visibility = await ScoreVisibilityQuery.ForAsync(db, viewer, cycleId, province, settings, ct);
 
         var roundRows = await db.ScoringRounds.AsNoTracking()

@@ -22,7 +22,7 @@ public static class ScoreVisibilityQuery
     public static async Task<ScoreVisibility> ForAsync(ParitranaDbContext db, ScoreViewer viewer, int cycleId, string provinceCode, CancellationToken ct) =>
         viewer.IsOfficial
             ? ScoreVisibility.Official
-            : await ForAsync(db, viewer, cycleId, provinceCode, await ScoringScope.SettingsAsync(db, cycleId, ct), ct);
+            : await ForAsync(db, viewer, cycleId, provinceCode, await ScoringLookups.SettingsAsync(db, cycleId, ct), ct);
 
     public static async Task<ScoreVisibility> ForAsync(ParitranaDbContext db, ScoreViewer viewer, int cycleId, string provinceCode, ScoringSettings settings, CancellationToken ct)
     {

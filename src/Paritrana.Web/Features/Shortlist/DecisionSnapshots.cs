@@ -3,7 +3,6 @@ using Paritrana.Domain.Access;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Data;
-using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Reports;
 
 namespace Paritrana.Web.Features.Shortlist;

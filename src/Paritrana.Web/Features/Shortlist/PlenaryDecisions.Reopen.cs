@@ -80,7 +80,7 @@ public sealed partial class PlenaryDecisions
 
         foreach (var n in nominations.Where(n => n.Status is NominationStatus.Finalist or NominationStatus.NotShortlisted))
         {
-            var outcome = await Transitions.ApplyAsync(new TransitionRequest(n.Id, NominationAction.ReopenDecision, why, n.Version, AtPlenary: true), ct);
+            var outcome = await transitions.ApplyAsync(new TransitionRequest(n.Id, NominationAction.ReopenDecision, why, n.Version, AtPlenary: true), ct);
             if (outcome.Result != TransitionResult.Done)
             {
                 await tx.RollbackAsync(ct);

@@ -41,14 +41,13 @@ public sealed partial class PlenaryDecisions(
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
-    DecisionSnapshots snapshots)
+    DecisionSnapshots snapshots,
+    NominationTransitions transitions)
 {
     public const string Conflict = "Catatan rapat pleno telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman dan periksa lagi; tidak ada yang disimpan.";
     public const string AlreadyDecided = "Finalis siklus ini sudah ditetapkan.";
     public const string DecidedMeanwhile =
         "Rapat pleno ini sudah ditetapkan oleh {0} pada {1} (dokumen {2}). Keputusan Anda tidak disimpan; muat ulang halaman untuk melihat keputusan itu.";
-
-    private NominationTransitions Transitions => new(db, me, audit, clock, l);
 
     // The entity ids and details of the plenary's audit events, shared with the demo seeder.
     public static string PlenaryKey(int cycleId, string provinceCode) => $"{cycleId}/{provinceCode}";
@@ -124,7 +123,7 @@ public sealed partial class PlenaryDecisions(
         foreach (var (category, row) in decidable)
         {
             var finalist = choice.Finalists.Contains(row.NominationId);
-            var outcome = await Transitions.ApplyAsync(
+            var outcome = await transitions.ApplyAsync(
                 new TransitionRequest(row.NominationId, finalist ? NominationAction.DecideFinalist : NominationAction.DecideNotShortlisted, null, row.Version), ct);
             if (outcome.Result != TransitionResult.Done)
             {
@@ -258,7 +257,7 @@ public sealed partial class PlenaryDecisions(
 
         foreach (var n in finalists)
         {
-            var outcome = await Transitions.ApplyAsync(new TransitionRequest(n.Id, NominationAction.Forward, null, n.Version), ct);
+            var outcome = await transitions.ApplyAsync(new TransitionRequest(n.Id, NominationAction.Forward, null, n.Version), ct);
             if (outcome.Result != TransitionResult.Done)
             {
                 await tx.RollbackAsync(ct);
@@ -285,7 +284,7 @@ public sealed partial class PlenaryDecisions(
             return PlenaryOutcome.Refused(l["Finalis tidak ditemukan."]);
         }
 
-        var outcome = await Transitions.ApplyAsync(
+        var outcome = await transitions.ApplyAsync(
             new TransitionRequest(decision.NominationId, winner ? NominationAction.RecordWinner : NominationAction.RecordNotWinner, null, nominationVersion), ct);
         if (outcome.Result != TransitionResult.Done)
         {

@@ -8,7 +8,6 @@ using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Features.Nominations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork;
 
@@ -20,7 +19,7 @@ namespace Paritrana.Web.Pages.FieldWork;
 /// penilaian lapangan" (with a reason) right there, the same workflow step as on the nomination's
 /// details page (decisions/014).
 /// </summary>
-public class NominationModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTransitions transitions, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public NominationRef Nomination { get; private set; } = null!;
 
@@ -68,7 +67,6 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, AuditTrail a
             return Forbid();
         }
 
-        var transitions = new NominationTransitions(db, me, audit, clock, l);
         var outcome = await transitions.ApplyAsync(new TransitionRequest(nominationId, NominationAction.ReturnToFieldAssessment, reason, version), ct);
         switch (outcome.Result)
         {

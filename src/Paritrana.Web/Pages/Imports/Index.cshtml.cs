@@ -78,7 +78,7 @@ public class IndexModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        if (!ImportScope.CanImport(scope))
+        if (!ImportService.CanImport(scope))
         {
             return Forbid();
         }
@@ -90,7 +90,7 @@ public class IndexModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        if (!ImportScope.CanImport(scope))
+        if (!ImportService.CanImport(scope))
         {
             return Forbid();
         }

@@ -20,7 +20,7 @@ namespace Paritrana.Web.Pages.Nominations;
 public class DetailsModel(
     ParitranaDbContext db,
     CurrentUser me,
-    AuditTrail audit,
+    NominationTransitions transitions,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -65,7 +65,6 @@ public class DetailsModel(
 
     public async Task<IActionResult> OnPostTransitionAsync(int id, NominationAction action, string? reason, uint version, CancellationToken ct)
     {
-        var transitions = new NominationTransitions(db, me, audit, clock, l);
         var outcome = await transitions.ApplyAsync(new TransitionRequest(id, action, reason, version), ct);
         switch (outcome.Result)
         {

@@ -16,11 +16,8 @@ namespace Paritrana.Web.Pages.Nominations;
 /// paged list filtered by category, regency or city, status and branch office. The pipeline counts
 /// honour the other filters but not the status, so each count is exactly what its link shows.
 /// </summary>
-public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
+public class IndexModel(ParitranaDbContext db, CurrentUser me) : CyclePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "cycle")]
-    public int? CycleYear { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "category")]
     public int? CategoryId { get; set; }
 
@@ -35,10 +32,6 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
-
-    public CycleLookup.CycleRef? Cycle { get; private set; }
-
-    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
 
@@ -79,8 +72,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
+        await ChooseCycleAsync(db, ct);
         if (Cycle is null)
         {
             return;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure.Validation;
 

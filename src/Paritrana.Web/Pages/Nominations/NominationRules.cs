@@ -11,21 +11,6 @@ public interface ICycleYearInput
     int CycleYear { get; set; }
 }
 
-/// <summary>The sane maxima of a nomination's figures: far above any real value, low enough to catch a slipped finger.</summary>
-public static class FigureLimits
-{
-    public const int Workers = 5_000_000;
-    public const int ProtectedWorkers = 50_000_000;
-    public const long Workforce = 100_000_000;
-    public const int ArrearsMonths = 240;
-    public const int Vendors = 100_000;
-    public const int LongText = 4000;
-    public const int FirstYear = 2000;
-
-    /// <summary>Rp 1 kuadriliun: more than any APBD line or CSR budget.</summary>
-    public const decimal Rupiah = 1_000_000_000_000_000m;
-}
-
 /// <summary>The rules the nomination forms repeat, each with its Indonesian message naming the field.</summary>
 internal static class NominationRules
 {

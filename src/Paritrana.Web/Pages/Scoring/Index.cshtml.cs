@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
-using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Scoring;

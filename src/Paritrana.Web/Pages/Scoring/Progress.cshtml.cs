@@ -15,17 +15,10 @@ namespace Paritrana.Web.Pages.Scoring;
 /// in draft and submitted, and how many are outstanding, in one grouped query.
 /// </summary>
 [Authorize(Policy = Policies.Chair)]
-public class ProgressModel(ParitranaDbContext db, CurrentUser me) : PageModel
+public class ProgressModel(ParitranaDbContext db, CurrentUser me) : CyclePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "cycle")]
-    public int? CycleYear { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
-
-    public CycleLookup.CycleRef? Cycle { get; private set; }
-
-    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name, RoundStatus Status)> Rounds { get; private set; } = [];
 
@@ -44,11 +37,10 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me) : PageModel
             return NotFound();
         }
 
-        Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
+        await ChooseCycleAsync(db, ct);
         if (Cycle is null)
         {
-            return CycleYear is null ? Page() : NotFound();
+            return NoCycle();
         }
 
         var cycleId = Cycle.Id;
@@ -56,7 +48,7 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me) : PageModel
                 .OrderBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => new { r.Id, r.Name, r.Status }).ToListAsync(ct))
             .Select(r => (r.Id, r.Name, r.Status)).ToList();
         var cells = await ProgressQuery.PerScorerAndRoundAsync(db, Rounds.Select(r => r.Id).ToList(), ct);
-        var scorers = await ScoringScope.Scorers(db, province).ToListAsync(ct);
+        var scorers = await ScoringLookups.Scorers(db, province).ToListAsync(ct);
         var rows = scorers.Select(s => (s.Id, s.FullName))
             .Concat(cells.Select(c => (Id: c.ScorerId, FullName: c.Name)))
             .DistinctBy(s => s.Id)

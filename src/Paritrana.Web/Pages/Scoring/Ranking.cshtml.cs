@@ -19,20 +19,13 @@ namespace Paritrana.Web.Pages.Scoring;
 /// a candidate they still score, or declared a conflict with, are not shown, nor the category's ranks).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class RankingModel(ParitranaDbContext db, CurrentUser me, ScoreBoard board, ScoreBreakdown breakdown) : PageModel
+public class RankingModel(ParitranaDbContext db, CurrentUser me, ScoreBoard board, ScoreBreakdown breakdown) : CyclePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "cycle")]
-    public int? CycleYear { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "kategori")]
     public int? CategoryId { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
-
-    public CycleLookup.CycleRef? Cycle { get; private set; }
-
-    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
 
@@ -58,11 +51,10 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, ScoreBoard boar
             return NotFound();
         }
 
-        Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
+        await ChooseCycleAsync(db, ct);
         if (Cycle is null)
         {
-            return CycleYear is null ? Page() : NotFound();
+            return NoCycle();
         }
 
         var cycleId = Cycle.Id;

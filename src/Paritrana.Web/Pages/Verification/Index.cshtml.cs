@@ -22,8 +22,7 @@ namespace Paritrana.Web.Pages.Verification;
 public class IndexModel(
     ParitranaDbContext db,
     CurrentUser me,
-    AuditTrail audit,
-    TimeProvider clock,
+    NominationTransitions transitions,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
@@ -77,7 +76,6 @@ public class IndexModel(
 
     private async Task<IActionResult> TransitionAsync(int id, NominationAction action, string? reason, uint version, CancellationToken ct)
     {
-        var transitions = new NominationTransitions(db, me, audit, clock, l);
         var outcome = await transitions.ApplyAsync(new TransitionRequest(id, action, reason, version), ct);
         switch (outcome.Result)
         {

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +19,7 @@ namespace Paritrana.Web.Pages.Admin.Criteria;
 /// any scorecard is changed in place; a locked set is never changed: saving makes the next
 /// version, which becomes current, and existing scorecards keep the version they were opened with.
 /// </summary>
-public class EditModel(
+public partial class EditModel(
     ParitranaDbContext db,
     AuditTrail audit,
     TimeProvider clock,
@@ -42,130 +40,6 @@ public class EditModel(
 
     public sealed record SetInfo(int Id, int CycleYear, string CategoryName, string CategoryCode, CategoryKind Kind, int VersionNumber, bool IsLocked, bool IsCurrent, int Cards, IReadOnlyList<VersionRef> Versions);
 
-    public sealed class InputModel
-    {
-        /// <summary>The row version (PostgreSQL xmin) of the set the form was read at.</summary>
-        public uint Version { get; set; }
-
-        public List<AspectInput> Aspects { get; set; } = [];
-    }
-
-    public sealed class AspectInput
-    {
-        [Display(Name = "Kode aspek")]
-        public string? Code { get; set; }
-
-        [Display(Name = "Nama aspek")]
-        public string? Name { get; set; }
-
-        [Display(Name = "Bobot aspek (%)")]
-        public string? Weight { get; set; }
-
-        [Display(Name = "Urutan")]
-        public int? SortOrder { get; set; }
-
-        public List<IndicatorInput> Indicators { get; set; } = [];
-    }
-
-    public sealed class IndicatorInput
-    {
-        [Display(Name = "Kode indikator")]
-        public string? Code { get; set; }
-
-        [Display(Name = "Nama indikator")]
-        public string? Name { get; set; }
-
-        [Display(Name = "Bobot dalam aspek (%)")]
-        public string? Weight { get; set; }
-
-        [Display(Name = "Skala")]
-        public ScaleKind? Scale { get; set; }
-
-        [Display(Name = "Panduan bukti")]
-        public string? EvidenceGuidance { get; set; }
-
-        [Display(Name = "Rubrik tingkat 1")]
-        public string? Rubric1 { get; set; }
-
-        [Display(Name = "Rubrik tingkat 2")]
-        public string? Rubric2 { get; set; }
-
-        [Display(Name = "Rubrik tingkat 3")]
-        public string? Rubric3 { get; set; }
-
-        [Display(Name = "Rubrik tingkat 4")]
-        public string? Rubric4 { get; set; }
-
-        [Display(Name = "Rubrik tingkat 5")]
-        public string? Rubric5 { get; set; }
-
-        public string?[] Rubrics => [Rubric1, Rubric2, Rubric3, Rubric4, Rubric5];
-    }
-
-    public sealed class Validator : AbstractValidator<InputModel>
-    {
-        public Validator(IStringLocalizer<SharedResource> l)
-        {
-            RuleFor(x => x.Aspects.Count).LessThanOrEqualTo(MaxAspects)
-                .WithMessage(_ => l["Paling banyak {0} aspek.", MaxAspects]).OverridePropertyName("");
-
-            RuleForEach(x => x.Aspects).ChildRules(aspect =>
-            {
-                aspect.RuleFor(a => a.Code).Cascade(CascadeMode.Stop)
-                    .NotEmpty().WithMessage(_ => l["Kode aspek wajib diisi."])
-                    .Must(CycleRules.IsValidCode).WithMessage(_ => l["Kode terdiri atas huruf besar dan angka saja, paling banyak {0} karakter.", CycleRules.MaxCodeLength]);
-                aspect.RuleFor(a => a.Name).Cascade(CascadeMode.Stop)
-                    .NotEmpty().WithMessage(_ => l["Nama aspek wajib diisi."])
-                    .MaximumLength(200).WithMessage(_ => l["Nama aspek paling banyak {0} karakter.", 200]);
-                aspect.RuleFor(a => a.Weight).Cascade(CascadeMode.Stop)
-                    .NotEmpty().WithMessage(_ => l["Bobot wajib diisi."])
-                    .Must(w => ScoreText.TryParse(w, out _)).WithMessage(_ => l["Bobot harus berupa angka, misalnya 25 atau 12,5."]);
-                aspect.RuleFor(a => a.SortOrder).Cascade(CascadeMode.Stop)
-                    .NotNull().WithMessage(_ => l["Urutan wajib diisi."])
-                    .InclusiveBetween(1, 999).WithMessage(_ => l["Urutan harus antara 1 dan {0}.", 999]);
-                aspect.RuleFor(a => a.Indicators.Count).LessThanOrEqualTo(MaxIndicatorsPerAspect)
-                    .WithMessage(_ => l["Paling banyak {0} indikator per aspek.", MaxIndicatorsPerAspect]).OverridePropertyName("Code");
-                aspect.RuleForEach(a => a.Indicators).ChildRules(indicator =>
-                {
-                    indicator.RuleFor(i => i.Code).Cascade(CascadeMode.Stop)
-                        .NotEmpty().WithMessage(_ => l["Kode indikator wajib diisi."])
-                        .Must(CycleRules.IsValidCode).WithMessage(_ => l["Kode terdiri atas huruf besar dan angka saja, paling banyak {0} karakter.", CycleRules.MaxCodeLength]);
-                    indicator.RuleFor(i => i.Name).Cascade(CascadeMode.Stop)
-                        .NotEmpty().WithMessage(_ => l["Nama indikator wajib diisi."])
-                        .MaximumLength(500).WithMessage(_ => l["Nama indikator paling banyak {0} karakter.", 500]);
-                    indicator.RuleFor(i => i.Weight).Cascade(CascadeMode.Stop)
-                        .NotEmpty().WithMessage(_ => l["Bobot wajib diisi."])
-                        .Must(w => ScoreText.TryParse(w, out _)).WithMessage(_ => l["Bobot harus berupa angka, misalnya 25 atau 12,5."]);
-                    indicator.RuleFor(i => i.Scale).Cascade(CascadeMode.Stop)
-                        .NotNull().WithMessage(_ => l["Pilih skala."])
-                        .IsInEnum().WithMessage(_ => l["Pilih skala."]);
-                    indicator.RuleFor(i => i.EvidenceGuidance).MaximumLength(2000).WithMessage(_ => l["Panduan bukti paling banyak {0} karakter.", 2000]);
-                    for (var level = 1; level <= 5; level++)
-                    {
-                        var n = level;
-                        indicator.RuleFor(i => i.Rubrics[n - 1]).Cascade(CascadeMode.Stop)
-                            .NotEmpty().When(i => i.Scale == ScaleKind.Levels).WithMessage(_ => l["Rubrik tingkat {0} wajib diisi untuk skala tingkat 1–5.", n])
-                            .MaximumLength(1000).WithMessage(_ => l["Rubrik paling banyak {0} karakter.", 1000])
-                            .OverridePropertyName("Rubric" + n.ToString(CultureInfo.InvariantCulture));
-                    }
-                });
-            });
-
-            RuleFor(x => x.Aspects).Custom((aspects, context) =>
-            {
-                foreach (var code in aspects.Select(a => a.Code).Where(c => !string.IsNullOrEmpty(c)).GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key))
-                {
-                    context.AddFailure("", l["Kode aspek {0} dipakai lebih dari sekali.", code!]);
-                }
-
-                foreach (var code in aspects.SelectMany(a => a.Indicators).Select(i => i.Code).Where(c => !string.IsNullOrEmpty(c)).GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key))
-                {
-                    context.AddFailure("", l["Kode indikator {0} dipakai lebih dari sekali.", code!]);
-                }
-            });
-        }
-    }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var set = await db.CriteriaSets.AsNoTracking().Include(s => s.Aspects).ThenInclude(a => a.Indicators).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -174,7 +48,7 @@ public class EditModel(
             return NotFound();
         }
 
-        StoredAspects = Ordered(set.Aspects);
+        StoredAspects = CriteriaText.Ordered(set.Aspects);
         Input = new InputModel
         {
             Version = set.Version,
@@ -229,7 +103,7 @@ public class EditModel(
         }
 
         var wanted = Wanted();
-        foreach (var problem in CriteriaRules.Problems(Shape(wanted)))
+        foreach (var problem in CriteriaRules.Problems(CriteriaText.Shape(wanted)))
         {
             ModelState.AddModelError("", l[problem.Template, problem.Args]);
         }
@@ -240,7 +114,7 @@ public class EditModel(
         }
 
         var set = await db.CriteriaSets.Include(s => s.Aspects).ThenInclude(a => a.Indicators).AsSplitQuery().FirstAsync(s => s.Id == id, ct);
-        if (Signature(set.Aspects) == Signature(wanted))
+        if (CriteriaText.Signature(set.Aspects) == CriteriaText.Signature(wanted))
         {
             TempData["StatusMessage"] = l["Tidak ada yang diubah."].Value;
             return RedirectToPage(new { id });
@@ -262,7 +136,7 @@ public class EditModel(
                     db.Aspects.Add(aspect);
                 }
 
-                audit.Record(AuditActions.CriteriaUpdated, "criteria-set", Id(set.Id), provinceCode: null, $"category {Set.CategoryCode}; version {set.VersionNumber}; {Summary(wanted)}");
+                audit.Record(AuditActions.CriteriaUpdated, "criteria-set", Id(set.Id), provinceCode: null, $"category {Set.CategoryCode}; version {set.VersionNumber}; {CriteriaText.Summary(wanted)}");
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 TempData["StatusMessage"] = l["Kriteria {0} telah disimpan.", Set.CategoryName].Value;
@@ -284,7 +158,7 @@ public class EditModel(
             db.CriteriaSets.Add(next);
             await db.SaveChangesAsync(ct);
             audit.Record(AuditActions.CriteriaVersioned, "criteria-set", Id(next.Id), provinceCode: null,
-                $"category {Set.CategoryCode}; version {set.VersionNumber} -> {next.VersionNumber} (criteria set {set.Id} -> {next.Id}); {Summary(wanted)}");
+                $"category {Set.CategoryCode}; version {set.VersionNumber} -> {next.VersionNumber} (criteria set {set.Id} -> {next.Id}); {CriteriaText.Summary(wanted)}");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             TempData["StatusMessage"] = l["Kriteria {0} sudah dipakai untuk menilai, jadi perubahan disimpan sebagai versi {1}. Kartu nilai yang sudah ada tetap memakai versi {2}.",
@@ -374,37 +248,6 @@ public class EditModel(
     private static decimal Parse(string? weight) => ScoreText.TryParse(weight, out var value) ? value : 0m;
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static List<CriteriaRules.AspectShape> Shape(IEnumerable<Aspect> aspects) =>
-        aspects.Select(a => new CriteriaRules.AspectShape(a.Name, a.Weight, a.Indicators.Select(i => new CriteriaRules.WeightItem(i.Name, i.Weight)).ToList())).ToList();
-
-    private static List<Aspect> Ordered(IEnumerable<Aspect> aspects) =>
-        aspects.OrderBy(a => a.SortOrder).ThenBy(a => a.Code, StringComparer.Ordinal)
-            .Select(a =>
-            {
-                a.Indicators = a.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal).ToList();
-                return a;
-            })
-            .ToList();
-
-    /// <summary>Everything a person can change, in order: equal signatures mean nothing changed.</summary>
-    private static string Signature(IEnumerable<Aspect> aspects)
-    {
-        var text = new StringBuilder();
-        foreach (var a in Ordered(aspects))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"A|{a.Code}|{a.Name}|{a.Weight:0.##}|{a.SortOrder}\n");
-            foreach (var i in a.Indicators)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"I|{i.Code}|{i.Name}|{i.Weight:0.##}|{i.Scale}|{i.EvidenceGuidance}|{i.Rubric1}|{i.Rubric2}|{i.Rubric3}|{i.Rubric4}|{i.Rubric5}\n");
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string Summary(IEnumerable<Aspect> aspects) =>
-        string.Join(", ", aspects.Select(a => FormattableString.Invariant($"{a.Code} {a.Weight:0.##} ({string.Join(" ", a.Indicators.Select(i => FormattableString.Invariant($"{i.Code} {i.Weight:0.##}")))})")));
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

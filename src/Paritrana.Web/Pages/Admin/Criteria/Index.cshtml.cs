@@ -18,17 +18,10 @@ namespace Paritrana.Web.Pages.Admin.Criteria;
 /// and whether its weights are complete; a category without criteria starts from the default
 /// template or from the same category (same code) of the latest earlier cycle.
 /// </summary>
-public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : CyclePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "cycle")]
-    public int? CycleYear { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
-
-    public CycleLookup.CycleRef? Cycle { get; private set; }
-
-    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
     public PagedList<Row> Categories { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -41,16 +34,15 @@ public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider cl
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
+        await ChooseCycleAsync(db, ct);
         if (Cycle is null)
         {
-            return CycleYear is null ? Page() : NotFound();
+            return NoCycle();
         }
 
         var cycleId = Cycle.Id;
         var year = Cycle.Year;
-        Settings = await ScoringScope.SettingsAsync(db, cycleId, ct);
+        Settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
         Categories = await db.Categories.AsNoTracking()
             .Where(c => c.CycleId == cycleId)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Code)

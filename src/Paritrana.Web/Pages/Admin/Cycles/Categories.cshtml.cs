@@ -262,12 +262,7 @@ public class CategoriesModel(
         $"code: {c.Code}; name: '{c.Name}'; kind: {c.Kind}; order: {c.SortOrder.ToString(CultureInfo.InvariantCulture)}; " +
         $"finalists: {c.FinalistCount.ToString(CultureInfo.InvariantCulture)}; active: {(c.IsActive ? "yes" : "no")}";
 
-    private RedirectToPageResult Refuse(string message)
-    {
-        TempData["StatusMessage"] = message;
-        TempData["StatusIsError"] = true;
-        return RedirectToPage(new { cycleId = CycleId });
-    }
+    private RedirectToPageResult Refuse(string message) => this.RedirectWithMessage(message, new { cycleId = CycleId }, isError: true);
 
     private async Task<int> NextSortOrderAsync(CancellationToken ct) =>
         Math.Min(MaxSortOrder, (await db.Categories.Where(c => c.CycleId == CycleId).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0) + 1);

@@ -203,18 +203,9 @@ public class EditModel(
             : l["Siklus {0} telah dibuka kembali.", cycle.Year]);
     }
 
-    private RedirectToPageResult Done(string message)
-    {
-        TempData["StatusMessage"] = message;
-        return RedirectToPage(new { id = Id });
-    }
+    private RedirectToPageResult Done(string message) => this.RedirectWithMessage(message, new { id = Id });
 
-    private RedirectToPageResult Refuse(string message)
-    {
-        TempData["StatusMessage"] = message;
-        TempData["StatusIsError"] = true;
-        return RedirectToPage(new { id = Id });
-    }
+    private RedirectToPageResult Refuse(string message) => this.RedirectWithMessage(message, new { id = Id }, isError: true);
 
     private async Task LoadViewAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -19,6 +20,25 @@ public interface IAccountInput
     string? Role { get; }
     string? ProvinceCode { get; }
     int? BranchOfficeId { get; }
+}
+
+/// <summary>The fields both account forms carry (<see cref="IAccountInput"/>), with their labels.</summary>
+public abstract class AccountFields
+{
+        [Display(Name = "Nama lengkap")]
+        public string? FullName { get; set; }
+
+        [Display(Name = "Alamat surel")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Peran")]
+        public string? Role { get; set; }
+
+        [Display(Name = "Provinsi")]
+        public string? ProvinceCode { get; set; }
+
+        [Display(Name = "Kantor cabang")]
+        public int? BranchOfficeId { get; set; }
 }
 
 /// <summary>

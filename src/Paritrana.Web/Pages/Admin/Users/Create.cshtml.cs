@@ -26,23 +26,8 @@ public class CreateModel(
 
     public AccountOptions Options { get; private set; } = new();
 
-    public sealed class InputModel : IAccountInput
+    public sealed class InputModel : AccountFields, IAccountInput
     {
-        [Display(Name = "Nama lengkap")]
-        public string? FullName { get; set; }
-
-        [Display(Name = "Alamat surel")]
-        public string? Email { get; set; }
-
-        [Display(Name = "Peran")]
-        public string? Role { get; set; }
-
-        [Display(Name = "Provinsi")]
-        public string? ProvinceCode { get; set; }
-
-        [Display(Name = "Kantor cabang")]
-        public int? BranchOfficeId { get; set; }
-
         [Display(Name = "Kata sandi awal")]
         [DataType(DataType.Password)]
         public string? Password { get; set; }

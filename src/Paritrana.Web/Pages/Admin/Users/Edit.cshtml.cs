@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,7 +10,6 @@ using Paritrana.Domain.Auditing;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
-using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Users;
 
@@ -22,7 +19,7 @@ namespace Paritrana.Web.Pages.Admin.Users;
 /// do changes the security stamp and ends their sessions on the server (docs/decisions/012), in the
 /// transaction of the change, so their open sessions end at their next request.
 /// </summary>
-public class EditModel(
+public partial class EditModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     ParitranaDbContext db,
@@ -55,48 +52,6 @@ public class EditModel(
         DateTimeOffset CreatedAt,
         DateTimeOffset? LastSignInAt,
         bool IsSelf);
-
-    public sealed class InputModel : IAccountInput
-    {
-        [BindNever]
-        public Guid? AccountId { get; set; }
-
-        [Display(Name = "Nama lengkap")]
-        public string? FullName { get; set; }
-
-        [Display(Name = "Alamat surel")]
-        public string? Email { get; set; }
-
-        [Display(Name = "Peran")]
-        public string? Role { get; set; }
-
-        [Display(Name = "Provinsi")]
-        public string? ProvinceCode { get; set; }
-
-        [Display(Name = "Kantor cabang")]
-        public int? BranchOfficeId { get; set; }
-
-        /// <summary>The account's stamp when the form was shown: a different one means someone else saved meanwhile.</summary>
-        public string? ConcurrencyStamp { get; set; }
-    }
-
-    public sealed class Validator : FactsValidator<InputModel>
-    {
-        private readonly RequestIds ids;
-
-        public Validator(IStringLocalizer<SharedResource> l, ParitranaDbContext db, ILookupNormalizer normalizer, RequestIds ids)
-        {
-            this.ids = ids;
-            Include(new AccountRules(l, db, normalizer));
-        }
-
-        /// <summary>The account being edited (the query's id), left out of the check that the e-mail address is free.</summary>
-        protected override Task<bool> ReadFactsAsync(InputModel input, CancellationToken ct)
-        {
-            input.AccountId = ids.Uuid("id");
-            return Task.FromResult(input.AccountId is not null);
-        }
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -241,160 +196,6 @@ public class EditModel(
         TempData["StatusMessage"] = endsSessions
             ? l["Perubahan akun {0} telah disimpan. Sesi yang sedang berjalan pada akun ini berakhir; pemiliknya perlu masuk lagi.", email].Value
             : l["Perubahan akun {0} telah disimpan.", email].Value;
-        return RedirectToPage(new { id = Id });
-    }
-
-    [ValidateOnly]
-    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(Id.ToString());
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (user.Id == me.Id)
-        {
-            return Refuse(l["Anda tidak dapat menonaktifkan akun Anda sendiri."]);
-        }
-
-        if (user.IsDisabled)
-        {
-            return Done(l["Akun {0} sudah nonaktif.", user.Email ?? ""]);
-        }
-
-        user.IsDisabled = true;
-        return await ApplyAsync(user, AuditActions.UserDisabled, null, SessionEndReason.Disabled, () => users.UpdateSecurityStampAsync(user),
-            l["Akun {0} telah dinonaktifkan. Sesi yang sedang berjalan berakhir pada permintaan berikutnya.", user.Email ?? ""], ct);
-    }
-
-    [ValidateOnly]
-    public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(Id.ToString());
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (!user.IsDisabled)
-        {
-            return Done(l["Akun {0} sudah aktif.", user.Email ?? ""]);
-        }
-
-        user.IsDisabled = false;
-        return await ApplyAsync(user, AuditActions.UserEnabled, null, null, () => users.UpdateAsync(user),
-            l["Akun {0} telah diaktifkan kembali.", user.Email ?? ""], ct);
-    }
-
-    [ValidateOnly]
-    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(Id.ToString());
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (user.LockoutEnd is not { } until || until <= clock.GetUtcNow())
-        {
-            return Done(l["Akun {0} tidak sedang terkunci.", user.Email ?? ""]);
-        }
-
-        var details = "locked until: " + until.ToString("O", CultureInfo.InvariantCulture);
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        return await ApplyAsync(user, AuditActions.UserUnlocked, details, null, () => users.UpdateAsync(user),
-            l["Kunci akun {0} telah dibuka.", user.Email ?? ""], ct);
-    }
-
-    [ValidateOnly(nameof(NewPassword))]
-    public async Task<IActionResult> OnPostResetPasswordAsync(CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(Id.ToString());
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (user.Id == me.Id)
-        {
-            return Refuse(l["Ubah kata sandi Anda sendiri melalui halaman Ubah kata sandi."]);
-        }
-
-        if (string.IsNullOrEmpty(NewPassword))
-        {
-            ModelState.AddModelError(nameof(NewPassword), l["Kata sandi baru wajib diisi."]);
-            await LoadAsync(user, fillInput: true, ct);
-            return Page();
-        }
-
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            // Validates the password with Identity's rules and changes the security stamp.
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await users.ResetPasswordAsync(user, token, NewPassword);
-            if (!result.Succeeded)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                foreach (var error in result.Errors.DistinctBy(e => e.Description))
-                {
-                    ModelState.AddModelError(nameof(NewPassword), error.Description);
-                }
-
-                var current = await users.FindByIdAsync(Id.ToString());
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                await LoadAsync(current, fillInput: true, ct);
-                return Page();
-            }
-
-            await sessions.EndAllAsync(user.Id, user.ProvinceCode, SessionEndReason.PasswordReset, keep: null, ct);
-            audit.Record(AuditActions.UserPasswordReset, "user", user.Id.ToString(), user.ProvinceCode);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-
-        TempData["StatusMessage"] = l["Kata sandi akun {0} telah diganti. Sesi yang sedang berjalan pada akun ini berakhir.", user.Email ?? ""].Value;
-        return RedirectToPage(new { id = Id });
-    }
-
-    /// <summary>Saves one account action (ending the account's sessions, if it does) and its audit event together, then redirects back to the account.</summary>
-    private async Task<IActionResult> ApplyAsync(PortalUser user, string action, string? details, SessionEndReason? endsSessions, Func<Task<IdentityResult>> change, string message, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await change();
-        if (!result.Succeeded)
-        {
-            await tx.RollbackAsync(ct);
-            return Refuse(string.Join(" ", result.Errors.Select(e => e.Description).Distinct()));
-        }
-
-        if (endsSessions is { } reason)
-        {
-            await sessions.EndAllAsync(user.Id, user.ProvinceCode, reason, keep: null, ct);
-        }
-
-        audit.Record(action, "user", user.Id.ToString(), user.ProvinceCode, details);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Done(message);
-    }
-
-    private RedirectToPageResult Done(string message)
-    {
-        TempData["StatusMessage"] = message;
-        return RedirectToPage(new { id = Id });
-    }
-
-    private RedirectToPageResult Refuse(string message)
-    {
-        TempData["StatusMessage"] = message;
-        TempData["StatusIsError"] = true;
         return RedirectToPage(new { id = Id });
     }
 

@@ -224,7 +224,7 @@ public class AssignmentsModel(
         Categories = (await db.Categories.AsNoTracking().Where(c => c.CycleId == round.CycleId).OrderBy(c => c.SortOrder)
                 .Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
-        Scorers = await ScoringScope.Scorers(db, round.ProvinceCode).ToListAsync(ct);
+        Scorers = await ScoringLookups.Scorers(db, round.ProvinceCode).ToListAsync(ct);
         var assignable = assignments.AssignableNominations(round.Ref);
         AssignableCount = await (CategoryFilter is int f ? assignable.Where(n => n.CategoryId == f) : assignable).CountAsync(ct);
         Nominations = (await (CategoryFilter is int c2 ? assignable.Where(n => n.CategoryId == c2) : assignable)

@@ -139,10 +139,5 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         return RedirectToPage(new { id });
     }
 
-    private RedirectToPageResult Refuse(int id, string message)
-    {
-        TempData["StatusMessage"] = message;
-        TempData["StatusIsError"] = true;
-        return RedirectToPage(new { id });
-    }
+    private RedirectToPageResult Refuse(int id, string message) => this.RedirectWithMessage(message, new { id }, isError: true);
 }

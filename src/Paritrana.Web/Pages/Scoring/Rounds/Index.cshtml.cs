@@ -20,17 +20,10 @@ namespace Paritrana.Web.Pages.Scoring.Rounds;
 /// or adds rounds of their own; members see the rounds.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : CyclePageModel
 {
-    [BindProperty(SupportsGet = true, Name = "cycle")]
-    public int? CycleYear { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
-
-    public CycleLookup.CycleRef? Cycle { get; private set; }
-
-    public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
     public PagedList<Row> Rounds { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -50,17 +43,16 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
             return NotFound();
         }
 
-        Cycles = await CycleLookup.AllAsync(db, ct);
-        Cycle = CycleLookup.Resolve(Cycles, CycleYear);
+        await ChooseCycleAsync(db, ct);
         if (Cycle is null)
         {
-            return CycleYear is null ? Page() : NotFound();
+            return NoCycle();
         }
 
         var cycleId = Cycle.Id;
         var rounds = db.ScoringRounds.AsNoTracking().InScope(scope).Where(r => r.CycleId == cycleId && r.ProvinceCode == province);
         WeightSum = await rounds.SumAsync(r => r.Weight, ct);
-        Settings = await ScoringScope.SettingsAsync(db, cycleId, ct);
+        Settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
         Rounds = await rounds
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
             .Select(r => new Row(
@@ -134,10 +126,5 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
         return RedirectToPage(new { cycle = year });
     }
 
-    private RedirectToPageResult Refuse(string message, string year)
-    {
-        TempData["StatusMessage"] = message;
-        TempData["StatusIsError"] = true;
-        return RedirectToPage(new { cycle = year });
-    }
+    private RedirectToPageResult Refuse(string message, string year) => this.RedirectWithMessage(message, new { cycle = year }, isError: true);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Access;
 using Paritrana.Domain.Scoring;
+using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.Scoring;
@@ -9,28 +10,12 @@ namespace Paritrana.Web.Features.Scoring;
 public sealed record ScorerRef(Guid Id, string FullName, string Email, bool IsChair);
 
 /// <summary>
-/// Scope rules of scoring: a round belongs to one province and is seen only by that province's
-/// committee (the administrator sees all); scorers are the enabled committee members and chair of
-/// the province.
+/// What most scoring pages read besides the rounds themselves: who can score in a province (the
+/// enabled committee members and chair) and a cycle's scoring settings. Rounds are scoped by
+/// <see cref="Accounts.ScopeQueries"/>, like every other record.
 /// </summary>
-public static class ScoringScope
+public static class ScoringLookups
 {
-    public static IQueryable<ScoringRound> InScope(this IQueryable<ScoringRound> query, AccessScope scope)
-    {
-        if (scope.IsNational)
-        {
-            return query;
-        }
-
-        if (scope.SeesNothing || scope.IsLimitedToRegencies)
-        {
-            return query.Where(_ => false);
-        }
-
-        var province = scope.ProvinceCode!;
-        return query.Where(r => r.ProvinceCode == province);
-    }
-
     /// <summary>The enabled committee members and chair of a province, by name; only those of <paramref name="only"/> when given.</summary>
     public static IQueryable<ScorerRef> Scorers(ParitranaDbContext db, string provinceCode, IReadOnlyCollection<Guid>? only = null)
     {
