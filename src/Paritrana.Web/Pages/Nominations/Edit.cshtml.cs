@@ -386,7 +386,7 @@ public class EditModel(
             return RedirectToPage("/Nominations/Details", new { id });
         }
 
-        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, string.Join("; ", changes));
+        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, AuditDetails.Texts(changes));
         if (!await SaveAsync(n, Input.Version, ct))
         {
             return await ConflictAsync(null, ct);
@@ -524,7 +524,7 @@ public class EditModel(
             return Page();
         }
 
-        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, done.Value.Audit);
+        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, AuditDetails.Text(done.Value.Audit));
         if (!await SaveAsync(n, version, ct))
         {
             return await ConflictAsync(null, ct);

@@ -227,7 +227,7 @@ public class EditModel(
                 await sessions.EndAllAsync(user.Id, auditProvince, SessionEndReason.AccountChanged, keep: user.Id == me.Id ? me.SessionId : null, ct);
             }
 
-            audit.Record(AuditActions.UserUpdated, "user", user.Id.ToString(), auditProvince, string.Join("; ", changes));
+            audit.Record(AuditActions.UserUpdated, "user", user.Id.ToString(), auditProvince, AuditDetails.Texts(changes));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -379,7 +379,7 @@ public class EditModel(
             await sessions.EndAllAsync(user.Id, user.ProvinceCode, reason, keep: null, ct);
         }
 
-        audit.Record(action, "user", user.Id.ToString(), user.ProvinceCode, details);
+        audit.Record(action, "user", user.Id.ToString(), user.ProvinceCode, details is null ? null : AuditDetails.Text(details));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Done(message);

@@ -77,7 +77,7 @@ public class RemoveModel(
         Evidence.RemovedBy = me.Id;
         Evidence.RemovalReason = Input.Reason;
         audit.Record(AuditActions.FileRemoved, NominationTimeline.FileEntity, Evidence.Id.ToString(), Evidence.ProvinceCode,
-            AuditText.Of(("name", Evidence.FileName), ("sha256", Evidence.Sha256), ("reason", Input.Reason)));
+            AuditDetails.Of(("name", Evidence.FileName), ("sha256", Evidence.Sha256), ("reason", Input.Reason)));
         // The row marked removed, its audit event and the deletion of the bytes in one transaction.
         await EvidenceStore.DeleteAsync(db, Evidence.StorageName, ct);
 

@@ -157,7 +157,7 @@ public class UploadModel(
         };
         db.EvidenceFiles.Add(file);
         audit.Record(AuditActions.FileUploaded, NominationTimeline.FileEntity, id.ToString(), file.ProvinceCode,
-            AuditText.Of(
+            AuditDetails.Of(
                 ("nomination", file.NominationId.ToString(CultureInfo.InvariantCulture)),
                 ("visit", file.VisitId?.ToString(CultureInfo.InvariantCulture)),
                 ("coaching item", file.CoachingItemId?.ToString(CultureInfo.InvariantCulture)),

@@ -74,7 +74,7 @@ public class CancelModel(
                 Visit.CancelReason = Input.Reason;
                 Visit.UpdatedAt = clock.GetUtcNow();
                 audit.Record(AuditActions.VisitCancelled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-                    AuditText.Of(("reason", Input.Reason)));
+                    AuditDetails.Of(("reason", Input.Reason)));
             },
             Texts["Kunjungan telah dibatalkan."].Value,
             ct);

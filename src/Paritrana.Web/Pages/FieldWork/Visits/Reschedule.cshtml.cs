@@ -93,7 +93,7 @@ public class RescheduleModel(
                 Visit.RescheduleReason = Input.Reason;
                 Visit.UpdatedAt = clock.GetUtcNow();
                 audit.Record(AuditActions.VisitRescheduled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-                    AuditText.Of(("from", LocalTime.Iso(previous)), ("to", LocalTime.Iso(plannedAt)), ("reason", Input.Reason)));
+                    AuditDetails.Of(("from", LocalTime.Iso(previous)), ("to", LocalTime.Iso(plannedAt)), ("reason", Input.Reason)));
             },
             Texts["Kunjungan dijadwalkan ulang ke {0}.", LocalTime.Format(plannedAt, Visit.ProvinceCode)].Value,
             ct);
