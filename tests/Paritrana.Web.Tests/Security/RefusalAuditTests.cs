@@ -56,7 +56,7 @@ public class RefusalAuditTests : IAsyncLifetime
 
         (await TestDatabase.ScalarAsync<string>(_database, "SELECT name FROM provinces WHERE code = '51'")).ShouldBe("Bali");
         (await TestDatabase.ScalarAsync<string>(_database,
-            "SELECT string_agg(action || ' | ' || coalesce(user_email, '-') || ' | ' || details, '; ' ORDER BY id) FROM audit_events WHERE id > @id",
+            $"SELECT string_agg(action || ' | ' || coalesce(user_email, '-') || ' | ' || {AuditSql.Text("details")}, '; ' ORDER BY id) FROM audit_events WHERE id > @id",
             ("id", before))).ShouldBe($"{AuditActions.AccessRefused} | ketua.bali@paritrana.demo | {details}");
     }
 
