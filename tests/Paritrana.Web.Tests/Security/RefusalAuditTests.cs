@@ -93,7 +93,7 @@ public class RefusalAuditTests : IAsyncLifetime
                 var me = context.HttpContext.User;
                 await services.GetRequiredService<AuditTrail>().RecordNowAsync(AuditActions.AccessRefused,
                     Guid.Parse(me.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value),
-                    me.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value, "probe: refused after a change");
+                    me.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value, AuditDetails.Of(("probe", "refused after a change")));
                 context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             }
             else
