@@ -10,7 +10,9 @@ namespace Paritrana.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The text details become their JSON form before the column's type changes (docs/decisions/027).
+            // The text details become their JSON form as the column becomes jsonb (docs/decisions/027).
+            // This replaces the generated AlterColumn: Npgsql's has no USING clause, and PostgreSQL
+            // casts no text to jsonb by itself ("cannot be cast automatically").
             // The field-work events, status changes and session ends, whose values the portal reads by
             // name, are parsed in their known "key: value; " form, the free text (a reason, a note, the
             // last value) taken whole; a part that is not "key: value" stays a text without a name.
@@ -38,6 +40,9 @@ namespace Paritrana.Web.Data.Migrations
                     entries jsonb := '[]';
                     whole text := jsonb_build_array(jsonb_build_object('value', details))::text;
                 BEGIN
+                    IF details IS NULL THEN
+                        RETURN NULL;
+                    END IF;
                     IF action NOT IN ('visit.planned', 'visit.rescheduled', 'visit.done', 'visit.cancelled',
                                       'file.uploaded', 'file.removed', 'coaching.created', 'coaching.started',
                                       'coaching.resolved', 'coaching.waived', 'coaching.reopened',
@@ -74,18 +79,9 @@ namespace Paritrana.Web.Data.Migrations
                     RETURN entries::text;
                 END
                 $fn$;
-                UPDATE audit_events SET details = pg_temp.audit_details_json(action, details) WHERE details IS NOT NULL;
+                ALTER TABLE audit_events ALTER COLUMN details TYPE jsonb USING pg_temp.audit_details_json(action, details)::jsonb;
                 DROP FUNCTION pg_temp.audit_details_json(text, text);
                 """);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "details",
-                table: "audit_events",
-                type: "jsonb",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "text",
-                oldNullable: true);
         }
 
         /// <inheritdoc />

@@ -18,6 +18,11 @@ public static class FieldWorkAudit
             ("members", members.ToString(CultureInfo.InvariantCulture)),
             ("place", place));
 
+    public static AuditDetails VisitRescheduled(DateTimeOffset from, DateTimeOffset to, string? reason) =>
+        AuditDetails.Of(("from", LocalTime.Iso(from)), ("to", LocalTime.Iso(to)), ("reason", reason));
+
+    public static AuditDetails VisitCancelled(string? reason) => AuditDetails.Of(("reason", reason));
+
     public static AuditDetails VisitDone(DateTimeOffset doneAt) => AuditDetails.Of(("done at", LocalTime.Iso(doneAt)));
 
     public static AuditDetails CoachingCreated(int nominationId, int? visitId, DateOnly dueDate, string finding) =>

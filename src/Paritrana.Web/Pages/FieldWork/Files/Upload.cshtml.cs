@@ -77,15 +77,9 @@ public class UploadModel(
 
     public async Task<IActionResult> OnPostAsync(int nomination, int? visit, int? item, int? regulation, CancellationToken ct)
     {
-        if (!await LoadAsync(nomination, visit, item, regulation, ct))
+        if (this.NotFoundOrRefused(await LoadAsync(nomination, visit, item, regulation, ct), Refusal) is { } stop)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return stop;
         }
 
         if (!ModelState.IsValid)
