@@ -15,6 +15,7 @@ public class AuditEvent
     public string? EntityId { get; set; }
     /// <summary>The province the record belongs to, so that a province's trail can be shown to its chair.</summary>
     public string? ProvinceCode { get; set; }
-    public string? Details { get; set; }
+    /// <summary>What the action was about, as named values (docs/decisions/027); stored as jsonb.</summary>
+    public AuditDetails? Details { get; set; }
     public string? IpAddress { get; set; }
 }

@@ -25,7 +25,7 @@ public static class AccessRefusals
             AuditActions.AccessRefused,
             Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
             user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name,
-            request[..Math.Min(request.Length, 500)],
+            AuditDetails.Text(request[..Math.Min(request.Length, 500)]),
             http.RequestAborted);
 
         context.Response.Redirect(context.RedirectUri);

@@ -125,8 +125,8 @@ public sealed class SessionStore(
         return ended;
     }
 
-    private static string Details(SessionEndReason reason, int sessions) =>
-        $"reason: {SessionEndings.Code(reason)}; sessions: {sessions.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    private static AuditDetails Details(SessionEndReason reason, int sessions) =>
+        AuditDetails.Of(("reason", SessionEndings.Code(reason)), ("sessions", sessions.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string? Cut(string? text, int length) =>
         string.IsNullOrEmpty(text) ? null : text.Length <= length ? text : text[..length];

@@ -93,7 +93,7 @@ public sealed partial class DemoAwardSeeder
         db.ScoringRounds.AddRange(rounds);
         await db.SaveChangesAsync(ct);
         var round = rounds.Single(r => r.Status == RoundStatus.Open);
-        Audit(AuditActions.RoundOpened, "scoring-round", Key(round.Id), HistoryProvince, $"'{round.Name}'", chair, opened);
+        Audit(AuditActions.RoundOpened, "scoring-round", Key(round.Id), HistoryProvince, AuditDetails.Text($"'{round.Name}'"), chair, opened);
 
         var cards = new List<(Scorecard Card, DemoUser Scorer)>();
         foreach (var (plan, nomination) in scored)

@@ -417,7 +417,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
     /// An audit event of a seeded action, as <see cref="Infrastructure.AuditTrail"/> records it for
     /// the demo user who took it, at the time it was taken (no address: nobody sent a request).
     /// </summary>
-    private void Audit(string action, string entityType, string entityId, string provinceCode, string details, DemoUser user, DateTimeOffset at) =>
+    private void Audit(string action, string entityType, string entityId, string provinceCode, AuditDetails details, DemoUser user, DateTimeOffset at) =>
         db.AuditEvents.Add(new AuditEvent
         {
             At = at,

@@ -81,19 +81,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         // One IEntityTypeConfiguration per aggregate, in Data/Configuration.
         builder.ApplyConfigurationsFromAssembly(typeof(ParitranaDbContext).Assembly);
 
-        builder.Entity<AuditEvent>(e =>
-        {
-            e.ToTable("audit_events");
-            e.Property(a => a.Action).HasMaxLength(80);
-            e.Property(a => a.UserEmail).HasMaxLength(256);
-            e.Property(a => a.EntityType).HasMaxLength(80);
-            e.Property(a => a.EntityId).HasMaxLength(80);
-            e.Property(a => a.ProvinceCode).HasMaxLength(2);
-            e.Property(a => a.IpAddress).HasMaxLength(64);
-            e.HasIndex(a => a.At);
-            e.HasIndex(a => new { a.ProvinceCode, a.At });
-            e.HasIndex(a => new { a.EntityType, a.EntityId });
-        });
+        builder.ApplyConfiguration(new Configuration.AuditEventConfiguration());
 
         SnakeCaseNames.Apply(builder);
     }

@@ -12,7 +12,7 @@ namespace Paritrana.Web.Infrastructure;
 /// </summary>
 public sealed class AuditTrail(ParitranaDbContext db, IDbContextFactory<ParitranaDbContext> contexts, IHttpContextAccessor accessor, TimeProvider clock)
 {
-    public AuditEvent Record(string action, string? entityType = null, string? entityId = null, string? provinceCode = null, string? details = null)
+    public AuditEvent Record(string action, string? entityType = null, string? entityId = null, string? provinceCode = null, AuditDetails? details = null)
     {
         var e = Create(action, entityType, entityId, provinceCode, details);
         db.AuditEvents.Add(e);
@@ -20,7 +20,7 @@ public sealed class AuditTrail(ParitranaDbContext db, IDbContextFactory<Paritran
     }
 
     /// <summary>An event of the signed-in user and this request, not yet added to any DbContext.</summary>
-    public AuditEvent Create(string action, string? entityType = null, string? entityId = null, string? provinceCode = null, string? details = null)
+    public AuditEvent Create(string action, string? entityType = null, string? entityId = null, string? provinceCode = null, AuditDetails? details = null)
     {
         var http = accessor.HttpContext;
         var user = http?.User;
@@ -44,7 +44,7 @@ public sealed class AuditTrail(ParitranaDbContext db, IDbContextFactory<Paritran
     /// DbContext tracks (a change its handler made before it was refused) is saved with them, and
     /// the event stays even if the request's transaction is rolled back.
     /// </summary>
-    public async Task RecordNowAsync(string action, Guid? userId, string? email, string? details = null, CancellationToken ct = default)
+    public async Task RecordNowAsync(string action, Guid? userId, string? email, AuditDetails? details = null, CancellationToken ct = default)
     {
         var e = Create(action, "user", userId?.ToString(), details: details);
         if (userId is not null)

@@ -67,7 +67,7 @@ public class SessionEndTests(PortalFixture portal) : IClassFixture<PortalFixture
         stillIn.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await EndingsAsync(portal.Database, email)).ShouldBe(",PasswordChanged");
         (await TestDatabase.ScalarAsync<string>(portal.Database,
-            "SELECT details FROM audit_events WHERE action = @a AND user_email = @e", ("a", "auth.session-ended"), ("e", email)))
+            $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND user_email = @e", ("a", "auth.session-ended"), ("e", email)))
             .ShouldBe("reason: password-changed; sessions: 1");
     }
 
@@ -112,7 +112,7 @@ public class SessionEndTests(PortalFixture portal) : IClassFixture<PortalFixture
         (await LoginNoticeAsync(portal.Factory, fromOffice)).ShouldBe(notice);
         (await EndingsAsync(portal.Database, email)).ShouldBe($"{stored},{stored}");
         (await TestDatabase.ScalarAsync<string>(portal.Database,
-            "SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", "auth.session-ended"), ("id", id.ToString())))
+            $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id", ("a", "auth.session-ended"), ("id", id.ToString())))
             .ShouldBe($"reason: {code}; sessions: 2");
 
         // The administrator's own session is untouched.

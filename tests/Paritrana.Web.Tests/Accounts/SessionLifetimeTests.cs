@@ -35,7 +35,7 @@ public class SessionLifetimeTests(ClockedPortalFixture portal) : IClassFixture<C
             "SELECT s.ended_at FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = @e", ("e", email)))
             .ShouldBe(lastRequest.AddMinutes(60).UtcDateTime);
         (await TestDatabase.ScalarAsync<string>(portal.Database,
-            "SELECT details FROM audit_events WHERE action = 'auth.session-ended' AND user_email = @e", ("e", email)))
+            $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'auth.session-ended' AND user_email = @e", ("e", email)))
             .ShouldBe("reason: idle; sessions: 1");
     }
 

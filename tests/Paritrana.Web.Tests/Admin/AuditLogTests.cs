@@ -92,7 +92,7 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
     {
         var entity = Guid.NewGuid().ToString("N");
         await TestDatabase.ExecuteAsync(
-            $"INSERT INTO audit_events (at, action, entity_type, entity_id, province_code, details) VALUES (now(), 'nomination.imported', 'nomination', '{entity}', '33', 'uji')",
+            $"INSERT INTO audit_events (at, action, entity_type, entity_id, province_code, details) VALUES (now(), 'nomination.imported', 'nomination', '{entity}', '33', '[{{\"value\": \"uji\"}}]')",
             portal.Database);
         using var admin = portal.Factory.CreatePortalClient();
         await admin.SignedInAsAsync(Admin);

@@ -362,7 +362,7 @@ public class OfficeAdminTests(PortalFixture portal) : IClassFixture<PortalFixtur
     private async Task<List<string>> AuditDetails(string action, int entityId)
     {
         var joined = await Scalar<string>(
-            "SELECT string_agg(coalesce(province_code || ' | ', '') || details, E'\\n' ORDER BY id) FROM audit_events WHERE action = @a AND entity_id = @e",
+            $"SELECT string_agg(coalesce(province_code || ' | ', '') || {AuditSql.Text("details")}, E'\\n' ORDER BY id) FROM audit_events WHERE action = @a AND entity_id = @e",
             ("a", action), ("e", entityId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return joined is null ? [] : joined.Split('\n').ToList();
     }

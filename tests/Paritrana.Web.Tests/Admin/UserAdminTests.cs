@@ -36,7 +36,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT province_code FROM users WHERE id = @id", ("id", id))).ShouldBe("51");
         (await TestDatabase.ScalarAsync<bool>(portal.Database, "SELECT email_confirmed AND lockout_enabled AND NOT is_disabled FROM users WHERE id = @id", ("id", id))).ShouldBeTrue();
         (await TestDatabase.ScalarAsync<string>(portal.Database,
-            "SELECT details FROM audit_events WHERE action = @a AND entity_id = @id AND province_code = '51' AND user_email = @admin",
+            $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id AND province_code = '51' AND user_email = @admin",
             ("a", AuditActions.UserCreated), ("id", id.ToString()), ("admin", Admin)))
             .ShouldBe($"email: {email}; role: CommitteeMember; province: 51; branch: -");
 
@@ -98,7 +98,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         Errors(page).ShouldBe([message]);
         (await CountUsersAsync()).ShouldBe(usersBefore);
         (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM users WHERE normalized_email = upper(@e)", ("e", email))).ShouldBe(0L);
-        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = @a AND details LIKE @d",
+        (await TestDatabase.ScalarAsync<long>(portal.Database, $"SELECT count(*) FROM audit_events WHERE action = @a AND {AuditSql.Text("details")} LIKE @d",
             ("a", AuditActions.UserCreated), ("d", $"email: {email};%"))).ShouldBe(0L);
     }
 
@@ -141,7 +141,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe(EditUrl(id));
         (await RoleOfAsync(id)).ShouldBe("CommitteeChair");
-        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT details FROM audit_events WHERE action = @a AND entity_id = @id",
+        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id",
             ("a", AuditActions.UserUpdated), ("id", id.ToString()))).ShouldBe("role: CommitteeMember → CommitteeChair");
 
         using var after = await member.GetAsync("/");
@@ -169,7 +169,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT full_name FROM users WHERE id = @id", ("id", id))).ShouldBe("Sri Rahayu (uji)");
         (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT security_stamp FROM users WHERE id = @id", ("id", id))).ShouldBe(stampBefore);
-        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT details FROM audit_events WHERE action = @a AND entity_id = @id",
+        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id",
             ("a", AuditActions.UserUpdated), ("id", id.ToString()))).ShouldBe("name: Akun Uji → Sri Rahayu (uji)");
         using var home = await member.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.OK);

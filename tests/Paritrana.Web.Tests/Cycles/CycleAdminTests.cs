@@ -476,7 +476,7 @@ public class CycleAdminTests(PortalFixture portal) : IClassFixture<PortalFixture
     private async Task<List<string>> AuditDetails(string action, int entityId)
     {
         var joined = await Scalar<string>(
-            "SELECT string_agg(details, E'\\n' ORDER BY id) FROM audit_events WHERE action = @a AND entity_id = @e",
+            $"SELECT string_agg({AuditSql.Text("details")}, E'\\n' ORDER BY id) FROM audit_events WHERE action = @a AND entity_id = @e",
             ("a", action), ("e", entityId.ToString(CultureInfo.InvariantCulture)));
         return joined is null ? [] : joined.Split('\n').ToList();
     }

@@ -70,11 +70,11 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
             "2025-06-05 15:00 | scorecard.submitted | ketua.bali@paritrana.demo | Pemerintah Provinsi Bali",
             "2025-06-06 14:00 | scorecard.submitted | ketua.bali@paritrana.demo | Pemerintah Kabupaten Badung",
         ]);
-        (await Text("""
-            SELECT e.action || ' | ' || e.user_email || ' | ' || e.details FROM audit_events e JOIN scoring_rounds r ON r.id::text = e.entity_id AND e.entity_type = 'scoring-round'
+        (await Text($"""
+            SELECT e.action || ' | ' || e.user_email || ' | ' || {AuditSql.Text("e.details")} FROM audit_events e JOIN scoring_rounds r ON r.id::text = e.entity_id AND e.entity_type = 'scoring-round'
             JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = 2025
             """)).ShouldBe("round.opened | ketua.bali@paritrana.demo | 'Penilaian Dokumen'");
-        (await Text($"SELECT e.details FROM audit_events e JOIN scorecards c ON e.details LIKE '%; card ' || c.id || ';%' {Current} AND e.action = 'scorecard.saved' AND o.name = 'Pemerintah Provinsi Bali'"))
+        (await Text($"SELECT {AuditSql.Text("e.details")} FROM audit_events e JOIN scorecards c ON {AuditSql.Text("e.details")} LIKE '%; card ' || c.id || ';%' {Current} AND e.action = 'scorecard.saved' AND o.name = 'Pemerintah Provinsi Bali'"))
             .ShouldEndWith("; REG1: - -> 4; REG1 comment changed; REG2: - -> 4; ANG1: - -> 4");
     }
 

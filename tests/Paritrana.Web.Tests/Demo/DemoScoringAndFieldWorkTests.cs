@@ -333,7 +333,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         // The rows behind them, as the visit and coaching pages write them.
         (await Lines($"""
             SELECT a.action || ' | ' || a.entity_type || ' | ' || (a.entity_id = coalesce(v.id, i.id)::text) || ' | ' || a.province_code || ' | ' || a.user_email
-                || ' | ' || (a.user_id = u.id) || ' | ' || coalesce(a.ip_address, '-') || ' | ' || a.details
+                || ' | ' || (a.user_id = u.id) || ' | ' || coalesce(a.ip_address, '-') || ' | ' || {AuditSql.Text("a.details")}
             FROM audit_events a
             LEFT JOIN visits v ON a.entity_type = 'visit' AND v.id::text = a.entity_id
             LEFT JOIN coaching_items i ON a.entity_type = 'coaching-item' AND i.id::text = a.entity_id
@@ -376,8 +376,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
 
         // One submitted event per card, as ScorecardService writes it: every score new, then the total.
         (await Lines($"""
-            SELECT a.user_email || ' | ' || replace(replace(a.details, 'round ' || s.round_id, 'round #'), 'card ' || s.id, 'card #')
-            FROM audit_events a JOIN scorecards s ON a.details LIKE 'round ' || s.round_id || '; card ' || s.id || ';%'
+            SELECT a.user_email || ' | ' || replace(replace({AuditSql.Text("a.details")}, 'round ' || s.round_id, 'round #'), 'card ' || s.id, 'card #')
+            FROM audit_events a JOIN scorecards s ON {AuditSql.Text("a.details")} LIKE 'round ' || s.round_id || '; card ' || s.id || ';%'
             WHERE a.action = 'scorecard.submitted' AND a.entity_type = 'nomination' AND a.entity_id = '{nomination}' AND s.nomination_id = {nomination}
               AND a.at = s.submitted_at AND a.province_code = '51' AND a.user_id = s.scorer_id
             ORDER BY a.at LIMIT 1
@@ -397,9 +397,9 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             """);
         var (finalists, decided, plenary, cycle) = ids.Single().Split(" / ") is [var f, var d, var p, var c] ? (f, d, p, c) : default;
         var sha256 = await Text("SELECT sha256 FROM plenary_decision_versions");
-        (await Lines("""
+        (await Lines($"""
             SELECT to_char(a.at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD HH24:MI') || ' | ' || a.action || ' | ' || a.entity_type || ' | ' || a.entity_id
-                || ' | ' || a.province_code || ' | ' || a.user_email || ' | ' || a.details
+                || ' | ' || a.province_code || ' | ' || a.user_email || ' | ' || {AuditSql.Text("a.details")}
             FROM audit_events a WHERE a.entity_type = 'plenary' ORDER BY a.at, a.id
             """)).ShouldBe(
         [

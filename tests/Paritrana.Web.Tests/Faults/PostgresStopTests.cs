@@ -397,7 +397,7 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Every stored worker count came with its audit event in the same transaction.
         await using (var command = new NpgsqlCommand(
-            "SELECT count(*) FROM audit_events WHERE action = 'nomination.updated' AND entity_id = @n AND details LIKE '%' || @w || '%'", connection))
+            $"SELECT count(*) FROM audit_events WHERE action = 'nomination.updated' AND entity_id = @n AND {AuditSql.Text("details")} LIKE '%' || @w || '%'", connection))
         {
             command.Parameters.AddWithValue("n", draftNomination.ToString(CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("w", workers);
@@ -419,7 +419,7 @@ public sealed class PostgresStopTests(ITestOutputHelper output) : IAsyncLifetime
     private static async Task<List<string>> DraftValuesAsync(NpgsqlConnection connection, int draftNomination)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT (regexp_match(details, '-> (50[0-9][0-9])'))[1] FROM audit_events WHERE action = 'nomination.updated' AND entity_id = @n ORDER BY id", connection);
+            $"SELECT (regexp_match({AuditSql.Text("details")}, '-> (50[0-9][0-9])'))[1] FROM audit_events WHERE action = 'nomination.updated' AND entity_id = @n ORDER BY id", connection);
         command.Parameters.AddWithValue("n", draftNomination.ToString(CultureInfo.InvariantCulture));
         var values = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -49,7 +49,7 @@ public class CoachingTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         (await _data.ScalarAsync<string>(
             "SELECT concat_ws('|', nomination_id, province_code, regency_code, visit_id, finding, recommendation, responsible_person, due_date, status, created_by) FROM coaching_items WHERE id = @id", ("id", id)))
             .ShouldBe($"{nomination.Id}|51|51.71|{visit}|12 pekerja kontrak belum terdaftar|Daftarkan ke JKK, JKM dan JHT|Manajer SDM|{Date(due)}|1|{member}");
-        (await _data.ScalarAsync<string>("SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.CoachingCreated), ("id", id.ToString())))
+        (await _data.ScalarAsync<string>($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.CoachingCreated), ("id", id.ToString())))
             .ShouldBe($"nomination: {nomination.Id}; visit: {visit}; due: {Date(due)}; finding: 12 pekerja kontrak belum terdaftar");
         var page = await PortalClient.ParseAsync(await client.FollowAsync(response));
         PortalClient.Text(page.QuerySelector(".alert-success")).ShouldBe($"Butir pembinaan telah dicatat dengan tenggat {Shown(due)}.");
@@ -109,7 +109,7 @@ public class CoachingTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         (await _data.ScalarAsync<string>("SELECT concat_ws('|', status, resolution_note, resolved_by, resolved_at IS NOT NULL) FROM coaching_items WHERE id = @id", ("id", id)))
             .ShouldBe($"3|Semua pekerja sudah terdaftar per 1 Desember.|{member}|t");
         (await _data.ScalarAsync<string>(
-            "SELECT string_agg(action || ' / ' || details, ' || ' ORDER BY id) FROM audit_events WHERE entity_type = 'coaching-item' AND entity_id = @id", ("id", id.ToString())))
+            $"SELECT string_agg(action || ' / ' || {AuditSql.Text("details")}, ' || ' ORDER BY id) FROM audit_events WHERE entity_type = 'coaching-item' AND entity_id = @id", ("id", id.ToString())))
             .ShouldBe("coaching.started / status: Open -> InProgress || coaching.resolved / status: InProgress -> Resolved; note: Semua pekerja sudah terdaftar per 1 Desember.");
         var page2 = await PortalClient.ParseAsync(await client.FollowAsync(resolved));
         PortalClient.Text(page2.QuerySelector("[data-testid=resolution-note]")).ShouldBe("Semua pekerja sudah terdaftar per 1 Desember.");

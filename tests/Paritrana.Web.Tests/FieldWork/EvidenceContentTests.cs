@@ -85,7 +85,7 @@ public class EvidenceContentTests(FieldWorkFixture fixture) : IClassFixture<Fiel
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         FieldError(await PortalClient.ParseAsync(response), "Input.File").ShouldBe(message);
         (await _data.CountAsync("SELECT count(*) FROM evidence_files WHERE nomination_id = @n", ("n", nomination.Id))).ShouldBe(0L);
-        (await _data.CountAsync("SELECT count(*) FROM audit_events WHERE action = @a AND details LIKE @d", ("a", AuditActions.FileUploaded), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
+        (await _data.CountAsync($"SELECT count(*) FROM audit_events WHERE action = @a AND {AuditSql.Text("details")} LIKE @d", ("a", AuditActions.FileUploaded), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
         StoredFiles().ShouldBe(before, ignoreOrder: true);
     }
 

@@ -89,7 +89,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         FieldError(await PortalClient.ParseAsync(response), "Input.File").ShouldBe(message);
         (await _data.CountAsync("SELECT count(*) FROM evidence_files WHERE nomination_id = @n", ("n", nomination.Id))).ShouldBe(0L);
-        (await _data.CountAsync("SELECT count(*) FROM audit_events WHERE action = @a AND details LIKE @d", ("a", AuditActions.FileUploaded), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
+        (await _data.CountAsync($"SELECT count(*) FROM audit_events WHERE action = @a AND {AuditSql.Text("details")} LIKE @d", ("a", AuditActions.FileUploaded), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
         // The tests of a class run one after another: nothing was added to the directory, not even a temporary copy.
         StoredFiles().ShouldBe(before, ignoreOrder: true);
     }
@@ -126,7 +126,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         (await _data.ScalarAsync<string>(
             "SELECT concat_ws('|', province_code, regency_code, visit_id, file_name, kind, size, sha256, storage_name, uploaded_by, is_removed) FROM evidence_files WHERE id = @id", ("id", id)))
             .ShouldBe($"51|51.71|{visit}|{safeName}|{(int)KindOf(kind)}|{content.Length}|{sha}|{id:N}|{member}|f");
-        (await _data.ScalarAsync<string>("SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.FileUploaded), ("id", id.ToString())))
+        (await _data.ScalarAsync<string>($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.FileUploaded), ("id", id.ToString())))
             .ShouldBe($"nomination: {nomination.Id}; visit: {visit}; kind: {KindOf(kind)}; size: {content.Length}; sha256: {sha}; name: {safeName}");
         (await StoredFileRows.BytesAsync(fixture.Database, id)).ShouldBe(content);
 
@@ -259,7 +259,7 @@ public class EvidenceTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         (await _data.ScalarAsync<string>("SELECT concat_ws('|', is_removed, removed_by, removal_reason, removed_at IS NOT NULL, file_name) FROM evidence_files WHERE id = @id", ("id", id)))
             .ShouldBe($"t|{chair}|Berkas milik perusahaan lain|t|salah unggah.pdf");
         var sha = Convert.ToHexStringLower(SHA256.HashData(Pdf));
-        (await _data.ScalarAsync<string>("SELECT concat_ws('|', user_id, province_code, details) FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.FileRemoved), ("id", id.ToString())))
+        (await _data.ScalarAsync<string>($"SELECT concat_ws('|', user_id, province_code, {AuditSql.Text("details")}) FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.FileRemoved), ("id", id.ToString())))
             .ShouldBe($"{chair}|51|name: salah unggah.pdf; sha256: {sha}; reason: Berkas milik perusahaan lain");
 
         var details = await PortalClient.ParseAsync(await client.FollowAsync(removed));

@@ -51,7 +51,7 @@ public class SendBackTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         Summary(page).ShouldBe(PastGate);
         page.QuerySelector<IHtmlTextAreaElement>("#Input_Finding")!.Value.ShouldBe("Pekerja harian belum terdaftar");
         (await _data.CountAsync("SELECT count(*) FROM coaching_items WHERE nomination_id = @n", ("n", nomination.Id))).ShouldBe(0L);
-        (await _data.CountAsync("SELECT count(*) FROM audit_events WHERE action = 'coaching.created' AND details LIKE @d", ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
+        (await _data.CountAsync($"SELECT count(*) FROM audit_events WHERE action = 'coaching.created' AND {AuditSql.Text("details")} LIKE @d", ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class SendBackTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         (await _data.ScalarAsync<int>("SELECT status FROM nominations WHERE id = @n", ("n", nomination.Id))).ShouldBe((int)NominationStatus.InFieldAssessment);
         (await _data.ScalarAsync<string>("SELECT concat_ws('|', \"from\", \"to\", action, user_id, user_name, reason) FROM status_changes WHERE nomination_id = @n", ("n", nomination.Id)))
             .ShouldBe($"6|5|13|{chairId}|{BaliChairName}|{Reason}");
-        (await _data.ScalarAsync<string>("SELECT concat_ws('|', action, user_id, province_code, details) FROM audit_events WHERE entity_type = 'nomination' AND entity_id = @n", ("n", nomination.Id.ToString(CultureInfo.InvariantCulture))))
+        (await _data.ScalarAsync<string>($"SELECT concat_ws('|', action, user_id, province_code, {AuditSql.Text("details")}) FROM audit_events WHERE entity_type = 'nomination' AND entity_id = @n", ("n", nomination.Id.ToString(CultureInfo.InvariantCulture))))
             .ShouldBe($"nomination.status-changed|{chairId}|51|ReadyForScoring → InFieldAssessment; reason: {Reason}");
 
         var after = await PortalClient.ParseAsync(await chair.FollowAsync(sent));

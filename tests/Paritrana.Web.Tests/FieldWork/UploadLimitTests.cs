@@ -66,7 +66,7 @@ public class UploadLimitTests(KestrelFieldWorkFixture fixture) : IClassFixture<K
         PortalClient.Text(page.QuerySelector("h1")).ShouldBe("Unggah berkas bukti");
         FieldError(page, "Input.File").ShouldBe("Berkas lebih besar dari batas 25 MB.");
         (await _data.CountAsync("SELECT count(*) FROM evidence_files WHERE nomination_id = @n", ("n", nomination.Id))).ShouldBe(0L);
-        (await _data.CountAsync("SELECT count(*) FROM audit_events WHERE action = @a AND details LIKE @d", ("a", AuditActions.FileUploaded), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
+        (await _data.CountAsync($"SELECT count(*) FROM audit_events WHERE action = @a AND {AuditSql.Text("details")} LIKE @d", ("a", AuditActions.FileUploaded), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
         StoredFiles().ShouldBe(before, ignoreOrder: true);
 
         // The connection is still good for the next request.

@@ -45,7 +45,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
             "SELECT concat_ws('|', nomination_id, province_code, regency_code, place, purpose, external_participants, status, created_by) FROM visits WHERE id = @id", ("id", id)))
             .ShouldBe($"{nomination.Id}|51|51.71|Kantor PT, Jl. Gatot Subroto 1, Denpasar|Memeriksa daftar pekerja dan bukti pembayaran iuran|KSPSI Bali; Apindo Bali|1|{member}");
         (await _data.CountAsync("SELECT count(*) FROM visit_members WHERE visit_id = @id AND user_id IN (@a, @b)", ("id", id), ("a", chair), ("b", member))).ShouldBe(2L);
-        (await _data.ScalarAsync<string>("SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitPlanned), ("id", id.ToString())))
+        (await _data.ScalarAsync<string>($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitPlanned), ("id", id.ToString())))
             .ShouldBe($"nomination: {nomination.Id}; at: 2026-12-10T01:30:00Z; members: 2; place: Kantor PT, Jl. Gatot Subroto 1, Denpasar");
 
         var details = await PortalClient.ParseAsync(await client.FollowAsync(response));
@@ -107,7 +107,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
             .ShouldBe("Yang dipilih bukan anggota tim panitia provinsi ini.");
 
         (await _data.CountAsync("SELECT count(*) FROM visits WHERE nomination_id = @n", ("n", nomination.Id))).ShouldBe(0L);
-        (await _data.CountAsync("SELECT count(*) FROM audit_events WHERE action = @a AND details LIKE @d", ("a", AuditActions.VisitPlanned), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
+        (await _data.CountAsync($"SELECT count(*) FROM audit_events WHERE action = @a AND {AuditSql.Text("details")} LIKE @d", ("a", AuditActions.VisitPlanned), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
         (await _data.ScalarAsync<string>(
             "SELECT concat_ws('|', status, to_char(done_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), findings, documents_checked, coalesce(interview_notes, '(null)')) FROM visits WHERE id = @id", ("id", id)))
             .ShouldBe("2|2026-11-02 02:15|12 pekerja kontrak belum terdaftar.\nJKP belum diikuti.|Daftar gaji Oktober 2026|(null)");
-        (await _data.ScalarAsync<string>("SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitDone), ("id", id.ToString())))
+        (await _data.ScalarAsync<string>($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitDone), ("id", id.ToString())))
             .ShouldBe("done at: 2026-11-02T02:15:00Z");
 
         var details = await PortalClient.ParseAsync(await client.FollowAsync(response));
@@ -186,7 +186,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
         response.Headers.Location!.OriginalString.ShouldBe($"/FieldWork/Visits/Details/{id}");
         (await _data.ScalarAsync<string>("SELECT concat_ws('|', status, cancel_reason) FROM visits WHERE id = @id", ("id", id)))
             .ShouldBe("3|Pimpinan perusahaan berhalangan; reason: ditunda");
-        (await _data.ScalarAsync<string>("SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitCancelled), ("id", id.ToString())))
+        (await _data.ScalarAsync<string>($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitCancelled), ("id", id.ToString())))
             .ShouldBe("reason: Pimpinan perusahaan berhalangan; reason: ditunda");
         var details = await PortalClient.ParseAsync(await client.FollowAsync(response));
         PortalClient.Text(details.QuerySelector("[data-testid=cancel-reason]")).ShouldBe("Kunjungan dibatalkan: Pimpinan perusahaan berhalangan; reason: ditunda");
@@ -217,7 +217,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
         (await _data.ScalarAsync<string>(
             "SELECT concat_ws('|', status, to_char(planned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), to_char(previous_planned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), reschedule_reason) FROM visits WHERE id = @id", ("id", id)))
             .ShouldBe("1|2026-12-03 00:00|2026-12-01 02:00|Hari raya Galungan");
-        (await _data.ScalarAsync<string>("SELECT details FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitRescheduled), ("id", id.ToString())))
+        (await _data.ScalarAsync<string>($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = @a AND entity_id = @id", ("a", AuditActions.VisitRescheduled), ("id", id.ToString())))
             .ShouldBe("from: 2026-12-01T02:00:00Z; to: 2026-12-03T00:00:00Z; reason: Hari raya Galungan");
         var details = await PortalClient.ParseAsync(await client.FollowAsync(response));
         PortalClient.Text(details.QuerySelector(".alert-success")).ShouldBe("Kunjungan dijadwalkan ulang ke 3 Des 2026 08.00 WITA.");

@@ -610,7 +610,7 @@ public class EmployerImportTests(ImportFixture portal) : IClassFixture<ImportFix
         """, ("id", id))).Single();
 
     private async Task<List<string>> Audit(long id) => await RowsAsync(Db,
-        "SELECT action, province_code, user_email, details FROM audit_events WHERE entity_type = 'import-batch' AND entity_id = @id ORDER BY id",
+        $"SELECT action, province_code, user_email, {AuditSql.Text("details")} FROM audit_events WHERE entity_type = 'import-batch' AND entity_id = @id ORDER BY id",
         ("id", id.ToString(CultureInfo.InvariantCulture)));
 
     private async Task<List<string>> Snapshot(string sql) => await RowsAsync(Db, sql);

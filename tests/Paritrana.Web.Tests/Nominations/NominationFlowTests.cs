@@ -489,7 +489,7 @@ public class NominationFlowTests(PortalFixture portal) : IClassFixture<PortalFix
     private async Task<List<string>> AuditDetails(string action, int id)
     {
         var joined = await _data.ScalarAsync<string>(
-            "SELECT string_agg(coalesce(province_code || ' | ', '') || details, E'\\n' ORDER BY id) FROM audit_events WHERE action = @a AND entity_type = 'nomination' AND entity_id = @e",
+            $"SELECT string_agg(coalesce(province_code || ' | ', '') || {AuditSql.Text("details")}, E'\\n' ORDER BY id) FROM audit_events WHERE action = @a AND entity_type = 'nomination' AND entity_id = @e",
             ("a", action), ("e", id.ToString(CultureInfo.InvariantCulture)));
         return joined is null ? [] : joined.Split('\n').ToList();
     }

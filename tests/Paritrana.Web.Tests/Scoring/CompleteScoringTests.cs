@@ -57,7 +57,7 @@ public class CompleteScoringTests(PortalFixture portal) : IClassFixture<PortalFi
         await data.RowsAsync("SELECT sc.action, coalesce(sc.reason, '-') FROM status_changes sc WHERE sc.nomination_id = @n ORDER BY sc.id", ("n", nomination));
 
     private async Task<List<string>> AuditAsync(int nomination) =>
-        await data.RowsAsync("SELECT details FROM audit_events WHERE action = 'nomination.status-changed' AND entity_id = @n ORDER BY id", ("n", ScoringTestData.Id(nomination)));
+        await data.RowsAsync($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'nomination.status-changed' AND entity_id = @n ORDER BY id", ("n", ScoringTestData.Id(nomination)));
 
     [Fact]
     public async Task Without_a_reason_the_chair_is_told_which_rounds_are_missing_and_nothing_changes()

@@ -56,7 +56,7 @@ public class RefusalAuditTests : IAsyncLifetime
 
         (await TestDatabase.ScalarAsync<string>(_database, "SELECT name FROM provinces WHERE code = '51'")).ShouldBe("Bali");
         (await TestDatabase.ScalarAsync<string>(_database,
-            "SELECT string_agg(action || ' | ' || coalesce(user_email, '-') || ' | ' || details, '; ' ORDER BY id) FROM audit_events WHERE id > @id",
+            $"SELECT string_agg(action || ' | ' || coalesce(user_email, '-') || ' | ' || {AuditSql.Text("details")}, '; ' ORDER BY id) FROM audit_events WHERE id > @id",
             ("id", before))).ShouldBe($"{AuditActions.AccessRefused} | ketua.bali@paritrana.demo | {details}");
     }
 
@@ -93,7 +93,7 @@ public class RefusalAuditTests : IAsyncLifetime
                 var me = context.HttpContext.User;
                 await services.GetRequiredService<AuditTrail>().RecordNowAsync(AuditActions.AccessRefused,
                     Guid.Parse(me.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value),
-                    me.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value, "probe: refused after a change");
+                    me.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value, AuditDetails.Of(("probe", "refused after a change")));
                 context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             }
             else

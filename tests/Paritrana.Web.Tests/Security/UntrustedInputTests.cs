@@ -90,7 +90,7 @@ public class UntrustedInputTests(FieldWorkFixture fixture) : IClassFixture<Field
         page.QuerySelector<IHtmlTextAreaElement>("#Input_Recommendation")!.Value.ShouldBe("Daftarkan ke JKK, JKM dan JHT");
         page.QuerySelector<IHtmlInputElement>("#Input_ResponsiblePerson")!.Value.ShouldBe("Manajer SDM");
         (await _data.CountAsync("SELECT count(*) FROM coaching_items WHERE nomination_id = @n", ("n", nomination.Id))).ShouldBe(0L);
-        (await _data.CountAsync("SELECT count(*) FROM audit_events WHERE action = @a AND details LIKE @d",
+        (await _data.CountAsync($"SELECT count(*) FROM audit_events WHERE action = @a AND {AuditSql.Text("details")} LIKE @d",
             ("a", AuditActions.CoachingCreated), ("d", $"nomination: {nomination.Id};%"))).ShouldBe(0L);
     }
 

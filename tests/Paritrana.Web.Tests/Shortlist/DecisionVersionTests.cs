@@ -54,7 +54,7 @@ public class DecisionVersionTests(PortalFixture portal) : IClassFixture<PortalFi
         var v1 = (await _plenary.VersionsAsync(s.Cycle)).Single();
         v1.SupersededAt.ShouldNotBeNull();
         v1.SupersededReason.ShouldBe(Reason);
-        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'plenary.reopened' AND details = @d",
+        (await TestDatabase.ScalarAsync<long>(portal.Database, $"SELECT count(*) FROM audit_events WHERE action = 'plenary.reopened' AND {AuditSql.Text("details")} = @d",
             ("d", $"superseded: PRT-{year}-51-001; reason: {Reason}"))).ShouldBe(1);
         var superseded = PortalClient.Normalize(await PdfTextAsync(chair, $"/Reports/Finalists?cycle={year}&version=1&handler=Pdf"));
         superseded.ShouldContain("DIGANTIKAN: dokumen ini tidak berlaku lagi.");

@@ -142,7 +142,7 @@ public class FrozenDocumentTests(PortalFixture portal) : IClassFixture<PortalFix
         Domain.Scoring.DecisionDocument.HashOf(stored).ShouldBe(hash);
         (await TestDatabase.ScalarAsync<string>(portal.Database, Sql("v.verification_code")))
             .ShouldBe(Domain.Scoring.DecisionDocument.CodeOf(Convert.FromHexString(hash)));
-        (await TestDatabase.ScalarAsync<long>(portal.Database, $"SELECT count(*) FROM audit_events WHERE action = 'decision-document.issued' AND details = 'PRT-{s.Cycle.YearText}-51-001; version 1; sha256 {hash}'"))
+        (await TestDatabase.ScalarAsync<long>(portal.Database, $"SELECT count(*) FROM audit_events WHERE action = 'decision-document.issued' AND {AuditSql.Text("details")} = 'PRT-{s.Cycle.YearText}-51-001; version 1; sha256 {hash}'"))
             .ShouldBe(1);
         (await _data.StatusAsync(e)).ShouldBe(NominationStatus.NotShortlisted);
     }

@@ -114,14 +114,14 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM status_changes WHERE nomination_id = ANY(@ids) AND action IN (7, 8)", ("ids", new[] { s.A, s.B, s.C, s.D }))).ShouldBe(4);
         (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT rationale FROM finalist_decisions WHERE nomination_id = @id", ("id", s.B))).ShouldBe("Beta lebih baik dalam kunjungan lapangan.");
         (await TestDatabase.ScalarAsync<decimal>(portal.Database, "SELECT total FROM finalist_decisions WHERE nomination_id = @id", ("id", s.A))).ShouldBe(86.5m);
-        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'finalists.decided' AND details LIKE @d", ("d", $"finalists: {s.A}, {s.B};%"))).ShouldBe(1);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, $"SELECT count(*) FROM audit_events WHERE action = 'finalists.decided' AND {AuditSql.Text("details")} LIKE @d", ("d", $"finalists: {s.A}, {s.B};%"))).ShouldBe(1);
         (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'nomination.status-changed' AND entity_id = @id", ("id", s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe(1);
 
         // Forward to the national level.
         var forward = await chair.SubmitFormAsync(url, "form[action*='handler=Forward']", new Dictionary<string, string>());
         forward.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
-        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'finalists.forwarded' AND details LIKE @d", ("d", $"%{s.A}%"))).ShouldBe(1);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, $"SELECT count(*) FROM audit_events WHERE action = 'finalists.forwarded' AND {AuditSql.Text("details")} LIKE @d", ("d", $"%{s.A}%"))).ShouldBe(1);
     }
 
     [Fact]
@@ -331,8 +331,8 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.NotWinner);
         (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT national_award_name FROM finalist_decisions WHERE nomination_id = @id", ("id", s.A))).ShouldBe("Paritrana Award Kategori Perusahaan Besar");
         (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM finalist_decisions WHERE nomination_id = @id AND national_award_name IS NULL", ("id", s.C))).ShouldBe(1);
-        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT details FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("winner: Paritrana Award Kategori Perusahaan Besar");
-        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT details FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("not a winner");
+        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("winner: Paritrana Award Kategori Perusahaan Besar");
+        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("not a winner");
 
         var after = await admin.GetPageAsync(url);
         PortalClient.Text(after.QuerySelector($"[data-nomination='{s.A}']")).ShouldBe($"Bali Perusahaan Besar PT Alfa {s.Tag} 86,50 Pemenang Paritrana Award Kategori Perusahaan Besar");

@@ -278,7 +278,7 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnName("at");
 
                     b.Property<string>("Details")
-                        .HasColumnType("text")
+                        .HasColumnType("jsonb")
                         .HasColumnName("details");
 
                     b.Property<string>("EntityId")

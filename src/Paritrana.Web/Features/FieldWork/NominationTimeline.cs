@@ -132,7 +132,7 @@ public static class NominationTimeline
             var id = v.Id.ToString(CultureInfo.InvariantCulture);
             // The first planned time: from the audit of the planning when there is one (a later reschedule moved it).
             var planned = events.Where(a => a.EntityId == id && a.Action == AuditActions.VisitPlanned)
-                .Select(a => LocalTime.ParseIso(AuditText.Value(a.Details, "at"))).FirstOrDefault() ?? v.FirstPlannedAt;
+                .Select(a => LocalTime.ParseIso(a.Details?["at"])).FirstOrDefault() ?? v.FirstPlannedAt;
             entries.Add(new TimelineEntry(
                 v.CreatedAt,
                 TimelineEvent.VisitPlanned,
@@ -152,17 +152,17 @@ public static class NominationTimeline
                 AuditActions.VisitRescheduled => new TimelineEntry(
                     a.At,
                     TimelineEvent.VisitRescheduled,
-                    c.L[FieldWorkNames.Event(TimelineEvent.VisitRescheduled), Local(c, AuditText.Value(a.Details, "from")), Local(c, AuditText.Value(a.Details, "to"))],
-                    Detail: AuditText.Value(a.Details, "reason", last: true)),
+                    c.L[FieldWorkNames.Event(TimelineEvent.VisitRescheduled), Local(c, a.Details?["from"]), Local(c, a.Details?["to"])],
+                    Detail: a.Details?["reason"]),
                 AuditActions.VisitDone => new TimelineEntry(
                     a.At,
                     TimelineEvent.VisitDone,
-                    c.L[FieldWorkNames.Event(TimelineEvent.VisitDone), Local(c, AuditText.Value(a.Details, "done at"))]),
+                    c.L[FieldWorkNames.Event(TimelineEvent.VisitDone), Local(c, a.Details?["done at"])]),
                 _ => new TimelineEntry(
                     a.At,
                     TimelineEvent.VisitCancelled,
                     c.L[FieldWorkNames.Event(TimelineEvent.VisitCancelled)],
-                    Detail: AuditText.Value(a.Details, "reason", last: true)),
+                    Detail: a.Details?["reason"]),
             };
             entries.Add(entry with
             {
@@ -221,7 +221,7 @@ public static class NominationTimeline
                 kind,
                 c.L[FieldWorkNames.Event(kind)],
                 Shorten(byId[a.EntityId!].Finding),
-                detailKey is null ? null : AuditText.Value(a.Details, detailKey, last: true),
+                detailKey is null ? null : a.Details?[detailKey],
                 "/FieldWork/Coaching/Item",
                 a.EntityId,
                 a.UserId,
@@ -274,18 +274,17 @@ public static class NominationTimeline
         return rows.Select(r =>
         {
             var reopened = r.Action == AuditActions.ScorecardReopened;
-            var reasonAt = r.Details?.IndexOf("reason: ", StringComparison.Ordinal) ?? -1;
             return new TimelineEntry(
                 r.At,
                 reopened ? TimelineEvent.ScorecardReopened : TimelineEvent.ScorecardSubmitted,
                 c.L[FieldWorkNames.Event(reopened ? TimelineEvent.ScorecardReopened : TimelineEvent.ScorecardSubmitted)],
-                Detail: reopened && reasonAt >= 0 ? r.Details![(reasonAt + "reason: ".Length)..] : null,
+                Detail: reopened ? r.Details?["reason"] : null,
                 UserId: r.UserId,
                 Tie: r.Id);
         }).ToList();
     }
 
-    private sealed record AuditRow(long Id, DateTimeOffset At, string Action, string? EntityId, Guid? UserId, string? UserEmail, string? Details);
+    private sealed record AuditRow(long Id, DateTimeOffset At, string Action, string? EntityId, Guid? UserId, string? UserEmail, AuditDetails? Details);
 
     private static async Task<List<AuditRow>> AuditAsync(Context c, string entityType, List<string> entityIds, string[] actions, CancellationToken ct) =>
         await c.Db.AuditEvents.AsNoTracking()

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Npgsql;
+using Paritrana.Domain.Auditing;
+using Paritrana.Web.Data.Configuration;
 
 namespace Paritrana.Web.Features.Imports;
 
@@ -22,15 +24,18 @@ internal static class ImportDb
         return (T)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>An audit event of an import batch, in the caller's transaction (see Infrastructure/AuditTrail).</summary>
+    /// <summary>
+    /// An audit event of an import batch, in the caller's transaction (see Infrastructure/AuditTrail);
+    /// its details one text without a name (docs/decisions/027).
+    /// </summary>
     public static async Task AuditAsync(NpgsqlConnection connection, string action, long batchId, Guid? userId, string? email, string? province, string details, DateTimeOffset at, string? ipAddress, CancellationToken ct) =>
         await ExecuteAsync(connection,
             """
             INSERT INTO audit_events (at, user_id, user_email, action, entity_type, entity_id, province_code, details, ip_address)
-            VALUES (@at, @user, @email, @action, 'import-batch', @entity, @province, @details, @ip)
+            VALUES (@at, @user, @email, @action, 'import-batch', @entity, @province, @details::jsonb, @ip)
             """, ct,
             ("at", at), ("user", userId), ("email", email), ("action", action),
-            ("entity", batchId.ToString(CultureInfo.InvariantCulture)), ("province", province), ("details", details), ("ip", ipAddress));
+            ("entity", batchId.ToString(CultureInfo.InvariantCulture)), ("province", province), ("details", AuditDetailsJson.Write(AuditDetails.Text(details))), ("ip", ipAddress));
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object? Value)[] parameters)
     {

@@ -40,8 +40,8 @@ public sealed class NominationTransitions(
     public const int MaxReasonLength = 2000;
 
     /// <summary>The details of a status change's audit event; shared with the demo seeder.</summary>
-    public static string AuditDetails(NominationStatus from, NominationStatus to, string? reason) =>
-        reason is null ? $"{from} → {to}" : $"{from} → {to}; reason: {reason}";
+    public static AuditDetails AuditDetails(NominationStatus from, NominationStatus to, string? reason) =>
+        Domain.Auditing.AuditDetails.Of((null, $"{from} → {to}"), ("reason", reason));
 
     public async Task<TransitionOutcome> ApplyAsync(TransitionRequest request, CancellationToken ct)
     {
@@ -142,7 +142,7 @@ public sealed class NominationTransitions(
             nomination.Id.ToString(CultureInfo.InvariantCulture),
             nomination.ProvinceCode,
             AuditDetails(from, decision.To, reason)
-                + (missingRounds.Count == 0 ? "" : "; incomplete rounds: " + string.Join(", ", missingRounds.Select(m => m.RoundName))));
+                .And(("incomplete rounds", missingRounds.Count == 0 ? null : string.Join(", ", missingRounds.Select(m => m.RoundName)))));
 
         // The UPDATE checks the version the user's page was read at; the status change and the
         // audit event are in the same SaveChanges, so they stand or fall with it.

@@ -59,7 +59,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
 
         db.Assignments.Add(new Assignment { RoundId = round.Id, NominationId = nominationId, ScorerId = scorerId, AssignedBy = chairId, AssignedAt = clock.GetUtcNow() });
         audit.Record(AuditActions.AssignmentCreated, "nomination", nominationId.ToString(CultureInfo.InvariantCulture), round.ProvinceCode,
-            $"round {round.Id} '{round.Name}'; scorer {scorer.Email}");
+            AuditDetails.Of((null, $"round {round.Id} '{round.Name}'"), (null, $"scorer {scorer.Email}")));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -203,7 +203,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         }
 
         audit.Record(AuditActions.AssignmentRemoved, "nomination", assignment.NominationId.ToString(CultureInfo.InvariantCulture), round.ProvinceCode,
-            $"round {round.Id} '{round.Name}'; scorer {email}" + (card is null ? "" : FormattableString.Invariant($"; draft card {card.Id} removed")));
+            AuditDetails.Of((null, $"round {round.Id} '{round.Name}'"), (null, $"scorer {email}"), (null, card is null ? null : FormattableString.Invariant($"draft card {card.Id} removed"))));
         await db.SaveChangesAsync(ct);
         return new Outcome(true, l["Penugasan telah dihapus."].Value);
     }
@@ -253,7 +253,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         var now = clock.GetUtcNow();
         db.Assignments.AddRange(pairs.Select(p => new Assignment { RoundId = round.Id, NominationId = p.NominationId, ScorerId = p.ScorerId, AssignedBy = chairId, AssignedAt = now }));
         audit.Record(AuditActions.AssignmentCreated, "scoring-round", round.Id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode,
-            FormattableString.Invariant($"{how}; {pairs.Count} assignments"));
+            AuditDetails.Of((null, how), (null, FormattableString.Invariant($"{pairs.Count} assignments"))));
         try
         {
             await db.SaveChangesAsync(ct);

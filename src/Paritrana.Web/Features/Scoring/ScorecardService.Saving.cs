@@ -306,7 +306,7 @@ public sealed partial class ScorecardService
             At = now,
         });
         audit.Record(AuditActions.ScorecardReopened, "nomination", card.NominationId.ToString(CultureInfo.InvariantCulture), card.ProvinceCode,
-            $"round {card.RoundId}; card {card.Id}; reason: {reason}");
+            Domain.Auditing.AuditDetails.Of(CardEntries(card.RoundId, card.Id).Round, CardEntries(card.RoundId, card.Id).Card, ("reason", reason)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -353,7 +353,7 @@ public sealed partial class ScorecardService
         return locked == 1 || await db.CriteriaSets.AnyAsync(s => s.Id == setId && s.IsCurrent, ct);
     }
 
-    private static string Details(CardContext context, int cardId, List<IndicatorView> changed, Dictionary<int, ScoreValue> before, Dictionary<int, ScoreValue> after, decimal? total) =>
+    private static AuditDetails Details(CardContext context, int cardId, List<IndicatorView> changed, Dictionary<int, ScoreValue> before, Dictionary<int, ScoreValue> after, decimal? total) =>
         AuditDetails(context.RoundId, cardId, changed.Select(i => (i.Code, before.GetValueOrDefault(i.Id), after.GetValueOrDefault(i.Id))), total);
 
     /// <summary>
@@ -361,28 +361,32 @@ public sealed partial class ScorecardService
     /// order) with its old and new score, and the total when submitted. Public for the demo seeder,
     /// whose submitted cards carry the same trail.
     /// </summary>
-    public static string AuditDetails(int roundId, int cardId, IEnumerable<(string Code, ScoreValue? Before, ScoreValue? After)> changed, decimal? total)
+    public static AuditDetails AuditDetails(int roundId, int cardId, IEnumerable<(string Code, ScoreValue? Before, ScoreValue? After)> changed, decimal? total)
     {
         static string V(decimal? v) => v is decimal d ? ScoreText.ForInput(d) : "-";
-        var text = new StringBuilder(FormattableString.Invariant($"round {roundId}; card {cardId}"));
+        var entries = new List<(string?, string?)> { CardEntries(roundId, cardId).Round, CardEntries(roundId, cardId).Card };
         foreach (var (code, b, a) in changed)
         {
             if (b?.Value != a?.Value)
             {
-                text.Append(CultureInfo.InvariantCulture, $"; {code}: {V(b?.Value)} -> {V(a?.Value)}");
+                entries.Add((code, $"{V(b?.Value)} -> {V(a?.Value)}"));
             }
 
             if (b?.Comment != a?.Comment)
             {
-                text.Append(CultureInfo.InvariantCulture, $"; {code} comment changed");
+                entries.Add((null, $"{code} comment changed"));
             }
         }
 
         if (total is decimal t)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; total {ScoreText.ForInput(ScoringMath.Round2(t))}");
+            entries.Add((null, $"total {ScoreText.ForInput(ScoringMath.Round2(t))}"));
         }
 
-        return text.ToString();
+        return Domain.Auditing.AuditDetails.Of([.. entries]);
     }
+
+    /// <summary>The round and card a card's audit event names, first in its details ("round 5; card 7").</summary>
+    private static ((string? Name, string? Value) Round, (string? Name, string? Value) Card) CardEntries(int roundId, int cardId) =>
+        ((null, FormattableString.Invariant($"round {roundId}")), (null, FormattableString.Invariant($"card {cardId}")));
 }

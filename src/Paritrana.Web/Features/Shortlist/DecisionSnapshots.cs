@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Access;
+using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Data;
@@ -96,7 +97,8 @@ public sealed class DecisionSnapshots(ParitranaDbContext db)
     }
 
     /// <summary>The details of the audit event of an issued version; shared with the demo seeder.</summary>
-    public static string IssuedDetails(PlenaryDecisionVersion v) => $"{v.DocumentNumber}; version {v.VersionNumber}; sha256 {v.Sha256}";
+    public static AuditDetails IssuedDetails(PlenaryDecisionVersion v) => AuditDetails.Of(
+        (null, v.DocumentNumber), (null, FormattableString.Invariant($"version {v.VersionNumber}")), (null, $"sha256 {v.Sha256}"));
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -12,8 +12,8 @@ public sealed partial class PlenaryDecisions
     public const string NotDecided = "Finalis belum ditetapkan dalam rapat pleno.";
 
     /// <summary>The details of the audit event of a re-opened decision; shared with the tests.</summary>
-    public static string ReopenedDetails(string? supersededNumber, string reason) =>
-        $"superseded: {supersededNumber ?? "-"}; reason: {reason}";
+    public static AuditDetails ReopenedDetails(string? supersededNumber, string reason) =>
+        AuditDetails.Of(("superseded", supersededNumber ?? "-"), ("reason", reason));
 
     /// <summary>
     /// The chair re-opens a decided plenary, with a reason (docs/decisions/011): the version in force

@@ -52,13 +52,15 @@ public sealed partial class PlenaryDecisions(
     // The entity ids and details of the plenary's audit events, shared with the demo seeder.
     public static string PlenaryKey(int cycleId, string provinceCode) => $"{cycleId}/{provinceCode}";
 
-    public static string PlenaryRecordedDetails(DateOnly heldOn, string place) => $"{heldOn:yyyy-MM-dd}, {place}";
+    public static AuditDetails PlenaryRecordedDetails(DateOnly heldOn, string place) =>
+        AuditDetails.Text(FormattableString.Invariant($"{heldOn:yyyy-MM-dd}, {place}"));
 
-    public static string FinalistsDecidedDetails(IEnumerable<int> finalists, int decided) =>
-        $"finalists: {string.Join(", ", finalists.Select(f => f.ToString(CultureInfo.InvariantCulture)))}; decided: {decided}";
+    public static AuditDetails FinalistsDecidedDetails(IEnumerable<int> finalists, int decided) =>
+        AuditDetails.Of(("finalists", Ids(finalists)), ("decided", decided.ToString(CultureInfo.InvariantCulture)));
 
-    public static string FinalistsForwardedDetails(IEnumerable<int> forwarded) =>
-        $"forwarded: {string.Join(", ", forwarded.Select(f => f.ToString(CultureInfo.InvariantCulture)))}";
+    public static AuditDetails FinalistsForwardedDetails(IEnumerable<int> forwarded) => AuditDetails.Of(("forwarded", Ids(forwarded)));
+
+    private static string Ids(IEnumerable<int> ids) => string.Join(", ", ids.Select(f => f.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Saves the plenary record (created on first save); <paramref name="version"/> 0 means "new".</summary>
     public async Task<PlenaryOutcome> SaveAsync(int cycleId, string provinceCode, PlenaryRecord record, uint version, CancellationToken ct)
@@ -297,7 +299,7 @@ public sealed partial class PlenaryDecisions(
         var province = await db.Nominations.Where(n => n.Id == decision.NominationId).Select(n => n.ProvinceCode).FirstAsync(ct);
         audit.Record(
             AuditActions.NationalResultRecorded, "nomination", decision.NominationId.ToString(CultureInfo.InvariantCulture), province,
-            winner ? $"winner: {decision.NationalAwardName}" : "not a winner");
+            winner ? AuditDetails.Of(("winner", decision.NationalAwardName)) : AuditDetails.Text("not a winner"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return PlenaryOutcome.Ok;

@@ -29,7 +29,7 @@ public partial class CreateModel
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(ct);
             audit.Record(AuditActions.OrganisationCreated, "organisation", organisation.Id.ToString(CultureInfo.InvariantCulture), organisation.ProvinceCode,
-                $"government: '{organisation.Name}'; level: {organisation.GovernmentLevel}; region: {organisation.RegencyCode ?? organisation.ProvinceCode}");
+                AuditDetails.Text($"government: '{organisation.Name}'; level: {organisation.GovernmentLevel}; region: {organisation.RegencyCode ?? organisation.ProvinceCode}"));
         }
 
         var branchOfficeId = await VerifyingBranchAsync(category.Kind, organisation, ct);
@@ -65,7 +65,7 @@ public partial class CreateModel
         db.Nominations.Add(nomination);
         await db.SaveChangesAsync(ct);
         audit.Record(AuditActions.NominationCreated, "nomination", nomination.Id.ToString(CultureInfo.InvariantCulture), nomination.ProvinceCode,
-            $"cycle: {cycle.Year.ToString(CultureInfo.InvariantCulture)}; category: '{category.Name}'; organisation: '{organisation.Name}' ({organisation.Id.ToString(CultureInfo.InvariantCulture)}); branch office: {branchOfficeId.Value.ToString(CultureInfo.InvariantCulture)}");
+            $"cycle: {cycle.Year.ToString(CultureInfo.InvariantCulture)}; category: '{category.Name}'; organisation: '{organisation.Name}' ({organisation.Id.ToString(CultureInfo.InvariantCulture)}); branch office: {branchOfficeId.Value.ToString(CultureInfo.InvariantCulture)}"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (nomination.Id, organisation.Name);

@@ -127,7 +127,7 @@ public partial class EditModel
             return Page();
         }
 
-        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, done.Value.Audit);
+        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, AuditDetails.Text(done.Value.Audit));
         if (!await SaveAsync(n, version, ct))
         {
             return await ConflictAsync(null, ct);

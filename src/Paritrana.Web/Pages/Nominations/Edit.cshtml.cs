@@ -112,7 +112,7 @@ public partial class EditModel(
             return RedirectToPage("/Nominations/Details", new { id });
         }
 
-        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, string.Join("; ", changes));
+        audit.Record(AuditActions.NominationUpdated, "nomination", Key(n.Id), n.ProvinceCode, AuditDetails.Texts(changes));
         if (!await SaveAsync(n, Input.Version, ct))
         {
             return await ConflictAsync(null, ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Auditing;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
 
@@ -36,7 +37,7 @@ public class IndexModel(ParitranaDbContext db) : PageModel
         string? EntityId,
         string? ProvinceName,
         string? IpAddress,
-        string? Details);
+        AuditDetails? Details);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

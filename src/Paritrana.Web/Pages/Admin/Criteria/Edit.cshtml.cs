@@ -136,7 +136,7 @@ public partial class EditModel(
                     db.Aspects.Add(aspect);
                 }
 
-                audit.Record(AuditActions.CriteriaUpdated, "criteria-set", Id(set.Id), provinceCode: null, $"category {Set.CategoryCode}; version {set.VersionNumber}; {CriteriaText.Summary(wanted)}");
+                audit.Record(AuditActions.CriteriaUpdated, "criteria-set", Id(set.Id), provinceCode: null, AuditDetails.Text($"category {Set.CategoryCode}; version {set.VersionNumber}; {CriteriaText.Summary(wanted)}"));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 TempData["StatusMessage"] = l["Kriteria {0} telah disimpan.", Set.CategoryName].Value;
@@ -158,7 +158,7 @@ public partial class EditModel(
             db.CriteriaSets.Add(next);
             await db.SaveChangesAsync(ct);
             audit.Record(AuditActions.CriteriaVersioned, "criteria-set", Id(next.Id), provinceCode: null,
-                $"category {Set.CategoryCode}; version {set.VersionNumber} -> {next.VersionNumber} (criteria set {set.Id} -> {next.Id}); {CriteriaText.Summary(wanted)}");
+                AuditDetails.Text($"category {Set.CategoryCode}; version {set.VersionNumber} -> {next.VersionNumber} (criteria set {set.Id} -> {next.Id}); {CriteriaText.Summary(wanted)}"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             TempData["StatusMessage"] = l["Kriteria {0} sudah dipakai untuk menilai, jadi perubahan disimpan sebagai versi {1}. Kartu nilai yang sudah ada tetap memakai versi {2}.",

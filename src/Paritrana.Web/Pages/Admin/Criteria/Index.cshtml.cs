@@ -141,7 +141,7 @@ public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider cl
             return RedirectToPage(new { cycle = Year(year) });
         }
 
-        audit.Record(action, "criteria-set", set.Id.ToString(CultureInfo.InvariantCulture), provinceCode: null, details);
+        audit.Record(action, "criteria-set", set.Id.ToString(CultureInfo.InvariantCulture), provinceCode: null, AuditDetails.Text(details));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         TempData["StatusMessage"] = message;

@@ -107,7 +107,7 @@ public class SettingsModel(ParitranaDbContext db, AuditTrail audit, IStringLocal
         settings.ShowZScores = Input.ShowZScores;
         // A stale form is refused even when it would change nothing.
         db.Entry(settings).Property(s => s.Aggregation).IsModified = !isNew;
-        audit.Record(AuditActions.ScoringSettingsUpdated, "award-cycle", cycleId.ToString(CultureInfo.InvariantCulture), provinceCode: null, $"{before} -> {Describe(settings)}");
+        audit.Record(AuditActions.ScoringSettingsUpdated, "award-cycle", cycleId.ToString(CultureInfo.InvariantCulture), provinceCode: null, AuditDetails.Text($"{before} -> {Describe(settings)}"));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -186,7 +186,7 @@ public class CategoriesModel(
             db.Categories.Add(category);
             await db.SaveChangesAsync(ct);
             audit.Record(AuditActions.CategoryCreated, "category", category.Id.ToString(CultureInfo.InvariantCulture), null,
-                $"cycle: {Cycle.Year.ToString(CultureInfo.InvariantCulture)}; {Describe(category)}");
+                AuditDetails.Of(("cycle", Cycle.Year.ToString(CultureInfo.InvariantCulture)), (null, Describe(category))));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -245,7 +245,7 @@ public class CategoriesModel(
         {
             db.Categories.AddRange(copies);
             audit.Record(AuditActions.CategoriesCopied, "award-cycle", CycleId.ToString(CultureInfo.InvariantCulture), null,
-                $"from {source.Year.ToString(CultureInfo.InvariantCulture)} to {year.ToString(CultureInfo.InvariantCulture)}: {CreateModel.Codes(copies)}");
+                CreateModel.CopiedDetails(source.Year, year, copies));
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (CycleForm.UniqueViolation(e) is CycleForm.CategoryCodeIndex or CycleForm.CategoryNameIndex)

@@ -162,11 +162,11 @@ public class CreateModel(
         await db.SaveChangesAsync(ct);
         var id = cycle.Id.ToString(CultureInfo.InvariantCulture);
         audit.Record(AuditActions.CycleCreated, "award-cycle", id, null,
-            $"year: {year.ToString(CultureInfo.InvariantCulture)}; stages: {CycleForm.DescribeStages(Input.Stages)}; categories: {categoryDetails}");
+            AuditDetails.Of(("year", year.ToString(CultureInfo.InvariantCulture)), ("stages", CycleForm.DescribeStages(Input.Stages)), ("categories", categoryDetails)));
         if (copiedFromYear is int from)
         {
             audit.Record(AuditActions.CategoriesCopied, "award-cycle", id, null,
-                $"from {from.ToString(CultureInfo.InvariantCulture)} to {year.ToString(CultureInfo.InvariantCulture)}: {Codes(categories)}");
+                CopiedDetails(from, year, categories));
         }
 
         await db.SaveChangesAsync(ct);
@@ -176,6 +176,10 @@ public class CreateModel(
     /// <summary>"PEMPROV,PEMKAB,BPP(inactive)": the codes in order, inactive ones marked.</summary>
     internal static string Codes(IEnumerable<Category> categories) =>
         string.Join(",", categories.OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.IsActive ? c.Code : c.Code + "(inactive)"));
+
+    /// <summary>The details of a copy of categories from one cycle to another ("from 2040 to 2041: PEMPROV,DESA").</summary>
+    internal static AuditDetails CopiedDetails(int from, int to, IEnumerable<Category> categories) =>
+        AuditDetails.Text(FormattableString.Invariant($"from {from} to {to}: {Codes(categories)}"));
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {

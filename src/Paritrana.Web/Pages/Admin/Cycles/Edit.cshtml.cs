@@ -121,7 +121,7 @@ public class EditModel(
         var entry = db.Entry(cycle);
         entry.Property(c => c.Version).OriginalValue = Input.Version;
         entry.Property(c => c.Notes).IsModified = true;
-        audit.Record(AuditActions.CycleUpdated, "award-cycle", Id.ToString(CultureInfo.InvariantCulture), null, string.Join("; ", changes));
+        audit.Record(AuditActions.CycleUpdated, "award-cycle", Id.ToString(CultureInfo.InvariantCulture), null, AuditDetails.Texts(changes));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -161,7 +161,7 @@ public class EditModel(
             await db.AwardCycles.Where(c => c.IsCurrent && c.Id != Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, false), ct);
             await db.AwardCycles.Where(c => c.Id == Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, true), ct);
             audit.Record(AuditActions.CycleMadeCurrent, "award-cycle", Id.ToString(CultureInfo.InvariantCulture), null,
-                $"year: {cycle.Year.ToString(CultureInfo.InvariantCulture)}; previous current: {(previous.Count == 0 ? "-" : string.Join(",", previous))}");
+                AuditDetails.Of(("year", cycle.Year.ToString(CultureInfo.InvariantCulture)), ("previous current", previous.Count == 0 ? "-" : string.Join(",", previous))));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -196,7 +196,7 @@ public class EditModel(
 
         cycle.IsClosed = close;
         audit.Record(close ? AuditActions.CycleClosed : AuditActions.CycleReopened, "award-cycle", Id.ToString(CultureInfo.InvariantCulture), null,
-            $"year: {cycle.Year.ToString(CultureInfo.InvariantCulture)}");
+            AuditDetails.Of(("year", cycle.Year.ToString(CultureInfo.InvariantCulture))));
         await db.SaveChangesAsync(ct);
         return Done(close
             ? l["Siklus {0} telah ditutup. Datanya kini hanya dapat diubah oleh administrator.", cycle.Year]

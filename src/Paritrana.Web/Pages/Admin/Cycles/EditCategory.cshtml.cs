@@ -84,7 +84,7 @@ public class EditCategoryModel(
         category.IsActive = Input.IsActive;
         db.Entry(category).Property(c => c.Version).OriginalValue = Input.Version;
         audit.Record(AuditActions.CategoryUpdated, "category", Id.ToString(CultureInfo.InvariantCulture), null,
-            $"cycle: {CycleYear.ToString(CultureInfo.InvariantCulture)}; code: {category.Code}; {string.Join("; ", changes)}");
+            AuditDetails.Of(("cycle", CycleYear.ToString(CultureInfo.InvariantCulture)), ("code", category.Code)).And([.. changes.Select(c => ((string?)null, (string?)c))]));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -266,7 +266,7 @@ public class BranchOfficeModel(
         db.BranchOffices.Add(branch);
         await db.SaveChangesAsync(ct);
         audit.Record(AuditActions.BranchOfficeCreated, "branch-office", branch.Id.ToString(CultureInfo.InvariantCulture), branch.ProvinceCode,
-            $"name: '{branch.Name}'; regional office: '{regionalOffice}'; province: {branch.ProvinceCode}; active: {Flag(branch.IsActive)}; areas: {Codes(Input.RegencyCodes)}");
+            AuditDetails.Of(("name", $"'{branch.Name}'"), ("regional office", $"'{regionalOffice}'"), ("province", branch.ProvinceCode), ("active", Flag(branch.IsActive)), ("areas", Codes(Input.RegencyCodes))));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
@@ -329,7 +329,7 @@ public class BranchOfficeModel(
         var entry = db.Entry(branch);
         entry.Property(b => b.Version).OriginalValue = Input.Version;
         entry.Property(b => b.Name).IsModified = true;
-        audit.Record(AuditActions.BranchOfficeUpdated, "branch-office", branch.Id.ToString(CultureInfo.InvariantCulture), branch.ProvinceCode, string.Join("; ", changes));
+        audit.Record(AuditActions.BranchOfficeUpdated, "branch-office", branch.Id.ToString(CultureInfo.InvariantCulture), branch.ProvinceCode, AuditDetails.Texts(changes));
         // One SaveChanges, one transaction: the row, the whole coverage set and the audit event together.
         await db.SaveChangesAsync(ct);
         return true;

@@ -120,7 +120,7 @@ public class RegionalOfficeModel(
             }
             else
             {
-                var details = $"name: '{office.Name}' -> '{Input.Name}'";
+                var details = AuditDetails.Of(("name", $"'{office.Name}' -> '{Input.Name}'"));
                 db.Entry(office).Property(o => o.Version).OriginalValue = Input.Version;
                 office.Name = Input.Name!;
                 audit.Record(AuditActions.RegionalOfficeUpdated, "regional-office", office.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: details);
@@ -154,7 +154,7 @@ public class RegionalOfficeModel(
         var office = new RegionalOffice { Name = Input.Name! };
         db.RegionalOffices.Add(office);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.RegionalOfficeCreated, "regional-office", office.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"name: '{office.Name}'");
+        audit.Record(AuditActions.RegionalOfficeCreated, "regional-office", office.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: AuditDetails.Of(("name", $"'{office.Name}'")));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -93,7 +93,7 @@ public class CreateModel(
                 ? await db.BranchOffices.AsNoTracking().Where(o => o.Id == b).Select(o => o.Name).FirstOrDefaultAsync(ct)
                 : null;
             var details = $"email: {email}; role: {role}; province: {user.ProvinceCode ?? "-"}; branch: {branchName ?? "-"}";
-            audit.Record(AuditActions.UserCreated, "user", user.Id.ToString(), user.ProvinceCode, details);
+            audit.Record(AuditActions.UserCreated, "user", user.Id.ToString(), user.ProvinceCode, AuditDetails.Text(details));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -148,7 +148,7 @@ public partial class EditModel
             await sessions.EndAllAsync(user.Id, user.ProvinceCode, reason, keep: null, ct);
         }
 
-        audit.Record(action, "user", user.Id.ToString(), user.ProvinceCode, details);
+        audit.Record(action, "user", user.Id.ToString(), user.ProvinceCode, details is null ? null : AuditDetails.Text(details));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Done(message);

@@ -182,7 +182,7 @@ public partial class EditModel(
                 await sessions.EndAllAsync(user.Id, auditProvince, SessionEndReason.AccountChanged, keep: user.Id == me.Id ? me.SessionId : null, ct);
             }
 
-            audit.Record(AuditActions.UserUpdated, "user", user.Id.ToString(), auditProvince, string.Join("; ", changes));
+            audit.Record(AuditActions.UserUpdated, "user", user.Id.ToString(), auditProvince, AuditDetails.Texts(changes));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

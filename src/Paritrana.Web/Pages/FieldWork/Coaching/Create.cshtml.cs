@@ -91,15 +91,9 @@ public class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(int nomination, CancellationToken ct)
     {
-        if (!await LoadAsync(nomination, ct))
+        if (this.NotFoundOrRefused(await LoadAsync(nomination, ct), Refusal) is { } stop)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return stop;
         }
 
         var today = LocalTime.Today(clock, Nomination.ProvinceCode);

@@ -144,7 +144,7 @@ public class ItemModel(
         Item.Status = decision.To;
         Item.UpdatedAt = now;
         string auditAction;
-        string details;
+        AuditDetails details;
         switch (action)
         {
             case CoachingAction.Start:
@@ -261,8 +261,8 @@ public class ItemModel(
             {
                 AuditActions.CoachingCreated => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingCreated), LocalTime.FormatDate(item.DueDate)], r.Who, null),
                 AuditActions.CoachingStarted => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingStarted)], r.Who, null),
-                AuditActions.CoachingResolved => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingResolved)], r.Who, AuditText.Value(r.Details, "note", last: true)),
-                AuditActions.CoachingWaived => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingWaived)], r.Who, AuditText.Value(r.Details, "reason", last: true)),
+                AuditActions.CoachingResolved => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingResolved)], r.Who, r.Details?["note"]),
+                AuditActions.CoachingWaived => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingWaived)], r.Who, r.Details?["reason"]),
                 _ => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingReopened)], r.Who, null),
             })
             .ToList();

@@ -56,15 +56,9 @@ public class RemoveModel(
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (this.NotFoundOrRefused(await LoadAsync(id, ct), Refusal) is { } stop)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return stop;
         }
 
         if (!ModelState.IsValid)
@@ -77,7 +71,7 @@ public class RemoveModel(
         Evidence.RemovedBy = me.Id;
         Evidence.RemovalReason = Input.Reason;
         audit.Record(AuditActions.FileRemoved, NominationTimeline.FileEntity, Evidence.Id.ToString(), Evidence.ProvinceCode,
-            AuditText.Of(("name", Evidence.FileName), ("sha256", Evidence.Sha256), ("reason", Input.Reason)));
+            AuditDetails.Of(("name", Evidence.FileName), ("sha256", Evidence.Sha256), ("reason", Input.Reason)));
         // The row marked removed, its audit event and the deletion of the bytes in one transaction.
         await EvidenceStore.DeleteAsync(db, Evidence.StorageName, ct);
 

@@ -75,15 +75,9 @@ public class UploadModel(
 
     public async Task<IActionResult> OnPostAsync(int nomination, int? visit, int? item, int? regulation, CancellationToken ct)
     {
-        if (!await LoadAsync(nomination, visit, item, regulation, ct))
+        if (this.NotFoundOrRefused(await LoadAsync(nomination, visit, item, regulation, ct), Refusal) is { } stop)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return stop;
         }
 
         if (!ModelState.IsValid)
@@ -155,7 +149,7 @@ public class UploadModel(
         };
         db.EvidenceFiles.Add(file);
         audit.Record(AuditActions.FileUploaded, NominationTimeline.FileEntity, id.ToString(), file.ProvinceCode,
-            AuditText.Of(
+            AuditDetails.Of(
                 ("nomination", file.NominationId.ToString(CultureInfo.InvariantCulture)),
                 ("visit", file.VisitId?.ToString(CultureInfo.InvariantCulture)),
                 ("coaching item", file.CoachingItemId?.ToString(CultureInfo.InvariantCulture)),

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -73,8 +72,7 @@ public class CancelModel(
                 Visit.Status = VisitStatus.Cancelled;
                 Visit.CancelReason = Input.Reason;
                 Visit.UpdatedAt = clock.GetUtcNow();
-                audit.Record(AuditActions.VisitCancelled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-                    AuditText.Of(("reason", Input.Reason)));
+                RecordAudit(audit, AuditActions.VisitCancelled, FieldWorkAudit.VisitCancelled(Input.Reason));
             },
             Texts["Kunjungan telah dibatalkan."].Value,
             ct);

@@ -98,15 +98,9 @@ public class PlanModel(
 
     public async Task<IActionResult> OnPostAsync(int nomination, CancellationToken ct)
     {
-        if (!await LoadAsync(nomination, ct))
+        if (this.NotFoundOrRefused(await LoadAsync(nomination, ct), Refusal) is { } stop)
         {
-            return NotFound();
-        }
-
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
+            return stop;
         }
 
         if (!Input.MemberIds.All(id => Members.Any(m => m.Id == id)))

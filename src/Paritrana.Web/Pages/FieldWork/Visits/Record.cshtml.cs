@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -101,8 +100,7 @@ public class RecordModel(
                 Visit.DocumentsChecked = Input.DocumentsChecked;
                 Visit.InterviewNotes = Input.InterviewNotes;
                 Visit.UpdatedAt = now;
-                audit.Record(AuditActions.VisitDone, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-                    FieldWorkAudit.VisitDone(doneAt));
+                RecordAudit(audit, AuditActions.VisitDone, FieldWorkAudit.VisitDone(doneAt));
             },
             Texts["Hasil kunjungan telah dicatat."].Value,
             ct);

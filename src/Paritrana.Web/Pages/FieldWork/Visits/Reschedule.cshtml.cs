@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -92,8 +91,7 @@ public class RescheduleModel(
                 Visit.PlannedAt = plannedAt;
                 Visit.RescheduleReason = Input.Reason;
                 Visit.UpdatedAt = clock.GetUtcNow();
-                audit.Record(AuditActions.VisitRescheduled, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode,
-                    AuditText.Of(("from", LocalTime.Iso(previous)), ("to", LocalTime.Iso(plannedAt)), ("reason", Input.Reason)));
+                RecordAudit(audit, AuditActions.VisitRescheduled, FieldWorkAudit.VisitRescheduled(previous, plannedAt, Input.Reason));
             },
             Texts["Kunjungan dijadwalkan ulang ke {0}.", LocalTime.Format(plannedAt, Visit.ProvinceCode)].Value,
             ct);

@@ -1,12 +1,15 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Regions;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork.Visits;
 
@@ -42,21 +45,12 @@ public abstract class VisitChangePage(ParitranaDbContext db, CurrentUser me, ISt
     }
 
     /// <summary>For a POST: 404 outside scope, the page with the refusal when the visit can no longer change, null to go on.</summary>
-    protected async Task<IActionResult?> LoadForChangeAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
+    protected async Task<IActionResult?> LoadForChangeAsync(int id, CancellationToken ct) =>
+        this.NotFoundOrRefused(await LoadAsync(id, ct), Refusal);
 
-        if (Refusal is not null)
-        {
-            ModelState.AddModelError("", Refusal);
-            return Page();
-        }
-
-        return null;
-    }
+    /// <summary>The audit event of the change, recorded with it.</summary>
+    protected void RecordAudit(AuditTrail audit, string action, AuditDetails details) =>
+        audit.Record(action, NominationTimeline.VisitEntity, Visit.Id.ToString(CultureInfo.InvariantCulture), Visit.ProvinceCode, details);
 
     /// <summary>
     /// Applies the change (which also records its audit event) and saves both, unless the page was

@@ -74,7 +74,7 @@ public class DeclareModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
 
         var scope = await me.GetScopeAsync(ct);
         db.ConflictDeclarations.Add(new ConflictDeclaration { NominationId = nomination, ScorerId = me.Id!.Value, Reason = Input.Reason!, DeclaredAt = clock.GetUtcNow() });
-        audit.Record(AuditActions.ConflictDeclared, "nomination", nomination.ToString(CultureInfo.InvariantCulture), scope.ProvinceCode, $"reason: {Input.Reason}");
+        audit.Record(AuditActions.ConflictDeclared, "nomination", nomination.ToString(CultureInfo.InvariantCulture), scope.ProvinceCode, AuditDetails.Of(("reason", Input.Reason)));
         try
         {
             await db.SaveChangesAsync(ct);

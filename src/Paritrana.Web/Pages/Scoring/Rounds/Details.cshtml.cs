@@ -121,7 +121,7 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         }
 
         db.Entry(round).Property(r => r.Version).OriginalValue = version;
-        audit.Record(to == RoundStatus.Open ? AuditActions.RoundOpened : AuditActions.RoundClosed, "scoring-round", id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode, $"'{round.Name}'");
+        audit.Record(to == RoundStatus.Open ? AuditActions.RoundOpened : AuditActions.RoundClosed, "scoring-round", id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode, AuditDetails.Text($"'{round.Name}'"));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -163,7 +163,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
                 };
                 db.ScoringRounds.Add(round);
                 await db.SaveChangesAsync(ct);
-                audit.Record(AuditActions.RoundCreated, "scoring-round", round.Id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode, Describe(round));
+                audit.Record(AuditActions.RoundCreated, "scoring-round", round.Id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode, AuditDetails.Text(Describe(round)));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 TempData["StatusMessage"] = l["Babak {0} telah ditambahkan.", round.Name].Value;
@@ -185,7 +185,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
             db.Entry(existing).Property(r => r.Version).OriginalValue = Input.Version;
             // The round row is always updated, so that a concurrent change (or the round being opened) is detected.
             db.Entry(existing).Property(r => r.Status).IsModified = true;
-            audit.Record(AuditActions.RoundUpdated, "scoring-round", existing.Id.ToString(CultureInfo.InvariantCulture), existing.ProvinceCode, $"{before} -> {Describe(existing)}");
+            audit.Record(AuditActions.RoundUpdated, "scoring-round", existing.Id.ToString(CultureInfo.InvariantCulture), existing.ProvinceCode, AuditDetails.Text($"{before} -> {Describe(existing)}"));
             await db.SaveChangesAsync(ct);
             TempData["StatusMessage"] = l["Babak {0} telah disimpan.", existing.Name].Value;
             return RedirectToPage("Details", new { id = existing.Id });

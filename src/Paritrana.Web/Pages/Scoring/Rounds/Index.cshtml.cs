@@ -111,7 +111,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
         }
 
         audit.Record(AuditActions.RoundCreated, "award-cycle", cycle.Id.ToString(CultureInfo.InvariantCulture), province,
-            "default rounds: " + string.Join(", ", CriteriaTemplates.DefaultRounds.Select(r => FormattableString.Invariant($"{r.Name} {r.Weight:0.##}"))));
+            AuditDetails.Of(("default rounds", string.Join(", ", CriteriaTemplates.DefaultRounds.Select(r => FormattableString.Invariant($"{r.Name} {r.Weight:0.##}"))))));
         try
         {
             await db.SaveChangesAsync(ct);
