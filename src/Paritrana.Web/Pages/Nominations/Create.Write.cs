@@ -65,7 +65,7 @@ public partial class CreateModel
         db.Nominations.Add(nomination);
         await db.SaveChangesAsync(ct);
         audit.Record(AuditActions.NominationCreated, "nomination", nomination.Id.ToString(CultureInfo.InvariantCulture), nomination.ProvinceCode,
-            $"cycle: {cycle.Year.ToString(CultureInfo.InvariantCulture)}; category: '{category.Name}'; organisation: '{organisation.Name}' ({organisation.Id.ToString(CultureInfo.InvariantCulture)}); branch office: {branchOfficeId.Value.ToString(CultureInfo.InvariantCulture)}"));
+            AuditDetails.Text($"cycle: {cycle.Year.ToString(CultureInfo.InvariantCulture)}; category: '{category.Name}'; organisation: '{organisation.Name}' ({organisation.Id.ToString(CultureInfo.InvariantCulture)}); branch office: {branchOfficeId.Value.ToString(CultureInfo.InvariantCulture)}"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (nomination.Id, organisation.Name);
