@@ -81,8 +81,6 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         // One IEntityTypeConfiguration per aggregate, in Data/Configuration.
         builder.ApplyConfigurationsFromAssembly(typeof(ParitranaDbContext).Assembly);
 
-        builder.ApplyConfiguration(new Configuration.AuditEventConfiguration());
-
         SnakeCaseNames.Apply(builder);
     }
 }
