@@ -25,6 +25,9 @@ if [ "$PARITRANA_SCREENSHOTS" = "$default_screenshots" ]; then
   rm -rf "$default_screenshots" # only the default folder is emptied, never one given in the environment
 fi
 
+# Every test host would watch appsettings.json for changes: one inotify instance each, and the
+# kernel allows 128 per user, which parallel test classes (and several suites on one machine) use up.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 echo "==> Running the tests"
 log=$(mktemp)
 set +e
