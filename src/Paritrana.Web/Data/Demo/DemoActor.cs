@@ -38,7 +38,7 @@ public sealed class DemoActor(
             _principals[email] = principal;
         }
 
-        var request = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } };
+        var request = new OwnRequest(new DefaultHttpContext { User = principal });
         var clock = new FixedClock(at);
         var me = new CurrentUser(request, db, cache);
         var audit = new AuditTrail(db, contexts, request, clock);
@@ -61,6 +61,15 @@ public sealed class DemoActor(
         }
 
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The demo request, held by this accessor alone: the framework's <see cref="HttpContextAccessor"/>
+    /// keeps it in an async-local value shared by all, which would not outlive the method that set it.
+    /// </summary>
+    private sealed class OwnRequest(HttpContext context) : IHttpContextAccessor
+    {
+        public HttpContext? HttpContext { get; set; } = context;
     }
 
     private sealed class FixedClock(DateTimeOffset at) : TimeProvider
