@@ -31,8 +31,6 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
     /// <summary>The generator's seed: the same seed gives the same employers on every machine.</summary>
     public const int RandomSeed = 20250101;
 
-    public static readonly DateOnly EarlierAsOf = new(2024, 6, 30);
-    public static readonly DateOnly LatestAsOf = new(2024, 12, 31);
 
     // Demo accounts (DemoSeeder.Accounts) that score, plan visits and decide.
     private const string MemberBali = "anggota.bali@paritrana.demo";
@@ -58,6 +56,14 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
 
     /// <summary>The calendar of the current cycle, known once the cycles are seeded.</summary>
     private DemoCalendar _calendar = DemoCalendar.StartedAt(clock.GetUtcNow());
+
+    /// <summary>
+    /// The as-of dates of the demo's two imports: the middle and the end of the year the current
+    /// cycle assesses, so that a nomination's figures lie in it as the nomination form requires.
+    /// </summary>
+    private DateOnly EarlierAsOf => new(_calendar.CurrentYear - 1, 6, 30);
+
+    private DateOnly LatestAsOf => new(_calendar.CurrentYear - 1, 12, 31);
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -272,9 +278,9 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         await db.SaveChangesAsync(ct);
         foreach (var (employer, earlier, latest) in employers)
         {
-            // Recorded as the demo's two imports would have been: mid-July 2024 and mid-January 2025.
-            db.CoverageFigures.Add(Figure(employer.Id, EarlierAsOf, earlier, Utc(2024, 7, 15, 10, 0)));
-            db.CoverageFigures.Add(Figure(employer.Id, LatestAsOf, latest, Utc(2025, 1, 15, 10, 0)));
+            // Recorded as the demo's two imports would have been: mid-July of the assessed year and mid-January after it.
+            db.CoverageFigures.Add(Figure(employer.Id, EarlierAsOf, earlier, Utc(EarlierAsOf.Year, 7, 15, 10, 0)));
+            db.CoverageFigures.Add(Figure(employer.Id, LatestAsOf, latest, Utc(LatestAsOf.Year + 1, 1, 15, 10, 0)));
         }
 
         await db.SaveChangesAsync(ct);

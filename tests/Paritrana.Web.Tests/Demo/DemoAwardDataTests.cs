@@ -139,6 +139,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
     [Fact]
     public async Task Three_hundred_generated_employers_cover_the_regencies_of_the_demo_branches_each_with_two_as_of_dates()
     {
+        var demo = await DemoDay.OfAsync(portal.Database);
         var generated = DemoAwardSeeder.EmployerGenerator.Generate(DemoAwardSeeder.GeneratedEmployerCount, DemoAwardSeeder.RandomSeed, DemoAwardSeeder.DemoRegencies);
         var npps = string.Join(",", generated.Select(g => $"'{g.Npp}'"));
         (await Count($"SELECT count(*) FROM organisations WHERE is_demo AND type = 2 AND npp IN ({npps})")).ShouldBe(300L);
@@ -150,9 +151,10 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
             .ShouldBe(0L);
 
         // Two as-of dates each; the organisation carries the newest.
-        (await Count("""
+        // As of the middle and the end of the year the current cycle assesses.
+        (await Count($"""
             SELECT count(*) FROM organisations o WHERE o.is_demo AND o.type = 2 AND (
-              (SELECT string_agg(to_char(f.as_of, 'YYYY-MM-DD'), ',' ORDER BY f.as_of) FROM coverage_figures f WHERE f.organisation_id = o.id) <> '2024-06-30,2024-12-31'
+              (SELECT string_agg(to_char(f.as_of, 'YYYY-MM-DD'), ',' ORDER BY f.as_of) FROM coverage_figures f WHERE f.organisation_id = o.id) <> '{demo.Year - 1}-06-30,{demo.Year - 1}-12-31'
               OR NOT EXISTS (SELECT 1 FROM coverage_figures f WHERE f.organisation_id = o.id AND f.as_of = o.latest_as_of AND f.workers = o.latest_workers
                   AND f.participants_pu = o.latest_participants_pu AND f.participants_bpu = o.latest_participants_bpu
                   AND f.programs = o.latest_programs AND f.arrears_months = o.latest_arrears_months))
