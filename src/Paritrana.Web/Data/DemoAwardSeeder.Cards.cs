@@ -15,6 +15,30 @@ namespace Paritrana.Web.Data;
 /// </summary>
 public sealed partial class DemoAwardSeeder
 {
+    /// <summary>A demo account that scores or decides (DemoSeeder.Accounts).</summary>
+    private sealed record DemoUser(Guid Id, string FullName, string Email);
+
+    private async Task<Dictionary<string, DemoUser>> LoadUsersAsync(CancellationToken ct)
+    {
+        var emails = DemoSeeder.Accounts.Select(a => a.Email).ToList();
+        var found = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email!)).Select(u => new DemoUser(u.Id, u.FullName, u.Email!)).ToListAsync(ct);
+        return found.ToDictionary(u => u.Email, StringComparer.Ordinal);
+    }
+
+    /// <summary>Saves the cards, then their score history and audit events (which need the new ids).</summary>
+    private async Task SaveCardsAsync(List<(Scorecard Card, DemoUser Scorer)> cards, Dictionary<int, CriteriaSet> sets, CancellationToken ct)
+    {
+        db.Scorecards.AddRange(cards.Select(c => c.Card));
+        await db.SaveChangesAsync(ct);
+        var codes = sets.Values.SelectMany(s => s.Aspects).SelectMany(a => a.Indicators).ToDictionary(i => i.Id, i => i.Code);
+        foreach (var (card, scorer) in cards)
+        {
+            await CardTrailAsync(card, scorer, codes);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The current criteria set of each category: the template, created (at <paramref name="createdAt"/>) where missing.</summary>
     private async Task<Dictionary<int, CriteriaSet>> TemplateCriteriaAsync(int cycleId, List<Category> categories, DateTimeOffset createdAt, CancellationToken ct)
     {
@@ -64,18 +88,18 @@ public sealed partial class DemoAwardSeeder
     /// it: a history row per score (every one new), and for a submitted card one for its total; and
     /// the audit event "saved" or "submitted" with the same details, for the scorer at the card's time.
     /// </summary>
-    private void CardTrail(Scorecard card, DemoUser scorer, Dictionary<int, string> indicatorCodes)
+    private async Task CardTrailAsync(Scorecard card, DemoUser scorer, Dictionary<int, string> indicatorCodes)
     {
         var submitted = card.Status == ScorecardStatus.Submitted;
         var at = submitted ? card.SubmittedAt!.Value : card.UpdatedAt;
         var scoreEvent = submitted ? ScoreEvents.Submitted : ScoreEvents.Saved;
-        Audit(submitted ? AuditActions.ScorecardSubmitted : AuditActions.ScorecardSaved, "nomination", Key(card.NominationId), card.ProvinceCode,
+        await AuditAsync(submitted ? AuditActions.ScorecardSubmitted : AuditActions.ScorecardSaved, "nomination", Key(card.NominationId), card.ProvinceCode,
             ScorecardService.AuditDetails(
                 card.RoundId,
                 card.Id,
                 card.Scores.Select(s => (indicatorCodes[s.IndicatorId], (ScorecardService.ScoreValue?)null, (ScorecardService.ScoreValue?)new ScorecardService.ScoreValue(s.Value, s.Comment))),
                 card.Total),
-            scorer,
+            scorer.Email,
             at);
         foreach (var score in card.Scores)
         {

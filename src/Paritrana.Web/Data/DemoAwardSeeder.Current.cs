@@ -7,14 +7,14 @@ using Paritrana.Domain.Scoring;
 namespace Paritrana.Web.Data;
 
 /// <summary>
-/// Bali's 2025 scoring in progress, where the rule of who sees whose scores can be watched
-/// (docs/decisions/010): the criteria of every active 2025 category from the templates; the three
-/// default rounds of Bali, "Penilaian Dokumen" open since 2 June 2025 and the other two not yet
+/// Bali's scoring of the current cycle in progress, where the rule of who sees whose scores can be
+/// watched (docs/decisions/010): the criteria of every active category from the templates; the three
+/// default rounds of Bali, "Penilaian Dokumen" open since 8 days before the demo's first start and the other two not yet
 /// opened; the chair and the member assigned to the two nominations ready for scoring (Pemerintah
 /// Provinsi Bali and Pemerintah Kabupaten Badung) in the open round; the chair's cards submitted, with
 /// comments and strengths; the member's still drafts. Signed in as the member, the ranking, the
 /// assessment sheets, the exports and the card page show neither the chair's figures nor comments;
-/// signed in as the chair, they show. Seeded only while Bali has no round in 2025.
+/// signed in as the chair, they show. Seeded only while Bali has no round in the current cycle.
 /// </summary>
 public sealed partial class DemoAwardSeeder
 {
@@ -25,7 +25,7 @@ public sealed partial class DemoAwardSeeder
         "Perlindungan petani subak dan pemandu wisata lepas; perizinan pariwisata mensyaratkan kepesertaan.";
 
     /// <summary>One of the two cards of a 2025 nomination: levels of the documents round's level indicators, comments, strengths.</summary>
-    private sealed record CurrentCard(bool Submitted, DateTimeOffset At, (string Code, decimal Level)[] Levels, (string Code, string Text)[] Comments, string? Strengths);
+    private sealed record CurrentCard(bool Submitted, (int Days, int Hour, int Minute) At, (string Code, decimal Level)[] Levels, (string Code, string Text)[] Comments, string? Strengths);
 
     /// <summary>
     /// The two nominations being scored, by regency (null: the province), each with the chair's
@@ -35,7 +35,7 @@ public sealed partial class DemoAwardSeeder
     private static readonly IReadOnlyList<(string? Regency, CurrentCard Chair, CurrentCard Member)> CurrentCards =
     [
         (null,
-            new(true, Utc(2025, 6, 5, 15, 0),
+            new(true, (-5, 15, 0),
                 [("REG1", 5), ("REG2", 4), ("REG3", 3), ("ANG1", 4), ("ANG2", 5), ("INO1", 4), ("INO2", 5)],
                 [
                     ("REG1", "Pergub Nomor 12 Tahun 2020 berlaku; Surat Edaran Nomor 2 Tahun 2024 memperluas perlindungan ke pegawai non-ASN."),
@@ -43,19 +43,19 @@ public sealed partial class DemoAwardSeeder
                     ("INO2", "Kerja sama dengan Majelis Desa Adat: prajuru dan pecalang terdaftar sebagai peserta BPU."),
                 ],
                 ChairProvinceStrengths),
-            new(false, Utc(2025, 6, 4, 10, 0),
+            new(false, (-6, 10, 0),
                 [("REG1", 4), ("REG2", 4), ("ANG1", 4)],
                 [("REG1", "Pergub ada; pelaksanaannya di kabupaten/kota perlu dicek.")],
                 null)),
         ("51.03",
-            new(true, Utc(2025, 6, 6, 14, 0),
+            new(true, (-4, 14, 0),
                 [("REG1", 4), ("REG2", 3), ("REG3", 4), ("ANG1", 3), ("ANG2", 4), ("INO1", 5), ("INO2", 4)],
                 [
                     ("REG3", "Perbup Nomor 25 Tahun 2021 mensyaratkan kepesertaan dalam perizinan usaha pariwisata."),
                     ("INO1", "Petani subak dan pemandu wisata lepas didaftarkan sebagai peserta BPU sejak 2024."),
                 ],
                 ChairBadungStrengths),
-            new(false, Utc(2025, 6, 5, 11, 30),
+            new(false, (-5, 11, 30),
                 [("REG1", 4), ("REG2", 3)],
                 [],
                 null)),
@@ -65,7 +65,7 @@ public sealed partial class DemoAwardSeeder
     {
         // Set by the administrator two weeks before the scoring stage.
         var categories = await db.Categories.Where(c => c.CycleId == cycleId && c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);
-        var sets = await TemplateCriteriaAsync(cycleId, categories, Utc(2025, 5, 19, 10, 0), ct);
+        var sets = await TemplateCriteriaAsync(cycleId, categories, _calendar.Wib(-22, 10, 0), ct);
         if (await db.ScoringRounds.AnyAsync(r => r.CycleId == cycleId && r.ProvinceCode == HistoryProvince, ct))
         {
             return;
@@ -88,12 +88,12 @@ public sealed partial class DemoAwardSeeder
         var users = await LoadUsersAsync(ct);
         var chair = users[ChairBali];
         var member = users[MemberBali];
-        var opened = Utc(2025, 6, 2, 8, 0);
+        var opened = _calendar.Wib(-8, 8, 0);
         var rounds = DefaultRounds(cycleId, kind => (kind == RoundKind.Documents ? opened : null, null));
         db.ScoringRounds.AddRange(rounds);
         await db.SaveChangesAsync(ct);
         var round = rounds.Single(r => r.Status == RoundStatus.Open);
-        Audit(AuditActions.RoundOpened, "scoring-round", Key(round.Id), HistoryProvince, AuditDetails.Text($"'{round.Name}'"), chair, opened);
+        await AuditAsync(AuditActions.RoundOpened, "scoring-round", Key(round.Id), HistoryProvince, AuditDetails.Text($"'{round.Name}'"), ChairBali, opened);
 
         var cards = new List<(Scorecard Card, DemoUser Scorer)>();
         foreach (var (plan, nomination) in scored)
@@ -112,18 +112,10 @@ public sealed partial class DemoAwardSeeder
                     }
                 }
 
-                cards.Add((CardOf(round, nomination, set, scorer.Id, values, card.Comments, card.Strengths, card.Submitted, card.At), scorer));
+                cards.Add((CardOf(round, nomination, set, scorer.Id, values, card.Comments, card.Strengths, card.Submitted, _calendar.Wib(card.At.Days, card.At.Hour, card.At.Minute)), scorer));
             }
         }
 
-        db.Scorecards.AddRange(cards.Select(c => c.Card));
-        await db.SaveChangesAsync(ct);
-        var codes = sets.Values.SelectMany(s => s.Aspects).SelectMany(a => a.Indicators).ToDictionary(i => i.Id, i => i.Code);
-        foreach (var (card, scorer) in cards)
-        {
-            CardTrail(card, scorer, codes);
-        }
-
-        await db.SaveChangesAsync(ct);
+        await SaveCardsAsync(cards, sets, ct);
     }
 }

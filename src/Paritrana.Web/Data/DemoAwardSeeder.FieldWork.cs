@@ -1,15 +1,17 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
+using Paritrana.Web.Data.Demo;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Data;
 
 /// <summary>
-/// The field work of 2025 on Kota Denpasar, the nomination in field assessment: a visit done in
-/// April 2025 with its findings, two coaching items from it (one resolved, one still open and long
+/// The field work of the current cycle on Kota Denpasar, the nomination in field assessment: a visit
+/// done 47 days before the demo's first start with its findings, two coaching items from it (one resolved, one still open and long
 /// past its due date, so the overdue list and the coaching gate before "ready for scoring" show
 /// it) and a follow-up visit planned. Visits are stored as the visit pages store them: the time the
 /// committee typed in Bali (WITA), in UTC. Each record is looked up by its nomination and its text.
@@ -28,7 +30,15 @@ public sealed partial class DemoAwardSeeder
     public const string OpenFinding =
         "Perwali Nomor 18 Tahun 2022 belum mensyaratkan kepesertaan BPJamsostek dalam perizinan usaha dan pengadaan barang/jasa.";
 
-    public static readonly DateOnly OpenItemDueDate = new(2025, 5, 30);
+    /// <summary>The note of the resolved item: the day it was resolved, and the cycle's year (outside the assessed year).</summary>
+    public static string ResolutionNote(DemoCalendar calendar) => string.Create(
+        CultureInfo.GetCultureInfo("id-ID"),
+        $"Rekapitulasi per perangkat daerah diterima {calendar.Day(-34):d MMMM yyyy}; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari {calendar.CurrentYear}, di luar tahun penilaian.");
+
+    /// <summary>The due dates of the resolved and the open coaching item, in days from the demo's first start.</summary>
+    public const int ResolvedItemDueDay = -32;
+
+    public const int OpenItemDueDay = -11;
 
     /// <summary>The follow-up visit lies this many days after the day of seeding, at 09:00 WITA.</summary>
     public const int PlannedVisitDaysAhead = 14;
@@ -42,7 +52,6 @@ public sealed partial class DemoAwardSeeder
         var users = await LoadUsersAsync(ct);
         var chair = users[ChairBali].Id;
         var member = users[MemberBali].Id;
-        var memberUser = users[MemberBali];
         var newVisits = new List<Visit>();
         var newItems = new List<CoachingItem>();
         var visits = await db.Visits.Where(v => v.NominationId == nomination.Id).ToListAsync(ct);
@@ -56,20 +65,20 @@ public sealed partial class DemoAwardSeeder
                 NominationId = nomination.Id,
                 ProvinceCode = nomination.ProvinceCode,
                 RegencyCode = nomination.RegencyCode,
-                PlannedAt = Wita(2025, 4, 24, 9, 0),
+                PlannedAt = _calendar.Wita(-47, 9, 0),
                 Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar dan Mal Pelayanan Publik Kota Denpasar",
                 Purpose = DoneVisitPurpose,
                 ExternalParticipants = "Perwakilan serikat pekerja Kota Denpasar; Apindo Bali",
                 Status = VisitStatus.Done,
-                DoneAt = Wita(2025, 4, 24, 9, 0),
+                DoneAt = _calendar.Wita(-47, 9, 0),
                 Findings = "Perwali berlaku dan bantuan iuran 2024 tersalurkan bagi 36.000 pekerja rentan. Layanan pendaftaran di Mal Pelayanan Publik " +
                     "berjalan setiap hari kerja. Rincian kepesertaan pegawai non-ASN per perangkat daerah belum tersedia; perizinan dan pengadaan belum " +
                     "mensyaratkan kepesertaan.",
                 DocumentsChecked = "Perwali Nomor 18 Tahun 2022; DPA bantuan iuran 2024; daftar penerima bantuan iuran; rekap kepesertaan non-ASN dari BPJamsostek.",
                 InterviewNotes = "Kepala dinas menjelaskan rencana surat edaran wali kota tentang syarat kepesertaan dalam perizinan; belum ada jadwal penerbitan.",
                 CreatedBy = member,
-                CreatedAt = Wita(2025, 4, 15, 10, 0),
-                UpdatedAt = Wita(2025, 4, 24, 15, 30),
+                CreatedAt = _calendar.Wita(-56, 10, 0),
+                UpdatedAt = _calendar.Wita(-47, 15, 30),
                 Members = [new VisitMember { UserId = chair }, new VisitMember { UserId = member }],
             };
             db.Visits.Add(done);
@@ -88,14 +97,14 @@ public sealed partial class DemoAwardSeeder
                 Finding = ResolvedFinding,
                 Recommendation = "Lampirkan rekapitulasi kepesertaan pegawai non-ASN per perangkat daerah dari BPJamsostek per 31 Desember 2024.",
                 ResponsiblePerson = "Sekretaris Dinas Ketenagakerjaan Kota Denpasar",
-                DueDate = new DateOnly(2025, 5, 9),
+                DueDate = _calendar.Day(ResolvedItemDueDay),
                 Status = CoachingStatus.Resolved,
-                ResolutionNote = "Rekapitulasi per perangkat daerah diterima 7 Mei 2025; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari 2025, di luar tahun penilaian.",
-                ResolvedAt = Wita(2025, 5, 7, 10, 15),
+                ResolutionNote = ResolutionNote(_calendar),
+                ResolvedAt = _calendar.Wita(-34, 10, 15),
                 ResolvedBy = member,
                 CreatedBy = member,
-                CreatedAt = Wita(2025, 4, 25, 9, 0),
-                UpdatedAt = Wita(2025, 5, 7, 10, 15),
+                CreatedAt = _calendar.Wita(-46, 9, 0),
+                UpdatedAt = _calendar.Wita(-34, 10, 15),
             });
         }
 
@@ -110,11 +119,11 @@ public sealed partial class DemoAwardSeeder
                 Finding = OpenFinding,
                 Recommendation = "Terbitkan surat edaran wali kota tentang syarat kepesertaan dalam perizinan dan pengadaan, dan lampirkan salinannya.",
                 ResponsiblePerson = "Kepala Dinas Ketenagakerjaan Kota Denpasar",
-                DueDate = OpenItemDueDate,
+                DueDate = _calendar.Day(OpenItemDueDay),
                 Status = CoachingStatus.Open,
                 CreatedBy = member,
-                CreatedAt = Wita(2025, 4, 25, 9, 10),
-                UpdatedAt = Wita(2025, 4, 25, 9, 10),
+                CreatedAt = _calendar.Wita(-46, 9, 10),
+                UpdatedAt = _calendar.Wita(-46, 9, 10),
             });
         }
 
@@ -127,7 +136,7 @@ public sealed partial class DemoAwardSeeder
                 NominationId = nomination.Id,
                 ProvinceCode = nomination.ProvinceCode,
                 RegencyCode = nomination.RegencyCode,
-                PlannedAt = Wita(day.Year, day.Month, day.Day, 9, 0),
+                PlannedAt = ProvinceTime.FromLocal(day.ToDateTime(new TimeOnly(9, 0)), nomination.ProvinceCode),
                 Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar",
                 Purpose = PlannedVisitPurpose,
                 CreatedBy = member,
@@ -147,23 +156,23 @@ public sealed partial class DemoAwardSeeder
         foreach (var visit in newVisits)
         {
             var key = Key(visit.Id);
-            Audit(AuditActions.VisitPlanned, NominationTimeline.VisitEntity, key, visit.ProvinceCode,
-                FieldWorkAudit.VisitPlanned(visit.NominationId, visit.PlannedAt, visit.Members.Count, visit.Place), memberUser, visit.CreatedAt);
+            await AuditAsync(AuditActions.VisitPlanned, NominationTimeline.VisitEntity, key, visit.ProvinceCode,
+                FieldWorkAudit.VisitPlanned(visit.NominationId, visit.PlannedAt, visit.Members.Count, visit.Place), MemberBali, visit.CreatedAt);
             if (visit.DoneAt is DateTimeOffset doneAt)
             {
-                Audit(AuditActions.VisitDone, NominationTimeline.VisitEntity, key, visit.ProvinceCode, FieldWorkAudit.VisitDone(doneAt), memberUser, visit.UpdatedAt);
+                await AuditAsync(AuditActions.VisitDone, NominationTimeline.VisitEntity, key, visit.ProvinceCode, FieldWorkAudit.VisitDone(doneAt), MemberBali, visit.UpdatedAt);
             }
         }
 
         foreach (var item in newItems)
         {
             var key = Key(item.Id);
-            Audit(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
-                FieldWorkAudit.CoachingCreated(item.NominationId, item.VisitId, item.DueDate, item.Finding), memberUser, item.CreatedAt);
+            await AuditAsync(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
+                FieldWorkAudit.CoachingCreated(item.NominationId, item.VisitId, item.DueDate, item.Finding), MemberBali, item.CreatedAt);
             if (item.ResolvedAt is DateTimeOffset resolvedAt)
             {
-                Audit(AuditActions.CoachingResolved, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
-                    FieldWorkAudit.CoachingChanged(CoachingStatus.Open, CoachingStatus.Resolved, "note", item.ResolutionNote), memberUser, resolvedAt);
+                await AuditAsync(AuditActions.CoachingResolved, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
+                    FieldWorkAudit.CoachingChanged(CoachingStatus.Open, CoachingStatus.Resolved, "note", item.ResolutionNote), MemberBali, resolvedAt);
             }
         }
 

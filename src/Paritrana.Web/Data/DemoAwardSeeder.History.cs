@@ -70,7 +70,7 @@ public sealed partial class DemoAwardSeeder
 
     private static readonly IReadOnlyList<HistoryCandidate> HistoryCandidates =
     [
-        new("PEMPROV", Government("51", null), true, new(2021, 6, 15),
+        new("PEMPROV", Government("51"), true, new(2021, 6, 15),
             [5, 4, 3, 5, 4, 4, 5], [5, 4, 4, 5, 4, 4, 4], [5, 4, 4, 5, 5, 4, 5], [5, 5, 4, 5, 4, 5, 5], [3, 5, 4], [3, 4, 4],
             [
                 ("REG1", "Pergub Nomor 12 Tahun 2020 berlaku dan mewajibkan perangkat daerah mendorong kepesertaan."),
@@ -87,7 +87,7 @@ public sealed partial class DemoAwardSeeder
                 "Perlindungan prajuru dan pekerja informal desa adat berjalan nyata.",
                 "Komitmen kuat menjaga kepesertaan pekerja pariwisata yang terdampak pandemi.",
             ]),
-        new("PEMKAB", Government("51", "51.71"), false, new(2021, 6, 15),
+        new("PEMKAB", Government("51.71"), false, new(2021, 6, 15),
             [3, 4, 2, 4, 4, 4, 5], [3, 4, 2, 4, 3, 4, 5], [3, 4, 2, 4, 4, 5, 5], [4, 4, 2, 4, 4, 4, 5], [3, 4, 4], [3, 4, 3],
             [
                 ("REG1", "Baru berupa surat edaran wali kota; belum ada peraturan wali kota."),
@@ -169,18 +169,26 @@ public sealed partial class DemoAwardSeeder
             ]),
     ];
 
+    private static Func<Organisation, bool> Government(string region) => o => IsGovernmentOf(o, region);
+
+    private static Func<Organisation, bool> EmployerWith(string npp) => o => o.Npp == npp;
+
     /// <summary>The plenary's rationale per category code, where the choice departs from the ranking.</summary>
     private static readonly IReadOnlyDictionary<string, string> HistoryRationales = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["PEMKAB"] = DenpasarRationale,
     };
 
-    private async Task SeedHistoryScoringAsync(int cycleId, CancellationToken ct)
+    /// <summary>The 2021 candidates with their nominations, once their cards are seeded.</summary>
+    private sealed record HistoryScoring(List<(HistoryCandidate Candidate, Nomination Nomination)> Candidates, DemoUser Chair, DemoUser Member);
+
+    /// <summary>Bali's 2021 criteria, rounds, assignments and cards; null when the province has rounds or a plenary already.</summary>
+    private async Task<HistoryScoring?> SeedHistoryScoringAsync(int cycleId, CancellationToken ct)
     {
         if (await db.ScoringRounds.AnyAsync(r => r.CycleId == cycleId && r.ProvinceCode == HistoryProvince, ct)
             || await db.Plenaries.AnyAsync(p => p.CycleId == cycleId && p.ProvinceCode == HistoryProvince, ct))
         {
-            return;
+            return null;
         }
 
         var users = await LoadUsersAsync(ct);
@@ -205,7 +213,7 @@ public sealed partial class DemoAwardSeeder
         db.ScoringRounds.AddRange(rounds);
         await db.SaveChangesAsync(ct);
 
-        var cards = new List<(Scorecard Card, Guid Scorer)>();
+        var cards = new List<(Scorecard Card, DemoUser Scorer)>();
         for (var index = 0; index < candidates.Count; index++)
         {
             var (candidate, nomination) = candidates[index];
@@ -220,41 +228,28 @@ public sealed partial class DemoAwardSeeder
                         RoundId = round.Id, NominationId = nomination.Id, ScorerId = scorer.Id, AssignedBy = chair.Id, AssignedAt = round.OpenedAt!.Value.AddHours(1),
                     });
                     var submittedAt = SubmittedAt(round.Kind, scorer == chair, index, candidate.InterviewDay, sameDay);
-                    cards.Add((Card(round, nomination, set, candidate, scorer.Id, scorer == chair, submittedAt), scorer.Id));
+                    cards.Add((Card(round, nomination, set, candidate, scorer.Id, scorer == chair, submittedAt), scorer));
                 }
             }
         }
 
-        db.Scorecards.AddRange(cards.Select(c => c.Card));
-        await db.SaveChangesAsync(ct);
-
-        var codes = sets.Values.SelectMany(s => s.Aspects).SelectMany(a => a.Indicators).ToDictionary(i => i.Id, i => i.Code);
-        foreach (var (card, scorer) in cards)
-        {
-            CardTrail(card, scorer == chair.Id ? chair : member, codes);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await SeedHistoryPlenaryAsync(cycleId, candidates, chair, member, ct);
+        await SaveCardsAsync(cards, sets, ct);
+        return new HistoryScoring(candidates, chair, member);
     }
 
     /// <summary>
-    /// The plenary of 25 June 2021, its decisions and its official record. Ranks and totals come from
-    /// the shortlist a decision is taken on (<see cref="DecisionSnapshots.OfficialShortlistAsync"/>),
-    /// stored as <c>PlenaryDecisions.DecideAsync</c> stores them; the finalists of the seed articles
-    /// must pass the portal's own check of the choice; the record (PRT-2021-51-001) is frozen by the
-    /// same code as the plenary page's, with the committee of that day.
+    /// The plenary of 25 June 2021, its decisions and its official record, taken on the nominations
+    /// as they then were: all scored. Ranks and totals come from the shortlist a decision is taken on
+    /// (<see cref="DecisionSnapshots.OfficialShortlistAsync"/>), stored as <c>PlenaryDecisions.DecideAsync</c>
+    /// stores them; the finalists of the seed articles must pass the portal's own check of the
+    /// choice; the record (PRT-2021-51-001) is frozen by the same code as the plenary page's, with the
+    /// committee of that day. The nominations' own steps (finalist, not shortlisted) follow.
     /// </summary>
-    private async Task SeedHistoryPlenaryAsync(
-        int cycleId, List<(HistoryCandidate Candidate, Nomination Nomination)> candidates, DemoUser chair, DemoUser member, CancellationToken ct)
+    private async Task SeedHistoryPlenaryAsync(int cycleId, HistoryScoring history, CancellationToken ct)
     {
+        var (candidates, chair, member) = history;
         var snapshots = new DecisionSnapshots(db);
         var shortlist = await snapshots.OfficialShortlistAsync(cycleId, HistoryProvince, ct);
-        // At the plenary every one of them was still Scored: that is what the check and the record look at.
-        shortlist = shortlist with
-        {
-            Categories = shortlist.Categories.Select(c => c with { Rows = c.Rows.Select(r => r with { Status = NominationStatus.Scored }).ToList() }).ToList(),
-        };
         var finalists = candidates.Where(c => c.Candidate.Finalist).Select(c => c.Nomination.Id).ToHashSet();
         var decidedAt = Utc(2021, 6, 25, 15, 30);
         var plenary = new Plenary
@@ -273,8 +268,8 @@ public sealed partial class DemoAwardSeeder
         db.Plenaries.Add(plenary);
         await db.SaveChangesAsync(ct);
         // Recorded and decided in one step, as PlenaryDecisions.DecideAsync does.
-        Audit(AuditActions.PlenaryRecorded, "plenary", PlenaryDecisions.PlenaryKey(cycleId, HistoryProvince), HistoryProvince,
-            PlenaryDecisions.PlenaryRecordedDetails(plenary.HeldOn, plenary.Place), chair, decidedAt);
+        await AuditAsync(AuditActions.PlenaryRecorded, "plenary", PlenaryDecisions.PlenaryKey(cycleId, HistoryProvince), HistoryProvince,
+            PlenaryDecisions.PlenaryRecordedDetails(plenary.HeldOn, plenary.Place), ChairBali, decidedAt);
         var decided = new List<int>();
 
         foreach (var category in shortlist.Categories.Where(c => c.Rows.Count > 0))
@@ -304,25 +299,36 @@ public sealed partial class DemoAwardSeeder
             }
         }
 
-        Audit(AuditActions.FinalistsDecided, "plenary", Key(plenary.Id), HistoryProvince,
-            PlenaryDecisions.FinalistsDecidedDetails(decided.Where(finalists.Contains), decided.Count), chair, decidedAt);
+        await AuditAsync(AuditActions.FinalistsDecided, "plenary", Key(plenary.Id), HistoryProvince,
+            PlenaryDecisions.FinalistsDecidedDetails(decided.Where(finalists.Contains), decided.Count), ChairBali, decidedAt);
         var rationales = shortlist.Categories.ToDictionary(c => c.CategoryId, c => HistoryRationales.GetValueOrDefault(c.Code));
         var issued = await snapshots.IssueAsync(
             plenary, DecisionSnapshots.AsDecided(shortlist, decided.ToHashSet(), finalists), new DecisionMoment(decidedAt, chair.Id, chair.FullName, rationales), ct);
-        Audit(AuditActions.DecisionDocumentIssued, "plenary", Key(plenary.Id), HistoryProvince, DecisionSnapshots.IssuedDetails(issued), chair, decidedAt);
+        await AuditAsync(AuditActions.DecisionDocumentIssued, "plenary", Key(plenary.Id), HistoryProvince, DecisionSnapshots.IssuedDetails(issued), ChairBali, decidedAt);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
 
-        // The finalists went to the national level with one "forward" (PlenaryDecisions.ForwardAsync):
-        // its event is at the last of their forwarding steps, when all of them had been forwarded.
-        var forwardedIds = decided.Where(finalists.Contains).ToList();
-        var forwardedAt = await db.StatusChanges.AsNoTracking()
-            .Where(s => forwardedIds.Contains(s.NominationId) && s.Action == NominationAction.Forward)
-            .MaxAsync(s => (DateTimeOffset?)s.At, ct);
-        if (forwardedAt is DateTimeOffset at)
+    /// <summary>
+    /// The finalists went to the national level with one "forward" (PlenaryDecisions.ForwardAsync):
+    /// its event is at the last of their forwarding steps, when all of them had been forwarded.
+    /// </summary>
+    private async Task RecordHistoryForwardingAsync(int cycleId, CancellationToken ct)
+    {
+        var plenaryId = await db.Plenaries.Where(p => p.CycleId == cycleId && p.ProvinceCode == HistoryProvince).Select(p => p.Id).SingleAsync(ct);
+        var forwarded = await db.StatusChanges.AsNoTracking()
+            .Where(s => s.Action == NominationAction.Forward && db.FinalistDecisions.Any(d => d.PlenaryId == plenaryId && d.NominationId == s.NominationId))
+            .Select(s => new { s.NominationId, s.At })
+            .ToListAsync(ct);
+        if (forwarded.Count == 0)
         {
-            Audit(AuditActions.FinalistsForwarded, "plenary", Key(plenary.Id), HistoryProvince,
-                PlenaryDecisions.FinalistsForwardedDetails(forwardedIds), chair, at);
+            return;
         }
 
+        var forwardedIds = await db.FinalistDecisions.AsNoTracking().Where(d => d.PlenaryId == plenaryId && d.IsFinalist)
+            .OrderBy(d => d.Id).Select(d => d.NominationId).ToListAsync(ct);
+        await AuditAsync(AuditActions.FinalistsForwarded, "plenary", Key(plenaryId), HistoryProvince,
+            PlenaryDecisions.FinalistsForwardedDetails(forwardedIds), ChairBali, forwarded.Max(f => f.At));
         await db.SaveChangesAsync(ct);
     }
 

@@ -181,8 +181,9 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         await ScoreAsync(second, wawancara1: "3", wawancara2: "4", expectedTotal: "60,00");
 
         // 9. The chair marks it scored, decides the finalists in the plenary and downloads the report.
-        // The demo's document round of 2025 is open with no scorer for this candidate: the page says
-        // so, and the chair marks it scored anyway with a reason (docs/decisions/015).
+        // The demo's document round of the current cycle is open with no scorer for this candidate: the
+        // page says so, and the chair marks it scored anyway with a reason (docs/decisions/015).
+        var year = await TestDatabase.ScalarAsync<int>(portal.Database, "SELECT year FROM award_cycles WHERE is_current");
         await chair.GotoAsync(candidateUrl);
         await Expect(chair.GetByTestId("scoring-incomplete")).ToContainTextAsync("Penilaian belum lengkap: Penilaian Dokumen (belum ada penilai yang ditugaskan).");
         await chair.GetByLabel("Alasan (Tandai sudah dinilai)").FillAsync(IncompleteReason);
@@ -198,7 +199,7 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         await chair.GetByLabel("Keputusan rapat").FillAsync("Menetapkan finalis Perusahaan Besar.");
         await Expect(chair.GetByRole(AriaRole.Checkbox, new() { Name = $"1. {Candidate} — 72,50", Exact = true })).ToBeCheckedAsync();
         var decide = chair.GetByRole(AriaRole.Button, new() { Name = "Tetapkan", Exact = true });
-        await Expect(decide).ToHaveAttributeAsync("formaction", "/Plenary?cycle=2025&handler=Decide");
+        await Expect(decide).ToHaveAttributeAsync("formaction", $"/Plenary?cycle={year}&handler=Decide");
         await decide.ClickAsync();
         // The server-rendered confirmation step: the finalists per category, then the final POST.
         await Expect(chair.GetByTestId("confirm-BESAR").GetByTestId("confirm-finalist").Filter(new() { HasText = Candidate })).ToHaveTextAsync($"{Candidate} — 72,50 (Peringkat 1)");
@@ -207,7 +208,7 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         await chair.GetByRole(AriaRole.Link, new() { Name = "Laporan & ekspor" }).First.ClickAsync();
         await chair.GetByRole(AriaRole.Link, new() { Name = "Laporan finalis (pratinjau cetak dan PDF)" }).ClickAsync();
         await Expect(chair.Locator(".report-preview")).ToContainTextAsync(Candidate);
-        await Expect(chair.GetByTestId("document-number")).ToHaveTextAsync("Nomor dokumen: PRT-2025-51-001 (versi 1)");
+        await Expect(chair.GetByTestId("document-number")).ToHaveTextAsync($"Nomor dokumen: PRT-{year}-51-001 (versi 1)");
         var download = await chair.RunAndWaitForDownloadAsync(() => chair.GetByTestId("pdf-link").ClickAsync(), new() { Timeout = 90_000 });
         var pdf = Path.Combine(Path.GetTempPath(), $"finalis-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(pdf);

@@ -16,7 +16,7 @@ public static class ScoringSetup
     {
         await using var db = new ParitranaDbContext(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
         var now = DateTimeOffset.UtcNow;
-        var cycle = await db.AwardCycles.Where(c => c.Year == DemoAwardSeeder.CurrentYear).Select(c => c.Id).SingleAsync();
+        var cycle = await db.AwardCycles.Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync();
         var nomination = await db.Nominations.SingleAsync(n => n.Organisation!.Npp == DemoAwardSeeder.BankBpdBaliNpp && n.CycleId == cycle);
         nomination.Status = NominationStatus.ReadyForScoring;
         var round = new ScoringRound

@@ -16,18 +16,18 @@ public class CycleAdminTests(PortalFixture portal) : IClassFixture<PortalFixture
 
     private CycleBuilder Build => new(portal.Database);
 
-    private static readonly (string Start, string End)[] Plan2026 =
+    private static readonly (string Start, string End)[] Plan2036 =
     [
-        ("2026-01-12", "2026-03-27"),
-        ("2026-02-02", "2026-04-17"),
-        ("2026-04-06", "2026-06-12"),
-        ("2026-06-01", "2026-07-03"),
-        ("2026-07-13", "2026-07-13"),
-        ("2026-07-20", "2026-08-28"),
+        ("2036-01-12", "2036-03-27"),
+        ("2036-02-02", "2036-04-17"),
+        ("2036-04-06", "2036-06-12"),
+        ("2036-06-01", "2036-07-03"),
+        ("2036-07-13", "2036-07-13"),
+        ("2036-07-20", "2036-08-28"),
     ];
 
     [Fact]
-    public async Task The_administrator_creates_cycle_2026_with_the_default_categories()
+    public async Task The_administrator_creates_cycle_2036_with_the_default_categories()
     {
         using var client = await SignedInAsync(Admin);
         var form = await client.GetPageAsync("/Admin/Cycles/Create");
@@ -38,35 +38,35 @@ public class CycleAdminTests(PortalFixture portal) : IClassFixture<PortalFixture
         form.QuerySelectorAll("[data-testid=stage] legend").Select(PortalClient.Text).ShouldBe(
             ["1. Pencalonan", "2. Verifikasi", "3. Penilaian lapangan dan pembinaan", "4. Penilaian", "5. Pleno", "6. Pengusulan ke tingkat nasional"]);
 
-        var values = StageFields(Plan2026);
-        values["Input.Year"] = "2026";
-        values["Input.Notes"] = "  Siklus uji 2026  ";
+        var values = StageFields(Plan2036);
+        values["Input.Year"] = "2036";
+        values["Input.Notes"] = "  Siklus uji 2036  ";
         using var created = await client.SubmitFormAsync(form, "/Admin/Cycles/Create", "#create-cycle-form", values);
 
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         created.Headers.Location!.ToString().ShouldBe("/Admin/Cycles");
         var index = await PortalClient.ParseAsync(await client.FollowAsync(created));
-        PortalClient.Text(index.QuerySelector(".alert-success")).ShouldBe("Siklus 2026 telah dibuat.");
-        CycleRow(index, 2026).ShouldBe(["2026", "1 Jan 2025 – 31 Des 2025", "Terbuka", "5 dari 7", "0"]);
+        PortalClient.Text(index.QuerySelector(".alert-success")).ShouldBe("Siklus 2036 telah dibuat.");
+        CycleRow(index, 2036).ShouldBe(["2036", "1 Jan 2035 – 31 Des 2035", "Terbuka", "5 dari 7", "0"]);
 
-        var id = await CycleId(2026);
+        var id = await CycleId(2036);
         (await Scalar<string>("SELECT string_agg(code || ':' || kind || ':' || sort_order || ':' || finalist_count || ':' || is_active, ' ' ORDER BY sort_order) FROM categories WHERE cycle_id = @id", ("id", id)))
             .ShouldBe("PEMPROV:1:1:1:true PEMKAB:2:2:1:true BESAR:3:3:1:true MENENGAH:4:4:1:true UMK:5:5:1:true BPP:6:6:1:false DESA:7:7:1:false");
         (await Stages(id)).ShouldBe(
-            "1:2026-01-12..2026-03-27 2:2026-02-02..2026-04-17 3:2026-04-06..2026-06-12 4:2026-06-01..2026-07-03 5:2026-07-13..2026-07-13 6:2026-07-20..2026-08-28");
-        (await Scalar<string>("SELECT notes FROM award_cycles WHERE id = @id", ("id", id))).ShouldBe("Siklus uji 2026");
+            "1:2036-01-12..2036-03-27 2:2036-02-02..2036-04-17 3:2036-04-06..2036-06-12 4:2036-06-01..2036-07-03 5:2036-07-13..2036-07-13 6:2036-07-20..2036-08-28");
+        (await Scalar<string>("SELECT notes FROM award_cycles WHERE id = @id", ("id", id))).ShouldBe("Siklus uji 2036");
         (await Scalar<bool>("SELECT is_current OR is_closed FROM award_cycles WHERE id = @id", ("id", id))).ShouldBeFalse();
         (await AuditDetails(AuditActions.CycleCreated, id)).ShouldBe(
         [
-            "year: 2026; stages: Nomination 2026-01-12..2026-03-27, Verification 2026-02-02..2026-04-17, FieldAssessment 2026-04-06..2026-06-12, " +
-            "Scoring 2026-06-01..2026-07-03, Plenary 2026-07-13..2026-07-13, Forwarding 2026-07-20..2026-08-28; " +
+            "year: 2036; stages: Nomination 2036-01-12..2036-03-27, Verification 2036-02-02..2036-04-17, FieldAssessment 2036-04-06..2036-06-12, " +
+            "Scoring 2036-06-01..2036-07-03, Plenary 2036-07-13..2036-07-13, Forwarding 2036-07-20..2036-08-28; " +
             "categories: default: PEMPROV,PEMKAB,BESAR,MENENGAH,UMK,BPP(inactive),DESA(inactive)",
         ]);
 
         // The edit page shows what was saved.
         var edit = await client.GetPageAsync($"/Admin/Cycles/Edit/{id}");
-        edit.QuerySelector<IHtmlInputElement>("input[name='Input.Stages[4].StartsOn']")!.Value.ShouldBe("2026-07-13");
-        PortalClient.Text(edit.QuerySelector("[data-testid=period]")).ShouldBe("1 Jan 2025 – 31 Des 2025");
+        edit.QuerySelector<IHtmlInputElement>("input[name='Input.Stages[4].StartsOn']")!.Value.ShouldBe("2036-07-13");
+        PortalClient.Text(edit.QuerySelector("[data-testid=period]")).ShouldBe("1 Jan 2035 – 31 Des 2035");
     }
 
     [Fact]
@@ -231,10 +231,10 @@ public class CycleAdminTests(PortalFixture portal) : IClassFixture<PortalFixture
     {
         using var client = await SignedInAsync(Admin);
         var before = await Count("SELECT count(*) FROM award_cycles");
-        var plan = Plan2026.ToArray();
-        plan[1] = ("2026-01-05", "2026-04-17");   // verification before the nominations open
-        plan[3] = ("2026-06-01", "2026-05-31");   // scoring ends before it starts
-        plan[5] = ("2026-07-20", "");             // forwarding without an end
+        var plan = Plan2036.ToArray();
+        plan[1] = ("2036-01-05", "2036-04-17");   // verification before the nominations open
+        plan[3] = ("2036-06-01", "2036-05-31");   // scoring ends before it starts
+        plan[5] = ("2036-07-20", "");             // forwarding without an end
         var values = StageFields(plan);
         values["Input.Year"] = "2072";
 
@@ -247,7 +247,7 @@ public class CycleAdminTests(PortalFixture portal) : IClassFixture<PortalFixture
         FieldError(page, "Input.Stages[5].EndsOn").ShouldBe("Isi tanggal mulai dan tanggal selesai tahap Pengusulan ke tingkat nasional, atau kosongkan keduanya.");
         FieldError(page, "Input.Stages[0].StartsOn").ShouldBe("");
         // What was typed is kept.
-        page.QuerySelector<IHtmlInputElement>("input[name='Input.Stages[1].StartsOn']")!.Value.ShouldBe("2026-01-05");
+        page.QuerySelector<IHtmlInputElement>("input[name='Input.Stages[1].StartsOn']")!.Value.ShouldBe("2036-01-05");
         (await Count("SELECT count(*) FROM award_cycles")).ShouldBe(before);
     }
 

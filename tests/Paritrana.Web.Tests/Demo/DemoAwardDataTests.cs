@@ -6,37 +6,42 @@ using Paritrana.Web.Data;
 namespace Paritrana.Web.Tests.Demo;
 
 /// <summary>
-/// The demo award data (Demo:Enabled): cycles 2021 and 2025, Bali's candidates from the brief, a
+/// The demo award data (Demo:Enabled): cycle 2021 and the current one (the year of the first start), Bali's candidates from the brief, a
 /// few in Jawa Tengah, 300 generated employers, nominations with their status history; and running
 /// the seeder again adds nothing. The test database is a copy of the seeded template.
 /// </summary>
 public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     [Fact]
-    public async Task Cycle_2025_is_current_and_2021_is_closed_both_with_the_default_categories()
+    public async Task The_current_cycle_of_the_first_start_is_current_and_2021_is_closed_both_with_the_default_categories()
     {
+        var demo = await DemoDay.OfAsync(portal.Database);
+        demo.Year.ShouldBe(demo.Today.Year);
         (await Text("SELECT string_agg(year || ':' || is_current || ':' || is_closed, ' ' ORDER BY year) FROM award_cycles"))
-            .ShouldBe("2021:false:true 2025:true:false");
-        foreach (var year in new[] { 2021, 2025 })
+            .ShouldBe($"2021:false:true {demo.Year}:true:false");
+        foreach (var year in new[] { 2021, demo.Year })
         {
             (await Text($"SELECT string_agg(code || ':' || is_active, ' ' ORDER BY sort_order) FROM categories c JOIN award_cycles y ON y.id = c.cycle_id WHERE y.year = {year}"))
                 .ShouldBe("PEMPROV:true PEMKAB:true BESAR:true MENENGAH:true UMK:true BPP:false DESA:false");
-            (await Text($"SELECT string_agg(stage || ':' || starts_on || '..' || ends_on, ' ' ORDER BY stage) FROM cycle_stages s JOIN award_cycles y ON y.id = s.cycle_id WHERE y.year = {year}"))
-                .ShouldStartWith($"1:{year}-");
         }
 
-        (await Text("SELECT string_agg(to_char(starts_on, 'YYYY-MM-DD') || '..' || to_char(ends_on, 'YYYY-MM-DD'), ' ' ORDER BY stage) FROM cycle_stages s JOIN award_cycles y ON y.id = s.cycle_id WHERE y.year = 2025"))
-            .ShouldBe("2025-01-13..2025-03-28 2025-02-03..2025-04-18 2025-04-07..2025-06-13 2025-06-02..2025-07-04 2025-07-14..2025-07-14 2025-07-21..2025-08-29");
+        (await Text("SELECT string_agg(stage || ':' || starts_on || '..' || ends_on, ' ' ORDER BY stage) FROM cycle_stages s JOIN award_cycles y ON y.id = s.cycle_id WHERE y.year = 2021"))
+            .ShouldStartWith("1:2021-");
+
+        // The current cycle's stages lie around the day of the first start: nominations opened 148 days before it, scoring 8 days before it.
+        (await Text($"SELECT string_agg(to_char(starts_on, 'YYYY-MM-DD') || '..' || to_char(ends_on, 'YYYY-MM-DD'), ' ' ORDER BY stage) FROM cycle_stages s JOIN award_cycles y ON y.id = s.cycle_id WHERE y.year = {demo.Year}"))
+            .ShouldBe($"{demo.Date(-148)}..{demo.Date(-74)} {demo.Date(-127)}..{demo.Date(-53)} {demo.Date(-64)}..{demo.Date(3)} {demo.Date(-8)}..{demo.Date(24)} {demo.Date(34)}..{demo.Date(34)} {demo.Date(41)}..{demo.Date(80)}");
     }
 
     [Fact]
-    public async Task The_2025_nominations_are_spread_over_the_pipeline_with_their_branch_offices()
+    public async Task The_current_nominations_are_spread_over_the_pipeline_with_their_branch_offices()
     {
-        (await Lines("""
+        var demo = await DemoDay.OfAsync(portal.Database);
+        (await Lines($"""
             SELECT o.name || ' | ' || c.code || ' | ' || n.status || ' | ' || coalesce(b.name, '-')
             FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN categories c ON c.id = n.category_id
             JOIN award_cycles y ON y.id = n.cycle_id LEFT JOIN branch_offices b ON b.id = n.branch_office_id
-            WHERE y.year = 2025 ORDER BY n.province_code DESC, o.name
+            WHERE y.year = {demo.Year} ORDER BY n.province_code DESC, o.name
             """)).ShouldBe(
         [
             "Bank BPD Bali | BESAR | 2 | Kantor Cabang Denpasar",
@@ -99,27 +104,29 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
         ]);
         (await Text("SELECT n.last_return_reason FROM nominations n JOIN organisations o ON o.id = n.organisation_id WHERE o.name = 'Pemerintah Kabupaten Buleleng'"))
             .ShouldBe(DemoAwardSeeder.BulelengReturnReason);
-        (await Text("""
+        var demo = await DemoDay.OfAsync(portal.Database);
+        (await Text($"""
             SELECT to_char(n.verified_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') || ' ' || u.email
             FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN users u ON u.id = n.verified_by
-            JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2025 AND o.name = 'Pemerintah Provinsi Bali'
-            """)).ShouldBe("2025-03-03 13:45 cabang.denpasar@paritrana.demo");
+            JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = {demo.Year} AND o.name = 'Pemerintah Provinsi Bali'
+            """)).ShouldBe($"{demo.At(-99, "13:45")} cabang.denpasar@paritrana.demo");
     }
 
     [Fact]
-    public async Task Pemprov_Bali_2025_carries_the_December_2023_facts_with_a_regulation_a_budget_and_an_innovation()
+    public async Task Pemprov_Bali_of_the_current_cycle_carries_the_December_2023_facts_with_a_regulation_a_budget_and_an_innovation()
     {
-        (await Text("""
+        var demo = await DemoDay.OfAsync(portal.Database);
+        (await Text($"""
             SELECT n.workforce_bps || ' ' || (n.protected_pu + n.protected_bpu) || ' ' || round(100.0 * (n.protected_pu + n.protected_bpu) / n.workforce_bps, 2)
             FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id
-            WHERE y.year = 2025 AND o.name = 'Pemerintah Provinsi Bali'
+            WHERE y.year = {demo.Year} AND o.name = 'Pemerintah Provinsi Bali'
             """)).ShouldBe("2606000 1027000 39.41");
-        (await Lines("""
+        (await Lines($"""
             SELECT r.type || ' ' || r.number || ' ' || r.year FROM government_regulations r JOIN nominations n ON n.id = r.nomination_id
             JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id
-            WHERE y.year = 2025 AND o.name = 'Pemerintah Provinsi Bali' ORDER BY r.type
+            WHERE y.year = {demo.Year} AND o.name = 'Pemerintah Provinsi Bali' ORDER BY r.type
             """)).ShouldBe(["2 Nomor 12 Tahun 2020 2020", "5 Nomor 2 Tahun 2024 2024"]);
-        // Every 2025 government nomination has figures; every submitted one has a regulation and an APBD budget.
+        // Every current government nomination has figures; every submitted one has a regulation and an APBD budget.
         (await Count("""
             SELECT count(*) FROM nominations n JOIN categories c ON c.id = n.category_id
             WHERE c.kind IN (1, 2) AND (n.workforce_bps IS NULL OR n.protected_pu IS NULL OR n.protected_bpu IS NULL
@@ -132,6 +139,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
     [Fact]
     public async Task Three_hundred_generated_employers_cover_the_regencies_of_the_demo_branches_each_with_two_as_of_dates()
     {
+        var demo = await DemoDay.OfAsync(portal.Database);
         var generated = DemoAwardSeeder.EmployerGenerator.Generate(DemoAwardSeeder.GeneratedEmployerCount, DemoAwardSeeder.RandomSeed, DemoAwardSeeder.DemoRegencies);
         var npps = string.Join(",", generated.Select(g => $"'{g.Npp}'"));
         (await Count($"SELECT count(*) FROM organisations WHERE is_demo AND type = 2 AND npp IN ({npps})")).ShouldBe(300L);
@@ -143,9 +151,10 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
             .ShouldBe(0L);
 
         // Two as-of dates each; the organisation carries the newest.
-        (await Count("""
+        // As of the middle and the end of the year the current cycle assesses.
+        (await Count($"""
             SELECT count(*) FROM organisations o WHERE o.is_demo AND o.type = 2 AND (
-              (SELECT string_agg(to_char(f.as_of, 'YYYY-MM-DD'), ',' ORDER BY f.as_of) FROM coverage_figures f WHERE f.organisation_id = o.id) <> '2024-06-30,2024-12-31'
+              (SELECT string_agg(to_char(f.as_of, 'YYYY-MM-DD'), ',' ORDER BY f.as_of) FROM coverage_figures f WHERE f.organisation_id = o.id) <> '{demo.Year - 1}-06-30,{demo.Year - 1}-12-31'
               OR NOT EXISTS (SELECT 1 FROM coverage_figures f WHERE f.organisation_id = o.id AND f.as_of = o.latest_as_of AND f.workers = o.latest_workers
                   AND f.participants_pu = o.latest_participants_pu AND f.participants_bpu = o.latest_participants_bpu
                   AND f.programs = o.latest_programs AND f.arrears_months = o.latest_arrears_months))

@@ -6,7 +6,7 @@ using Paritrana.Web.Tests.Scoring;
 namespace Paritrana.Web.Tests.Demo;
 
 /// <summary>
-/// Bali's 2025 scoring round in progress (DemoAwardSeeder.Current.cs), where the rule of who sees
+/// Bali's scoring round of the current cycle in progress (DemoAwardSeeder.Current.cs), where the rule of who sees
 /// whose scores (docs/decisions/010) can be watched: the chair's submitted cards, with comments,
 /// hidden from the member who still scores the same nominations as drafts. The chair's totals are
 /// worked out by hand from the government template (documents round: REG 30, ANG 20, INO 15, KIN 20,
@@ -27,27 +27,31 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
     private const string ProvinceComment = "Pergub Nomor 12 Tahun 2020 berlaku; Surat Edaran Nomor 2 Tahun 2024 memperluas perlindungan ke pegawai non-ASN.";
     private const string BadungComment = "Perbup Nomor 25 Tahun 2021 mensyaratkan kepesertaan dalam perizinan usaha pariwisata.";
 
-    private const string Current = " JOIN nominations n ON n.id = c.nomination_id JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2025 ";
+    /// <summary>Joins the rows of table alias c to their nomination of the current cycle.</summary>
+    private static string Current(DemoDay demo) =>
+        $" JOIN nominations n ON n.id = c.nomination_id JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = {demo.Year} ";
 
     [Fact]
-    public async Task Bali_2025_has_the_template_criteria_and_an_open_documents_round_with_the_chairs_cards_submitted_and_the_members_drafts()
+    public async Task Bali_in_the_current_cycle_has_the_template_criteria_and_an_open_documents_round_with_the_chairs_cards_submitted_and_the_members_drafts()
     {
-        (await Lines("""
+        var demo = await DemoDay.OfAsync(portal.Database);
+        var current = Current(demo);
+        (await Lines($"""
             SELECT c.code || ' ' || s.version_number || ' ' || s.is_locked || ' ' || (SELECT count(*) FROM aspects a WHERE a.criteria_set_id = s.id)
             FROM criteria_sets s JOIN categories c ON c.id = s.category_id JOIN award_cycles y ON y.id = s.cycle_id
-            WHERE y.year = 2025 AND s.is_current ORDER BY c.sort_order
+            WHERE y.year = {demo.Year} AND s.is_current ORDER BY c.sort_order
             """)).ShouldBe(["PEMPROV 1 true 5", "PEMKAB 1 true 5", "BESAR 1 false 3", "MENENGAH 1 false 3", "UMK 1 false 3"]);
-        (await Lines("""
+        (await Lines($"""
             SELECT r.name || ' | ' || r.weight || ' | ' || r.status || ' | ' || coalesce(to_char(r.opened_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI'), '-')
-            FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = 2025 AND r.province_code = '51' ORDER BY r.sort_order
-            """)).ShouldBe(["Penilaian Dokumen | 40.00 | 2 | 2025-06-02 08:00", "Kunjungan Lapangan | 35.00 | 1 | -", "Wawancara | 25.00 | 1 | -"]);
+            FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = {demo.Year} AND r.province_code = '51' ORDER BY r.sort_order
+            """)).ShouldBe([$"Penilaian Dokumen | 40.00 | 2 | {demo.At(-8, "08:00")}", "Kunjungan Lapangan | 35.00 | 1 | -", "Wawancara | 25.00 | 1 | -"]);
 
         // Per nomination and scorer: the card's state, its total, how many indicators are scored and commented, its strengths.
         (await Lines($"""
             SELECT o.name || ' | ' || u.email || ' | ' || c.status || ' | ' || coalesce(c.total::text, '-') || ' | '
                    || (SELECT count(*) FROM scores s WHERE s.scorecard_id = c.id) || ' | ' || (SELECT count(*) FROM scores s WHERE s.scorecard_id = c.id AND s.comment IS NOT NULL)
                    || ' | ' || coalesce(c.strengths, '-')
-            FROM scorecards c JOIN users u ON u.id = c.scorer_id {Current} ORDER BY o.name, u.email
+            FROM scorecards c JOIN users u ON u.id = c.scorer_id {current} ORDER BY o.name, u.email
             """)).ShouldBe(
         [
             $"Pemerintah Kabupaten Badung | anggota.bali@paritrana.demo | 1 | - | 2 | 0 | -",
@@ -55,38 +59,39 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
             $"Pemerintah Provinsi Bali | anggota.bali@paritrana.demo | 1 | - | 3 | 1 | -",
             $"Pemerintah Provinsi Bali | ketua.bali@paritrana.demo | 2 | 72.5518 | 10 | 3 | {DemoAwardSeeder.ChairProvinceStrengths}",
         ]);
-        (await Count($"SELECT count(*) FROM assignments c {Current}")).ShouldBe(4);
+        (await Count($"SELECT count(*) FROM assignments c {current}")).ShouldBe(4);
 
         // The audit trail as the portal writes it: the round opened by the chair, each card saved or submitted by its scorer.
         (await Lines($"""
             SELECT to_char(e.at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') || ' | ' || e.action || ' | ' || e.user_email || ' | ' || o.name
             FROM audit_events e JOIN nominations n ON n.id::text = e.entity_id AND e.entity_type = 'nomination'
             JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id
-            WHERE y.year = 2025 AND e.action LIKE 'scorecard.%' ORDER BY e.at
+            WHERE y.year = {demo.Year} AND e.action LIKE 'scorecard.%' ORDER BY e.at
             """)).ShouldBe(
         [
-            "2025-06-04 10:00 | scorecard.saved | anggota.bali@paritrana.demo | Pemerintah Provinsi Bali",
-            "2025-06-05 11:30 | scorecard.saved | anggota.bali@paritrana.demo | Pemerintah Kabupaten Badung",
-            "2025-06-05 15:00 | scorecard.submitted | ketua.bali@paritrana.demo | Pemerintah Provinsi Bali",
-            "2025-06-06 14:00 | scorecard.submitted | ketua.bali@paritrana.demo | Pemerintah Kabupaten Badung",
+            $"{demo.At(-6, "10:00")} | scorecard.saved | anggota.bali@paritrana.demo | Pemerintah Provinsi Bali",
+            $"{demo.At(-5, "11:30")} | scorecard.saved | anggota.bali@paritrana.demo | Pemerintah Kabupaten Badung",
+            $"{demo.At(-5, "15:00")} | scorecard.submitted | ketua.bali@paritrana.demo | Pemerintah Provinsi Bali",
+            $"{demo.At(-4, "14:00")} | scorecard.submitted | ketua.bali@paritrana.demo | Pemerintah Kabupaten Badung",
         ]);
         (await Text($"""
             SELECT e.action || ' | ' || e.user_email || ' | ' || {AuditSql.Text("e.details")} FROM audit_events e JOIN scoring_rounds r ON r.id::text = e.entity_id AND e.entity_type = 'scoring-round'
-            JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = 2025
+            JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = {demo.Year}
             """)).ShouldBe("round.opened | ketua.bali@paritrana.demo | 'Penilaian Dokumen'");
-        (await Text($"SELECT {AuditSql.Text("e.details")} FROM audit_events e JOIN scorecards c ON {AuditSql.Text("e.details")} LIKE '%; card ' || c.id || ';%' {Current} AND e.action = 'scorecard.saved' AND o.name = 'Pemerintah Provinsi Bali'"))
+        (await Text($"SELECT {AuditSql.Text("e.details")} FROM audit_events e JOIN scorecards c ON {AuditSql.Text("e.details")} LIKE '%; card ' || c.id || ';%' {current} AND e.action = 'scorecard.saved' AND o.name = 'Pemerintah Provinsi Bali'"))
             .ShouldEndWith("; REG1: - -> 4; REG1 comment changed; REG2: - -> 4; ANG1: - -> 4");
     }
 
     [Fact]
     public async Task The_member_still_scoring_sees_none_of_the_chairs_figures_or_comments_and_the_chair_sees_them()
     {
-        var province = await Id("SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2025 AND o.name = 'Pemerintah Provinsi Bali'");
-        var category = await Id("SELECT c.id FROM categories c JOIN award_cycles y ON y.id = c.cycle_id WHERE y.year = 2025 AND c.code = 'PEMPROV'");
-        var round = await Id("SELECT r.id FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = 2025 AND r.province_code = '51' AND r.status = 2");
+        var demo = await DemoDay.OfAsync(portal.Database);
+        var province = await Id($"SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = {demo.Year} AND o.name = 'Pemerintah Provinsi Bali'");
+        var category = await Id($"SELECT c.id FROM categories c JOIN award_cycles y ON y.id = c.cycle_id WHERE y.year = {demo.Year} AND c.code = 'PEMPROV'");
+        var round = await Id($"SELECT r.id FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = {demo.Year} AND r.province_code = '51' AND r.status = 2");
         using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync(Member);
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
-        var ranking = $"/Scoring/Ranking?cycle=2025&kategori={category}";
+        var ranking = $"/Scoring/Ranking?cycle={demo.Year}&kategori={category}";
         var sheet = $"/Reports/Sheet?id={province}";
 
         var memberRanking = await member.GetPageAsync(ranking);
@@ -102,8 +107,8 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
         PortalClient.Text(card.QuerySelector("[data-testid=others-hidden]")).ShouldBe("Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim.");
         card.Body!.TextContent.ShouldNotContain("72,55");
 
-        // The raw scores of 2025: no card the member may see; for each nomination still being scored, why.
-        (await Csv(member, "/Reports?cycle=2025&handler=ScoresCsv")).ShouldBe(
+        // The raw scores of the current cycle: no card the member may see; for each nomination still being scored, why.
+        (await Csv(member, $"/Reports?cycle={demo.Year}&handler=ScoresCsv")).ShouldBe(
             "Kategori;Nama;Putaran;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
             "Pemerintah Provinsi;Pemerintah Provinsi Bali;Penilaian Dokumen;;;;;;;;Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim.;\r\n" +
             "Pemerintah Kabupaten/Kota;Pemerintah Kabupaten Badung;Penilaian Dokumen;;;;;;;;Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim.;\r\n");
@@ -116,13 +121,13 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
         chairSheet.Body!.TextContent.ShouldContain(ProvinceComment);
         chairSheet.Body.TextContent.ShouldContain(DemoAwardSeeder.ChairProvinceStrengths);
         chairSheet.QuerySelector("[data-testid=cards-hidden]").ShouldBeNull();
-        var chairCsv = (await Csv(chair, "/Reports?cycle=2025&handler=ScoresCsv")).Split("\r\n");
+        var chairCsv = (await Csv(chair, $"/Reports?cycle={demo.Year}&handler=ScoresCsv")).Split("\r\n");
         chairCsv.Length.ShouldBe(1 + 20 + 1);
         chairCsv.ShouldContain($"Pemerintah Kabupaten/Kota;Pemerintah Kabupaten Badung;Penilaian Dokumen;I Made Ketua (Ketua Tim Panitia Bali);66,09;Tidak;Regulasi;REG3;Kewajiban kepesertaan dalam perizinan dan pengadaan barang/jasa;4,00;{BadungComment};{NotYetScored}");
         chairCsv.ShouldContain($"Pemerintah Provinsi;Pemerintah Provinsi Bali;Penilaian Dokumen;I Made Ketua (Ketua Tim Panitia Bali);72,55;Tidak;Kinerja cakupan kepesertaan;KIN2;Cakupan peserta bukan penerima upah (BPU);20,80;;{NotYetScored}");
     }
 
-    /// <summary>The two rounds of 2025 not yet opened, both weighted: no nomination has a score there.</summary>
+    /// <summary>The two rounds of the current cycle not yet opened, both weighted: no nomination has a score there.</summary>
     private const string NotYetScored = "Belum lengkap: Kunjungan Lapangan, Wawancara belum dinilai";
 
     private static async Task<string> Csv(PortalClient client, string url)

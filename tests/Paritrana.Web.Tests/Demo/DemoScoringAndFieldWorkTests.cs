@@ -10,7 +10,7 @@ namespace Paritrana.Web.Tests.Demo;
 /// <summary>
 /// The later stages of the demo: Bali's 2021 scoring, plenary and finalists (the totals recomputed
 /// here with the domain's own arithmetic from the stored scores), the pages and the finalist report
-/// that show them, and the 2025 field work on Kota Denpasar. The test database is a copy of the
+/// that show them, and the current cycle's field work on Kota Denpasar. The test database is a copy of the
 /// seeded template.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -239,18 +239,19 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task Kota_Denpasar_in_2025_has_a_visit_done_a_follow_up_planned_and_coaching_items_resolved_and_overdue()
+    public async Task Kota_Denpasar_in_the_current_cycle_has_a_visit_done_a_follow_up_planned_and_coaching_items_resolved_and_overdue()
     {
-        const string Denpasar2025 = "(SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2025 AND o.name = 'Pemerintah Kota Denpasar')";
+        var demo = await DemoDay.OfAsync(portal.Database);
+        var denpasar = $"(SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = {demo.Year} AND o.name = 'Pemerintah Kota Denpasar')";
         (await Lines($"""
             SELECT v.status || ' | ' || to_char(v.planned_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD HH24:MI') || ' | ' || coalesce(to_char(v.done_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD HH24:MI'), '-')
                 || ' | ' || left(coalesce(v.findings, '-'), 40) || ' | ' || (SELECT string_agg(u.email, ',' ORDER BY u.email) FROM visit_members m JOIN users u ON u.id = m.user_id WHERE m.visit_id = v.id)
-            FROM visits v WHERE v.nomination_id = {Denpasar2025} AND v.status = 2
-            """)).ShouldBe(["2 | 2025-04-24 09:00 | 2025-04-24 09:00 | Perwali berlaku dan bantuan iuran 2024 t | anggota.bali@paritrana.demo,ketua.bali@paritrana.demo"]);
+            FROM visits v WHERE v.nomination_id = {denpasar} AND v.status = 2
+            """)).ShouldBe([$"2 | {demo.At(-47, "09:00")} | {demo.At(-47, "09:00")} | Perwali berlaku dan bantuan iuran 2024 t | anggota.bali@paritrana.demo,ketua.bali@paritrana.demo"]);
 
         // The follow-up is planned at seeding for two weeks ahead, 09:00 in Bali: always upcoming on a fresh demo.
         (await Count($"""
-            SELECT count(*) FROM visits v WHERE v.nomination_id = {Denpasar2025} AND v.status = 1 AND v.purpose = '{DemoAwardSeeder.PlannedVisitPurpose}'
+            SELECT count(*) FROM visits v WHERE v.nomination_id = {denpasar} AND v.status = 1 AND v.purpose = '{DemoAwardSeeder.PlannedVisitPurpose}'
               AND v.planned_at = ((v.created_at AT TIME ZONE 'Asia/Makassar')::date + {DemoAwardSeeder.PlannedVisitDaysAhead} + time '09:00') AT TIME ZONE 'Asia/Makassar'
               AND v.planned_at > now() AND (SELECT count(*) FROM visit_members m WHERE m.visit_id = v.id) = 1
             """)).ShouldBe(1L);
@@ -259,14 +260,14 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         (await Lines($"""
             SELECT i.status || ' | ' || i.due_date || ' | ' || (i.visit_id = (SELECT v.id FROM visits v WHERE v.status = 2)) || ' | ' || coalesce(to_char(i.resolved_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD HH24:MI'), '-')
                 || ' | ' || coalesce((SELECT u.email FROM users u WHERE u.id = i.resolved_by), '-') || ' | ' || i.finding
-            FROM coaching_items i WHERE i.nomination_id = {Denpasar2025} ORDER BY i.created_at
+            FROM coaching_items i WHERE i.nomination_id = {denpasar} ORDER BY i.created_at
             """)).ShouldBe(
         [
-            $"3 | 2025-05-09 | true | 2025-05-07 10:15 | anggota.bali@paritrana.demo | {DemoAwardSeeder.ResolvedFinding}",
-            $"1 | 2025-05-30 | true | - | - | {DemoAwardSeeder.OpenFinding}",
+            $"3 | {demo.Date(-32)} | true | {demo.At(-34, "10:15")} | anggota.bali@paritrana.demo | {DemoAwardSeeder.ResolvedFinding}",
+            $"1 | {demo.Date(-11)} | true | - | - | {DemoAwardSeeder.OpenFinding}",
         ]);
         (await Count("SELECT count(*) FROM coaching_items")).ShouldBe(2L);
-        // Recorded after the visit, while the nomination was in field assessment (since 14 April 2025).
+        // Recorded after the visit, while the nomination was in field assessment (since 57 days before the first start).
         (await Count($"""
             SELECT count(*) FROM coaching_items i WHERE i.created_at <= (SELECT v.done_at FROM visits v WHERE v.id = i.visit_id)
                OR i.created_at <= (SELECT c.at FROM status_changes c WHERE c.nomination_id = i.nomination_id AND c.action = 4)
@@ -289,10 +290,11 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         var group = open.QuerySelectorAll("[data-testid=group]").Single();
         PortalClient.Text(group.QuerySelector("[data-testid=group-name]")).ShouldBe("Pemerintah Kota Denpasar");
         PortalClient.Text(group.QuerySelector("[data-testid=group-counts]")).ShouldBe("1 terbuka, 1 terlambat");
-        var late = ProvinceTime.Today(DateTimeOffset.UtcNow, "51").DayNumber - DemoAwardSeeder.OpenItemDueDate.DayNumber;
+        var demo = await DemoDay.OfAsync(portal.Database);
+        var late = ProvinceTime.Today(DateTimeOffset.UtcNow, "51").DayNumber - demo.Day(-11).DayNumber;
         PortalClient.Text(group.QuerySelector("[data-testid=overdue]")).ShouldBe($"Terlambat {late.ToString("N0", CultureInfo.GetCultureInfo("id-ID"))} hari");
 
-        var nomination = await Count("SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2025 AND o.name = 'Pemerintah Kota Denpasar'");
+        var nomination = await Count($"SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = {demo.Year} AND o.name = 'Pemerintah Kota Denpasar'");
         var details = await member.GetPageAsync($"/Nominations/Details/{nomination}");
         PortalClient.Text(details.QuerySelector("[data-testid=fieldwork-gate]")).ShouldBe(
             "Belum dapat ditandai siap dinilai: 1 butir pembinaan masih terbuka atau sedang ditindaklanjuti. Selesaikan atau minta Ketua Tim Panitia mengesampingkannya dulu.");
@@ -306,10 +308,12 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_2025_timeline_of_Kota_Denpasar_shows_its_steps_visits_and_coaching_from_the_seeded_audit_trail()
+    public async Task The_current_timeline_of_Kota_Denpasar_shows_its_steps_visits_and_coaching_from_the_seeded_audit_trail()
     {
         const string Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar dan Mal Pelayanan Publik Kota Denpasar";
-        var nomination = await Count("SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2025 AND o.name = 'Pemerintah Kota Denpasar'");
+        var demo = await DemoDay.OfAsync(portal.Database);
+        var note = $"Rekapitulasi per perangkat daerah diterima {demo.Written(-34)}; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari {demo.Year}, di luar tahun penilaian.";
+        var nomination = await Count($"SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = {demo.Year} AND o.name = 'Pemerintah Kota Denpasar'");
         // The follow-up visit is planned when the demo is seeded, for two weeks ahead at 09:00.
         var followUp = (await Rows("SELECT created_at, planned_at FROM visits WHERE status = 1")).Single();
         var plannedOn = ((DateTime)followUp[0]).ToUniversalTime();
@@ -318,15 +322,14 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         var page = await member.GetPageAsync($"/FieldWork/Timeline/{nomination}?order=oldest");
         TimelineEntries(page).ShouldBe(
         [
-            ["18 Feb 2025 11.00 WITA", MemberName, "Status nominasi: Draf → Diajukan", "", ""],
-            ["4 Mar 2025 12.00 WITA", OfficerName, "Status nominasi: Diajukan → Terverifikasi", "", ""],
-            ["14 Apr 2025 09.30 WITA", MemberName, "Status nominasi: Terverifikasi → Penilaian lapangan", "", ""],
-            ["15 Apr 2025 10.00 WITA", MemberName, "Kunjungan direncanakan untuk 24 Apr 2025 09.00 WITA", Place, ""],
-            ["24 Apr 2025 15.30 WITA", MemberName, "Kunjungan dicatat sudah dilaksanakan pada 24 Apr 2025 09.00 WITA", Place, ""],
-            ["25 Apr 2025 09.00 WITA", MemberName, "Butir pembinaan dicatat (tenggat 9 Mei 2025)", DemoAwardSeeder.ResolvedFinding, ""],
-            ["25 Apr 2025 09.10 WITA", MemberName, "Butir pembinaan dicatat (tenggat 30 Mei 2025)", DemoAwardSeeder.OpenFinding, ""],
-            ["7 Mei 2025 10.15 WITA", MemberName, "Butir pembinaan diselesaikan", DemoAwardSeeder.ResolvedFinding,
-                "Rekapitulasi per perangkat daerah diterima 7 Mei 2025; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari 2025, di luar tahun penilaian."],
+            [$"{demo.Shown(-112)} 11.00 WITA", MemberName, "Status nominasi: Draf → Diajukan", "", ""],
+            [$"{demo.Shown(-98)} 12.00 WITA", OfficerName, "Status nominasi: Diajukan → Terverifikasi", "", ""],
+            [$"{demo.Shown(-57)} 09.30 WITA", MemberName, "Status nominasi: Terverifikasi → Penilaian lapangan", "", ""],
+            [$"{demo.Shown(-56)} 10.00 WITA", MemberName, $"Kunjungan direncanakan untuk {demo.Shown(-47)} 09.00 WITA", Place, ""],
+            [$"{demo.Shown(-47)} 15.30 WITA", MemberName, $"Kunjungan dicatat sudah dilaksanakan pada {demo.Shown(-47)} 09.00 WITA", Place, ""],
+            [$"{demo.Shown(-46)} 09.00 WITA", MemberName, $"Butir pembinaan dicatat (tenggat {demo.Shown(-32)})", DemoAwardSeeder.ResolvedFinding, ""],
+            [$"{demo.Shown(-46)} 09.10 WITA", MemberName, $"Butir pembinaan dicatat (tenggat {demo.Shown(-11)})", DemoAwardSeeder.OpenFinding, ""],
+            [$"{demo.Shown(-34)} 10.15 WITA", MemberName, "Butir pembinaan diselesaikan", DemoAwardSeeder.ResolvedFinding, note],
             [Wita(plannedOn), MemberName, $"Kunjungan direncanakan untuk {Wita(plannedFor)}", "Kantor Dinas Ketenagakerjaan Kota Denpasar", ""],
         ]);
 
@@ -342,11 +345,11 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             ORDER BY a.at
             """)).ShouldBe(
         [
-            $"visit.planned | visit | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; at: 2025-04-24T01:00:00Z; members: 2; place: {Place}",
-            "visit.done | visit | true | 51 | anggota.bali@paritrana.demo | true | - | done at: 2025-04-24T01:00:00Z",
-            $"coaching.created | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; visit: {await Count("SELECT id FROM visits WHERE status = 2")}; due: 2025-05-09; finding: {DemoAwardSeeder.ResolvedFinding}",
-            $"coaching.created | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; visit: {await Count("SELECT id FROM visits WHERE status = 2")}; due: 2025-05-30; finding: {DemoAwardSeeder.OpenFinding}",
-            "coaching.resolved | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | status: Open -> Resolved; note: Rekapitulasi per perangkat daerah diterima 7 Mei 2025; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari 2025, di luar tahun penilaian.",
+            $"visit.planned | visit | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; at: {demo.Date(-47)}T01:00:00Z; members: 2; place: {Place}",
+            $"visit.done | visit | true | 51 | anggota.bali@paritrana.demo | true | - | done at: {demo.Date(-47)}T01:00:00Z",
+            $"coaching.created | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; visit: {await Count("SELECT id FROM visits WHERE status = 2")}; due: {demo.Date(-32)}; finding: {DemoAwardSeeder.ResolvedFinding}",
+            $"coaching.created | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | nomination: {nomination}; visit: {await Count("SELECT id FROM visits WHERE status = 2")}; due: {demo.Date(-11)}; finding: {DemoAwardSeeder.OpenFinding}",
+            $"coaching.resolved | coaching-item | true | 51 | anggota.bali@paritrana.demo | true | - | status: Open -> Resolved; note: {note}",
         ]);
     }
 

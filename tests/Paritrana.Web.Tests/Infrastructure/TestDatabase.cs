@@ -141,8 +141,9 @@ public static class TestDatabase
     /// <summary>
     /// Runs the portal's own start-up database work (migrations and seeding) against a database;
     /// returns its sentence about the schema ("Database created with ...", "Database is up to date at ...").
+    /// With <paramref name="clock"/>, the portal's time is that clock's (the demo's first start, for one).
     /// </summary>
-    public static async Task<string> RunDatabaseSetupAsync(string database, bool demo)
+    public static async Task<string> RunDatabaseSetupAsync(string database, bool demo, TimeProvider? clock = null)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
         {
@@ -155,6 +156,11 @@ public static class TestDatabase
             ["Demo:Enabled"] = demo ? "true" : "false",
         });
         builder.AddPortalServices();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Paritrana.Web.Data.DatabaseSetup>().RunAsync();

@@ -234,7 +234,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     private async Task<Dictionary<string, string>> ProvinceRecordsAsync()
     {
         await using var db = NewContext();
-        var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.Year == DemoAwardSeeder.CurrentYear);
+        var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.IsCurrent);
         var category = cycle.Categories.Single(c => c.Kind == CategoryKind.LargeCompany);
         // The demo's criteria of the category (its template) give way to the matrix's own, as a new version would.
         await db.CriteriaSets.Where(s => s.CategoryId == category.Id && s.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsCurrent, false));
@@ -298,7 +298,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         var tag = Guid.NewGuid().ToString("N")[..8];
         await using (var db = NewContext())
         {
-            var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.Year == DemoAwardSeeder.CurrentYear);
+            var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.IsCurrent);
             var category = cycle.Categories.Single(c => c.Kind == CategoryKind.LargeCompany);
             var branch = await db.BranchOffices.Where(b => b.Areas.Any(a => a.RegencyCode == regency)).Select(b => (int?)b.Id).SingleAsync();
             var users = await db.Users.Where(u => u.Email!.EndsWith("bali@paritrana.demo")).ToDictionaryAsync(u => u.Email!, u => u.Id);
@@ -399,7 +399,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     public async Task<int> ReadyNominationAsync(string regency)
     {
         await using var db = NewContext();
-        var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.Year == DemoAwardSeeder.CurrentYear);
+        var cycle = await db.AwardCycles.Include(c => c.Categories).SingleAsync(c => c.IsCurrent);
         var now = DateTimeOffset.UtcNow;
         var nomination = new Nomination
         {
