@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Organisations;
 using Paritrana.Web.Data.Demo;
