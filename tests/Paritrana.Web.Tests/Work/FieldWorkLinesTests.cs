@@ -73,15 +73,6 @@ public class FieldWorkLinesTests(FieldWorkFixture fixture) : IClassFixture<Field
         WorkLines.Of(await member.GetPageAsync("/")).Select(l => l.Id).ShouldNotContain("visits-unrecorded");
     }
 
-    [Fact]
-    public async Task With_nothing_open_the_home_page_says_so()
-    {
-        using var member = await _data.SignedInAsync(JatengMember);
-        await _data.ExecuteAsync("UPDATE coaching_items SET status = 3 WHERE status IN (1, 2) AND province_code = '33'; UPDATE visits SET status = 3 WHERE status = 1 AND province_code = '33';");
-        var home = await member.GetPageAsync("/");
-        WorkLines.Of(home).Where(l => l.Group == "field-work").ShouldBeEmpty();
-    }
-
     private static List<int> VisitIds(IHtmlDocument page) =>
         page.QuerySelectorAll("[data-testid=visit]").Select(e => int.Parse(e.GetAttribute("data-visit-id")!, CultureInfo.InvariantCulture)).ToList();
 }

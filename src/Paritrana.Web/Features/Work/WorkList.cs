@@ -87,7 +87,7 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
             l["Nominasi dikembalikan, menunggu diperbaiki dan dikirim ulang ({0})", r.Year],
             r.Count,
             "/Nominations/Index",
-            Route(("cycle", r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", ((int)NominationStatus.Returned).ToString(System.Globalization.CultureInfo.InvariantCulture))))).ToList();
+            Route(("cycle", r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", nameof(NominationStatus.Returned))))).ToList();
     }
 
     private async Task<List<WorkLine>> ImportsAsync(AccessScope scope, CancellationToken ct)
@@ -172,7 +172,7 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
                 : l["Sudah dinilai, menunggu keputusan rapat pleno ({0})", w.Year],
             w.Count,
             "/Nominations/Index",
-            Route(("cycle", w.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", ((int)w.Status).ToString(System.Globalization.CultureInfo.InvariantCulture))))));
+            Route(("cycle", w.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", w.Status.ToString())))));
         return lines;
     }
 

@@ -30,7 +30,17 @@ public static class WorkQueries
         OfOpenCycles(db, scope).Where(n => n.Status == NominationStatus.Returned);
 
     /// <summary>A scorer's card in an open round: assigned, not submitted, no conflict declared (/Scoring).</summary>
-    public sealed record OutstandingCard(int RoundId, string RoundName, int RoundSortOrder, int CycleId, int NominationId, Nomination Nomination, ScorecardStatus? CardStatus);
+    /// <remarks>Set by initialiser, not constructor, so that EF Core can compose further queries on its members.</remarks>
+    public sealed class OutstandingCard
+    {
+        public int RoundId { get; init; }
+        public required string RoundName { get; init; }
+        public int RoundSortOrder { get; init; }
+        public int CycleId { get; init; }
+        public int NominationId { get; init; }
+        public required Nomination Nomination { get; init; }
+        public ScorecardStatus? CardStatus { get; init; }
+    }
 
     /// <summary>The cards of open rounds assigned to <paramref name="scorer"/> (or to anyone when null), with their state.</summary>
     public static IQueryable<OutstandingCard> AssignedCards(ParitranaDbContext db, AccessScope scope, Guid? scorer) =>
@@ -40,14 +50,16 @@ public static class WorkQueries
         where r.Status == RoundStatus.Open
         join n in db.Nominations.InScope(scope) on a.NominationId equals n.Id
         where !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId)
-        select new OutstandingCard(
-            r.Id,
-            r.Name,
-            r.SortOrder,
-            r.CycleId,
-            n.Id,
-            n,
-            db.Scorecards.Where(c => c.RoundId == a.RoundId && c.NominationId == a.NominationId && c.ScorerId == a.ScorerId).Select(c => (ScorecardStatus?)c.Status).FirstOrDefault());
+        select new OutstandingCard
+        {
+            RoundId = r.Id,
+            RoundName = r.Name,
+            RoundSortOrder = r.SortOrder,
+            CycleId = r.CycleId,
+            NominationId = n.Id,
+            Nomination = n,
+            CardStatus = db.Scorecards.Where(c => c.RoundId == a.RoundId && c.NominationId == a.NominationId && c.ScorerId == a.ScorerId).Select(c => (ScorecardStatus?)c.Status).FirstOrDefault(),
+        };
 
     /// <summary>Coaching items still open (open or in progress) in scope (/FieldWork/Coaching).</summary>
     public static IQueryable<CoachingItem> OpenCoachingItems(ParitranaDbContext db, AccessScope scope) =>
