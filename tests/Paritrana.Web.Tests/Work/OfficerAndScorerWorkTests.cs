@@ -95,6 +95,8 @@ public class OfficerAndScorerWorkTests(PortalFixture portal) : IClassFixture<Por
         await _scoring.AssignAsync(draftRound, b, ScoringTestData.Member);                                                  // not open: not yet work
         await _scoring.SubmittedCardAsync(documents, b, ScoringTestData.Member, criteria, 70m, ("KEP1", 4m), ("KEP2", 80m));   // done
         await _scoring.ConflictAsync(c, ScoringTestData.Member, "Kerabat pimpinan");                                              // not theirs to score
+        var inField = await _scoring.NominationAsync(cycle, category, "PT Lapangan " + Guid.NewGuid().ToString("N")[..6], status: NominationStatus.InFieldAssessment);
+        var scored = await _scoring.NominationAsync(cycle, category, "PT Dinilai " + Guid.NewGuid().ToString("N")[..6], status: NominationStatus.Scored);
 
         using var member = await _scoring.SignedInAsync(ScoringTestData.Member);
         WorkLines.Of(await member.GetPageAsync("/")).Where(l => l.Group == "scoring").Select(l => (l.Id, l.Count, l.Text, l.Href)).ShouldBe(
@@ -114,6 +116,17 @@ public class OfficerAndScorerWorkTests(PortalFixture portal) : IClassFixture<Por
             ($"round-{interview}", 1, $"/Scoring/Rounds/Details/{interview}"),
         ]);
         lines.Where(l => l.Group == "scoring").Select(l => (l.Id, l.Count)).ShouldBe([($"cards-{documents}", 2)]);
+        var steps = lines.Where(l => l.Group == "committee" && l.Id.StartsWith("status-", StringComparison.Ordinal)).ToList();
+        steps.Select(l => (l.Id, l.Count, l.Text, l.Href)).ShouldBe(
+        [
+            ($"status-5-{cycle.Year}", 1, $"Dalam penilaian lapangan, menunggu ditandai siap dinilai ({cycle.Year})", $"/Nominations?cycle={cycle.Year}&status=InFieldAssessment"),
+            ($"status-7-{cycle.Year}", 1, $"Sudah dinilai, menunggu keputusan rapat pleno ({cycle.Year})", $"/Nominations?cycle={cycle.Year}&status=Scored"),
+        ]);
+        Ids(await chair.GetPageAsync(steps[0].Href), "nomination-row").ShouldBe([inField]);
+        Ids(await chair.GetPageAsync(steps[1].Href), "nomination-row").ShouldBe([scored]);
+
+        // Members do not get the committee's lines.
+        WorkLines.Of(await member.GetPageAsync("/")).Select(l => l.Group).Distinct().ShouldNotContain("committee");
     }
 
     private async Task<int> BranchIdAsync(string regency) =>
