@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
+using Paritrana.Web.Features.Work;
 
 namespace Paritrana.Web.Pages;
 
-/// <summary>The home page: who you are and what you may see.</summary>
-public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
+/// <summary>The home page, "Tugas saya": what awaits the signed-in person (<see cref="WorkList"/>), then who they are and what they may see.</summary>
+public class IndexModel(ParitranaDbContext db, CurrentUser me, WorkList work) : PageModel
 {
+    public IReadOnlyList<WorkGroup> Work { get; private set; } = [];
+
     public string FullName { get; private set; } = "";
     public string? Role { get; private set; }
     public string? ProvinceName { get; private set; }
@@ -19,6 +22,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
+        Work = await work.ForAsync(ct);
         FullName = me.FullName;
         Role = me.Role;
         ProvinceCount = await db.Provinces.AsNoTracking().InScope(scope).CountAsync(ct);

@@ -7,25 +7,33 @@ using Paritrana.Domain.FieldWork;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Features.Work;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork;
 
 /// <summary>
-/// The visit agenda of the province: upcoming visits (planned, from now on, the soonest first) or
-/// past ones (everything else, the latest first), filtered by committee member and regency or city.
+/// The visit agenda of the province: upcoming visits (planned, from now on, the soonest first; within
+/// the next <see cref="Days"/> days when given), past ones (everything else, the latest first) or the
+/// unrecorded ones (still planned though their time has passed), filtered by committee member and
+/// regency or city. The home page's visit lines link here (Features/Work/WorkQueries).
 /// </summary>
 public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const string Upcoming = "upcoming";
     public const string Past = "past";
+    public const string Unrecorded = "unrecorded";
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    /// <summary><see cref="Upcoming"/> (default) or <see cref="Past"/>.</summary>
+    /// <summary><see cref="Upcoming"/> (default), <see cref="Past"/> or <see cref="Unrecorded"/>.</summary>
     [BindProperty(SupportsGet = true, Name = "when")]
     public string? When { get; set; }
+
+    /// <summary>With upcoming visits: only those of the next so many days.</summary>
+    [BindProperty(SupportsGet = true, Name = "days")]
+    public int? Days { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "member")]
     public Guid? Member { get; set; }
@@ -38,6 +46,8 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
     public string? Province { get; set; }
 
     public bool ShowPast => When == Past;
+
+    public bool ShowUnrecorded => When == Unrecorded;
 
     public bool IsNational { get; private set; }
 
@@ -65,25 +75,31 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
         var scope = await me.GetScopeAsync(ct);
         IsNational = scope.IsNational;
         var now = clock.GetUtcNow();
-        var visits = FieldWorkScope.Visits(db, scope).AsNoTracking();
+        IQueryable<Visit> visits;
+        if (ShowUnrecorded)
+        {
+            visits = WorkQueries.UnrecordedVisits(db, scope, now, Member).OrderBy(v => v.PlannedAt).ThenBy(v => v.Id);
+        }
+        else if (ShowPast)
+        {
+            visits = MemberVisits(scope).Where(v => v.Status != VisitStatus.Planned || v.PlannedAt < now).OrderByDescending(v => v.PlannedAt).ThenByDescending(v => v.Id);
+        }
+        else
+        {
+            var until = Days is int days and > 0 ? now.AddDays(days) : (DateTimeOffset?)null;
+            visits = WorkQueries.PlannedVisits(db, scope, now, until, Member).OrderBy(v => v.PlannedAt).ThenBy(v => v.Id);
+        }
+
+        visits = visits.AsNoTracking();
         if (IsNational && !string.IsNullOrEmpty(Province))
         {
             visits = visits.Where(v => v.ProvinceCode == Province);
-        }
-
-        if (Member is Guid member)
-        {
-            visits = visits.Where(v => v.Members.Any(m => m.UserId == member));
         }
 
         if (!string.IsNullOrEmpty(Regency))
         {
             visits = visits.Where(v => v.RegencyCode == Regency);
         }
-
-        visits = ShowPast
-            ? visits.Where(v => v.Status != VisitStatus.Planned || v.PlannedAt < now).OrderByDescending(v => v.PlannedAt).ThenByDescending(v => v.Id)
-            : visits.Where(v => v.Status == VisitStatus.Planned && v.PlannedAt >= now).OrderBy(v => v.PlannedAt).ThenBy(v => v.Id);
 
         Visits = await visits
             .Select(v => new Row(
@@ -100,6 +116,9 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
 
         await LoadFiltersAsync(scope, ct);
     }
+
+    private IQueryable<Visit> MemberVisits(AccessScope scope) =>
+        Member is Guid member ? FieldWorkScope.Visits(db, scope).Where(v => v.Members.Any(m => m.UserId == member)) : FieldWorkScope.Visits(db, scope);
 
     private async Task LoadFiltersAsync(AccessScope scope, CancellationToken ct)
     {

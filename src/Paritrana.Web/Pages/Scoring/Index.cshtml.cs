@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
+using Paritrana.Web.Features.Work;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Scoring;
@@ -35,29 +36,27 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
             return NotFound();
         }
 
-        var mine =
+        // Every assigned card of an open round; the conflicted ones are counted apart (WorkQueries leaves them out).
+        var assigned =
             from a in db.Assignments.AsNoTracking()
             where a.ScorerId == self
             join r in db.ScoringRounds.AsNoTracking().InScope(scope) on a.RoundId equals r.Id
             where r.Status == RoundStatus.Open
-            join n in db.Nominations.AsNoTracking().InScope(scope) on a.NominationId equals n.Id
-            let status = db.Scorecards.Where(c => c.RoundId == a.RoundId && c.NominationId == a.NominationId && c.ScorerId == self).Select(c => (ScorecardStatus?)c.Status).FirstOrDefault()
-            let conflicted = db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == self)
-            select new { a, r, n, status, conflicted };
-
-        Submitted = await mine.CountAsync(x => x.status == ScorecardStatus.Submitted, ct);
-        Conflicted = await mine.CountAsync(x => x.conflicted, ct);
+            select a;
+        Conflicted = await assigned.CountAsync(a => db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == self), ct);
+        var mine = WorkQueries.AssignedCards(db, scope, self).AsNoTracking();
+        Submitted = await mine.CountAsync(x => x.CardStatus == ScorecardStatus.Submitted, ct);
         Outstanding = await mine
-            .Where(x => x.status != ScorecardStatus.Submitted && !x.conflicted)
-            .OrderBy(x => x.r.SortOrder).ThenBy(x => x.n.Organisation!.Name).ThenBy(x => x.n.Id)
+            .Where(x => x.CardStatus != ScorecardStatus.Submitted)
+            .OrderBy(x => x.RoundSortOrder).ThenBy(x => x.Nomination.Organisation!.Name).ThenBy(x => x.NominationId)
             .Select(x => new Row(
-                x.r.Id,
-                x.r.Name,
-                db.AwardCycles.Where(c => c.Id == x.r.CycleId).Select(c => c.Year).First(),
-                x.n.Id,
-                x.n.Organisation!.Name,
-                x.n.Category!.Name,
-                x.status))
+                x.RoundId,
+                x.RoundName,
+                db.AwardCycles.Where(c => c.Id == x.CycleId).Select(c => c.Year).First(),
+                x.NominationId,
+                x.Nomination.Organisation!.Name,
+                x.Nomination.Category!.Name,
+                x.CardStatus))
             .ToPagedListAsync(PageNumber, ct: ct);
         return Page();
     }

@@ -9,6 +9,7 @@ using Paritrana.Domain.Organisations;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Features.Nominations;
+using Paritrana.Web.Features.Work;
 using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Verification;
@@ -99,12 +100,8 @@ public class IndexModel(
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        var open = db.Nominations.AsNoTracking().InScope(scope)
-            .Where(n => db.AwardCycles.Any(c => c.Id == n.CycleId && !c.IsClosed));
-
-        AwaitingResubmission = await open.CountAsync(n => n.Status == NominationStatus.Returned, ct);
-        Queue = await open
-            .Where(n => n.Status == NominationStatus.Submitted)
+        AwaitingResubmission = await WorkQueries.AwaitingResubmission(db, scope).CountAsync(ct);
+        Queue = await WorkQueries.AwaitingVerification(db, scope).AsNoTracking()
             .OrderBy(n => n.UpdatedAt).ThenBy(n => n.Id)
             .Select(n => new QueueItem(
                 n.Id,

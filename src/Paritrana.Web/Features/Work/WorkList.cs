@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Access;
+using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Organisations;
+using Paritrana.Domain.Scoring;
+using Paritrana.Domain.Work;
+using Paritrana.Web.Accounts;
+using Paritrana.Web.Data;
+
+namespace Paritrana.Web.Features.Work;
+
+/// <summary>
+/// One line of someone's work: what awaits them, how many, and the page where it is done
+/// (<see cref="Page"/> with <see cref="Route"/>); <see cref="Late"/> marks what is overdue.
+/// </summary>
+public sealed record WorkLine(string Id, string Text, int Count, string Page, IReadOnlyDictionary<string, string> Route, string? Detail = null, bool Late = false);
+
+/// <summary>A heading and its lines, in the order of urgency.</summary>
+public sealed record WorkGroup(string Id, string Title, IReadOnlyList<WorkLine> Lines);
+
+/// <summary>
+/// "Tugas saya": the work of the signed-in person, by role (issue 14). Every count comes from a
+/// query of <see cref="WorkQueries"/> that the linked page lists, so the home page and the page
+/// agree. Lines with nothing waiting are left out.
+/// </summary>
+public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    /// <summary>How far ahead the visits of a member are shown.</summary>
+    public const int VisitDaysAhead = 14;
+
+    private static readonly IReadOnlyDictionary<string, string> NoRoute = new Dictionary<string, string>();
+
+    public async Task<IReadOnlyList<WorkGroup>> ForAsync(CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var role = me.Role;
+        var groups = new List<WorkGroup>();
+        if (role == Roles.BranchOfficer)
+        {
+            groups.Add(new WorkGroup("verification", l["Verifikasi"], await VerificationAsync(scope, ct)));
+            groups.Add(new WorkGroup("imports", l["Impor data BPJamsostek"], await ImportsAsync(scope, ct)));
+        }
+        else if (role is not null && Roles.IsCommittee(role) && me.Id is Guid self)
+        {
+            if (role == Roles.CommitteeChair)
+            {
+                groups.Add(new WorkGroup("committee", l["Panitia provinsi"], await CommitteeAsync(scope, ct)));
+            }
+
+            groups.Add(new WorkGroup("scoring", l["Penilaian"], await CardsAsync(scope, self, ct)));
+            groups.Add(new WorkGroup("nominations", l["Nominasi"], await ReturnedAsync(scope, ct)));
+            groups.Add(new WorkGroup("field-work", l["Kunjungan dan pembinaan"], await FieldWorkAsync(scope, role == Roles.CommitteeChair ? null : self, ct)));
+        }
+
+        return groups.Where(g => g.Lines.Count > 0).ToList();
+    }
+
+    private async Task<List<WorkLine>> VerificationAsync(AccessScope scope, CancellationToken ct)
+    {
+        var waiting = await WorkQueries.AwaitingVerification(db, scope).AsNoTracking()
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Oldest = g.Min(n => n.UpdatedAt), Province = g.Min(n => n.ProvinceCode)! })
+            .FirstOrDefaultAsync(ct);
+        var lines = new List<WorkLine>();
+        if (waiting is not null)
+        {
+            var days = Waiting.DaysSince(waiting.Oldest, clock.GetUtcNow(), waiting.Province);
+            lines.Add(new WorkLine("awaiting-verification", l["Nominasi menunggu verifikasi"], waiting.Count, "/Verification/Index", NoRoute,
+                l["terlama menunggu {0} hari", days], Late: days > 3));
+        }
+
+        lines.AddRange(await ReturnedAsync(scope, ct));
+        return lines;
+    }
+
+    /// <summary>Returned nominations not yet submitted again, one line per open cycle (the list shows one cycle).</summary>
+    private async Task<List<WorkLine>> ReturnedAsync(AccessScope scope, CancellationToken ct)
+    {
+        var returned = await WorkQueries.AwaitingResubmission(db, scope).AsNoTracking()
+            .GroupBy(n => n.CycleId)
+            .Select(g => new { Year = db.AwardCycles.Where(c => c.Id == g.Key).Select(c => c.Year).First(), Count = g.Count() })
+            .OrderBy(g => g.Year)
+            .ToListAsync(ct);
+        return returned.Select(r => new WorkLine(
+            $"returned-{r.Year}",
+            l["Nominasi dikembalikan, menunggu diperbaiki dan dikirim ulang ({0})", r.Year],
+            r.Count,
+            "/Nominations/Index",
+            Route(("cycle", r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", nameof(NominationStatus.Returned))))).ToList();
+    }
+
+    private async Task<List<WorkLine>> ImportsAsync(AccessScope scope, CancellationToken ct)
+    {
+        var batches = await WorkQueries.ImportsToWatch(db, scope, clock.GetUtcNow()).AsNoTracking()
+            .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
+            .Select(b => new { b.Id, b.FileName, b.Status, b.TotalRows, b.ProcessedRows })
+            .ToListAsync(ct);
+        return batches.Select(b => b.Status == ImportStatus.Running
+            ? new WorkLine($"import-{b.Id}", l["Impor {0} sedang berjalan", b.FileName], 1, "/Imports/Progress", Route(("id", b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                l["{0} dari {1} baris", b.ProcessedRows.ToString("N0"), b.TotalRows.ToString("N0")])
+            : new WorkLine($"import-{b.Id}", l["Impor {0} gagal", b.FileName], 1, "/Imports/Progress", Route(("id", b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                l["periksa penyebabnya dan unggah ulang"], Late: true)).ToList();
+    }
+
+    /// <summary>The scorer's own outstanding cards, one line per open round.</summary>
+    private async Task<List<WorkLine>> CardsAsync(AccessScope scope, Guid self, CancellationToken ct)
+    {
+        var rounds = await WorkQueries.AssignedCards(db, scope, self).AsNoTracking()
+            .Where(c => c.CardStatus != ScorecardStatus.Submitted)
+            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder })
+            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, Count = g.Count(), Drafts = g.Count(c => c.CardStatus == ScorecardStatus.Draft) })
+            .OrderBy(g => g.RoundSortOrder).ThenBy(g => g.RoundId)
+            .ToListAsync(ct);
+        return rounds.Select(r => new WorkLine($"cards-{r.RoundId}", l["Kartu penilaian belum dikirim: {0}", r.RoundName], r.Count, "/Scoring/Index", NoRoute,
+            r.Drafts > 0 ? l["{0} sudah berupa draf", r.Drafts].Value : null)).ToList();
+    }
+
+    private async Task<List<WorkLine>> FieldWorkAsync(AccessScope scope, Guid? member, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var lines = new List<WorkLine>();
+        var items = await WorkQueries.OpenCoachingItems(db, scope).AsNoTracking()
+            .Select(c => new { c.DueDate, c.ProvinceCode })
+            .ToListAsync(ct);
+        if (items.Count > 0)
+        {
+            var overdue = items.Select(i => -Waiting.DaysUntil(i.DueDate, now, i.ProvinceCode)).Where(d => d > 0).ToList();
+            lines.Add(new WorkLine("coaching", l["Butir pembinaan terbuka"], items.Count, "/FieldWork/Coaching/Index", NoRoute,
+                overdue.Count > 0 ? l["{0} terlambat, paling lama {1} hari", overdue.Count, overdue.Max()].Value : null, Late: overdue.Count > 0));
+        }
+
+        var unrecorded = await WorkQueries.UnrecordedVisits(db, scope, now, member).CountAsync(ct);
+        if (unrecorded > 0)
+        {
+            lines.Add(new WorkLine("visits-unrecorded", l["Kunjungan yang sudah lewat tetapi belum dicatat"], unrecorded, "/FieldWork/Index",
+                VisitRoute("unrecorded", member, null), Late: true));
+        }
+
+        var upcoming = await WorkQueries.PlannedVisits(db, scope, now, now.AddDays(VisitDaysAhead), member).CountAsync(ct);
+        if (upcoming > 0)
+        {
+            lines.Add(new WorkLine("visits-upcoming", l["Kunjungan dalam {0} hari ke depan", VisitDaysAhead], upcoming, "/FieldWork/Index",
+                VisitRoute(null, member, VisitDaysAhead)));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The chair's view of the committee: rounds with cards outstanding, nominations waiting for a step.</summary>
+    private async Task<List<WorkLine>> CommitteeAsync(AccessScope scope, CancellationToken ct)
+    {
+        var rounds = await WorkQueries.AssignedCards(db, scope, scorer: null).AsNoTracking()
+            .Where(c => c.CardStatus != ScorecardStatus.Submitted)
+            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder })
+            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, Count = g.Count() })
+            .OrderBy(g => g.RoundSortOrder).ThenBy(g => g.RoundId)
+            .ToListAsync(ct);
+        var lines = rounds.Select(r => new WorkLine($"round-{r.RoundId}", l["Kartu belum dikirim oleh panitia: {0}", r.RoundName], r.Count, "/Scoring/Rounds/Details",
+            Route(("id", r.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture))))).ToList();
+
+        var waiting = await WorkQueries.OfOpenCycles(db, scope).AsNoTracking()
+            .Where(n => n.Status == NominationStatus.InFieldAssessment || n.Status == NominationStatus.Scored)
+            .GroupBy(n => new { n.CycleId, n.Status })
+            .Select(g => new { Year = db.AwardCycles.Where(c => c.Id == g.Key.CycleId).Select(c => c.Year).First(), g.Key.Status, Count = g.Count() })
+            .OrderBy(g => g.Year).ThenBy(g => g.Status)
+            .ToListAsync(ct);
+        lines.AddRange(waiting.Select(w => new WorkLine(
+            $"status-{(int)w.Status}-{w.Year}",
+            w.Status == NominationStatus.InFieldAssessment
+                ? l["Dalam penilaian lapangan, menunggu ditandai siap dinilai ({0})", w.Year]
+                : l["Sudah dinilai, menunggu keputusan rapat pleno ({0})", w.Year],
+            w.Count,
+            "/Nominations/Index",
+            Route(("cycle", w.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", w.Status.ToString())))));
+        return lines;
+    }
+
+    private static Dictionary<string, string> VisitRoute(string? when, Guid? member, int? days)
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (when is not null)
+        {
+            route["when"] = when;
+        }
+
+        if (member is Guid m)
+        {
+            route["member"] = m.ToString();
+        }
+
+        if (days is int d)
+        {
+            route["days"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return route;
+    }
+
+    private static Dictionary<string, string> Route(params (string Key, string Value)[] values) =>
+        values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+}
