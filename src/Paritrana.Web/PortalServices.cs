@@ -72,7 +72,7 @@ public static class PortalServices
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<RequestIds>();
         services.AddScoped<Pages.Nominations.NominationFacts>();
-        services.AddScoped<Features.Work.WorkList>();
+        services.AddWork();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
