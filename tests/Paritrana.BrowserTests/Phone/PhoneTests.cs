@@ -80,6 +80,26 @@ public class PhoneTests(BrowserPortal portal, ITestOutputHelper output) : IClass
         await NoSidewaysScrollingAsync(page);
     });
 
+    [Fact]
+    public async Task The_branch_officer_reads_their_work_list_on_the_phone_and_follows_it_to_the_queue() => await Ui.RunAsync(portal, output, async ui =>
+    {
+        var page = await ui.SignInAsync("cabang.denpasar@paritrana.demo", Phone);
+
+        // The home page is the work list: one line per kind of work, a list rather than a table.
+        var line = page.Locator("[data-testid=work-line][data-id=awaiting-verification]");
+        await Expect(line).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=work] table")).ToHaveCountAsync(0);
+        await NoSidewaysScrollingAsync(page);
+        var count = int.Parse(await line.GetByTestId("work-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        count.ShouldBeGreaterThan(0);
+
+        // Its link opens the queue, which lists as many nominations as the line counted.
+        await line.GetByTestId("work-link").TapAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Verification$"));
+        await Expect(page.GetByTestId("queue-item")).ToHaveCountAsync(count);
+        await NoSidewaysScrollingAsync(page);
+    });
+
     private static async Task NoSidewaysScrollingAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
