@@ -1,5 +1,3 @@
-using Paritrana.Web.Data;
-
 namespace Paritrana.Web;
 
 /// <summary>Entry point: the web portal and the command-line verbs share one configured host.</summary>

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Accounts;
 

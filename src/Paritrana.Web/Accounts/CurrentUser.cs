@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Paritrana.Domain.Access;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Accounts;
 

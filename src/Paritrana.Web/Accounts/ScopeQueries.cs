@@ -1,4 +1,3 @@
-using Paritrana.Domain.Access;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;

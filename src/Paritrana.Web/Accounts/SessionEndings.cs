@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Access;
-
 namespace Paritrana.Web.Accounts;
 
 /// <summary>

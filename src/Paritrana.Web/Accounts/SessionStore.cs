@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
-
 namespace Paritrana.Web.Accounts;
 
 /// <summary>

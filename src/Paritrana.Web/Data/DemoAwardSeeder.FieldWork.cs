@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;

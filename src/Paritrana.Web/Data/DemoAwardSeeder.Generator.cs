@@ -1,4 +1,3 @@
-using System.Globalization;
 using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Web.Data;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Web.Data.Demo;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Organisations;
 using Paritrana.Web.Data.Demo;
@@ -31,7 +28,6 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
 
     /// <summary>The generator's seed: the same seed gives the same employers on every machine.</summary>
     public const int RandomSeed = 20250101;
-
 
     // Demo accounts (DemoSeeder.Accounts) that score, plan visits and decide.
     private const string MemberBali = "anggota.bali@paritrana.demo";

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
 using Paritrana.Domain.Regions;
-using Paritrana.Web.Accounts;
 
 namespace Paritrana.Web.Data;
 

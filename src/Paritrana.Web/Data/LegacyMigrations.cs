@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Paritrana.Web.Data;

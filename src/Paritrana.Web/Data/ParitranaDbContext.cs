@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
 using Paritrana.Web.Data.Configuration;
 
 namespace Paritrana.Web.Data;

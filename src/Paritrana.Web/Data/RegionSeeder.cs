@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Regions;
 
 namespace Paritrana.Web.Data;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Paritrana.Web.Data;
 
 /// <summary>

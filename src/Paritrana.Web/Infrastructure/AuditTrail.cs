@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Infrastructure;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Web.Data;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Paritrana.Web.Data;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>

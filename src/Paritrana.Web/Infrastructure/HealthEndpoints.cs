@@ -1,10 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Reports;
 
 namespace Paritrana.Web.Infrastructure;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>The first steps of a POST handler that changes a record it has just loaded in the user's scope.</summary>

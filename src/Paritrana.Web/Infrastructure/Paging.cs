@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>What the _Pager partial needs, whatever the row type.</summary>

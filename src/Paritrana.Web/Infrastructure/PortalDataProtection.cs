@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Access;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>The Indonesian names of the roles (resource keys; English in SharedResource.en.resx).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>The status line of the next page (the layout shows <c>TempData["StatusMessage"]</c>, red when <c>StatusIsError</c>).</summary>

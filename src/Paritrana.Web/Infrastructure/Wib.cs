@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>

@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Input;
 
 namespace Paritrana.Web.Pages;

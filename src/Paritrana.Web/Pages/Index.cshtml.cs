@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Work;
 
 namespace Paritrana.Web.Pages;

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Paritrana.Web.Infrastructure;
-
 namespace Paritrana.Web.Pages;
 
 /// <summary>Switches the interface language (Indonesian or English); numbers and dates stay id-ID.</summary>

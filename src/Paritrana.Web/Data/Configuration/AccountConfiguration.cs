@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Paritrana.Domain.Access;
 using Paritrana.Domain.Regions;
-using Paritrana.Web.Accounts;
 
 namespace Paritrana.Web.Data.Configuration;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Paritrana.Domain.Auditing;
 
 namespace Paritrana.Web.Data.Configuration;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
-using Paritrana.Web.Accounts;
 
 namespace Paritrana.Web.Data.Configuration;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Regions;

@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Regions;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
 
 namespace Paritrana.Web.Data.Configuration;
 

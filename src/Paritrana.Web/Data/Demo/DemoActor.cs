@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Localization;
-using Paritrana.Web.Accounts;
 using Paritrana.Web.Features.Nominations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Data.Demo;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Paritrana.Domain.Regions;
 
 namespace Paritrana.Web.Data.Demo;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.FieldWork;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.FieldWork;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
-using Paritrana.Web.Data;
-
 namespace Paritrana.Web.Features.FieldWork;
 
 /// <summary>The chair and members of a province's committee: who may go on a visit.</summary>

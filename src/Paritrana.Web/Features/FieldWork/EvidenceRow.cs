@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.FieldWork;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.FieldWork;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Paritrana.Domain.FieldWork;
-using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure.Files;
 
 namespace Paritrana.Web.Features.FieldWork;

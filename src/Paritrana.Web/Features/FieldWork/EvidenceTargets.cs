@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Paritrana.Domain.FieldWork;
 
 namespace Paritrana.Web.Features.FieldWork;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 
 namespace Paritrana.Web.Features.FieldWork;

@@ -1,7 +1,4 @@
-using Paritrana.Domain.Access;
 using Paritrana.Domain.FieldWork;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.FieldWork;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.FieldWork;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.FieldWork;
 

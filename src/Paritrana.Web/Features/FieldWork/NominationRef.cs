@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Access;
 using Paritrana.Domain.Nominations;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.FieldWork;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
-
 namespace Paritrana.Web.Features.FieldWork;
 
 public enum TimelineEvent

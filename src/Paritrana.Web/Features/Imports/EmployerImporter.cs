@@ -1,10 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Imports;
 using Paritrana.Domain.Organisations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Features.Imports;
 

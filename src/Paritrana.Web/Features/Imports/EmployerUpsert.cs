@@ -1,5 +1,4 @@
 using Npgsql;
-using Paritrana.Domain.Auditing;
 
 namespace Paritrana.Web.Features.Imports;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Paritrana.Domain.Imports;
 
 namespace Paritrana.Web.Features.Imports;

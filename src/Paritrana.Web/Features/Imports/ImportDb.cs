@@ -1,6 +1,4 @@
-using System.Globalization;
 using Npgsql;
-using Paritrana.Domain.Auditing;
 using Paritrana.Web.Data.Configuration;
 
 namespace Paritrana.Web.Features.Imports;

@@ -1,11 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Imports;
 using Paritrana.Domain.Organisations;
-using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Files;
 using Paritrana.Web.Infrastructure.Jobs;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 using Paritrana.Domain.Nominations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Features.Nominations;
 

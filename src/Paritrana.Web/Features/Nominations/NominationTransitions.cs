@@ -1,11 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Nominations;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Features.Nominations;
 

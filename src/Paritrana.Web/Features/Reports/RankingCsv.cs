@@ -1,11 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Features.Reports;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Shortlist;
 
 namespace Paritrana.Web.Features.Scoring;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Shortlist;
 
 namespace Paritrana.Web.Features.Scoring;

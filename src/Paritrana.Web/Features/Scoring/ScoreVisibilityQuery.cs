@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.Scoring;
 

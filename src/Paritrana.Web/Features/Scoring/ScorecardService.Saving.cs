@@ -1,12 +1,6 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Npgsql;
-using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
 
 namespace Paritrana.Web.Features.Scoring;
 

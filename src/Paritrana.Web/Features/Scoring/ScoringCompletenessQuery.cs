@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.Scoring;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Reports;
 
 namespace Paritrana.Web.Features.Shortlist;

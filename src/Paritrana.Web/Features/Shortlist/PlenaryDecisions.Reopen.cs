@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Nominations;

@@ -1,13 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Nominations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Features.Shortlist;
 

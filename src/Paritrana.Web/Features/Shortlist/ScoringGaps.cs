@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Features.Shortlist;

@@ -1,7 +1,6 @@
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Features.Shortlist;

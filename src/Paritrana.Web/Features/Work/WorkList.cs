@@ -1,12 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Access;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Scoring;
 using Paritrana.Domain.Work;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Features.Work;
 

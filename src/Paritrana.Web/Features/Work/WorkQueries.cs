@@ -1,10 +1,7 @@
-using Paritrana.Domain.Access;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Features.Work;

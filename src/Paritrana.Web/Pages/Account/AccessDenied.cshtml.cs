@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Paritrana.Web.Pages.Account;
 
 /// <summary>Says that the role does not allow the page. The refusal itself is audited where it happens (Accounts/AccessRefusals).</summary>

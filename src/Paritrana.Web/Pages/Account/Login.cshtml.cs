@@ -1,12 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Account;
 

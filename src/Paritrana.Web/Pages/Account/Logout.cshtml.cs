@@ -1,10 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Account;
 

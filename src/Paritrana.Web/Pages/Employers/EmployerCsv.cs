@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Organisations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Employers;
 

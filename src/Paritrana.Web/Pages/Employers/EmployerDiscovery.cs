@@ -1,10 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
 using Paritrana.Domain.Organisations;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Employers;
 

@@ -1,15 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Access;
 using Paritrana.Domain.Imports;
 using Paritrana.Domain.Organisations;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Imports;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Imports;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Nominations;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Cycles;
-using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using FluentValidation;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Nominations;
 
 namespace Paritrana.Web.Pages.Nominations;

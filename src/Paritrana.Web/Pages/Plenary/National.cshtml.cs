@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Nominations;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Shortlist;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Plenary;
 

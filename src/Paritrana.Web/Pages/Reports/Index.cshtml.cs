@@ -1,14 +1,6 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.Reports;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Reports;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Paritrana.Web.Features.Reports;
 
 namespace Paritrana.Web.Pages.Reports;

@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Pages.Scoring;

@@ -1,5 +1,3 @@
-using Paritrana.Web.Infrastructure;
-
 namespace Paritrana.Web.Pages.Scoring;
 
 /// <summary>What the _CyclePicker partial needs: the cycles, the one shown, and other query values to keep.</summary>

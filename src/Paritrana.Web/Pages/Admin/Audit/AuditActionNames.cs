@@ -1,5 +1,3 @@
-using Paritrana.Domain.Auditing;
-
 namespace Paritrana.Web.Pages.Admin.Audit;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
-
 namespace Paritrana.Web.Pages.Admin.Audit;
 
 /// <summary>The audit trail, newest first, filtered by action, user e-mail and WIB dates.</summary>

@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Admin.Criteria;
 

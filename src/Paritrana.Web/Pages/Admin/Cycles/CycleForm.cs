@@ -1,11 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 using Paritrana.Domain.Cycles;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Admin.Cycles;
 

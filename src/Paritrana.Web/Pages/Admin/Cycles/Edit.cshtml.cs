@@ -1,14 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Cycles;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Cycles;

@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
-
 namespace Paritrana.Web.Pages.Admin.Cycles;
 
 /// <summary>Changes one category of a cycle: name, kind, order, finalist count and active flag (not its code).</summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Paritrana.Domain.Regions;
-using Paritrana.Web.Data;
 
 namespace Paritrana.Web.Pages.Admin.Offices;
 

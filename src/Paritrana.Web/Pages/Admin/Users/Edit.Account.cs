@@ -1,11 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Users;

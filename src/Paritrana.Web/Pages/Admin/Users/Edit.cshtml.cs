@@ -1,15 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Access;
-using Paritrana.Domain.Auditing;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Admin.Users;
 

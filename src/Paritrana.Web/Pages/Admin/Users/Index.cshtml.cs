@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Domain.Access;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Admin.Users;
 

@@ -1,21 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Features.Nominations;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork.Coaching;
 

@@ -1,16 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork.Files;
 

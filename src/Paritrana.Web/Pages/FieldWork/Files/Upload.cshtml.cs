@@ -1,18 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
-using Paritrana.Web.Infrastructure;
 using Paritrana.Web.Infrastructure.Files;
 using Paritrana.Web.Infrastructure.Validation;
 

@@ -1,15 +1,6 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Regions;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
 using Paritrana.Web.Features.FieldWork;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.FieldWork.Visits;
 

@@ -1,17 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Npgsql;
-using Paritrana.Domain.Auditing;
 using Paritrana.Domain.Scoring;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Pages.Scoring.Conflicts;
 

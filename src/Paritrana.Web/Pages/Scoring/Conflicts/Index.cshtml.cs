@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Paritrana.Web.Accounts;
-using Paritrana.Web.Data;
-using Paritrana.Web.Infrastructure;
-
 namespace Paritrana.Web.Pages.Scoring.Conflicts;
 
 /// <summary>Declared conflicts of interest: the chair sees every declaration of the province, a member their own.</summary>

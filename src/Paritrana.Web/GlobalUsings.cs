@@ -1,0 +1,13 @@
+// The namespaces nearly every page model and service of the portal imports, once for the project
+// (issue 13: the same block of usings at the top of a hundred files was the codebase's most repeated text).
+global using System.Globalization;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Localization;
+global using Paritrana.Domain.Access;
+global using Paritrana.Domain.Auditing;
+global using Paritrana.Web.Accounts;
+global using Paritrana.Web.Data;
+global using Paritrana.Web.Infrastructure;
