@@ -1,8 +1,3 @@
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
-using Paritrana.Domain.Regions;
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Accounts;
 
 /// <summary>

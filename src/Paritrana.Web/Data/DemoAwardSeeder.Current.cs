@@ -1,7 +1,3 @@
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Data;
 
 /// <summary>

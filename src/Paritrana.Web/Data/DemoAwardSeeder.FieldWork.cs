@@ -1,6 +1,3 @@
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Organisations;
-using Paritrana.Domain.Regions;
 using Paritrana.Web.Data.Demo;
 using Paritrana.Web.Features.FieldWork;
 

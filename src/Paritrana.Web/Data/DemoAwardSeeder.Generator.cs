@@ -1,5 +1,3 @@
-using Paritrana.Domain.Organisations;
-
 namespace Paritrana.Web.Data;
 
 /// <summary>The generator of the demo's 300 further employers (deterministic: a fixed seed).</summary>

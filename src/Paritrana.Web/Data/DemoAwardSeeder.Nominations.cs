@@ -1,5 +1,3 @@
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Data.Demo;
 
 namespace Paritrana.Web.Data;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Paritrana.Domain.Regions;
 
 namespace Paritrana.Web.Data;
 

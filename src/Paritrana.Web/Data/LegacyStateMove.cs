@@ -1,5 +1,4 @@
 using Npgsql;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Features.Imports;
 using Paritrana.Web.Infrastructure.Files;
 using Paritrana.Web.Infrastructure.Jobs;

@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
-using Paritrana.Domain.Regions;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Data.Configuration;
 
 namespace Paritrana.Web.Data;

@@ -1,7 +1,3 @@
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Nominations;
-
 namespace Paritrana.Web.Infrastructure;
 
 /// <summary>CSS classes of the status badges (kept apart from NominationNames, whose texts are resource keys).</summary>

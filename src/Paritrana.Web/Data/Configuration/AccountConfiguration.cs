@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Paritrana.Domain.Regions;
 
 namespace Paritrana.Web.Data.Configuration;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Paritrana.Domain.Cycles;
 
 namespace Paritrana.Web.Data.Configuration;
 

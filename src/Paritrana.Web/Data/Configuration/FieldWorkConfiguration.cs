@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Nominations;
 
 namespace Paritrana.Web.Data.Configuration;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Paritrana.Domain.Organisations;
-using Paritrana.Domain.Regions;
 
 namespace Paritrana.Web.Data.Configuration;
 

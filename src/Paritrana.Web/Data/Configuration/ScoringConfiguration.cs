@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Regions;
-using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Data.Configuration;
 

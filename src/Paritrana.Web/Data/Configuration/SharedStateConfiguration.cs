@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Web.Data.Configuration;
 

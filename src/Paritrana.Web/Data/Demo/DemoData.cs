@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Web.Data.Demo;
 

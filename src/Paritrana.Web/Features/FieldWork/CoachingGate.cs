@@ -1,5 +1,3 @@
-using Paritrana.Domain.FieldWork;
-
 namespace Paritrana.Web.Features.FieldWork;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Paritrana.Domain.FieldWork;
 
 namespace Paritrana.Web.Features.FieldWork;
 

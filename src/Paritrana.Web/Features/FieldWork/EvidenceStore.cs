@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using Paritrana.Domain.FieldWork;
 using Paritrana.Web.Infrastructure.Files;
 
 namespace Paritrana.Web.Features.FieldWork;

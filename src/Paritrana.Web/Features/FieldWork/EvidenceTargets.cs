@@ -1,5 +1,3 @@
-using Paritrana.Domain.FieldWork;
-
 namespace Paritrana.Web.Features.FieldWork;
 
 /// <summary>Where the user goes back to after uploading or removing a file: the page of what it is attached to.</summary>

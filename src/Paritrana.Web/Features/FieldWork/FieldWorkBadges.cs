@@ -1,5 +1,3 @@
-using Paritrana.Domain.FieldWork;
-
 namespace Paritrana.Web.Features.FieldWork;
 
 /// <summary>CSS classes of the field-work badges (kept apart from FieldWorkNames, whose texts are resource keys).</summary>

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Regions;
-
 namespace Paritrana.Web.Features.FieldWork;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Paritrana.Domain.FieldWork;
-
 namespace Paritrana.Web.Features.FieldWork;
 
 /// <summary>What the pages that change a planned visit (record, reschedule, cancel) share.</summary>

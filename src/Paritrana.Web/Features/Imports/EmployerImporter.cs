@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Paritrana.Domain.Imports;
-using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Web.Features.Imports;
 

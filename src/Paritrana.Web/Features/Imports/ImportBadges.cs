@@ -1,5 +1,4 @@
 using Paritrana.Domain.Imports;
-using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Web.Features.Imports;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Paritrana.Domain.Imports;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Infrastructure.Files;
 using Paritrana.Web.Infrastructure.Jobs;
 

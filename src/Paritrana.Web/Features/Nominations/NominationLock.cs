@@ -1,5 +1,3 @@
-using Paritrana.Domain.Nominations;
-
 namespace Paritrana.Web.Features.Nominations;
 
 /// <summary>

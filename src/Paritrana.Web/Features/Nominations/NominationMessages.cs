@@ -1,5 +1,4 @@
 using Npgsql;
-using Paritrana.Domain.Nominations;
 
 namespace Paritrana.Web.Features.Nominations;
 

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Nominations;
-
 namespace Paritrana.Web.Features.Nominations;
 
 /// <summary>A workflow step asked for by a user: on which nomination, read at which version, why; <paramref name="AtPlenary"/> for the plenary's steps.</summary>

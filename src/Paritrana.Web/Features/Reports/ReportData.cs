@@ -1,6 +1,3 @@
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Regions;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 

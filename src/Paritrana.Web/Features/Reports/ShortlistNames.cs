@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Reports;
 
 /// <summary>Display names of the shortlist's enumerations (resource keys).</summary>

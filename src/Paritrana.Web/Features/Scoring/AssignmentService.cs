@@ -1,5 +1,4 @@
 using Npgsql;
-using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Features.Scoring;
 

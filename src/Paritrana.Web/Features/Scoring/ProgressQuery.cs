@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Scoring;
 
 /// <summary>Outstanding work per scorer and round: assigned, draft and submitted cards, in one grouped query.</summary>

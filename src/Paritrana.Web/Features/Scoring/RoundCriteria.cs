@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Scoring;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Shortlist;
 
 namespace Paritrana.Web.Features.Scoring;

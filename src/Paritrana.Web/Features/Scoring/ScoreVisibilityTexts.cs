@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Scoring;
 
 /// <summary>What the pages, exports and PDFs say where figures are withheld (resource keys, docs/decisions/010).</summary>

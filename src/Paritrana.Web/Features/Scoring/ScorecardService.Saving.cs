@@ -1,6 +1,5 @@
 using System.Text;
 using Npgsql;
-using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Features.Scoring;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Features.Scoring;
 

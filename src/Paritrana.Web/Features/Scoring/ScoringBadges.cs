@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Scoring;
 
 /// <summary>Bootstrap badge classes of the scoring states (apart from ScoringNames, whose texts are resource keys).</summary>

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Scoring;
 
 /// <summary>A committee member or chair who can be assigned to score.</summary>

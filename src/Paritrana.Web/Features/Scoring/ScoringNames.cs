@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Scoring;
 
 /// <summary>Indonesian names of the scoring codes (resource keys: show them through the localizer).</summary>

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Shortlist;
 
 /// <summary>A stored version as the pages list it (no snapshot).</summary>

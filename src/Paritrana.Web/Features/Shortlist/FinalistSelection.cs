@@ -1,6 +1,3 @@
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Features.Shortlist;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Nominations;
 
 namespace Paritrana.Web.Features.Shortlist;

@@ -1,6 +1,3 @@
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Features.Shortlist;

@@ -1,6 +1,3 @@
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
-using Paritrana.Domain.Scoring;
 using Paritrana.Domain.Work;
 
 namespace Paritrana.Web.Features.Work;

@@ -1,7 +1,3 @@
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Features.Work;

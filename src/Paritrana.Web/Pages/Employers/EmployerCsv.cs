@@ -1,5 +1,3 @@
-using Paritrana.Domain.Organisations;
-
 namespace Paritrana.Web.Pages.Employers;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Net.Http.Headers;
-using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Web.Pages.Employers;
 

@@ -1,5 +1,3 @@
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Features.Nominations;
 

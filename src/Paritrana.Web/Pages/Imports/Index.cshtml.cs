@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Paritrana.Domain.Imports;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Features.Imports;
 using Paritrana.Web.Infrastructure.Validation;
 

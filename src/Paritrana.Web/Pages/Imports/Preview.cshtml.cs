@@ -1,5 +1,4 @@
 using Paritrana.Domain.Imports;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Features.Imports;
 
 namespace Paritrana.Web.Pages.Imports;

@@ -1,4 +1,3 @@
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Features.Imports;
 
 namespace Paritrana.Web.Pages.Imports;

@@ -1,7 +1,3 @@
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
-
 namespace Paritrana.Web.Pages.Nominations;
 
 /// <summary>The write side of the create page: the nomination, the government organisation the first time it is nominated, the verifying branch, the one-per-cycle check.</summary>

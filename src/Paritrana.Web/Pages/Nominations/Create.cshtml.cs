@@ -2,9 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure.Validation;
 

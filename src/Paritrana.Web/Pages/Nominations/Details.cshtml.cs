@@ -1,5 +1,3 @@
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Features.Nominations;
 
 namespace Paritrana.Web.Pages.Nominations;

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;

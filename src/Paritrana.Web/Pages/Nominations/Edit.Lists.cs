@@ -1,5 +1,3 @@
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;

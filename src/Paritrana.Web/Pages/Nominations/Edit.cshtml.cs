@@ -1,7 +1,4 @@
 using FluentValidation;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Infrastructure.Validation;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Web.Pages.Nominations;
 

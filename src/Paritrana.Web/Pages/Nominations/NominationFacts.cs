@@ -1,4 +1,3 @@
-using Paritrana.Domain.Cycles;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;

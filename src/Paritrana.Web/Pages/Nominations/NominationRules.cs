@@ -1,5 +1,4 @@
 using FluentValidation;
-using Paritrana.Domain.Nominations;
 
 namespace Paritrana.Web.Pages.Nominations;
 

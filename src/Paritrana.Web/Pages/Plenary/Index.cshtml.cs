@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Features.Scoring;
 using Paritrana.Web.Features.Shortlist;
 using Paritrana.Web.Infrastructure.Validation;

@@ -1,4 +1,3 @@
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Features.Shortlist;
 
 namespace Paritrana.Web.Pages.Plenary;

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Regions;
-
 namespace Paritrana.Web.Pages.Regions;
 
 /// <summary>The Indonesian names of <see cref="RegencyKind"/> (resource keys, like <see cref="Infrastructure.RoleNames"/>).</summary>

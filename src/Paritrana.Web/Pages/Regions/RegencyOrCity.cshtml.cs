@@ -1,5 +1,3 @@
-using Paritrana.Domain.Regions;
-
 namespace Paritrana.Web.Pages.Regions;
 
 /// <summary>One regency or city, with its province and covering branch office; 404 outside the user's scope.</summary>

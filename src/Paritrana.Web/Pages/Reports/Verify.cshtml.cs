@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Shortlist;
 
 namespace Paritrana.Web.Pages.Reports;

@@ -1,4 +1,3 @@
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Work;
 
 namespace Paritrana.Web.Pages.Scoring;

@@ -1,6 +1,3 @@
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Nominations;
-using Paritrana.Domain.Organisations;
 using Paritrana.Web.Features.Nominations;
 using Paritrana.Web.Features.Work;
 

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Scoring;
-
 namespace Paritrana.Web.Pages.Admin.Criteria;
 
 /// <summary>Copies of criteria sets: to another cycle's category, or as the next version of the same category.</summary>

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Pages.Admin.Criteria;
 

@@ -1,6 +1,4 @@
 using FluentValidation;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Pages.Admin.Criteria;
 

@@ -1,6 +1,4 @@
 using Npgsql;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Pages.Admin.Criteria;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Paritrana.Domain.Cycles;
 
 namespace Paritrana.Web.Pages.Admin.Cycles;
 

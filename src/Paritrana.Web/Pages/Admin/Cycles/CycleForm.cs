@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using FluentValidation.Results;
 using Npgsql;
-using Paritrana.Domain.Cycles;
 
 namespace Paritrana.Web.Pages.Admin.Cycles;
 

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Cycles;
-
 namespace Paritrana.Web.Pages.Admin.Cycles;
 
 /// <summary>The award cycles, newest first, with their assessment period, state and sizes.</summary>

@@ -1,5 +1,3 @@
-using Paritrana.Domain.Regions;
-
 namespace Paritrana.Web.Pages.Admin.Offices;
 
 /// <summary>

@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Features.Nominations;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Paritrana.Domain.FieldWork;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Pages.FieldWork.Coaching;

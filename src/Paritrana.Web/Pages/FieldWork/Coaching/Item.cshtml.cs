@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Nominations;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Features.Nominations;
 

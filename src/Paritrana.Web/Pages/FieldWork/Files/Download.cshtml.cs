@@ -1,4 +1,3 @@
-using Paritrana.Domain.FieldWork;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Pages.FieldWork.Files;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.Extensions.Options;
-using Paritrana.Domain.FieldWork;
 using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Infrastructure.Files;
 using Paritrana.Web.Infrastructure.Validation;

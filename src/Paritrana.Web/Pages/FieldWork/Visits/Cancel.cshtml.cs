@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Paritrana.Domain.FieldWork;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Pages.FieldWork.Visits;

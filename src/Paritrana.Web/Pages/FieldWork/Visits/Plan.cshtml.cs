@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Regions;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Pages.FieldWork.Visits;

@@ -1,5 +1,3 @@
-using Paritrana.Domain.FieldWork;
-using Paritrana.Domain.Regions;
 using Paritrana.Web.Features.FieldWork;
 
 namespace Paritrana.Web.Pages.FieldWork.Visits;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Npgsql;
-using Paritrana.Domain.Scoring;
 
 namespace Paritrana.Web.Pages.Scoring.Conflicts;
 

@@ -1,4 +1,3 @@
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Pages.Scoring.Rounds;

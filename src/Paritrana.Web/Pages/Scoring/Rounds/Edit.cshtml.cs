@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Npgsql;
-using Paritrana.Domain.Cycles;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Pages.Scoring.Rounds;

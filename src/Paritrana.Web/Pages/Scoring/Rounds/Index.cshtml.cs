@@ -1,5 +1,4 @@
 using Npgsql;
-using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Pages.Scoring.Rounds;
