@@ -44,7 +44,9 @@ public static class PortalServices
 
         // No warning is ignored: a model changed without its migration makes Migrate() fail
         // (PendingModelChangesWarning is an error by default), docs/decisions/016.
-        services.AddDbContext<ParitranaDbContext>(options => ParitranaDbContext.Configure(options, ConnectionString(configuration)));
+        // OutboxWake: a SaveChanges that saved queued mail wakes the mail drain (docs/decisions/028).
+        services.AddDbContext<ParitranaDbContext>(options => ParitranaDbContext.Configure(options, ConnectionString(configuration))
+            .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor));
 
         // A context of its own for stand-alone writes (audit events that stand alone, sessions).
         services.AddScoped<IDbContextFactory<ParitranaDbContext>, StandaloneContexts>();
@@ -61,6 +63,7 @@ public static class PortalServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddJobs();
+        services.AddMail(configuration);
         services.AddImports();
         services.AddScoring();
         services.AddFieldWork();

@@ -75,6 +75,9 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<SignInAttemptWindow> SignInAttempts => Set<SignInAttemptWindow>();
 
+    // The mail outbox (docs/decisions/028); mapped in Configuration/OutboxMailConfiguration.
+    public DbSet<Paritrana.Web.Infrastructure.Mail.OutboxMail> OutboxMails => Set<Paritrana.Web.Infrastructure.Mail.OutboxMail>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -94,6 +97,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.ApplyConfiguration(new UserSessionConfiguration());
+        builder.ApplyConfiguration(new Configuration.OutboxMailConfiguration());
 
         builder.Entity<Province>(e =>
         {
