@@ -89,6 +89,8 @@ public static class PortalServices
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -130,6 +132,9 @@ public static class PortalServices
             configuration.GetValue("Security:SessionAbsoluteTimeout", SessionLifetimes.Default.Absolute));
         services.AddSingleton(lifetimes);
         services.AddScoped<SessionStore>();
+        // "Lupa kata sandi?" (docs/decisions/028): links valid for a limited time, requests limited.
+        services.AddSingleton(new PasswordResetLinkLifetime(configuration.GetValue("Security:PasswordResetLinkLifetime", PasswordResetLinkLifetime.Default)));
+        services.AddScoped<PasswordResetLimit>();
 
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
@@ -145,13 +150,15 @@ public static class PortalServices
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
             })
             .AddEntityFrameworkStores<ParitranaDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name);
 
         services.ConfigureApplicationCookie(o =>
         {
