@@ -203,7 +203,7 @@ public sealed class Smtp4dev
         return new ReceivedMail(
             id,
             root.GetProperty("to").EnumerateArray().Select(t => Address(t.GetString()!)).ToList(),
-            root.GetProperty("from").GetString()!,
+            Address(root.GetProperty("from").GetString()!),
             root.GetProperty("subject").GetString()!,
             headers.TryGetValue("Message-ID", out var messageId) ? messageId.Trim('<', '>') : "",
             text,
