@@ -29,7 +29,8 @@ MAILBOX=""
 SMTP4DEV_PID=""
 stop_smtp4dev() {
   if [ -n "$SMTP4DEV_PID" ] && kill -0 "$SMTP4DEV_PID" 2>/dev/null; then
-    kill "$SMTP4DEV_PID" 2>/dev/null || true
+    # Its own process group (setsid): the tool's host and the server it starts go together.
+    kill -- "-$SMTP4DEV_PID" 2>/dev/null || true
     wait "$SMTP4DEV_PID" 2>/dev/null || true
   fi
 }
@@ -41,7 +42,7 @@ if [ -z "${Email__SmtpHost:-}" ]; then
   MAILBOX="http://localhost:$WEB_PORT"
   mkdir -p .local/smtp4dev
   echo "==> Starting smtp4dev (SMTP localhost:$SMTP_PORT, mailbox $MAILBOX; log in .local/smtp4dev/log)"
-  dotnet smtp4dev --urls="$MAILBOX" --smtpport="$SMTP_PORT" --imapport=0 --pop3port=0 \
+  setsid dotnet smtp4dev --urls="$MAILBOX" --smtpport="$SMTP_PORT" --imapport=0 --pop3port=0 \
     --nousersettings --baseappdatapath="$ROOT/.local/smtp4dev" --db="$ROOT/.local/smtp4dev/database.db" \
     >.local/smtp4dev/log 2>&1 &
   SMTP4DEV_PID=$!

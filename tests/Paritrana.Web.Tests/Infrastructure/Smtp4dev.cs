@@ -15,10 +15,10 @@ public sealed class Smtp4dev
 {
     private static readonly Lazy<Task<Smtp4dev>> Instance = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Process _process;
+    private readonly Process? _process;
     private readonly HttpClient _api;
 
-    private Smtp4dev(Process process, int smtpPort, Uri web)
+    private Smtp4dev(Process? process, int smtpPort, Uri web)
     {
         _process = process;
         SmtpPort = smtpPort;
@@ -41,6 +41,20 @@ public sealed class Smtp4dev
     };
 
     private static async Task<Smtp4dev> StartAsync()
+    {
+        // scripts/test.sh starts one for the run and stops it at the end: "SMTP-port API-URL".
+        if (Environment.GetEnvironmentVariable("PARITRANA_TEST_SMTP4DEV") is { Length: > 0 } given)
+        {
+            var parts = given.Split(' ', 2);
+            var server = new Smtp4dev(null, int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), new Uri(parts[1]));
+            await server.WaitUntilReadyAsync(() => "(started by scripts/test.sh)");
+            return server;
+        }
+
+        return await StartOwnAsync();
+    }
+
+    private static async Task<Smtp4dev> StartOwnAsync()
     {
         var smtpPort = FreePort();
         var webPort = FreePort();
@@ -81,20 +95,27 @@ public sealed class Smtp4dev
         };
 
         var server = new Smtp4dev(process, smtpPort, new Uri($"http://127.0.0.1:{webPort}/"));
+        await server.WaitUntilReadyAsync(() => { lock (output) { return output.ToString(); } });
+        return server;
+    }
+
+    /// <summary>Waits (at most 90 s) until both the API and the SMTP port answer.</summary>
+    private async Task WaitUntilReadyAsync(Func<string> log)
+    {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {
-            if (process.HasExited)
+            if (_process is { HasExited: true })
             {
-                throw new InvalidOperationException($"smtp4dev exited with {process.ExitCode}:\n{output}");
+                throw new InvalidOperationException($"smtp4dev exited with {_process.ExitCode}:\n{log()}");
             }
 
             try
             {
-                using var response = await server._api.GetAsync(new Uri("api/messages", UriKind.Relative));
-                if (response.IsSuccessStatusCode && await SmtpAnswersAsync(smtpPort))
+                using var response = await _api.GetAsync(new Uri("api/messages", UriKind.Relative));
+                if (response.IsSuccessStatusCode && await SmtpAnswersAsync(SmtpPort))
                 {
-                    return server;
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -104,7 +125,7 @@ public sealed class Smtp4dev
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"smtp4dev did not answer within 90 s:\n{output}");
+                throw new TimeoutException($"smtp4dev did not answer within 90 s:\n{log()}");
             }
 
             await Task.Delay(200);
