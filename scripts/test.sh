@@ -12,7 +12,7 @@ echo "==> Starting the test PostgreSQL cluster ($PG_DIR, port $PG_TEST_PORT)"
 pg_private_start "$PG_DIR" "$PG_TEST_PORT"
 export PARITRANA_TEST_DB="Host=127.0.0.1;Port=$PG_TEST_PORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20;Timeout=15"
 
-echo "==> Restoring the pinned dotnet tools (.config/dotnet-tools.json: dotnet-ef)"
+echo "==> Restoring the pinned dotnet tools (.config/dotnet-tools.json: dotnet-ef, smtp4dev)"
 dotnet tool restore
 
 echo "==> Building"
