@@ -12,11 +12,34 @@ echo "==> Starting the test PostgreSQL cluster ($PG_DIR, port $PG_TEST_PORT)"
 pg_private_start "$PG_DIR" "$PG_TEST_PORT"
 export PARITRANA_TEST_DB="Host=127.0.0.1;Port=$PG_TEST_PORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20;Timeout=15"
 
-echo "==> Restoring the pinned dotnet tools (.config/dotnet-tools.json: dotnet-ef)"
+echo "==> Restoring the pinned dotnet tools (.config/dotnet-tools.json: dotnet-ef, smtp4dev)"
 dotnet tool restore
 
 echo "==> Building"
 dotnet build Paritrana.sln -c Release -nologo -v quiet
+
+# The mail tests' SMTP server: smtp4dev (the pinned tool) on free loopback ports, in memory,
+# started and stopped here like the cluster above (docs/decisions/028).
+SMTP4DEV_DIR=$(mktemp -d)
+read -r SMTP4DEV_SMTP SMTP4DEV_WEB < <(python3 -c 'import socket
+ports = []
+for _ in range(2):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); ports.append(s); 
+print(*[p.getsockname()[1] for p in ports])')
+echo "==> Starting smtp4dev for the mail tests (SMTP 127.0.0.1:$SMTP4DEV_SMTP, API http://127.0.0.1:$SMTP4DEV_WEB)"
+setsid dotnet smtp4dev --urls="http://127.0.0.1:$SMTP4DEV_WEB" --smtpport="$SMTP4DEV_SMTP" --imapport=0 --pop3port=0 \
+  --db= --nousersettings --messagestokeep=100000 --sessionstokeep=100 --baseappdatapath="$SMTP4DEV_DIR" \
+  >"$SMTP4DEV_DIR/log" 2>&1 &
+SMTP4DEV_PID=$!
+stop_smtp4dev() {
+  # Its own process group (setsid): the tool's host and the server it starts go together.
+  kill -- "-$SMTP4DEV_PID" 2>/dev/null || true
+  wait "$SMTP4DEV_PID" 2>/dev/null || true
+  rm -rf "$SMTP4DEV_DIR"
+}
+trap stop_smtp4dev EXIT
+# The tests wait until it answers (Infrastructure/Smtp4dev.cs).
+export PARITRANA_TEST_SMTP4DEV="$SMTP4DEV_SMTP http://127.0.0.1:$SMTP4DEV_WEB/"
 
 # Browser tests keep a screenshot and the HTML of every open page when they fail.
 default_screenshots=$PWD/tests/Paritrana.BrowserTests/bin/screenshots

@@ -37,7 +37,9 @@ public static class PortalServices
 
         // No warning is ignored: a model changed without its migration makes Migrate() fail
         // (PendingModelChangesWarning is an error by default), docs/decisions/016.
-        services.AddDbContext<ParitranaDbContext>(options => ParitranaDbContext.Configure(options, ConnectionString(configuration)));
+        // OutboxWake: a SaveChanges that saved queued mail wakes the mail drain (docs/decisions/028).
+        services.AddDbContext<ParitranaDbContext>(options => ParitranaDbContext.Configure(options, ConnectionString(configuration))
+            .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor));
 
         // A context of its own for stand-alone writes (audit events that stand alone, sessions).
         services.AddScoped<IDbContextFactory<ParitranaDbContext>, StandaloneContexts>();
@@ -55,6 +57,7 @@ public static class PortalServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddJobs();
+        services.AddMail(configuration);
         services.AddImports();
         services.AddScoring();
         services.AddNominations();
@@ -82,6 +85,8 @@ public static class PortalServices
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -123,6 +128,9 @@ public static class PortalServices
             configuration.GetValue("Security:SessionAbsoluteTimeout", SessionLifetimes.Default.Absolute));
         services.AddSingleton(lifetimes);
         services.AddScoped<SessionStore>();
+        // "Lupa kata sandi?" (docs/decisions/028): links valid for a limited time, requests limited.
+        services.AddSingleton(new PasswordResetLinkLifetime(configuration.GetValue("Security:PasswordResetLinkLifetime", PasswordResetLinkLifetime.Default)));
+        services.AddScoped<PasswordResetLimit>();
 
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
@@ -138,13 +146,15 @@ public static class PortalServices
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
             })
             .AddEntityFrameworkStores<ParitranaDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name);
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -8,6 +8,10 @@ public static class AuditActions
     public const string LockedOut = "auth.locked-out";
     public const string SignOut = "auth.sign-out";
     public const string PasswordChanged = "auth.password-changed";
+    /// <summary>"Lupa kata sandi?": a reset link was mailed to the account's address.</summary>
+    public const string PasswordResetRequested = "auth.password-reset-requested";
+    /// <summary>A new password set through a mailed reset link.</summary>
+    public const string PasswordResetByLink = "auth.password-reset";
     public const string AccessRefused = "auth.access-refused";
     /// <summary>One or more sessions ended on the server; the details carry the reason and how many.</summary>
     public const string SessionEnded = "auth.session-ended";

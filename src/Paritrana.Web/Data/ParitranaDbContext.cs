@@ -65,6 +65,9 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<SignInAttemptWindow> SignInAttempts => Set<SignInAttemptWindow>();
 
+    // The mail outbox (docs/decisions/028); mapped in Configuration/OutboxMailConfiguration.
+    public DbSet<Paritrana.Web.Infrastructure.Mail.OutboxMail> OutboxMails => Set<Paritrana.Web.Infrastructure.Mail.OutboxMail>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -92,6 +92,10 @@ public static class AccessMatrix
         new("/Index") { { "GET", Staff } },
         new("/About") { { "GET", Staff } },
         new("/Account/Login") { { "GET", Everyone }, { "POST", Everyone } },
+        // "Lupa kata sandi?" (docs/decisions/028): whoever cannot sign in asks for a link, and the
+        // mailed link is opened without a session; the token, not a sign-in, is the proof.
+        new("/Account/ForgotPassword") { { "GET", Everyone }, { "POST", Everyone } },
+        new("/Account/ResetPassword") { { "GET", Everyone }, { "POST", Everyone } },
         new("/Account/Logout") { { "GET", Staff }, { "POST", Staff } },
         new("/Account/ChangePassword") { { "GET", Staff }, { "POST", Staff } },
         new("/Account/AccessDenied") { { "GET", Staff } },

@@ -96,7 +96,8 @@ public static class ScorePages
     public static readonly IReadOnlyList<string> NoScores =
     [
         "/Index GET", "/About GET", "/Account/Login GET", "/Account/Login POST", "/Account/Logout GET", "/Account/Logout POST",
-        "/Account/ChangePassword GET", "/Account/ChangePassword POST", "/Account/AccessDenied GET", "/Language GET", "/Language POST",
+        "/Account/ChangePassword GET", "/Account/ChangePassword POST", "/Account/AccessDenied GET",
+        "/Account/ForgotPassword GET", "/Account/ForgotPassword POST", "/Account/ResetPassword GET", "/Account/ResetPassword POST", "/Language GET", "/Language POST",
         "/Error GET", "/Error POST",
         "/Admin/Users/Index GET", "/Admin/Users/Create GET", "/Admin/Users/Create POST", "/Admin/Users/Edit GET", "/Admin/Users/Edit POST",
         "/Admin/Users/Edit POST Disable", "/Admin/Users/Edit POST Enable", "/Admin/Users/Edit POST Unlock", "/Admin/Users/Edit POST ResetPassword",
