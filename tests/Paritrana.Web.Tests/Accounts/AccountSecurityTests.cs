@@ -124,7 +124,7 @@ public class AccountSecurityTests(PortalFixture portal) : IClassFixture<PortalFi
             .ShouldBe(["Siklus penghargaan", "Kriteria penilaian", "Hasil tingkat nasional", "Verifikasi dokumen", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
         var officerHome = await officer.GetPageAsync("/");
         PortalClient.Text(officerHome.QuerySelector("[data-testid=regency-count]")).ShouldBe("5");
-        officerHome.QuerySelectorAll("main .badge").Select(b => PortalClient.Text(b)).ShouldBe(
+        officerHome.QuerySelectorAll("[data-testid=branch-areas] .badge").Select(b => PortalClient.Text(b)).ShouldBe(
             ["Kabupaten Jembrana", "Kabupaten Tabanan", "Kabupaten Badung", "Kabupaten Buleleng", "Kota Denpasar"]);
     }
 
