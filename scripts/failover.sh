@@ -12,7 +12,9 @@
 # Usage: scripts/failover.sh
 # Environment (all optional):
 #   FAILOVER_DIR           working directory (clusters, logs), default /tmp/paritrana-failover; emptied first
-#   FAILOVER_PRIMARY_PORT  default 55441;  FAILOVER_REPLICA_PORT default 55442;  FAILOVER_WEB_PORT default 55443
+#   FAILOVER_PRIMARY_PORT  default 61441;  FAILOVER_REPLICA_PORT default 61442;  FAILOVER_WEB_PORT default 61443
+#                          (above Linux's ephemeral range, 32768-60999, so that no outgoing connection of
+#                          the tests run just before can be holding one of them)
 #   FAILOVER_WRITERS       signed-in users saving at once, default 3
 #   FAILOVER_NPGSQL        more connection-string settings, e.g. "Host Recheck Seconds=2"
 #   FAILOVER_SKIP_BUILD=1  use the portal already built in Release (the test suite sets it)
@@ -25,9 +27,9 @@ source scripts/postgres.sh
 pg_ensure_installed
 
 BASE=${FAILOVER_DIR:-/tmp/paritrana-failover}
-PRIMARY_PORT=${FAILOVER_PRIMARY_PORT:-55441}
-REPLICA_PORT=${FAILOVER_REPLICA_PORT:-55442}
-WEB_PORT=${FAILOVER_WEB_PORT:-55443}
+PRIMARY_PORT=${FAILOVER_PRIMARY_PORT:-61441}
+REPLICA_PORT=${FAILOVER_REPLICA_PORT:-61442}
+WEB_PORT=${FAILOVER_WEB_PORT:-61443}
 WRITERS=${FAILOVER_WRITERS:-3}
 PRIMARY=$BASE/primary
 REPLICA=$BASE/replica
@@ -66,6 +68,12 @@ cleanup() {
   for dir in "$PRIMARY" "$REPLICA"; do
     [ -f "$dir/PG_VERSION" ] && as_postgres "$PG_BIN/pg_ctl" -D "$dir" -m immediate -w stop >/dev/null 2>&1 || true
   done
+  if [ "$status" != 0 ]; then
+    # The directory is removed below: show why a cluster or the portal failed before it goes.
+    for log in "$BASE/primary.log" "$BASE/replica.log" "$BASE/portal.log"; do
+      [ -f "$log" ] && { echo "--- last lines of $log" >&2; tail -n 15 "$log" >&2; }
+    done
+  fi
   if [ "${FAILOVER_KEEP:-}" != 1 ]; then as_root rm -rf "$BASE"; else echo "Kept: $BASE" >&2; fi
   exit $status
 }
