@@ -21,7 +21,7 @@ public sealed class MailSettings
     public Uri? PublicUrl { get; init; }
 
     /// <summary>How often the drain looks at the outbox when nothing wakes it (<c>Email:DrainInterval</c>).</summary>
-    public TimeSpan DrainInterval { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan DrainInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long one conversation with the mail server may take (<c>Email:Timeout</c>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
