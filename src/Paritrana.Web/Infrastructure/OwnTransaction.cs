@@ -33,30 +33,20 @@ public sealed class OwnTransaction : IAsyncDisposable
         return new OwnTransaction(await database.BeginTransactionAsync(ct), null);
     }
 
-    public async Task CommitAsync(CancellationToken ct)
-    {
-        _ended = true;
-        if (_savepoint is null)
-        {
-            await _transaction.CommitAsync(ct);
-        }
-        else
-        {
-            await _transaction.ReleaseSavepointAsync(_savepoint, ct);
-        }
-    }
+    public Task CommitAsync(CancellationToken ct) => EndAsync(commit: true, ct);
 
-    public async Task RollbackAsync(CancellationToken ct)
+    public Task RollbackAsync(CancellationToken ct) => EndAsync(commit: false, ct);
+
+    private Task EndAsync(bool commit, CancellationToken ct)
     {
         _ended = true;
-        if (_savepoint is null)
+        return (_savepoint, commit) switch
         {
-            await _transaction.RollbackAsync(ct);
-        }
-        else
-        {
-            await _transaction.RollbackToSavepointAsync(_savepoint, ct);
-        }
+            (null, true) => _transaction.CommitAsync(ct),
+            (null, false) => _transaction.RollbackAsync(ct),
+            ({ } savepoint, true) => _transaction.ReleaseSavepointAsync(savepoint, ct),
+            ({ } savepoint, false) => _transaction.RollbackToSavepointAsync(savepoint, ct),
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Paritrana.Domain.Regions;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Data;
@@ -439,21 +438,5 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
 
     private async Task<List<string>> Lines(string sql) => (await Rows(sql)).Select(r => (string)r[0]).ToList();
 
-    /// <summary>Every row of the query, its columns as objects, in the query's order.</summary>
-    private async Task<List<object[]>> Rows(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionStringFor(portal.Database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private Task<List<object[]>> Rows(string sql) => DemoSql.RowsAsync(portal.Database, sql);
 }

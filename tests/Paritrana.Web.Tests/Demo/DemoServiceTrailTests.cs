@@ -1,7 +1,12 @@
 using System.Globalization;
-using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Paritrana.Domain.Auditing;
+using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Scoring;
+using Paritrana.Web.Pages.FieldWork.Coaching;
+using Paritrana.Web.Pages.FieldWork.Visits;
 
 namespace Paritrana.Web.Tests.Demo;
 
@@ -10,7 +15,8 @@ namespace Paritrana.Web.Tests.Demo;
 /// every card passes the card page's validation again (the round's indicators, each score on its
 /// scale, a submitted card complete with its total) and has exactly the score history and audit
 /// event of its one save or submit by its scorer, with the details the service writes; every
-/// plenary decision has the audit events and status steps the plenary page writes, at its moment.
+/// plenary decision has the audit events and status steps the plenary page writes, at its moment;
+/// every visit and coaching item passes the form validation of the page that records it.
 /// </summary>
 public class DemoServiceTrailTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
@@ -127,22 +133,48 @@ public class DemoServiceTrailTests(PortalFixture portal) : IClassFixture<PortalF
         }
     }
 
-    private async Task<List<string>> Lines(string sql) => (await Rows(sql)).Select(r => (string)r[0]).ToList();
-
-    private async Task<List<object[]>> Rows(string sql)
+    [Fact]
+    public async Task Every_demo_visit_and_coaching_item_passes_the_form_validation_of_its_page()
     {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionStringFor(portal.Database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object[]>();
-        while (await reader.ReadAsync())
+        var l = portal.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var visits = await Rows("""
+            SELECT v.planned_at, v.place, v.purpose, v.external_participants, (SELECT array_agg(m.user_id) FROM visit_members m WHERE m.visit_id = v.id),
+                   v.done_at, v.findings, v.documents_checked, v.interview_notes
+            FROM visits v ORDER BY v.id
+            """);
+        visits.Count.ShouldBe(2);
+        foreach (var v in visits)
         {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
+            new PlanModel.Validator(l).Validate(new PlanModel.InputModel
+            {
+                PlannedAt = (DateTime)v[0], Place = (string)v[1], Purpose = (string)v[2], ExternalParticipants = v[3] as string, MemberIds = [.. (Guid[])v[4]],
+            }).Errors.ShouldBeEmpty();
+            if (v[5] is DateTime doneAt)
+            {
+                new RecordModel.Validator(l).Validate(new RecordModel.InputModel
+                {
+                    DoneAt = doneAt, Findings = (string)v[6], DocumentsChecked = v[7] as string, InterviewNotes = v[8] as string,
+                }).Errors.ShouldBeEmpty();
+            }
         }
 
-        return rows;
+        // The due date no earlier than the day the item was recorded (in Bali) and at most two years after it, as the page requires.
+        var items = await Rows("""
+            SELECT i.finding, i.recommendation, i.responsible_person, i.due_date::text, (i.created_at AT TIME ZONE 'Asia/Makassar')::date::text FROM coaching_items i ORDER BY i.id
+            """);
+        items.Count.ShouldBe(2);
+        foreach (var i in items)
+        {
+            var (due, recorded) = (DateOnly.Parse((string)i[3], CultureInfo.InvariantCulture), DateOnly.Parse((string)i[4], CultureInfo.InvariantCulture));
+            new CreateModel.Validator(l).Validate(new CreateModel.InputModel
+            {
+                Finding = (string)i[0], Recommendation = (string)i[1], ResponsiblePerson = i[2] as string, DueDate = due,
+            }).Errors.ShouldBeEmpty();
+            due.ShouldBeInRange(recorded, recorded.AddYears(2));
+        }
     }
+
+    private async Task<List<string>> Lines(string sql) => (await Rows(sql)).Select(r => (string)r[0]).ToList();
+
+    private Task<List<object[]>> Rows(string sql) => DemoSql.RowsAsync(portal.Database, sql);
 }
