@@ -11,3 +11,12 @@ public interface IRegionBound
     /// <summary>Null for province-level records (for example the provincial government).</summary>
     string? RegencyCode { get; }
 }
+
+/// <summary>
+/// A record of one nomination's field work (a visit, a coaching item, an evidence file): seen by
+/// whoever sees its nomination, which for a branch officer is not the same as its region.
+/// </summary>
+public interface INominationBound : IRegionBound
+{
+    int NominationId { get; }
+}

@@ -7,7 +7,7 @@ namespace Paritrana.Domain.FieldWork;
 /// A coaching item (butir pembinaan): what the candidate must improve, by when, and what became of
 /// it. A nomination may be proposed for scoring only when none of its items is open or in progress.
 /// </summary>
-public class CoachingItem : IRegionBound
+public class CoachingItem : INominationBound
 {
     public int Id { get; set; }
     public int NominationId { get; set; }

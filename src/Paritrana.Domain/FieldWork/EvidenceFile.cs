@@ -7,7 +7,7 @@ namespace Paritrana.Domain.FieldWork;
 /// regulation. The bytes live outside wwwroot under <see cref="StorageName"/>; removing a file
 /// deletes the bytes and keeps this record (who, when, why) for the audit trail.
 /// </summary>
-public class EvidenceFile : IRegionBound
+public class EvidenceFile : INominationBound
 {
     public Guid Id { get; set; }
     public int NominationId { get; set; }

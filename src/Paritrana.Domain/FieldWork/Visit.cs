@@ -6,7 +6,7 @@ namespace Paritrana.Domain.FieldWork;
 /// A committee visit (kunjungan) to a nominated candidate: planned, then done (with findings) or
 /// cancelled; a planned visit may be rescheduled with a reason.
 /// </summary>
-public class Visit : IRegionBound
+public class Visit : INominationBound
 {
     public int Id { get; set; }
     public int NominationId { get; set; }

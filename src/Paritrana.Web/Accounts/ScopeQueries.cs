@@ -4,8 +4,8 @@ namespace Paritrana.Web.Accounts;
 /// The query side of <see cref="AccessScope"/>, and the only one (docs/decisions/006, 026): every
 /// list or lookup of province- or region-bound data goes through one of these filters, and a record
 /// filtered away answers 404. One overload per kind of record: region-bound records
-/// (<see cref="IRegionBound"/>), regions and offices, nominations, scoring rounds, import batches and
-/// the frozen decision records.
+/// (<see cref="IRegionBound"/>), regions and offices, nominations, a nomination's field work
+/// (<see cref="INominationBound"/>), scoring rounds, import batches and the frozen decision records.
 /// </summary>
 public static class ScopeQueries
 {
@@ -113,6 +113,37 @@ public static class ScopeQueries
 
         return query;
     }
+
+    /// <summary>
+    /// A nomination's field work (visits, coaching items, evidence files): seen by whoever sees its
+    /// nomination. The committee and the administrator read it by region, as any region-bound
+    /// record; a branch officer sees nominations by branch (province-level ones included), so their
+    /// field work is filtered through the nominations in their scope (<paramref name="nominations"/>,
+    /// the context's set).
+    /// </summary>
+    public static IQueryable<T> InScope<T>(this IQueryable<T> query, AccessScope scope, IQueryable<Nomination> nominations) where T : INominationBound
+    {
+        if (!scope.IsLimitedToRegencies)
+        {
+            return query.InScope<T>(scope);
+        }
+
+        var seen = nominations.InScope(scope);
+        return query.Where(x => seen.Any(n => n.Id == x.NominationId));
+    }
+
+    // Field work without its nominations would be filtered by region, which is wrong for a branch
+    // officer: these make such a call a compile error (the overload above is the one to use).
+    private const string FieldWorkNeedsNominations = "Field work is scoped through its nominations: InScope(scope, db.Nominations).";
+
+    [Obsolete(FieldWorkNeedsNominations, error: true)]
+    public static IQueryable<Visit> InScope(this IQueryable<Visit> query, AccessScope scope) => throw new NotSupportedException(FieldWorkNeedsNominations);
+
+    [Obsolete(FieldWorkNeedsNominations, error: true)]
+    public static IQueryable<CoachingItem> InScope(this IQueryable<CoachingItem> query, AccessScope scope) => throw new NotSupportedException(FieldWorkNeedsNominations);
+
+    [Obsolete(FieldWorkNeedsNominations, error: true)]
+    public static IQueryable<EvidenceFile> InScope(this IQueryable<EvidenceFile> query, AccessScope scope) => throw new NotSupportedException(FieldWorkNeedsNominations);
 
     /// <summary>
     /// The official records of plenary decisions: province-level documents of the committee. The

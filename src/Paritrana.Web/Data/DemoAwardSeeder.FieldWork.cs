@@ -4,172 +4,123 @@ using Paritrana.Web.Features.FieldWork;
 namespace Paritrana.Web.Data;
 
 /// <summary>
-/// The field work of the current cycle on Kota Denpasar, the nomination in field assessment: a visit
-/// done 47 days before the demo's first start with its findings, two coaching items from it (one resolved, one still open and long
-/// past its due date, so the overdue list and the coaching gate before "ready for scoring" show
-/// it) and a follow-up visit planned. Visits are stored as the visit pages store them: the time the
-/// committee typed in Bali (WITA), in UTC. Each record is looked up by its nomination and its text.
+/// The demo's field work (Data/Demo/fieldwork.json): in the current cycle, on Kota Denpasar in field
+/// assessment, a visit done 47 days before the first start with its findings, two coaching items
+/// from it (one resolved, one still open and long past its due date, so the overdue list and the
+/// coaching gate show it) and a follow-up visit planned at seeding for two weeks ahead. Everything
+/// is written through <see cref="FieldWorkService"/> as the visit and coaching pages write it, by the
+/// demo account at the time in the data (the province's local time, as the committee types it),
+/// after the pages' checks of the nomination, the visit and the committee; each visit is looked up
+/// by its purpose and each item by its finding, and only what is missing is added.
 /// </summary>
 public sealed partial class DemoAwardSeeder
 {
-    public const string DoneVisitPurpose =
-        "Memeriksa pelaksanaan Perwali Nomor 18 Tahun 2022, DPA bantuan iuran 2024 dan layanan BPJamsostek di Mal Pelayanan Publik.";
+    private static DemoVisit FollowUpVisit => DemoData.FieldWork.SelectMany(f => f.Visits).Single(v => v.PlannedOn == "now");
 
-    public const string PlannedVisitPurpose =
-        "Memeriksa tindak lanjut butir pembinaan: rancangan surat edaran wali kota tentang syarat kepesertaan dalam perizinan dan pengadaan.";
+    public static string PlannedVisitPurpose => FollowUpVisit.Purpose;
 
-    public const string ResolvedFinding =
-        "Daftar pegawai non-ASN yang didaftarkan belum dirinci per perangkat daerah; selisih 180 orang dengan data kepegawaian.";
+    /// <summary>The follow-up visit lies this many days after the day of seeding (<c>"now+14 09:00"</c>).</summary>
+    public static int PlannedVisitDaysAhead =>
+        int.Parse(FollowUpVisit.At[3..FollowUpVisit.At.IndexOf(' ', StringComparison.Ordinal)], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
-    public const string OpenFinding =
-        "Perwali Nomor 18 Tahun 2022 belum mensyaratkan kepesertaan BPJamsostek dalam perizinan usaha dan pengadaan barang/jasa.";
+    private static IEnumerable<DemoCoachingItem> CoachingItems => DemoData.FieldWork.SelectMany(f => f.Visits).SelectMany(v => v.Coaching ?? []);
 
-    /// <summary>The note of the resolved item: the day it was resolved, and the cycle's year (outside the assessed year).</summary>
-    public static string ResolutionNote(DemoCalendar calendar) => string.Create(
-        CultureInfo.GetCultureInfo("id-ID"),
-        $"Rekapitulasi per perangkat daerah diterima {calendar.Day(-34):d MMMM yyyy}; selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari {calendar.CurrentYear}, di luar tahun penilaian.");
+    public static string ResolvedFinding => CoachingItems.Single(i => i.Steps is { Count: > 0 }).Finding;
 
-    /// <summary>The due dates of the resolved and the open coaching item, in days from the demo's first start.</summary>
-    public const int ResolvedItemDueDay = -32;
+    public static string OpenFinding => CoachingItems.Single(i => i.Steps is null or { Count: 0 }).Finding;
 
-    public const int OpenItemDueDay = -11;
-
-    /// <summary>The follow-up visit lies this many days after the day of seeding, at 09:00 WITA.</summary>
-    public const int PlannedVisitDaysAhead = 14;
-
-    private async Task SeedFieldWorkAsync(int cycleId, CancellationToken ct)
+    private async Task SeedFieldWorkAsync(CycleIds cycles, CancellationToken ct)
     {
-        var nomination = await db.Nominations.AsNoTracking()
-            .Where(n => n.CycleId == cycleId && n.RegencyCode == "51.71" && n.Organisation!.Type == OrganisationType.Government)
-            .Select(n => new { n.Id, n.ProvinceCode, n.RegencyCode })
-            .SingleAsync(ct);
-        var users = await LoadUsersAsync(ct);
-        var chair = users[ChairBali].Id;
-        var member = users[MemberBali].Id;
-        var newVisits = new List<Visit>();
-        var newItems = new List<CoachingItem>();
-        var visits = await db.Visits.Where(v => v.NominationId == nomination.Id).ToListAsync(ct);
-        var items = await db.CoachingItems.AsNoTracking().Where(c => c.NominationId == nomination.Id).Select(c => c.Finding).ToListAsync(ct);
-
-        var done = visits.FirstOrDefault(v => v.Purpose == DoneVisitPurpose);
-        if (done is null)
+        var users = await UserIdsAsync(ct);
+        foreach (var plan in DemoData.FieldWork)
         {
-            done = new Visit
+            var cycleId = plan.Cycle == DemoData.History ? cycles.History : cycles.Current;
+            var candidates = await db.Nominations.AsNoTracking().Include(n => n.Organisation).Where(n => n.CycleId == cycleId).ToListAsync(ct);
+            var nomination = candidates.Single(n => IsOf(n.Organisation!, plan));
+            var visits = await db.Visits.AsNoTracking().Where(v => v.NominationId == nomination.Id).Select(v => new { v.Id, v.Purpose }).ToListAsync(ct);
+            var findings = await db.CoachingItems.AsNoTracking().Where(c => c.NominationId == nomination.Id).Select(c => c.Finding).ToListAsync(ct);
+            foreach (var visit in plan.Visits)
             {
-                NominationId = nomination.Id,
-                ProvinceCode = nomination.ProvinceCode,
-                RegencyCode = nomination.RegencyCode,
-                PlannedAt = _calendar.Wita(-47, 9, 0),
-                Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar dan Mal Pelayanan Publik Kota Denpasar",
-                Purpose = DoneVisitPurpose,
-                ExternalParticipants = "Perwakilan serikat pekerja Kota Denpasar; Apindo Bali",
-                Status = VisitStatus.Done,
-                DoneAt = _calendar.Wita(-47, 9, 0),
-                Findings = "Perwali berlaku dan bantuan iuran 2024 tersalurkan bagi 36.000 pekerja rentan. Layanan pendaftaran di Mal Pelayanan Publik " +
-                    "berjalan setiap hari kerja. Rincian kepesertaan pegawai non-ASN per perangkat daerah belum tersedia; perizinan dan pengadaan belum " +
-                    "mensyaratkan kepesertaan.",
-                DocumentsChecked = "Perwali Nomor 18 Tahun 2022; DPA bantuan iuran 2024; daftar penerima bantuan iuran; rekap kepesertaan non-ASN dari BPJamsostek.",
-                InterviewNotes = "Kepala dinas menjelaskan rencana surat edaran wali kota tentang syarat kepesertaan dalam perizinan; belum ada jadwal penerbitan.",
-                CreatedBy = member,
-                CreatedAt = _calendar.Wita(-56, 10, 0),
-                UpdatedAt = _calendar.Wita(-47, 15, 30),
-                Members = [new VisitMember { UserId = chair }, new VisitMember { UserId = member }],
-            };
-            db.Visits.Add(done);
+                var visitId = visits.FirstOrDefault(v => v.Purpose == visit.Purpose)?.Id
+                    ?? await PlanVisitAsync(nomination, visit, users, ct);
+                foreach (var item in (visit.Coaching ?? []).Where(i => !findings.Contains(i.Finding)))
+                {
+                    await AddCoachingItemAsync(nomination, visitId, item, ct);
+                }
+            }
+        }
+    }
+
+    /// <summary>A moment of the field work, in the nomination's province's local time.</summary>
+    private DateTimeOffset Local(string text, Nomination nomination) => _calendar.Local(text, nomination.ProvinceCode, _now);
+
+    /// <summary>The nomination as a field-work page of <paramref name="act"/>'s account reads it; throws where the page would refuse.</summary>
+    private async Task<NominationRef> FieldWorkNominationAsync(DemoAct act, int nominationId, CancellationToken ct)
+    {
+        var nomination = await NominationRef.LoadAsync(db, await act.User.GetScopeAsync(ct), nominationId, ct)
+            ?? throw new InvalidOperationException($"Demo field work: nomination {nominationId} is outside the scope of {act.User.Email}.");
+        return nomination.ChangeRefusal(act.Texts, act.User.Role) is string refusal
+            ? throw new InvalidOperationException($"Demo field work on nomination {nominationId}: {refusal}")
+            : nomination;
+    }
+
+    /// <summary>Plans the visit (and records it done, if it was) as the visit pages do; its id.</summary>
+    private async Task<int> PlanVisitAsync(Nomination nomination, DemoVisit visit, Dictionary<string, Guid> users, CancellationToken ct)
+    {
+        var act = await actor.AsAsync(visit.PlannedBy, Local(visit.PlannedOn, nomination));
+        var target = await FieldWorkNominationAsync(act, nomination.Id, ct);
+        var members = visit.Members.Select(e => users[e]).ToList();
+        var committee = await CommitteeMembers.OfProvinceAsync(db, nomination.ProvinceCode, ct);
+        if (!members.All(id => committee.Any(m => m.Id == id)))
+        {
+            throw new InvalidOperationException($"Demo visit '{visit.Purpose}': a member is not of the province's committee.");
+        }
+
+        var planned = await act.FieldWork.PlanVisitAsync(
+            target, new VisitPlan(Local(visit.At, nomination), visit.Place, visit.Purpose, visit.ExternalParticipants, members), ct);
+        db.ChangeTracker.Clear();
+        if (visit.Done is { } done)
+        {
+            var recorder = await actor.AsAsync(done.By, Local(done.On, nomination));
+            var tracked = await db.Visits.SingleAsync(v => v.Id == planned.Id, ct);
+            var report = new VisitReport(Local(done.At, nomination), done.Findings, done.DocumentsChecked, done.InterviewNotes);
+            if ((VisitChanges.Refusal(recorder.Texts, tracked, target, recorder.User.Role) ?? recorder.FieldWork.RecordRefusal(report)) is string refusal)
+            {
+                throw new InvalidOperationException($"Demo visit '{visit.Purpose}' cannot be recorded done: {refusal}");
+            }
+
+            recorder.FieldWork.RecordDone(tracked, report);
             await db.SaveChangesAsync(ct);
-            newVisits.Add(done);
+            db.ChangeTracker.Clear();
         }
 
-        if (!items.Contains(ResolvedFinding))
+        return planned.Id;
+    }
+
+    /// <summary>Records the coaching item and takes its steps (resolve, ...) as the coaching pages do.</summary>
+    private async Task AddCoachingItemAsync(Nomination nomination, int visitId, DemoCoachingItem item, CancellationToken ct)
+    {
+        var act = await actor.AsAsync(item.By, Local(item.On, nomination));
+        var target = await FieldWorkNominationAsync(act, nomination.Id, ct);
+        var (created, refusal) = await act.FieldWork.AddCoachingItemAsync(
+            target, new CoachingEntry(visitId, item.Finding, item.Recommendation, item.ResponsiblePerson, _calendar.Date(item.Due)), ct);
+        if (created is null)
         {
-            newItems.Add(new CoachingItem
-            {
-                NominationId = nomination.Id,
-                ProvinceCode = nomination.ProvinceCode,
-                RegencyCode = nomination.RegencyCode,
-                VisitId = done.Id,
-                Finding = ResolvedFinding,
-                Recommendation = "Lampirkan rekapitulasi kepesertaan pegawai non-ASN per perangkat daerah dari BPJamsostek per 31 Desember 2024.",
-                ResponsiblePerson = "Sekretaris Dinas Ketenagakerjaan Kota Denpasar",
-                DueDate = _calendar.Day(ResolvedItemDueDay),
-                Status = CoachingStatus.Resolved,
-                ResolutionNote = ResolutionNote(_calendar),
-                ResolvedAt = _calendar.Wita(-34, 10, 15),
-                ResolvedBy = member,
-                CreatedBy = member,
-                CreatedAt = _calendar.Wita(-46, 9, 0),
-                UpdatedAt = _calendar.Wita(-34, 10, 15),
-            });
+            throw new InvalidOperationException($"Demo coaching item '{item.Finding}' is refused: {refusal}");
         }
 
-        if (!items.Contains(OpenFinding))
+        db.ChangeTracker.Clear();
+        foreach (var step in item.Steps ?? [])
         {
-            newItems.Add(new CoachingItem
+            var stepAct = await actor.AsAsync(step.By, Local(step.On, nomination));
+            var tracked = await db.CoachingItems.SingleAsync(i => i.Id == created.Id, ct);
+            var outcome = await stepAct.FieldWork.ChangeCoachingAsync(tracked, step.Action, step.Text is null ? null : _calendar.Fill(step.Text), tracked.Version, ct);
+            if (!outcome.Done)
             {
-                NominationId = nomination.Id,
-                ProvinceCode = nomination.ProvinceCode,
-                RegencyCode = nomination.RegencyCode,
-                VisitId = done.Id,
-                Finding = OpenFinding,
-                Recommendation = "Terbitkan surat edaran wali kota tentang syarat kepesertaan dalam perizinan dan pengadaan, dan lampirkan salinannya.",
-                ResponsiblePerson = "Kepala Dinas Ketenagakerjaan Kota Denpasar",
-                DueDate = _calendar.Day(OpenItemDueDay),
-                Status = CoachingStatus.Open,
-                CreatedBy = member,
-                CreatedAt = _calendar.Wita(-46, 9, 10),
-                UpdatedAt = _calendar.Wita(-46, 9, 10),
-            });
-        }
-
-        if (!visits.Any(v => v.Purpose == PlannedVisitPurpose))
-        {
-            // Upcoming on the agenda whenever the demo is seeded: planned now, for two weeks ahead.
-            var day = ProvinceTime.Today(_now, nomination.ProvinceCode).AddDays(PlannedVisitDaysAhead);
-            newVisits.Add(new Visit
-            {
-                NominationId = nomination.Id,
-                ProvinceCode = nomination.ProvinceCode,
-                RegencyCode = nomination.RegencyCode,
-                PlannedAt = ProvinceTime.FromLocal(day.ToDateTime(new TimeOnly(9, 0)), nomination.ProvinceCode),
-                Place = "Kantor Dinas Ketenagakerjaan Kota Denpasar",
-                Purpose = PlannedVisitPurpose,
-                CreatedBy = member,
-                CreatedAt = _now,
-                UpdatedAt = _now,
-                Members = [new VisitMember { UserId = member }],
-            });
-            db.Visits.Add(newVisits[^1]);
-        }
-
-        db.CoachingItems.AddRange(newItems);
-        await db.SaveChangesAsync(ct);
-
-        // The audit events the visit and coaching pages write for the same steps, taken by the member
-        // at the times the records carry; the timeline reads the planned time, the visit done and the
-        // resolution from them. The resolved item went from open to resolved in one step.
-        foreach (var visit in newVisits)
-        {
-            var key = Key(visit.Id);
-            await AuditAsync(AuditActions.VisitPlanned, NominationTimeline.VisitEntity, key, visit.ProvinceCode,
-                FieldWorkAudit.VisitPlanned(visit.NominationId, visit.PlannedAt, visit.Members.Count, visit.Place), MemberBali, visit.CreatedAt);
-            if (visit.DoneAt is DateTimeOffset doneAt)
-            {
-                await AuditAsync(AuditActions.VisitDone, NominationTimeline.VisitEntity, key, visit.ProvinceCode, FieldWorkAudit.VisitDone(doneAt), MemberBali, visit.UpdatedAt);
+                throw new InvalidOperationException($"Demo coaching item '{item.Finding}': {step.Action} is refused: {outcome.Refusal}");
             }
-        }
 
-        foreach (var item in newItems)
-        {
-            var key = Key(item.Id);
-            await AuditAsync(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
-                FieldWorkAudit.CoachingCreated(item.NominationId, item.VisitId, item.DueDate, item.Finding), MemberBali, item.CreatedAt);
-            if (item.ResolvedAt is DateTimeOffset resolvedAt)
-            {
-                await AuditAsync(AuditActions.CoachingResolved, NominationTimeline.CoachingEntity, key, item.ProvinceCode,
-                    FieldWorkAudit.CoachingChanged(CoachingStatus.Open, CoachingStatus.Resolved, "note", item.ResolutionNote), MemberBali, resolvedAt);
-            }
+            db.ChangeTracker.Clear();
         }
-
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class DemoAwardSeeder
         /// <summary>"Scored", once the cards are submitted (the portal refuses it on incomplete scoring without a reason).</summary>
         Scored,
 
-        /// <summary>The plenary's decision and what follows it.</summary>
+        /// <summary>What follows the plenary (which takes the decisions and the forwarding itself, Data/Demo/plenaries.json).</summary>
         AfterScored,
     }
 
@@ -47,7 +47,7 @@ public sealed partial class DemoAwardSeeder
 
         foreach (var plan in plans)
         {
-            var organisation = organisations.Single(o => plan.Npp is { } npp ? o.Npp == npp : IsGovernmentOf(o, plan.GovernmentOf!));
+            var organisation = organisations.Single(o => IsOf(o, plan));
             var cycleId = plan.Cycle == DemoData.History ? cycles.History : cycles.Current;
             if (existing.Contains((cycleId, organisation.Id)))
             {
@@ -108,6 +108,10 @@ public sealed partial class DemoAwardSeeder
         var scored = steps.Select(s => s.Action).ToList().IndexOf(NominationAction.MarkScored);
         return scored < 0 || index < scored ? Phase.BeforeScored : index == scored ? Phase.Scored : Phase.AfterScored;
     }
+
+    /// <summary>Whether <paramref name="o"/> is the organisation the data names (by NPP, or a government by region code).</summary>
+    private static bool IsOf(Organisation o, IDemoOrganisationRef named) =>
+        named.Npp is { } npp ? o.Npp == npp : IsGovernmentOf(o, named.GovernmentOf!);
 
     private static bool IsGovernmentOf(Organisation o, string region) =>
         o.Type == OrganisationType.Government && (region.Contains('.', StringComparison.Ordinal)

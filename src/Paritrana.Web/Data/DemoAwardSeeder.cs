@@ -7,17 +7,18 @@ namespace Paritrana.Web.Data;
 /// offices and accounts. Its content is data (Data/Demo/*.json, <see cref="DemoData"/>): the current
 /// cycle, whose year and dates follow the day of the demo's first start (<see cref="DemoCalendar"/>),
 /// and the 2021 history (closed) with the default categories; Bali's candidates from the brief and a
-/// few in Jawa Tengah; and nominations with the workflow steps they went through. About 300 further
-/// employers are generated (deterministic, fixed random seed) over the regencies of the three demo
-/// branches, each with two as-of dates of coverage figures. Then Bali's 2021 scoring and plenary
-/// behind its finalists (DemoAwardSeeder.History.cs), the field work of the current cycle
-/// (DemoAwardSeeder.FieldWork.cs) and Bali's current scoring round in progress (DemoAwardSeeder.Current.cs).
-/// Every status change is taken by the portal's <c>NominationTransitions</c> as the demo account of
-/// the step, at the step's time (<see cref="DemoActor"/>), and every audit event is recorded by the
-/// portal's <c>AuditTrail</c> the same way, so the demo holds nothing the portal could not produce
-/// (docs/decisions/023). Idempotent: everything is looked up by its natural key and only what is
-/// missing is added, all in one transaction. Set-up done by the administrator (cycles, criteria,
-/// rounds, assignments) and the creation of nominations have no audit events.
+/// few in Jawa Tengah; the nominations with the workflow steps they went through; Bali's scoring of
+/// 2021 and of the current round in progress (DemoAwardSeeder.Scoring.cs); the 2021 plenary
+/// (DemoAwardSeeder.Plenary.cs); and the field work of the current cycle (DemoAwardSeeder.FieldWork.cs).
+/// About 300 further employers are generated (deterministic, fixed random seed) over the regencies
+/// of the three demo branches, each with two as-of dates of coverage figures. Every step, card,
+/// visit, coaching item and decision is taken by the portal's own service (NominationTransitions,
+/// ScorecardService, FieldWorkService, PlenaryDecisions) as the demo account of the step, at the
+/// step's time (<see cref="DemoActor"/>), so the demo holds nothing the portal could not produce
+/// (docs/decisions/023, 034). Idempotent: everything is looked up by its natural key and only what
+/// is missing is added, all in one transaction. Set-up done by the administrator (cycles, criteria,
+/// rounds, assignments) and the creation of nominations are written directly, without audit events,
+/// except the rounds' opening and closing, which have the round page's.
 /// </summary>
 public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider clock, DemoActor actor)
 {
@@ -26,10 +27,6 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
 
     /// <summary>The generator's seed: the same seed gives the same employers on every machine.</summary>
     public const int RandomSeed = 20250101;
-
-    // Demo accounts (DemoSeeder.Accounts) that score, plan visits and decide.
-    private const string MemberBali = "anggota.bali@paritrana.demo";
-    private const string ChairBali = "ketua.bali@paritrana.demo";
 
     /// <summary>The regencies and cities covered by the three demo branch offices (DemoSeeder).</summary>
     public static readonly IReadOnlyList<string> DemoRegencies =
@@ -70,24 +67,16 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         var steps = await SeedNominationsAsync(cycles, ct);
 
         // The workflow in the order the portal allows it: the history is scored before its
-        // nominations are marked scored, and decided at its plenary before they go on.
+        // nominations are marked scored, and decided at its plenary (which takes the decisions'
+        // and the forwarding's steps) before any later step.
         await ApplyStepsAsync(steps, Phase.BeforeScored, ct);
-        var history = await SeedHistoryScoringAsync(cycles.History, ct);
+        await SeedScoringAsync(cycles.History, DemoData.Scoring.History, everyCategory: false, ct);
         await ApplyStepsAsync(steps, Phase.Scored, ct);
-        if (history is not null)
-        {
-            await SeedHistoryPlenaryAsync(cycles.History, history, ct);
-        }
-
+        await SeedPlenariesAsync(cycles, ct);
         await ApplyStepsAsync(steps, Phase.AfterScored, ct);
-        if (history is not null)
-        {
-            await RecordHistoryForwardingAsync(cycles.History, ct);
-        }
-
         await CloseHistoryAsync(cycles.History, ct);
-        await SeedFieldWorkAsync(cycles.Current, ct);
-        await SeedCurrentScoringAsync(cycles.Current, ct);
+        await SeedFieldWorkAsync(cycles, ct);
+        await SeedScoringAsync(cycles.Current, DemoData.Scoring.Current, everyCategory: true, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Paritrana.Domain.Regions;
 using Paritrana.Domain.Scoring;
 using Paritrana.Web.Data;
@@ -409,7 +408,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             $"2021-06-25 16:30 | plenary.recorded | plenary | {cycle}/51 | 51 | ketua.bali@paritrana.demo | 2021-06-25, {DemoAwardSeeder.PlenaryPlace}",
             $"2021-06-25 16:30 | finalists.decided | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | finalists: {finalists}; decided: {decided}",
             $"2021-06-25 16:30 | decision-document.issued | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | PRT-2021-51-001; version 1; sha256 {sha256}",
-            $"2021-07-05 11:02 | finalists.forwarded | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | forwarded: {finalists}",
+            // One "forward" of the three finalists (PlenaryDecisions.ForwardAsync), at the moment of their forwarding steps.
+            $"2021-07-05 11:00 | finalists.forwarded | plenary | {plenary} | 51 | ketua.bali@paritrana.demo | forwarded: {finalists}",
         ]);
         decided.ShouldBe("6");
     }
@@ -438,21 +438,5 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
 
     private async Task<List<string>> Lines(string sql) => (await Rows(sql)).Select(r => (string)r[0]).ToList();
 
-    /// <summary>Every row of the query, its columns as objects, in the query's order.</summary>
-    private async Task<List<object[]>> Rows(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionStringFor(portal.Database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private Task<List<object[]>> Rows(string sql) => DemoSql.RowsAsync(portal.Database, sql);
 }

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
+using Paritrana.Web.Features.FieldWork;
 using Paritrana.Web.Features.Nominations;
+using Paritrana.Web.Features.Scoring;
+using Paritrana.Web.Features.Shortlist;
 
 namespace Paritrana.Web.Data.Demo;
 
@@ -10,8 +13,11 @@ namespace Paritrana.Web.Data.Demo;
 /// account's principal is made by the sign-in's claims factory (<see cref="PortalClaimsFactory"/>)
 /// and stands in a request of its own, and the clock of the services is set to the moment. So a
 /// status change is taken by <see cref="NominationTransitions"/> with the account's role and scope,
-/// and an audit event is recorded by <see cref="AuditTrail"/>, exactly as on the portal's pages; a
-/// step the portal would refuse stops the seeding.
+/// a card is saved by <see cref="ScorecardService"/>, a visit or coaching item by
+/// <see cref="FieldWorkService"/>, a plenary decided by <see cref="PlenaryDecisions"/>, and an audit
+/// event is recorded by <see cref="AuditTrail"/>, exactly as on the portal's pages; a step the
+/// portal would refuse stops the seeding. The services write inside the seeder's transaction
+/// (<see cref="OwnTransaction"/>).
 /// </summary>
 public sealed class DemoActor(
     ParitranaDbContext db,
@@ -38,7 +44,15 @@ public sealed class DemoActor(
         var clock = new FixedClock(at);
         var me = new CurrentUser(request, db, cache);
         var audit = new AuditTrail(db, contexts, request, clock);
-        return new DemoAct(me, audit, new NominationTransitions(db, me, audit, clock, l));
+        var transitions = new NominationTransitions(db, me, audit, clock, l);
+        return new DemoAct(
+            me,
+            audit,
+            transitions,
+            new ScorecardService(db, audit, clock, cache, l),
+            new FieldWorkService(db, me, audit, clock, l),
+            new PlenaryDecisions(db, me, audit, clock, l, new DecisionSnapshots(db), transitions),
+            l);
     }
 
     /// <summary>
@@ -74,5 +88,12 @@ public sealed class DemoActor(
     }
 }
 
-/// <summary>The signed-in user, the audit trail and the workflow of one demo request.</summary>
-public sealed record DemoAct(CurrentUser User, AuditTrail Audit, NominationTransitions Transitions);
+/// <summary>The signed-in user, the audit trail and the portal's services of one demo request.</summary>
+public sealed record DemoAct(
+    CurrentUser User,
+    AuditTrail Audit,
+    NominationTransitions Transitions,
+    ScorecardService Cards,
+    FieldWorkService FieldWork,
+    PlenaryDecisions Plenary,
+    IStringLocalizer<SharedResource> Texts);

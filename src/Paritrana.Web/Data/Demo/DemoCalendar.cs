@@ -7,7 +7,7 @@ namespace Paritrana.Web.Data.Demo;
 /// weeks after. The current cycle's year is the year of that day. So the current cycle is current
 /// whenever the demo is first started, and stays where it was on later starts.
 /// </summary>
-public sealed record DemoCalendar(int CurrentYear, DateOnly Today)
+public sealed partial record DemoCalendar(int CurrentYear, DateOnly Today)
 {
     private static readonly TimeSpan WibOffset = TimeSpan.FromHours(7);
 
@@ -40,12 +40,39 @@ public sealed record DemoCalendar(int CurrentYear, DateOnly Today)
     /// <summary>The day <paramref name="days"/> from <see cref="Today"/>.</summary>
     public DateOnly Day(int days) => Today.AddDays(days);
 
-    /// <summary>A moment <paramref name="days"/> from <see cref="Today"/> at a time of day in WIB.</summary>
-    public DateTimeOffset Wib(int days, int hour, int minute) => At(Day(days), new TimeOnly(hour, minute), WibOffset);
+    /// <summary>
+    /// A moment given in a province's local time, as the field-work pages read what the committee
+    /// types (<c>±days HH:mm</c> or <c>yyyy-MM-dd HH:mm</c>); <c>now</c> is <paramref name="now"/>
+    /// itself and <c>now±days HH:mm</c> a time of day that many days from its local day.
+    /// </summary>
+    public DateTimeOffset Local(string text, string provinceCode, DateTimeOffset now)
+    {
+        if (text == "now")
+        {
+            return now;
+        }
 
-    /// <summary>A wall-clock time in Bali (WITA) <paramref name="days"/> from <see cref="Today"/>, as the visit pages read what the committee types.</summary>
-    public DateTimeOffset Wita(int days, int hour, int minute) =>
-        ProvinceTime.FromLocal(Day(days).ToDateTime(new TimeOnly(hour, minute)), "51");
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0)
+        {
+            throw new FormatException($"Demo time '{text}' has no time of day.");
+        }
+
+        var dayText = text[..space];
+        var day = dayText.StartsWith("now", StringComparison.Ordinal)
+            ? ProvinceTime.Today(now, provinceCode).AddDays(int.Parse(dayText[3..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))
+            : Date(dayText);
+        var time = TimeOnly.ParseExact(text[(space + 1)..], "HH:mm", CultureInfo.InvariantCulture);
+        return ProvinceTime.FromLocal(day.ToDateTime(time), provinceCode);
+    }
+
+    /// <summary>A text with <c>{year}</c> (the current cycle's year) and <c>{date:±days}</c> (that day, written out in Indonesian) filled in.</summary>
+    public string Fill(string text) =>
+        DatePlaceholder().Replace(text.Replace("{year}", CurrentYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), m =>
+            Date(m.Groups[1].Value).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID")));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{date:([-+]\d+)\}")]
+    private static partial System.Text.RegularExpressions.Regex DatePlaceholder();
 
     private static bool IsRelative(string text) => text.Length > 0 && text[0] is '-' or '+';
 

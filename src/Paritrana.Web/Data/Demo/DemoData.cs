@@ -5,9 +5,10 @@ namespace Paritrana.Web.Data.Demo;
 
 /// <summary>
 /// The demo's content, read from the JSON files of Data/Demo (embedded in the assembly, as the
-/// region CSVs are): the two cycles, the organisations and the nominations with the workflow steps
-/// they went through. The format is described in Data/Demo/README.md; the seeder applies the files
-/// through the portal's own services (<see cref="DemoAwardSeeder"/>, docs/decisions/023).
+/// region CSVs are): the two cycles, the organisations, the nominations with the workflow steps
+/// they went through, the scorecards, the field work and the plenaries. The format is described in
+/// Data/Demo/README.md; the seeder applies the files through the portal's own services
+/// (<see cref="DemoAwardSeeder"/>, docs/decisions/023 and 034).
 /// </summary>
 public static class DemoData
 {
@@ -24,7 +25,18 @@ public static class DemoData
     private static readonly Lazy<DemoOrganisations> OrganisationsFile = new(() => Read<DemoOrganisations>("organisations.json"));
     private static readonly Lazy<IReadOnlyList<DemoNomination>> NominationsFile = new(() => Read<List<DemoNomination>>("nominations.json"));
 
+    private static readonly Lazy<DemoScoringFile> ScoringFile = new(() => Read<DemoScoringFile>("scoring.json"));
+    private static readonly Lazy<IReadOnlyList<DemoFieldWork>> FieldWorkFile = new(() => Read<List<DemoFieldWork>>("fieldwork.json"));
+    private static readonly Lazy<IReadOnlyList<DemoPlenary>> PlenariesFile = new(() => Read<List<DemoPlenary>>("plenaries.json"));
+
     public static DemoCycles Cycles => CyclesFile.Value;
+
+    /// <summary>The cards of the history and of the current cycle, with the rounds they are in.</summary>
+    public static DemoScoringFile Scoring => ScoringFile.Value;
+
+    public static IReadOnlyList<DemoFieldWork> FieldWork => FieldWorkFile.Value;
+
+    public static IReadOnlyList<DemoPlenary> Plenaries => PlenariesFile.Value;
 
     public static DemoOrganisations Organisations => OrganisationsFile.Value;
 
@@ -82,7 +94,7 @@ public sealed record DemoNomination(
     IReadOnlyList<DemoRegulation>? Regulations,
     IReadOnlyList<DemoBudget>? Budgets,
     IReadOnlyList<DemoInnovation>? Innovations,
-    IReadOnlyList<DemoStep> Steps);
+    IReadOnlyList<DemoStep> Steps) : IDemoOrganisationRef;
 
 public sealed record DemoGovernmentFigures(long WorkforceBps, int ProtectedPu, int ProtectedBpu, int NonAsnWorkers, int NonAsnCovered);
 
@@ -100,3 +112,88 @@ public sealed record DemoInnovation(string Title, string Description, int Year);
 
 /// <summary>A workflow step: the action, the demo account (e-mail) that took it, when (see <see cref="DemoCalendar"/>), why.</summary>
 public sealed record DemoStep(NominationAction Action, string By, string At, string? Reason = null);
+
+/// <summary>A nomination named by its organisation within a cycle: a government by its region code (<c>"51"</c>, <c>"51.71"</c>) or an employer by NPP.</summary>
+public interface IDemoOrganisationRef
+{
+    string? GovernmentOf { get; }
+
+    string? Npp { get; }
+}
+
+public sealed record DemoOrganisationRef(string? GovernmentOf, string? Npp) : IDemoOrganisationRef;
+
+public sealed record DemoScoringFile(DemoScoring History, DemoScoring Current);
+
+/// <summary>
+/// The scoring of one cycle in the demo province: the chair who opens and closes its rounds and
+/// assigns the scorers, when the administrator set the criteria, the default rounds opened (and
+/// closed) and the cards, each saved or submitted by its scorer.
+/// </summary>
+public sealed record DemoScoring(string Chair, string CriteriaSet, IReadOnlyList<DemoRound> Rounds, IReadOnlyList<DemoCard> Cards);
+
+/// <summary>A default round (by kind) opened and, for the history, closed; the default rounds not listed stay drafts.</summary>
+public sealed record DemoRound(RoundKind Kind, string Opened, string? Closed = null);
+
+/// <summary>
+/// One card as its scorer saved (a draft) or submitted it at <see cref="At"/>: scores by indicator
+/// code, with <see cref="FromFigures"/> the indicators read off the nomination's own figures as well
+/// (coverage, programmes, JMO and NIK), comments by indicator code, and the strengths.
+/// </summary>
+public sealed record DemoCard(
+    string? GovernmentOf,
+    string? Npp,
+    RoundKind Round,
+    string By,
+    string At,
+    bool Submitted,
+    IReadOnlyDictionary<string, decimal> Scores,
+    bool FromFigures = false,
+    IReadOnlyDictionary<string, string>? Comments = null,
+    string? Strengths = null) : IDemoOrganisationRef;
+
+/// <summary>The field work of one nomination: its visits, each with what was recorded and the coaching items from it.</summary>
+public sealed record DemoFieldWork(string Cycle, string? GovernmentOf, string? Npp, IReadOnlyList<DemoVisit> Visits) : IDemoOrganisationRef;
+
+/// <summary>
+/// A visit planned by <see cref="PlannedBy"/> on <see cref="PlannedOn"/> for <see cref="At"/>, both in
+/// the province's local time as the committee types them (<c>"now"</c>: when the demo is seeded;
+/// <c>"now+14 09:00"</c>: two weeks after that day), with the members who go (e-mails).
+/// </summary>
+public sealed record DemoVisit(
+    string PlannedBy,
+    string PlannedOn,
+    string At,
+    string Place,
+    string Purpose,
+    string? ExternalParticipants,
+    IReadOnlyList<string> Members,
+    DemoVisitDone? Done = null,
+    IReadOnlyList<DemoCoachingItem>? Coaching = null);
+
+public sealed record DemoVisitDone(string By, string On, string At, string Findings, string? DocumentsChecked, string? InterviewNotes);
+
+/// <summary>A coaching item recorded from its visit, due on a day, and the steps taken on it (with their note or reason).</summary>
+public sealed record DemoCoachingItem(
+    string By, string On, string Finding, string Recommendation, string? ResponsiblePerson, string Due, IReadOnlyList<DemoCoachingStep>? Steps = null);
+
+public sealed record DemoCoachingStep(CoachingAction Action, string By, string On, string? Text = null);
+
+/// <summary>
+/// A plenary as its chair (<see cref="By"/>) records and decides it at <see cref="Decided"/>: the
+/// record, the finalists chosen (every other scored nomination is not shortlisted), the rationale
+/// per category code where the choice departs from the ranking, and when the finalists were forwarded.
+/// </summary>
+public sealed record DemoPlenary(
+    string Cycle,
+    string Province,
+    string By,
+    DateOnly HeldOn,
+    string Decided,
+    string Place,
+    string Attendees,
+    string? Minutes,
+    string? Decision,
+    IReadOnlyList<DemoOrganisationRef> Finalists,
+    IReadOnlyDictionary<string, string> Rationales,
+    string? Forwarded = null);

@@ -6,7 +6,7 @@ public static class VisitChanges
     /// <summary>The visit (tracked, for changing) and its nomination, in the user's scope; null when either is not there.</summary>
     public static async Task<(Visit Visit, NominationRef Nomination)?> LoadAsync(ParitranaDbContext db, AccessScope scope, int id, CancellationToken ct)
     {
-        var visit = await FieldWorkScope.Visits(db, scope).FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Visits.InScope(scope, db.Nominations).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
         {
             return null;

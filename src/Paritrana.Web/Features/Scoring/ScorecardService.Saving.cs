@@ -18,7 +18,8 @@ public sealed partial class ScorecardService
             return new SaveResult(SaveStatus.Refused, refusal);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, or a savepoint in the caller's (the demo seeder's, OwnTransaction).
+        await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
 
         // The round as committed now, share-locked until this transaction ends: a close waits for
         // this card, or this card sees the round closed (RoundLock, decisions/014).

@@ -93,7 +93,8 @@ public sealed partial class PlenaryDecisions(
         }
 
         var decidable = Decidable(data);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, or a savepoint in the caller's (the demo seeder's, OwnTransaction).
+        await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         var (plenary, refusal) = await TrackedPlenaryAsync(cycleId, provinceCode, version, ct);
         if (plenary is null || plenary.DecidedAt is not null)
         {
@@ -166,7 +167,7 @@ public sealed partial class PlenaryDecisions(
     /// The refusal of a decision that lost: rolled back, and if the plenary has meanwhile been
     /// decided, the chair is told by whom, when and under which document number.
     /// </summary>
-    private async Task<PlenaryOutcome> LostAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, int cycleId, string provinceCode, string message, CancellationToken ct)
+    private async Task<PlenaryOutcome> LostAsync(OwnTransaction tx, int cycleId, string provinceCode, string message, CancellationToken ct)
     {
         await tx.RollbackAsync(ct);
         db.ChangeTracker.Clear();
@@ -226,7 +227,7 @@ public sealed partial class PlenaryDecisions(
     /// <summary>Forwards every finalist of the plenary (status Finalist) to the national level.</summary>
     public async Task<PlenaryOutcome> ForwardAsync(int cycleId, string provinceCode, uint version, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         var plenary = await db.Plenaries.FirstOrDefaultAsync(p => p.CycleId == cycleId && p.ProvinceCode == provinceCode, ct);
         if (plenary?.DecidedAt is null)
         {

@@ -56,7 +56,7 @@ public static class WorkQueries
 
     /// <summary>Coaching items still open (open or in progress) in scope (/FieldWork/Coaching).</summary>
     public static IQueryable<CoachingItem> OpenCoachingItems(ParitranaDbContext db, AccessScope scope) =>
-        FieldWorkScope.CoachingItems(db, scope).Where(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress);
+        db.CoachingItems.InScope(scope, db.Nominations).Where(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress);
 
     /// <summary>Planned visits from <paramref name="now"/> to <paramref name="until"/> (exclusive), of one member when given.</summary>
     public static IQueryable<Visit> PlannedVisits(ParitranaDbContext db, AccessScope scope, DateTimeOffset now, DateTimeOffset? until, Guid? member) =>
@@ -68,8 +68,8 @@ public static class WorkQueries
 
     private static IQueryable<Visit> Visits(ParitranaDbContext db, AccessScope scope, Guid? member) =>
         member is Guid m
-            ? FieldWorkScope.Visits(db, scope).Where(v => v.Members.Any(x => x.UserId == m))
-            : FieldWorkScope.Visits(db, scope);
+            ? db.Visits.InScope(scope, db.Nominations).Where(v => v.Members.Any(x => x.UserId == m))
+            : db.Visits.InScope(scope, db.Nominations);
 
     /// <summary>How long a failed import stays on its officer's home page.</summary>
     public static readonly TimeSpan FailedImportsShownFor = TimeSpan.FromDays(7);

@@ -110,7 +110,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
     }
 
     private IQueryable<Visit> MemberVisits(AccessScope scope) =>
-        Member is Guid member ? FieldWorkScope.Visits(db, scope).Where(v => v.Members.Any(m => m.UserId == member)) : FieldWorkScope.Visits(db, scope);
+        Member is Guid member ? db.Visits.InScope(scope, db.Nominations).Where(v => v.Members.Any(m => m.UserId == member)) : db.Visits.InScope(scope, db.Nominations);
 
     private async Task LoadFiltersAsync(AccessScope scope, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ namespace Paritrana.Web.Pages.FieldWork.Coaching;
 public class CreateModel(
     ParitranaDbContext db,
     CurrentUser me,
-    AuditTrail audit,
+    FieldWorkService fieldWork,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -104,45 +104,20 @@ public class CreateModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        var item = new CoachingItem
+        // The coaching gate is checked again under the nomination's lock (FieldWorkService).
+        var (item, gate) = await fieldWork.AddCoachingItemAsync(
+            Nomination, new CoachingEntry(Input.VisitId, Input.Finding!, Input.Recommendation!, Input.ResponsiblePerson, Input.DueDate!.Value), ct);
+        if (gate is not null)
         {
-            NominationId = Nomination.Id,
-            ProvinceCode = Nomination.ProvinceCode,
-            RegencyCode = Nomination.RegencyCode,
-            VisitId = Input.VisitId,
-            Finding = Input.Finding!,
-            Recommendation = Input.Recommendation!,
-            ResponsiblePerson = Input.ResponsiblePerson,
-            DueDate = Input.DueDate!.Value,
-            Status = CoachingStatus.Open,
-            CreatedBy = me.Id ?? Guid.Empty,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            // Nothing is saved; the page is shown again with what was typed and why.
+            Refusal = gate;
+            ModelState.AddModelError("", Refusal);
+            return Page();
+        }
+
+        if (item is null)
         {
-            // The nomination's status read under its share lock: a "ready for scoring" step waits for
-            // this item and then counts it, or this item sees the nomination past the gate (decisions/014).
-            if (await NominationLock.ShareAsync(db, Nomination.Id, ct) is not NominationStatus status)
-            {
-                return NotFound();
-            }
-
-            if (CoachingRules.GateRefusal(status) is string gate)
-            {
-                // Nothing is saved; the page is shown again with what was typed and why.
-                Refusal = l[gate].Value;
-                ModelState.AddModelError("", Refusal);
-                return Page();
-            }
-
-            db.CoachingItems.Add(item);
-            await db.SaveChangesAsync(ct);
-            audit.Record(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, item.Id.ToString(CultureInfo.InvariantCulture), item.ProvinceCode,
-                FieldWorkAudit.CoachingCreated(item.NominationId, item.VisitId, item.DueDate, item.Finding));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            return NotFound();
         }
 
         TempData["StatusMessage"] = l["Butir pembinaan telah dicatat dengan tenggat {0}.", LocalTime.FormatDate(item.DueDate)].Value;

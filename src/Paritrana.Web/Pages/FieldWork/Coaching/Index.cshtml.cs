@@ -36,7 +36,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
     {
         var scope = await me.GetScopeAsync(ct);
         IsNational = scope.IsNational;
-        var items = FieldWorkScope.CoachingItems(db, scope).AsNoTracking()
+        var items = db.CoachingItems.InScope(scope, db.Nominations).AsNoTracking()
             .Where(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress);
         if (IsNational && !string.IsNullOrEmpty(Province))
         {

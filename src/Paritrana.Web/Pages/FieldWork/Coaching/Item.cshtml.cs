@@ -16,7 +16,7 @@ public class ItemModel(
     ParitranaDbContext db,
     CurrentUser me,
     IAuthorizationService authorization,
-    AuditTrail audit,
+    FieldWorkService fieldWork,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -114,84 +114,14 @@ public class ItemModel(
             return await ShowAgainAsync(id, ct);
         }
 
-        var decision = CoachingRules.Decide(Item.Status, action, me.Role, text);
-        if (!decision.Allowed)
+        var step = await fieldWork.ChangeCoachingAsync(Item, action, text, Input.Version, ct);
+        if (!step.Done)
         {
-            ModelState.AddModelError("", l[decision.Refusal!]);
+            ModelState.AddModelError("", step.Stale ? Stale() : step.Refusal!);
             return await ShowAgainAsync(id, ct);
         }
 
-        if (Item.Version != Input.Version)
-        {
-            ModelState.AddModelError("", Stale());
-            return await ShowAgainAsync(id, ct);
-        }
-
-        var from = Item.Status;
-        var now = clock.GetUtcNow();
-        Item.Status = decision.To;
-        Item.UpdatedAt = now;
-        string auditAction;
-        AuditDetails details;
-        switch (action)
-        {
-            case CoachingAction.Start:
-                auditAction = AuditActions.CoachingStarted;
-                details = FieldWorkAudit.CoachingChanged(from, decision.To);
-                break;
-            case CoachingAction.Resolve:
-                Item.ResolutionNote = text;
-                Item.ResolvedAt = now;
-                Item.ResolvedBy = me.Id;
-                auditAction = AuditActions.CoachingResolved;
-                details = FieldWorkAudit.CoachingChanged(from, decision.To, "note", text);
-                break;
-            case CoachingAction.Waive:
-                Item.WaiverReason = text;
-                Item.WaivedAt = now;
-                Item.WaivedBy = me.Id;
-                auditAction = AuditActions.CoachingWaived;
-                details = FieldWorkAudit.CoachingChanged(from, decision.To, "reason", text);
-                break;
-            default:
-                // The item is open again: its last resolution or waiver is history (in the audit trail).
-                Item.ResolutionNote = null;
-                Item.ResolvedAt = null;
-                Item.ResolvedBy = null;
-                Item.WaiverReason = null;
-                Item.WaivedAt = null;
-                Item.WaivedBy = null;
-                auditAction = AuditActions.CoachingReopened;
-                details = FieldWorkAudit.CoachingChanged(from, decision.To);
-                break;
-        }
-
-        // Reopening makes an item open again: only before the coaching gate, read under the
-        // nomination's share lock so that a concurrent "ready for scoring" counts this item or this
-        // step sees the nomination past the gate (NominationLock, decisions/014).
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (action == CoachingAction.Reopen
-            && await NominationLock.ShareAsync(db, Item.NominationId, ct) is NominationStatus status
-            && CoachingRules.GateRefusal(status) is string gate)
-        {
-            ModelState.AddModelError("", l[gate]);
-            return await ShowAgainAsync(id, ct);
-        }
-
-        db.Entry(Item).Property(i => i.Version).OriginalValue = Input.Version;
-        audit.Record(auditAction, NominationTimeline.CoachingEntity, Item.Id.ToString(CultureInfo.InvariantCulture), Item.ProvinceCode, details);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", Stale());
-            return await ShowAgainAsync(id, ct);
-        }
-
-        TempData["StatusMessage"] = l["Status butir pembinaan diubah dari {0} menjadi {1}.", l[FieldWorkNames.Coaching(from)].Value, l[FieldWorkNames.Coaching(decision.To)].Value].Value;
+        TempData["StatusMessage"] = l["Status butir pembinaan diubah dari {0} menjadi {1}.", l[FieldWorkNames.Coaching(step.From)].Value, l[FieldWorkNames.Coaching(step.To)].Value].Value;
         return RedirectToPage("/FieldWork/Coaching/Item", new { id });
     }
 
@@ -208,7 +138,7 @@ public class ItemModel(
     private async Task<bool> LoadAsync(int id, bool tracked, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        var items = FieldWorkScope.CoachingItems(db, scope);
+        var items = db.CoachingItems.InScope(scope, db.Nominations);
         var item = await (tracked ? items : items.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, ct);
         var nomination = item is null ? null : await NominationRef.LoadAsync(db, scope, item.NominationId, ct);
         if (item is null || nomination is null)

@@ -12,7 +12,7 @@ public class DownloadModel(ParitranaDbContext db, CurrentUser me, EvidenceStore 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        var file = await FieldWorkScope.Files(db, scope).AsNoTracking()
+        var file = await db.EvidenceFiles.InScope(scope, db.Nominations).AsNoTracking()
             .Where(f => f.Id == id && !f.IsRemoved)
             .Select(f => new { f.FileName, f.Kind, f.StorageName })
             .FirstOrDefaultAsync(ct);

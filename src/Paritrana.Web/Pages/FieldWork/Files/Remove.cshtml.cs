@@ -72,7 +72,7 @@ public class RemoveModel(
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        var file = await FieldWorkScope.Files(db, scope).FirstOrDefaultAsync(f => f.Id == id && !f.IsRemoved, ct);
+        var file = await db.EvidenceFiles.InScope(scope, db.Nominations).FirstOrDefaultAsync(f => f.Id == id && !f.IsRemoved, ct);
         var nomination = file is null ? null : await NominationRef.LoadAsync(db, scope, file.NominationId, ct);
         if (file is null || nomination is null)
         {

@@ -30,7 +30,7 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, TimeProvider cl
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        var visit = await FieldWorkScope.Visits(db, scope).AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Visits.InScope(scope, db.Nominations).AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
         var nomination = visit is null ? null : await NominationRef.LoadAsync(db, scope, visit.NominationId, ct);
         if (visit is null || nomination is null)
         {

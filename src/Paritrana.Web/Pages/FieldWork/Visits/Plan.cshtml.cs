@@ -14,8 +14,7 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 public class PlanModel(
     ParitranaDbContext db,
     CurrentUser me,
-    AuditTrail audit,
-    TimeProvider clock,
+    FieldWorkService fieldWork,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -102,36 +101,10 @@ public class PlanModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        var visit = new Visit
-        {
-            NominationId = Nomination.Id,
-            ProvinceCode = Nomination.ProvinceCode,
-            RegencyCode = Nomination.RegencyCode,
-            PlannedAt = ProvinceTime.FromLocal(Input.PlannedAt!.Value, Nomination.ProvinceCode),
-            Place = Input.Place!,
-            Purpose = Input.Purpose!,
-            ExternalParticipants = Input.ExternalParticipants,
-            CreatedBy = me.Id ?? Guid.Empty,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Members = Input.MemberIds.Select(id => new VisitMember { UserId = id }).ToList(),
-        };
-
-        // The audit event names the new id, so the insert and the event share a transaction.
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync(ct);
-            audit.Record(
-                AuditActions.VisitPlanned,
-                NominationTimeline.VisitEntity,
-                visit.Id.ToString(CultureInfo.InvariantCulture),
-                visit.ProvinceCode,
-                FieldWorkAudit.VisitPlanned(Nomination.Id, visit.PlannedAt, visit.Members.Count, visit.Place));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+        var visit = await fieldWork.PlanVisitAsync(
+            Nomination,
+            new VisitPlan(ProvinceTime.FromLocal(Input.PlannedAt!.Value, Nomination.ProvinceCode), Input.Place!, Input.Purpose!, Input.ExternalParticipants, Input.MemberIds),
+            ct);
 
         TempData["StatusMessage"] = l["Kunjungan ke {0} pada {1} telah direncanakan.", Nomination.OrganisationName, LocalTime.Format(visit.PlannedAt, visit.ProvinceCode)].Value;
         return RedirectToPage("/FieldWork/Visits/Details", new { id = visit.Id });

@@ -9,8 +9,7 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 public class RecordModel(
     ParitranaDbContext db,
     CurrentUser me,
-    AuditTrail audit,
-    TimeProvider clock,
+    FieldWorkService fieldWork,
     IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
 {
     [BindProperty]
@@ -73,29 +72,13 @@ public class RecordModel(
             return Page();
         }
 
-        var doneAt = ProvinceTime.FromLocal(Input.DoneAt!.Value, Visit.ProvinceCode);
-        var now = clock.GetUtcNow();
-        if (doneAt > now)
+        var report = new VisitReport(ProvinceTime.FromLocal(Input.DoneAt!.Value, Visit.ProvinceCode), Input.Findings!, Input.DocumentsChecked, Input.InterviewNotes);
+        if (fieldWork.RecordRefusal(report) is string refusal)
         {
-            ModelState.AddModelError("Input.DoneAt", Texts["Waktu pelaksanaan tidak boleh lebih lambat dari sekarang."]);
+            ModelState.AddModelError("Input.DoneAt", refusal);
             return Page();
         }
 
-        return await SaveAsync(
-            Input.Version,
-            () =>
-            {
-                Visit.Status = VisitStatus.Done;
-                Visit.DoneAt = doneAt;
-                Visit.Findings = Input.Findings;
-                Visit.DocumentsChecked = Input.DocumentsChecked;
-                Visit.InterviewNotes = Input.InterviewNotes;
-                Visit.UpdatedAt = now;
-                RecordAudit(audit, AuditActions.VisitDone, FieldWorkAudit.VisitDone(doneAt));
-            },
-            Texts["Hasil kunjungan telah dicatat."].Value,
-            ct);
+        return await SaveAsync(Input.Version, () => fieldWork.RecordDone(Visit, report), Texts["Hasil kunjungan telah dicatat."].Value, ct);
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
