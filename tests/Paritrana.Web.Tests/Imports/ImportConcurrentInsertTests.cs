@@ -129,7 +129,7 @@ public class ImportConcurrentInsertTests(ImportFixture portal) : IClassFixture<I
                 }
 
                 await otherTransaction.CommitAsync();
-            });
+            }, CancellationToken.None);
             return Task.CompletedTask;
         });
         await watcher!;

@@ -36,13 +36,22 @@ internal static class EmployerUpsert
     {
         var phase = System.Diagnostics.Stopwatch.StartNew();
         await ImportDb.ExecuteAsync(connection, Sql.CreateChanges, ct);
-        var employersFellBack = await InsertOrUpsertAsync(connection, Sql.InsertNewOrganisations, Sql.UpsertOrganisations, ct, ("now", now));
-        await ImportDb.ExecuteAsync(connection, Sql.UpdateKnownOrganisations, ct, ("now", now));
-        logger.LogInformation("Import batch {BatchId}: employers written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, employersFellBack ? " (upsert after a concurrent insert of the same NPP)" : "");
+        // When every staged row was new, nothing is left to update (the first import of a file).
+        var employersInserted = await InsertOrUpsertAsync(connection, Sql.InsertNewOrganisations, Sql.UpsertOrganisations, ct, ("now", now));
+        if (employersInserted != rows.Staged)
+        {
+            await ImportDb.ExecuteAsync(connection, Sql.UpdateKnownOrganisations, ct, ("now", now));
+        }
+
+        logger.LogInformation("Import batch {BatchId}: employers written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, employersInserted is null ? " (upsert after a concurrent insert of the same NPP)" : "");
         phase.Restart();
-        var figuresFellBack = await InsertOrUpsertAsync(connection, Sql.InsertNewCoverageFigures, Sql.UpsertCoverageFigures, ct, ("now", now), ("batch", batch.Id));
-        await ImportDb.ExecuteAsync(connection, Sql.UpdateChangedCoverageFigures, ct, ("now", now), ("batch", batch.Id));
-        logger.LogInformation("Import batch {BatchId}: coverage figures written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, figuresFellBack ? " (upsert after a concurrent insert of the same date)" : "");
+        var figuresInserted = await InsertOrUpsertAsync(connection, Sql.InsertNewCoverageFigures, Sql.UpsertCoverageFigures, ct, ("now", now), ("batch", batch.Id));
+        if (figuresInserted != rows.Staged)
+        {
+            await ImportDb.ExecuteAsync(connection, Sql.UpdateChangedCoverageFigures, ct, ("now", now), ("batch", batch.Id));
+        }
+
+        logger.LogInformation("Import batch {BatchId}: coverage figures written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, figuresInserted is null ? " (upsert after a concurrent insert of the same date)" : "");
         phase.Restart();
         await ImportDb.ExecuteAsync(connection, Sql.UpdateLatestFigures, ct, ("now", now));
         logger.LogInformation("Import batch {BatchId}: latest figures updated in {Ms} ms", batch.Id, phase.ElapsedMilliseconds);
@@ -68,28 +77,28 @@ internal static class EmployerUpsert
     }
 
     /// <summary>
-    /// Runs the plain INSERT of the rows not stored yet in a savepoint. Another transaction (a
-    /// second import, a page, the seeder) may insert the same key after this statement's snapshot
-    /// was taken: the INSERT then waits for it and fails with a unique violation once it commits.
-    /// Then the savepoint is rolled back and the <c>ON CONFLICT</c> upsert runs instead, which
-    /// updates what the other transaction inserted (returns true). Without such a race the cheaper
-    /// INSERT is all (docs/decisions/033).
+    /// Runs the plain INSERT of the rows not stored yet in a savepoint and returns how many it
+    /// inserted. Another transaction (a second import, a page, the seeder) may insert the same key
+    /// after this statement's snapshot was taken: the INSERT then waits for it and fails with a
+    /// unique violation once it commits. Then the savepoint is rolled back and the <c>ON CONFLICT</c>
+    /// upsert runs instead, which updates what the other transaction inserted (returns null).
+    /// Without such a race the cheaper INSERT is all (docs/decisions/033).
     /// </summary>
-    private static async Task<bool> InsertOrUpsertAsync(NpgsqlConnection connection, string insert, string upsert, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    private static async Task<int?> InsertOrUpsertAsync(NpgsqlConnection connection, string insert, string upsert, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await ImportDb.ExecuteAsync(connection, "SAVEPOINT import_insert", ct);
         try
         {
-            await ImportDb.ExecuteAsync(connection, insert, ct, parameters);
+            var inserted = await ImportDb.ExecuteAsync(connection, insert, ct, parameters);
             await ImportDb.ExecuteAsync(connection, "RELEASE SAVEPOINT import_insert", ct);
-            return false;
+            return inserted;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await ImportDb.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT import_insert", ct);
             await ImportDb.ExecuteAsync(connection, upsert, ct, parameters);
             await ImportDb.ExecuteAsync(connection, "RELEASE SAVEPOINT import_insert", ct);
-            return true;
+            return null;
         }
     }
 
