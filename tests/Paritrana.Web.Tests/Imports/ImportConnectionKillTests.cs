@@ -8,7 +8,7 @@ namespace Paritrana.Web.Tests.Imports;
 
 /// <summary>
 /// An import whose database connection is killed (pg_terminate_backend) while a statement of it
-/// is running: in the middle of the COPY of its rows, and in the middle of the employers' upsert
+/// is running: in the middle of the COPY of its rows, and in the middle of the employers' write (the update of the known ones)
 /// (held there by a row lock so the kill lands inside the statement). Nothing of the file is left
 /// and the batch is marked failed. (EmployerImportTests also kills it between the two, through
 /// the importer's test hook.)
@@ -85,8 +85,8 @@ public class ImportConnectionKillTests(ImportFixture portal) : IClassFixture<Imp
         var tag = Tag();
         using var client = await portal.Factory.CreatePortalClient().SignedInAsAsync(DenpasarOfficer);
 
-        // An employer already stored, in the middle of the next file: the upsert stops at its row
-        // while this test holds it locked, after inserting the 500 rows before it.
+        // An employer already stored, in the middle of the next file: the import inserts the 999
+        // new ones, then its update of the known ones stops at this row while this test holds it locked.
         var (first, firstRun, firstScope) = await StartAsync(client, Csv(Row(tag, 501, "PT Sudah Ada")));
         await using (firstScope)
         {
@@ -107,7 +107,7 @@ public class ImportConnectionKillTests(ImportFixture portal) : IClassFixture<Imp
         var (id, run, scope) = await StartAsync(client, Csv(Enumerable.Range(1, 1000).Select(n => Row(tag, n, n == 501 ? "PT Sudah Ada Berganti Nama" : "PT Uji Putus")).ToArray()));
         await using (scope)
         {
-            var pid = await BackendAsync("%INSERT INTO organisations%", "wait_event_type = 'Lock'", run);
+            var pid = await BackendAsync("%UPDATE organisations o SET%", "wait_event_type = 'Lock'", run);
             await TestDatabase.ExecuteAsync($"SELECT pg_terminate_backend({pid}, 10000)");
             var result = await run;
             await hold.RollbackAsync();

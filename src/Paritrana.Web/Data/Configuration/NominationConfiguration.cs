@@ -32,7 +32,9 @@ public sealed class NominationConfiguration :
         builder.HasOne(n => n.Category).WithMany().HasForeignKey(n => n.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AwardCycle>().WithMany().HasForeignKey(n => n.CycleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Province>().WithMany().HasForeignKey(n => n.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<RegencyOrCity>().WithMany().HasForeignKey(n => n.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        // The regency or city must lie in the nomination's province (ADR 033).
+        builder.HasOne<RegencyOrCity>().WithMany().HasForeignKey(n => new { n.ProvinceCode, n.RegencyCode })
+            .HasPrincipalKey(r => new { r.ProvinceCode, r.Code }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BranchOffice>().WithMany().HasForeignKey(n => n.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 

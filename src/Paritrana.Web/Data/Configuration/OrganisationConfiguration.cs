@@ -25,7 +25,10 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.HasIndex(o => new { o.ProvinceCode, o.RegencyCode, o.Type });
         builder.HasIndex(o => o.BranchOfficeId);
         builder.HasOne<Province>().WithMany().HasForeignKey(o => o.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<RegencyOrCity>().WithMany().HasForeignKey(o => o.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        // The regency or city must lie in the organisation's province: one composite key (its index
+        // is the one above), which also leaves the import one check and one index fewer per row (ADR 033).
+        builder.HasOne<RegencyOrCity>().WithMany().HasForeignKey(o => new { o.ProvinceCode, o.RegencyCode })
+            .HasPrincipalKey(r => new { r.ProvinceCode, r.Code }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BranchOffice>().WithMany().HasForeignKey(o => o.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 

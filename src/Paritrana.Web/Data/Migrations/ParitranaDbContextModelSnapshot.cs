@@ -1102,15 +1102,12 @@ namespace Paritrana.Web.Data.Migrations
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_nominations_organisation_id");
 
-                    b.HasIndex("ProvinceCode")
-                        .HasDatabaseName("ix_nominations_province_code");
-
-                    b.HasIndex("RegencyCode")
-                        .HasDatabaseName("ix_nominations_regency_code");
-
                     b.HasIndex("CycleId", "OrganisationId")
                         .IsUnique()
                         .HasDatabaseName("ix_nominations_cycle_id_organisation_id");
+
+                    b.HasIndex("ProvinceCode", "RegencyCode")
+                        .HasDatabaseName("ix_nominations_province_code_regency_code");
 
                     b.HasIndex("CycleId", "BranchOfficeId", "Status")
                         .HasDatabaseName("ix_nominations_cycle_id_branch_office_id_status");
@@ -1461,9 +1458,6 @@ namespace Paritrana.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_organisations_npp");
 
-                    b.HasIndex("RegencyCode")
-                        .HasDatabaseName("ix_organisations_regency_code");
-
                     b.HasIndex("ProvinceCode", "RegencyCode", "GovernmentLevel")
                         .IsUnique()
                         .HasDatabaseName("ix_organisations_one_government_per_region")
@@ -1593,6 +1587,9 @@ namespace Paritrana.Web.Data.Migrations
 
                     b.HasKey("Code")
                         .HasName("pk_regencies_and_cities");
+
+                    b.HasAlternateKey("ProvinceCode", "Code")
+                        .HasName("ak_regencies_and_cities_province_code_code");
 
                     b.HasIndex("ProvinceCode")
                         .HasDatabaseName("ix_regencies_and_cities_province_code");
@@ -3020,9 +3017,10 @@ namespace Paritrana.Web.Data.Migrations
 
                     b.HasOne("Paritrana.Domain.Regions.RegencyOrCity", null)
                         .WithMany()
-                        .HasForeignKey("RegencyCode")
+                        .HasForeignKey("ProvinceCode", "RegencyCode")
+                        .HasPrincipalKey("ProvinceCode", "Code")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_nominations_regencies_and_cities_regency_code");
+                        .HasConstraintName("fk_nominations_regencies_and_cities_province_code_regency_code");
 
                     b.Navigation("Category");
 
@@ -3081,9 +3079,10 @@ namespace Paritrana.Web.Data.Migrations
 
                     b.HasOne("Paritrana.Domain.Regions.RegencyOrCity", null)
                         .WithMany()
-                        .HasForeignKey("RegencyCode")
+                        .HasForeignKey("ProvinceCode", "RegencyCode")
+                        .HasPrincipalKey("ProvinceCode", "Code")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_organisations_regencies_and_cities_regency_code");
+                        .HasConstraintName("fk_organisations_regencies_and_cities_province_code_regency_co~");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.Regions.BranchOffice", b =>

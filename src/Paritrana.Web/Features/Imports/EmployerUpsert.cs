@@ -36,11 +36,22 @@ internal static class EmployerUpsert
     {
         var phase = System.Diagnostics.Stopwatch.StartNew();
         await ImportDb.ExecuteAsync(connection, Sql.CreateChanges, ct);
-        await ImportDb.ExecuteAsync(connection, Sql.UpsertOrganisations, ct, ("now", now));
-        logger.LogInformation("Import batch {BatchId}: employers upserted in {Ms} ms", batch.Id, phase.ElapsedMilliseconds);
+        // When every staged row was new, nothing is left to update (the first import of a file).
+        var employersInserted = await InsertOrUpsertAsync(connection, Sql.InsertNewOrganisations, Sql.UpsertOrganisations, ct, ("now", now));
+        if (employersInserted != rows.Staged)
+        {
+            await ImportDb.ExecuteAsync(connection, Sql.UpdateKnownOrganisations, ct, ("now", now));
+        }
+
+        logger.LogInformation("Import batch {BatchId}: employers written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, employersInserted is null ? " (upsert after a concurrent insert of the same NPP)" : "");
         phase.Restart();
-        await ImportDb.ExecuteAsync(connection, Sql.UpsertCoverageFigures, ct, ("now", now), ("batch", batch.Id));
-        logger.LogInformation("Import batch {BatchId}: coverage figures upserted in {Ms} ms", batch.Id, phase.ElapsedMilliseconds);
+        var figuresInserted = await InsertOrUpsertAsync(connection, Sql.InsertNewCoverageFigures, Sql.UpsertCoverageFigures, ct, ("now", now), ("batch", batch.Id));
+        if (figuresInserted != rows.Staged)
+        {
+            await ImportDb.ExecuteAsync(connection, Sql.UpdateChangedCoverageFigures, ct, ("now", now), ("batch", batch.Id));
+        }
+
+        logger.LogInformation("Import batch {BatchId}: coverage figures written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, figuresInserted is null ? " (upsert after a concurrent insert of the same date)" : "");
         phase.Restart();
         await ImportDb.ExecuteAsync(connection, Sql.UpdateLatestFigures, ct, ("now", now));
         logger.LogInformation("Import batch {BatchId}: latest figures updated in {Ms} ms", batch.Id, phase.ElapsedMilliseconds);
@@ -65,6 +76,32 @@ internal static class EmployerUpsert
         return counts;
     }
 
+    /// <summary>
+    /// Runs the plain INSERT of the rows not stored yet in a savepoint and returns how many it
+    /// inserted. Another transaction (a second import, a page, the seeder) may insert the same key
+    /// after this statement's snapshot was taken: the INSERT then waits for it and fails with a
+    /// unique violation once it commits. Then the savepoint is rolled back and the <c>ON CONFLICT</c>
+    /// upsert runs instead, which updates what the other transaction inserted (returns null).
+    /// Without such a race the cheaper INSERT is all (docs/decisions/033).
+    /// </summary>
+    private static async Task<int?> InsertOrUpsertAsync(NpgsqlConnection connection, string insert, string upsert, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await ImportDb.ExecuteAsync(connection, "SAVEPOINT import_insert", ct);
+        try
+        {
+            var inserted = await ImportDb.ExecuteAsync(connection, insert, ct, parameters);
+            await ImportDb.ExecuteAsync(connection, "RELEASE SAVEPOINT import_insert", ct);
+            return inserted;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ImportDb.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT import_insert", ct);
+            await ImportDb.ExecuteAsync(connection, upsert, ct, parameters);
+            await ImportDb.ExecuteAsync(connection, "RELEASE SAVEPOINT import_insert", ct);
+            return null;
+        }
+    }
+
     /// <summary>The statements of the write side, in the order they run.</summary>
     private static class Sql
     {
@@ -78,21 +115,101 @@ internal static class EmployerUpsert
         /// <summary>What changed, per organisation: 1 employer inserted, 2 updated, 3 figures inserted, 4 updated.</summary>
         public const string CreateChanges = "CREATE TEMP TABLE import_changes (organisation_id integer NOT NULL, kind smallint NOT NULL) ON COMMIT DROP";
 
+        /// <summary>The columns of a new employer and their values from a staged row <c>s</c>.</summary>
+        private const string NewOrganisation =
+            """
+            (type, name, province_code, regency_code, npp, branch_office_id, size_class, sector,
+                latest_as_of, latest_workers, latest_participants_pu, latest_participants_bpu, latest_programs, latest_arrears_months,
+                is_demo, created_at, updated_at)
+            SELECT 2, s.name, s.province_code, s.regency_code, s.npp, s.branch_office_id, s.size_class, s.sector,
+                s.as_of, s.workers, s.participants_pu, s.participants_bpu, s.programs, s.arrears_months,
+                false, @now, @now
+            FROM import_staging s
+            """;
+
+        /// <summary>The columns of new figures and their values from a staged row <c>s</c> and its employer <c>o</c>.</summary>
+        private const string NewFigures =
+            """
+            (organisation_id, as_of, workers, participants_pu, participants_bpu, programs, arrears_months, import_batch_id, recorded_at)
+            SELECT o.id, s.as_of, s.workers, s.participants_pu, s.participants_bpu, s.programs, s.arrears_months, @batch, @now
+            FROM import_staging s JOIN organisations o ON o.npp = s.npp
+            """;
+
         /// <summary>
-        /// Employers by NPP: new ones inserted (with the row's figures as their latest), existing
-        /// ones updated only where their own data differs (an identical row is not touched, so its
-        /// version and updated_at stay); their latest figures are the next statement's business.
+        /// New employers (NPPs not stored yet), with the row's figures as their latest: a plain
+        /// INSERT, in NPP order (two imports inserting the same new NPPs wait for each other in the
+        /// same order rather than deadlock). It runs before the update of the known ones, so an NPP
+        /// another transaction commits in between is updated by the next statement, not lost.
         /// </summary>
-        public const string UpsertOrganisations =
+        public const string InsertNewOrganisations =
+            "WITH changed AS (INSERT INTO organisations " + NewOrganisation +
+            """
+
+                WHERE NOT EXISTS (SELECT 1 FROM organisations o WHERE o.npp = s.npp)
+                ORDER BY s.npp
+                RETURNING id
+            )
+            INSERT INTO import_changes (organisation_id, kind) SELECT id, 1 FROM changed
+            """;
+
+        /// <summary>
+        /// Known employers whose own data differs from the file's (an identical row, including one
+        /// the previous statement has just inserted, is not touched: its version and updated_at
+        /// stay); their latest figures are the business of <see cref="UpdateLatestFigures"/>.
+        /// </summary>
+        public const string UpdateKnownOrganisations =
             """
             WITH changed AS (
-                INSERT INTO organisations AS o (type, name, province_code, regency_code, npp, branch_office_id, size_class, sector,
-                    latest_as_of, latest_workers, latest_participants_pu, latest_participants_bpu, latest_programs, latest_arrears_months,
-                    is_demo, created_at, updated_at)
-                SELECT 2, s.name, s.province_code, s.regency_code, s.npp, s.branch_office_id, s.size_class, s.sector,
-                    s.as_of, s.workers, s.participants_pu, s.participants_bpu, s.programs, s.arrears_months,
-                    false, @now, @now
+                UPDATE organisations o SET
+                    type = 2, name = s.name, province_code = s.province_code, regency_code = s.regency_code,
+                    branch_office_id = s.branch_office_id, size_class = s.size_class, sector = s.sector,
+                    is_demo = false, updated_at = @now
                 FROM import_staging s
+                WHERE o.npp = s.npp
+                  AND (o.type, o.name, o.province_code, o.regency_code, o.branch_office_id, o.size_class, o.sector, o.is_demo)
+                      IS DISTINCT FROM (2, s.name, s.province_code, s.regency_code, s.branch_office_id, s.size_class, s.sector, false)
+                RETURNING o.id
+            )
+            INSERT INTO import_changes (organisation_id, kind) SELECT id, 2 FROM changed
+            """;
+
+        /// <summary>Figures of an employer and as-of date not stored yet (a new date adds history): a plain INSERT, in key order.</summary>
+        public const string InsertNewCoverageFigures =
+            "WITH changed AS (INSERT INTO coverage_figures " + NewFigures +
+            """
+
+                WHERE NOT EXISTS (SELECT 1 FROM coverage_figures f WHERE f.organisation_id = o.id AND f.as_of = s.as_of)
+                ORDER BY o.id, s.as_of
+                RETURNING organisation_id
+            )
+            INSERT INTO import_changes (organisation_id, kind) SELECT organisation_id, 3 FROM changed
+            """;
+
+        /// <summary>Changed values of a stored date are updated (with this batch as their source); identical ones are left alone.</summary>
+        public const string UpdateChangedCoverageFigures =
+            """
+            WITH changed AS (
+                UPDATE coverage_figures f SET
+                    workers = s.workers, participants_pu = s.participants_pu, participants_bpu = s.participants_bpu,
+                    programs = s.programs, arrears_months = s.arrears_months, import_batch_id = @batch, recorded_at = @now
+                FROM import_staging s JOIN organisations o ON o.npp = s.npp
+                WHERE f.organisation_id = o.id AND f.as_of = s.as_of
+                  AND (f.workers, f.participants_pu, f.participants_bpu, f.programs, f.arrears_months)
+                      IS DISTINCT FROM (s.workers, s.participants_pu, s.participants_bpu, s.programs, s.arrears_months)
+                RETURNING f.organisation_id
+            )
+            INSERT INTO import_changes (organisation_id, kind) SELECT organisation_id, 4 FROM changed
+            """;
+
+        /// <summary>
+        /// The fallback of the two statements above when another transaction inserted one of the
+        /// new NPPs meanwhile: employers by NPP, new ones inserted, existing ones updated only where
+        /// their own data differs.
+        /// </summary>
+        public const string UpsertOrganisations =
+            "WITH changed AS (INSERT INTO organisations AS o " + NewOrganisation +
+            """
+
                 ON CONFLICT (npp) DO UPDATE SET
                     type = 2, name = EXCLUDED.name, province_code = EXCLUDED.province_code, regency_code = EXCLUDED.regency_code,
                     branch_office_id = EXCLUDED.branch_office_id, size_class = EXCLUDED.size_class, sector = EXCLUDED.sector,
@@ -104,13 +221,11 @@ internal static class EmployerUpsert
             INSERT INTO import_changes (organisation_id, kind) SELECT id, CASE WHEN inserted THEN 1 ELSE 2 END FROM changed
             """;
 
-        /// <summary>Figures by employer and as-of date: a new date adds history, changed values of a date are updated, identical ones left alone.</summary>
+        /// <summary>The fallback of the two figure statements above when another transaction inserted figures of the same employer and date meanwhile.</summary>
         public const string UpsertCoverageFigures =
+            "WITH changed AS (INSERT INTO coverage_figures AS f " + NewFigures +
             """
-            WITH changed AS (
-                INSERT INTO coverage_figures AS f (organisation_id, as_of, workers, participants_pu, participants_bpu, programs, arrears_months, import_batch_id, recorded_at)
-                SELECT o.id, s.as_of, s.workers, s.participants_pu, s.participants_bpu, s.programs, s.arrears_months, @batch, @now
-                FROM import_staging s JOIN organisations o ON o.npp = s.npp
+
                 ON CONFLICT (organisation_id, as_of) DO UPDATE SET
                     workers = EXCLUDED.workers, participants_pu = EXCLUDED.participants_pu, participants_bpu = EXCLUDED.participants_bpu,
                     programs = EXCLUDED.programs, arrears_months = EXCLUDED.arrears_months,
