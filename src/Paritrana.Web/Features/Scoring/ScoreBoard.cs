@@ -12,8 +12,11 @@ namespace Paritrana.Web.Features.Scoring;
 /// of nominations; no arithmetic in SQL. The figures are computed once, officially, then filtered for
 /// the viewer by <see cref="ScoreVisibility"/>: a hidden nomination keeps its row (name, status,
 /// coverage) without any figure, after the visible ones by name, and its category shows no ranks.
+/// The cycle's settings and categories come from the instance's copy (<see cref="ReferenceData"/>,
+/// docs/decisions/032) when one is given, as for every page; a frozen decision
+/// (<see cref="DecisionSnapshots"/>) is computed without it, from the database itself.
 /// </summary>
-public sealed class ScoreBoard(ParitranaDbContext db)
+public sealed class ScoreBoard(ParitranaDbContext db, ReferenceData? reference = null)
 {
     /// <summary>
     /// What to rank: the province and cycle, the nomination statuses on the board (the ranking page
@@ -44,7 +47,7 @@ public sealed class ScoreBoard(ParitranaDbContext db)
     public async Task<ShortlistData> ComputeAsync(Request request, ScoreViewer viewer, CancellationToken ct)
     {
         var (cycleId, province) = (request.CycleId, request.ProvinceCode);
-        var settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
+        var settings = reference is null ? await ScoringLookups.SettingsAsync(db, cycleId, ct) : await reference.ScoringSettingsAsync(db, cycleId, ct);
         var visibility = await ScoreVisibilityQuery.ForAsync(db, viewer, cycleId, province, settings, ct);
 
         var roundRows = await db.ScoringRounds.AsNoTracking()
@@ -57,11 +60,10 @@ public sealed class ScoreBoard(ParitranaDbContext db)
             .ToList();
         var roundIds = rounds.Select(r => r.Id).ToArray();
 
-        var categoryQuery = db.Categories.AsNoTracking().Where(c => c.CycleId == cycleId);
-        categoryQuery = request.CategoryId is int only ? categoryQuery.Where(c => c.Id == only) : categoryQuery.Where(c => c.IsActive);
-        var categories = await categoryQuery.OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Kind, c.FinalistCount })
-            .ToListAsync(ct);
+        var categories = (reference is null ? await ReferenceData.CategoriesQuery(db, cycleId).ToListAsync(ct) : await reference.CategoriesAsync(db, cycleId, ct))
+            .Where(c => request.CategoryId is int only ? c.Id == only : c.IsActive)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .ToList();
         var categoryIds = categories.Select(c => c.Id).ToArray();
         var statuses = request.Statuses.ToList();
         var statusCodes = statuses.Select(s => (int)s).ToArray();
