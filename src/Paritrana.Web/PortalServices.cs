@@ -38,8 +38,10 @@ public static class PortalServices
         // No warning is ignored: a model changed without its migration makes Migrate() fail
         // (PendingModelChangesWarning is an error by default), docs/decisions/016.
         // OutboxWake: a SaveChanges that saved queued mail wakes the mail drain (docs/decisions/028).
-        services.AddDbContext<ParitranaDbContext>(options => ParitranaDbContext.Configure(options, ConnectionString(configuration))
-            .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor));
+        // ReferenceChanges: a SaveChanges that changes reference data announces it to every
+        // instance's ReferenceData in its transaction (docs/decisions/032).
+        services.AddDbContext<ParitranaDbContext>((sp, options) => ParitranaDbContext.Configure(options, ConnectionString(configuration))
+            .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor, sp.GetRequiredService<ReferenceChanges>()));
 
         // A context of its own for stand-alone writes (audit events that stand alone, sessions).
         services.AddScoped<IDbContextFactory<ParitranaDbContext>, StandaloneContexts>();
@@ -54,6 +56,11 @@ public static class PortalServices
 
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
+        // The instance's one LISTEN connection (jobs, reference data) and the reference data it keeps fresh (docs/decisions/032).
+        services.AddSingleton<PostgresNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresNotifications>());
+        services.AddSingleton<ReferenceData>();
+        services.AddSingleton<ReferenceChanges>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddJobs();

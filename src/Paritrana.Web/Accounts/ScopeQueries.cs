@@ -89,6 +89,46 @@ public static class ScopeQueries
     }
 
     /// <summary>
+    /// The instance's copy of the regencies and cities (<see cref="ReferenceData"/>), filtered as the
+    /// query above filters the table: the copy is the same for everyone, the scope is the reader's
+    /// (ScopeQueriesInMemoryTests holds the two to the same answer for every kind of scope).
+    /// </summary>
+    public static IEnumerable<ReferenceData.RegencyRef> InScope(this IEnumerable<ReferenceData.RegencyRef> regencies, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return regencies;
+        }
+
+        if (scope.SeesNothing)
+        {
+            return [];
+        }
+
+        var province = scope.ProvinceCode!;
+        var codes = scope.RegencyCodes;
+        return regencies.Where(r => r.ProvinceCode == province && (!scope.IsLimitedToRegencies || codes.Contains(r.Code)));
+    }
+
+    /// <summary>The instance's copy of the branch offices, filtered as the query above filters the table.</summary>
+    public static IEnumerable<ReferenceData.BranchOfficeRef> InScope(this IEnumerable<ReferenceData.BranchOfficeRef> offices, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return offices;
+        }
+
+        if (scope.SeesNothing)
+        {
+            return [];
+        }
+
+        var province = scope.ProvinceCode!;
+        var branch = scope.BranchOfficeId;
+        return offices.Where(b => b.ProvinceCode == province && (branch is null || b.Id == branch));
+    }
+
+    /// <summary>
     /// Nominations: the committee sees its province; a branch officer sees the nominations its
     /// branch verifies (including province-level ones assigned to it); the administrator all.
     /// </summary>

@@ -142,8 +142,11 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
     }
 
     /// <summary>The history is closed once its results are in, as the administrator closes a cycle.</summary>
-    private async Task CloseHistoryAsync(int cycleId, CancellationToken ct) =>
+    private async Task CloseHistoryAsync(int cycleId, CancellationToken ct)
+    {
         await db.AwardCycles.Where(c => c.Id == cycleId && !c.IsClosed).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsClosed, true), ct);
+        await ReferenceChanges.NotifyAsync(db, ct);
+    }
 
     // ------------------------------------------------------------------ organisations
 

@@ -2,7 +2,7 @@ namespace Paritrana.Web.Infrastructure;
 
 /// <summary>
 /// A page with a cycle picker (<c>?cycle=2025</c>): the cycles for the picker and the one shown,
-/// chosen as <see cref="CycleLookup.Resolve"/> chooses, from one query.
+/// chosen as <see cref="CycleLookup.Resolve"/> chooses, from the instance's copy of the cycles (<see cref="ReferenceData"/>).
 /// </summary>
 public abstract class CyclePageModel : PageModel
 {
@@ -14,10 +14,10 @@ public abstract class CyclePageModel : PageModel
 
     public IReadOnlyList<CycleLookup.CycleRef> Cycles { get; private set; } = [];
 
-    /// <summary>Reads the cycles and chooses <see cref="Cycle"/>.</summary>
-    protected async Task ChooseCycleAsync(ParitranaDbContext db, CancellationToken ct)
+    /// <summary>Reads the cycles (the instance's copy, docs/decisions/032) and chooses <see cref="Cycle"/>.</summary>
+    protected async Task ChooseCycleAsync(ReferenceData reference, ParitranaDbContext db, CancellationToken ct)
     {
-        Cycles = await CycleLookup.AllAsync(db, ct);
+        Cycles = await reference.CyclesAsync(db, ct);
         Cycle = CycleLookup.Resolve(Cycles, CycleYear);
     }
 

@@ -8,7 +8,7 @@ namespace Paritrana.Web.Tests.Cycles;
 public sealed class CycleBuilder(string database)
 {
     public ParitranaDbContext Db() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(database)).Options);
+        PortalHosts.NewContext(database);
 
     /// <summary>A cycle with the given categories (code, name, kind, order, finalists, active); none when empty.</summary>
     public async Task<int> CycleAsync(int year, params (string Code, string Name, CategoryKind Kind, int Order, int Finalists, bool Active)[] categories)

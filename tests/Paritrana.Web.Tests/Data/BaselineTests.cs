@@ -42,7 +42,7 @@ public class BaselineTests : IAsyncLifetime
     }
 
     internal static ParitranaDbContext Context(string database) =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(database)).Options);
+        PortalHosts.NewContext(database);
 
     [Fact]
     public async Task The_baseline_makes_exactly_what_the_hand_written_migrations_made()

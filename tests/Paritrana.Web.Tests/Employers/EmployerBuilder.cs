@@ -24,7 +24,7 @@ public sealed class EmployerBuilder(string database)
         DateOnly? AsOf);
 
     public ParitranaDbContext Db() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(database)).Options);
+        PortalHosts.NewContext(database);
 
     /// <summary>Adds the employers and returns their ids by NPP.</summary>
     public async Task<Dictionary<string, int>> AddAsync(params Spec[] specs)

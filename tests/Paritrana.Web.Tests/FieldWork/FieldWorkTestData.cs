@@ -34,7 +34,7 @@ public sealed class FieldWorkTestData(FieldWorkFixture fixture)
     private static readonly SemaphoreSlim CycleGate = new(1, 1);
 
     public ParitranaDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(fixture.Database)).Options);
+        PortalHosts.NewContext(fixture.Database);
 
     /// <summary>A short unique tag for names.</summary>
     public static string Tag() => Guid.NewGuid().ToString("N")[..8];

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Paritrana.Web.Infrastructure;
 
 namespace Paritrana.Web.Tests.Infrastructure;
 
@@ -37,6 +40,29 @@ public class PortalFactory(string database, string environment = "Development", 
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
+    }
+
+    private readonly List<ReferenceData> _caches = [];
+
+    /// <summary>Registers the host's reference data copy, which the tests' own contexts drop (<see cref="PortalHosts"/>).</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var cache = host.Services.GetRequiredService<ReferenceData>();
+        _caches.Add(cache);
+        PortalHosts.Register(Database, cache);
+        return host;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var cache in _caches)
+        {
+            PortalHosts.Unregister(cache);
+        }
+
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>

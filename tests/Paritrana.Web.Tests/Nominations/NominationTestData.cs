@@ -33,7 +33,7 @@ public sealed class NominationTestData(PortalFixture portal)
     private static readonly SemaphoreSlim YearGate = new(1, 1);
 
     public ParitranaDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
+        PortalHosts.NewContext(portal.Database);
 
     /// <summary>A cycle of a year no other cycle has (2020 downwards, so that the demo's recent years stay free), all categories active.</summary>
     public async Task<TestCycle> CycleAsync(bool closed = false) => await CycleAsync(closed, notes: null);
@@ -84,6 +84,7 @@ public sealed class NominationTestData(PortalFixture portal)
     {
         await using var db = NewContext();
         await db.AwardCycles.Where(c => c.Id == cycle.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsClosed, true));
+        PortalHosts.ReferenceDataChanged(portal.Database);
     }
 
     /// <summary>An employer in a regency or city of Bali (or elsewhere), served by the branch covering it, with imported figures when given.</summary>

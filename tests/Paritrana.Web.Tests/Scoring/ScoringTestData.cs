@@ -43,7 +43,7 @@ public sealed class ScoringTestData(PortalFixture portal)
     private static readonly SemaphoreSlim YearGate = new(1, 1);
 
     public ParitranaDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
+        PortalHosts.NewContext(portal.Database);
 
     /// <summary>A cycle of a year no other cycle has (1999 downwards), with the default categories, all active.</summary>
     public async Task<ScoringCycle> CycleAsync(int finalists = 2)

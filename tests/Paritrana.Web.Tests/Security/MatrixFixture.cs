@@ -228,7 +228,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     }
 
     private ParitranaDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(Database)).Options);
+        PortalHosts.NewContext(Database);
 
     /// <summary>Records of Bali as a whole and national ones (cycle, rounds, offices, users).</summary>
     private async Task<Dictionary<string, string>> ProvinceRecordsAsync()

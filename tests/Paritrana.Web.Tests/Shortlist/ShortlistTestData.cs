@@ -35,7 +35,7 @@ public sealed class ShortlistTestData(string database)
     private static readonly SemaphoreSlim YearGate = new(1, 1);
 
     public ParitranaDbContext Db() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(database)).Options);
+        PortalHosts.NewContext(database);
 
     public async Task<Guid> UserIdAsync(string email)
     {

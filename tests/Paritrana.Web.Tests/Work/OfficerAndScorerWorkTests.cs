@@ -24,6 +24,7 @@ public class OfficerAndScorerWorkTests(PortalFixture portal) : IClassFixture<Por
     public async Task InitializeAsync()
     {
         await TestDatabase.ExecuteAsync("UPDATE award_cycles SET is_closed = true; UPDATE scoring_rounds SET status = 3; DELETE FROM import_batches;", portal.Database);
+        PortalHosts.ReferenceDataChanged(portal.Database);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

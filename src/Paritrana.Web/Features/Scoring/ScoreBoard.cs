@@ -12,8 +12,11 @@ namespace Paritrana.Web.Features.Scoring;
 /// of nominations; no arithmetic in SQL. The figures are computed once, officially, then filtered for
 /// the viewer by <see cref="ScoreVisibility"/>: a hidden nomination keeps its row (name, status,
 /// coverage) without any figure, after the visible ones by name, and its category shows no ranks.
+/// The cycle's settings and categories come from the instance's copy (<see cref="ReferenceData"/>,
+/// docs/decisions/032) when one is given, as for every page; a frozen decision
+/// (<see cref="DecisionSnapshots"/>) is computed without it, from the database itself.
 /// </summary>
-public sealed class ScoreBoard(ParitranaDbContext db)
+public sealed class ScoreBoard(ParitranaDbContext db, ReferenceData? reference = null)
 {
     /// <summary>
     /// What to rank: the province and cycle, the nomination statuses on the board (the ranking page
@@ -44,7 +47,7 @@ public sealed class ScoreBoard(ParitranaDbContext db)
     public async Task<ShortlistData> ComputeAsync(Request request, ScoreViewer viewer, CancellationToken ct)
     {
         var (cycleId, province) = (request.CycleId, request.ProvinceCode);
-        var settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
+        var settings = reference is null ? await ScoringLookups.SettingsAsync(db, cycleId, ct) : await reference.ScoringSettingsAsync(db, cycleId, ct);
         var visibility = await ScoreVisibilityQuery.ForAsync(db, viewer, cycleId, province, settings, ct);
 
         var roundRows = await db.ScoringRounds.AsNoTracking()
@@ -57,11 +60,10 @@ public sealed class ScoreBoard(ParitranaDbContext db)
             .ToList();
         var roundIds = rounds.Select(r => r.Id).ToArray();
 
-        var categoryQuery = db.Categories.AsNoTracking().Where(c => c.CycleId == cycleId);
-        categoryQuery = request.CategoryId is int only ? categoryQuery.Where(c => c.Id == only) : categoryQuery.Where(c => c.IsActive);
-        var categories = await categoryQuery.OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Kind, c.FinalistCount })
-            .ToListAsync(ct);
+        var categories = (reference is null ? await ReferenceData.CategoriesQuery(db, cycleId).ToListAsync(ct) : await reference.CategoriesAsync(db, cycleId, ct))
+            .Where(c => request.CategoryId is int only ? c.Id == only : c.IsActive)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .ToList();
         var categoryIds = categories.Select(c => c.Id).ToArray();
         var statuses = request.Statuses.ToList();
         var statusCodes = statuses.Select(s => (int)s).ToArray();
@@ -81,25 +83,22 @@ public sealed class ScoreBoard(ParitranaDbContext db)
         // (nomination, scorer, total; aggregates of one query level see the rows in the same order).
         // Reading a few rows of arrays is much cheaper than materialising a row per card, and grouping
         // by round needs no sort in SQL (measured, docs/benchmarks.md). No arithmetic happens in SQL.
+        // The cards of scorers who declared a conflict with the nomination are left out here, in the
+        // same statement (before, a query of its own read the declarations: one round trip less).
         var perRound = await db.Database.SqlQuery<RoundTotals>($"""
             SELECT c.round_id AS "RoundId", array_agg(c.nomination_id) AS "Nominations", array_agg(c.scorer_id) AS "Scorers", array_agg(c.total) AS "Totals"
             FROM scorecards c
             JOIN nominations n ON n.id = c.nomination_id
             WHERE c.round_id = ANY({roundIds}) AND c.province_code = {province} AND c.status = {(int)ScorecardStatus.Submitted} AND c.total IS NOT NULL
               AND n.category_id = ANY({categoryIds}) AND n.status = ANY({statusCodes})
+              AND NOT EXISTS (SELECT 1 FROM conflict_declarations d WHERE d.nomination_id = c.nomination_id AND d.scorer_id = c.scorer_id)
             GROUP BY c.round_id
             """).ToListAsync(ct);
-        var conflicts = (await db.ConflictDeclarations.AsNoTracking()
-                .Where(d => db.Nominations.Any(n => n.Id == d.NominationId && n.CycleId == cycleId && n.ProvinceCode == province && categoryIds.Contains(n.CategoryId)))
-                .Select(d => new { d.NominationId, d.ScorerId })
-                .ToListAsync(ct))
-            .Select(d => (d.NominationId, d.ScorerId))
-            .ToHashSet();
         var disagreeing = request.Disagreements && nominations.Count > 0
             ? await DisagreeingAsync(roundIds, province, categoryIds, statusCodes, settings.DisagreementThreshold, ct)
             : [];
 
-        var cells = RoundCells(perRound, categoryOf, conflicts, settings);
+        var cells = RoundCells(perRound, categoryOf, settings);
         var interviewRound = rounds.FirstOrDefault(r => r.Kind == RoundKind.Interview);
         var result = new List<CategoryShortlist>(categories.Count);
         foreach (var category in categories)
@@ -145,11 +144,11 @@ public sealed class ScoreBoard(ParitranaDbContext db)
 
     /// <summary>
     /// Per round and nomination: the round score from the counted cards (conflicted scorers' cards
-    /// left out, against the short list of declarations), how many, and the z-adjusted score when the
-    /// cycle shows z-scores (per round over each category's cards).
+    /// are not read), how many, and the z-adjusted score when the cycle shows z-scores (per round
+    /// over each category's cards).
     /// </summary>
     private static Dictionary<(int Round, int Nomination), Cell> RoundCells(
-        List<RoundTotals> perRound, Dictionary<int, int> categoryOf, HashSet<(int, Guid)> conflicts, ScoringSettings settings)
+        List<RoundTotals> perRound, Dictionary<int, int> categoryOf, ScoringSettings settings)
     {
         var cells = new Dictionary<(int, int), Cell>();
         foreach (var round in perRound)
@@ -158,7 +157,7 @@ public sealed class ScoreBoard(ParitranaDbContext db)
             for (var i = 0; i < round.Nominations.Length; i++)
             {
                 // A nomination whose status changed since it was read is not on this board.
-                if (categoryOf.ContainsKey(round.Nominations[i]) && (conflicts.Count == 0 || !conflicts.Contains((round.Nominations[i], round.Scorers[i]))))
+                if (categoryOf.ContainsKey(round.Nominations[i]))
                 {
                     totals.Add(new CardTotal(round.Scorers[i], round.Nominations[i], round.Totals[i]));
                 }

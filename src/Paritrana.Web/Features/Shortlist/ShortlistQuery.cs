@@ -86,7 +86,7 @@ public sealed record ShortlistData(IReadOnlyList<RoundColumn> Rounds, IReadOnlyL
 /// active category, with the disagreement flags. Pass <see cref="ScoreViewer.Official"/> for what the
 /// system itself decides, the signed-in person for what a page shows.
 /// </summary>
-public sealed class ShortlistQuery(ParitranaDbContext db)
+public sealed class ShortlistQuery(ParitranaDbContext db, ReferenceData? reference = null)
 {
     /// <summary>Statuses that are on the shortlist: scored, and what follows from the decision.</summary>
     public static readonly NominationStatus[] Ranked =
@@ -96,5 +96,5 @@ public sealed class ShortlistQuery(ParitranaDbContext db)
     ];
 
     public Task<ShortlistData> LoadAsync(int cycleId, string provinceCode, ScoreViewer viewer, CancellationToken ct) =>
-        new ScoreBoard(db).ComputeAsync(new ScoreBoard.Request(cycleId, provinceCode, Ranked, Disagreements: true), viewer, ct);
+        new ScoreBoard(db, reference).ComputeAsync(new ScoreBoard.Request(cycleId, provinceCode, Ranked, Disagreements: true), viewer, ct);
 }

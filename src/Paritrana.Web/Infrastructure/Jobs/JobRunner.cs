@@ -11,7 +11,7 @@ namespace Paritrana.Web.Infrastructure.Jobs;
 /// its length while the handler runs, and then marks it done, queues it again (with a back-off after
 /// a failure) or gives it up after <see cref="JobOptions.MaxAttempts"/>. A job whose lease ran out
 /// (its instance died) is claimed again by any instance. Idle workers wait for a NOTIFY on
-/// <see cref="JobTable.Channel"/> or the poll interval. At shutdown a running job is handed back
+/// <see cref="JobTable.Channel"/> (received by the instance's <see cref="PostgresNotifications"/>) or the poll interval. At shutdown a running job is handed back
 /// (queued, attempt not counted) for another instance.
 /// </summary>
 public sealed partial class JobRunner(
@@ -19,6 +19,7 @@ public sealed partial class JobRunner(
     IEnumerable<JobKind> kinds,
     IConfiguration configuration,
     IOptions<JobOptions> options,
+    PostgresNotifications notifications,
     ILogger<JobRunner> logger) : BackgroundService
 {
     private readonly Dictionary<string, JobKind> _kinds = kinds.ToDictionary(k => k.Kind);
@@ -41,9 +42,24 @@ public sealed partial class JobRunner(
         // Let the host finish starting (and migrations run) before the first query.
         await Task.Yield();
         await EnsureRecurringAsync(stoppingToken);
-        var workers = Enumerable.Range(0, Math.Max(1, Options.Workers)).Select(_ => WorkAsync(stoppingToken)).ToList();
-        workers.Add(ListenAsync(stoppingToken));
-        await Task.WhenAll(workers);
+        notifications.Received += OnNotification;
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, Options.Workers)).Select(_ => WorkAsync(stoppingToken)));
+        }
+        finally
+        {
+            notifications.Received -= OnNotification;
+        }
+    }
+
+    /// <summary>A job was queued (on any instance): wake the idle workers.</summary>
+    private void OnNotification(string channel, string payload)
+    {
+        if (channel == JobTable.Channel)
+        {
+            _wake.Release(Math.Max(1, Options.Workers));
+        }
     }
 
     private async Task EnsureRecurringAsync(CancellationToken ct)
@@ -96,45 +112,6 @@ public sealed partial class JobRunner(
             // Another worker may find a second due job at once.
             _wake.Release();
             await RunAsync(job, ct);
-        }
-    }
-
-    private async Task ListenAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(ConnectionString);
-                await connection.OpenAsync(ct);
-                connection.Notification += (_, _) => _wake.Release(Math.Max(1, Options.Workers));
-                await using (var listen = new NpgsqlCommand($"LISTEN {JobTable.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(ct);
-                }
-
-                while (!ct.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(ct);
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Workers still poll; listen again after a poll interval.
-                logger.LogWarning(e, "Lost the job notification connection");
-                try
-                {
-                    await Task.Delay(Options.PollInterval, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
         }
     }
 

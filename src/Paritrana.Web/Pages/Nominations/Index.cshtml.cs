@@ -7,7 +7,7 @@ namespace Paritrana.Web.Pages.Nominations;
 /// paged list filtered by category, regency or city, status and branch office. The pipeline counts
 /// honour the other filters but not the status, so each count is exactly what its link shows.
 /// </summary>
-public class IndexModel(ParitranaDbContext db, CurrentUser me) : CyclePageModel
+public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me) : CyclePageModel
 {
     [BindProperty(SupportsGet = true, Name = "category")]
     public int? CategoryId { get; set; }
@@ -63,7 +63,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : CyclePageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await ChooseCycleAsync(db, ct);
+        await ChooseCycleAsync(reference, db, ct);
         if (Cycle is null)
         {
             return;
@@ -127,22 +127,18 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : CyclePageModel
             .ToPageAsync(PageNumber, total, ct: ct);
     }
 
+    /// <summary>The filters' lists, from the instance's copy of the reference data (docs/decisions/032), in the user's scope.</summary>
     private async Task LoadFiltersAsync(AccessScope scope, CancellationToken ct)
     {
-        var cycleId = Cycle!.Id;
-        Categories = await db.Categories.AsNoTracking()
-            .Where(c => c.CycleId == cycleId)
-            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString()))
-            .ToListAsync(ct);
-        Regencies = await db.RegenciesAndCities.AsNoTracking().InScope(scope)
-            .OrderBy(r => r.ProvinceCode).ThenBy(r => r.Code)
+        Categories = (await reference.CategoriesAsync(db, Cycle!.Id, ct))
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        Regencies = (await reference.RegenciesAsync(db, ct)).InScope(scope)
             .Select(r => new SelectListItem(r.Name, r.Code))
-            .ToListAsync(ct);
-        BranchOffices = await db.BranchOffices.AsNoTracking().InScope(scope)
-            .OrderBy(b => b.Name)
-            .Select(b => new SelectListItem(b.Name, b.Id.ToString()))
-            .ToListAsync(ct);
+            .ToList();
+        BranchOffices = (await reference.BranchOfficesAsync(db, ct)).InScope(scope)
+            .Select(b => new SelectListItem(b.Name, b.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
     }
 
     /// <summary>The query string of this list with one filter changed (the pipeline's links); the page number starts again.</summary>

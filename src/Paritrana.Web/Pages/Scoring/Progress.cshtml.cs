@@ -7,7 +7,7 @@ namespace Paritrana.Web.Pages.Scoring;
 /// in draft and submitted, and how many are outstanding, in one grouped query.
 /// </summary>
 [Authorize(Policy = Policies.Chair)]
-public class ProgressModel(ParitranaDbContext db, CurrentUser me) : CyclePageModel
+public class ProgressModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me) : CyclePageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -29,7 +29,7 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me) : CyclePageMod
             return NotFound();
         }
 
-        await ChooseCycleAsync(db, ct);
+        await ChooseCycleAsync(reference, db, ct);
         if (Cycle is null)
         {
             return NoCycle();

@@ -11,7 +11,7 @@ namespace Paritrana.Web.Pages.Scoring;
 /// a candidate they still score, or declared a conflict with, are not shown, nor the category's ranks).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class RankingModel(ParitranaDbContext db, CurrentUser me, ScoreBoard board, ScoreBreakdown breakdown) : CyclePageModel
+public class RankingModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me, ScoreBoard board, ScoreBreakdown breakdown) : CyclePageModel
 {
     [BindProperty(SupportsGet = true, Name = "kategori")]
     public int? CategoryId { get; set; }
@@ -43,15 +43,15 @@ public class RankingModel(ParitranaDbContext db, CurrentUser me, ScoreBoard boar
             return NotFound();
         }
 
-        await ChooseCycleAsync(db, ct);
+        await ChooseCycleAsync(reference, db, ct);
         if (Cycle is null)
         {
             return NoCycle();
         }
 
         var cycleId = Cycle.Id;
-        Categories = (await db.Categories.AsNoTracking().Where(c => c.CycleId == cycleId).OrderBy(c => c.SortOrder).ThenBy(c => c.Code)
-                .Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        Categories = (await reference.CategoriesAsync(db, cycleId, ct))
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => (c.Id, c.Name)).ToList();
         if (CategoryId is int asked && Categories.All(c => c.Id != asked))
         {

@@ -10,7 +10,7 @@ namespace Paritrana.Web.Pages.Shortlist;
 /// may not see yet are left out (docs/decisions/010).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery shortlist) : PageModel
+public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me, ShortlistQuery shortlist) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "cycle")]
     public int? Year { get; set; }
@@ -31,7 +31,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, ShortlistQuery sh
             return NotFound();
         }
 
-        Cycles = await CycleLookup.AllAsync(db, ct);
+        Cycles = await reference.CyclesAsync(db, ct);
         Cycle = CycleLookup.Resolve(Cycles, Year);
         if (Cycle is null)
         {

@@ -8,7 +8,7 @@ namespace Paritrana.Web.Pages.Admin.Criteria;
 /// and whether its weights are complete; a category without criteria starts from the default
 /// template or from the same category (same code) of the latest earlier cycle.
 /// </summary>
-public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : CyclePageModel
+public class IndexModel(ParitranaDbContext db, ReferenceData reference, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : CyclePageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -24,7 +24,7 @@ public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider cl
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await ChooseCycleAsync(db, ct);
+        await ChooseCycleAsync(reference, db, ct);
         if (Cycle is null)
         {
             return NoCycle();
@@ -32,7 +32,7 @@ public class IndexModel(ParitranaDbContext db, AuditTrail audit, TimeProvider cl
 
         var cycleId = Cycle.Id;
         var year = Cycle.Year;
-        Settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
+        Settings = await reference.ScoringSettingsAsync(db, cycleId, ct);
         Categories = await db.Categories.AsNoTracking()
             .Where(c => c.CycleId == cycleId)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Code)

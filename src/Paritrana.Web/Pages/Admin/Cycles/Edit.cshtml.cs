@@ -151,6 +151,7 @@ public class EditModel(
             var previous = await db.AwardCycles.Where(c => c.IsCurrent && c.Id != Id).OrderBy(c => c.Year).Select(c => c.Year).ToListAsync(ct);
             await db.AwardCycles.Where(c => c.IsCurrent && c.Id != Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, false), ct);
             await db.AwardCycles.Where(c => c.Id == Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, true), ct);
+            await ReferenceChanges.NotifyAsync(db, ct);
             audit.Record(AuditActions.CycleMadeCurrent, "award-cycle", Id.ToString(CultureInfo.InvariantCulture), null,
                 AuditDetails.Of(("year", cycle.Year.ToString(CultureInfo.InvariantCulture)), ("previous current", previous.Count == 0 ? "-" : string.Join(",", previous))));
             await db.SaveChangesAsync(ct);

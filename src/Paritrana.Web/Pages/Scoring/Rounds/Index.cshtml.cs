@@ -9,7 +9,7 @@ namespace Paritrana.Web.Pages.Scoring.Rounds;
 /// or adds rounds of their own; members see the rounds.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : CyclePageModel
+public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : CyclePageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -32,7 +32,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
             return NotFound();
         }
 
-        await ChooseCycleAsync(db, ct);
+        await ChooseCycleAsync(reference, db, ct);
         if (Cycle is null)
         {
             return NoCycle();
@@ -41,7 +41,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
         var cycleId = Cycle.Id;
         var rounds = db.ScoringRounds.AsNoTracking().InScope(scope).Where(r => r.CycleId == cycleId && r.ProvinceCode == province);
         WeightSum = await rounds.SumAsync(r => r.Weight, ct);
-        Settings = await ScoringLookups.SettingsAsync(db, cycleId, ct);
+        Settings = await reference.ScoringSettingsAsync(db, cycleId, ct);
         Rounds = await rounds
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
             .Select(r => new Row(
