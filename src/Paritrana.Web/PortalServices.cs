@@ -87,6 +87,7 @@ public static class PortalServices
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+                o.Conventions.AllowAnonymousToPage("/Account/Invitation");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -131,6 +132,8 @@ public static class PortalServices
         // "Lupa kata sandi?" (docs/decisions/028): links valid for a limited time, requests limited.
         services.AddSingleton(new PasswordResetLinkLifetime(configuration.GetValue("Security:PasswordResetLinkLifetime", PasswordResetLinkLifetime.Default)));
         services.AddScoped<PasswordResetLimit>();
+        // Accounts by invitation, e-mail change and two-factor sign-in (docs/decisions/031).
+        services.AddScoped<Invitations>();
 
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
