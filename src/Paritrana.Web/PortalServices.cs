@@ -88,6 +88,8 @@ public static class PortalServices
                 o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Account/Invitation");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -134,6 +136,9 @@ public static class PortalServices
         services.AddScoped<PasswordResetLimit>();
         // Accounts by invitation, e-mail change and two-factor sign-in (docs/decisions/031).
         services.AddScoped<Invitations>();
+        services.AddSingleton(TwoFactorRequirement.Read(configuration));
+        services.AddScoped<AuthenticatorKeys>();
+        services.AddScoped<Pages.Account.SignInSteps>();
 
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
@@ -177,6 +182,17 @@ public static class PortalServices
             o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             o.Events.OnRedirectToLogin = SessionValidator.TellingWhy(o.Events.OnRedirectToLogin);
             o.Events.OnRedirectToAccessDenied = AccessRefusals.RecordAndRedirectAsync;
+        });
+
+        // The short-lived cookie between the password and the code of a two-factor sign-in.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            var requireHttps = RequiresHttps(configuration, environment);
+            o.Cookie.Name = requireHttps ? "__Host-Paritrana.TwoFactor" : ".Paritrana.TwoFactor";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
         });
 
         // Keys in PostgreSQL, one application name: a cookie or antiforgery token issued by one
@@ -251,6 +267,8 @@ public static class PortalServices
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // A user of a role that must use two-factor sign-in and has not enabled it: only its setup page.
+        app.UseTwoFactorRequirement();
 
         app.MapPortalHealthEndpoints();
         app.MapRazorPages();
