@@ -134,6 +134,7 @@ public static class PortalServices
         // "Lupa kata sandi?" (docs/decisions/028): links valid for a limited time, requests limited.
         services.AddSingleton(new PasswordResetLinkLifetime(configuration.GetValue("Security:PasswordResetLinkLifetime", PasswordResetLinkLifetime.Default)));
         services.AddScoped<PasswordResetLimit>();
+        services.AddSingleton(new EmailChangeLinkLifetime(configuration.GetValue("Security:EmailChangeLinkLifetime", EmailChangeLinkLifetime.Default)));
         // Accounts by invitation, e-mail change and two-factor sign-in (docs/decisions/031).
         services.AddScoped<Invitations>();
         services.AddSingleton(TwoFactorRequirement.Read(configuration));
@@ -155,6 +156,7 @@ public static class PortalServices
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
+                o.Tokens.ChangeEmailTokenProvider = EmailChangeTokenProvider.Name;
             })
             .AddEntityFrameworkStores<ParitranaDbContext>()
             .AddSignInManager<PortalSignInManager>()
@@ -162,7 +164,8 @@ public static class PortalServices
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name);
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name)
+            .AddTokenProvider<EmailChangeTokenProvider>(EmailChangeTokenProvider.Name);
 
         services.ConfigureApplicationCookie(o =>
         {
