@@ -110,7 +110,7 @@ public static class AccessMatrix
         // The confirmation link is followed by the account that asked for it, signed in.
         new("/Account/ConfirmEmail") { { "GET", Staff }, { "POST", Staff } },
         new("/Account/TwoFactor") { { "GET", Staff }, { "POST RecoveryCodes", Staff }, { "POST Disable", Staff }, { "POST Reset", Staff } },
-        new("/Account/TwoFactorSetup") { { "GET", Staff }, { "POST", Staff } },
+        new("/Account/TwoFactorSetup") { { "GET", Staff }, { "POST", Staff }, { "POST Start", Staff } },
         new("/Account/AccessDenied") { { "GET", Staff } },
         // The login page offers the language switch too.
         new("/Language") { { "GET", Everyone }, { "POST", Everyone } },

@@ -102,7 +102,7 @@ public static class ScorePages
         "/Account/Invitation GET", "/Account/Invitation POST", "/Account/LoginWith2fa GET", "/Account/LoginWith2fa POST",
         "/Account/LoginWithRecoveryCode GET", "/Account/LoginWithRecoveryCode POST", "/Account/ChangeEmail GET", "/Account/ChangeEmail POST",
         "/Account/ConfirmEmail GET", "/Account/ConfirmEmail POST", "/Account/TwoFactor GET", "/Account/TwoFactor POST RecoveryCodes",
-        "/Account/TwoFactor POST Disable", "/Account/TwoFactor POST Reset", "/Account/TwoFactorSetup GET", "/Account/TwoFactorSetup POST",
+        "/Account/TwoFactor POST Disable", "/Account/TwoFactor POST Reset", "/Account/TwoFactorSetup GET", "/Account/TwoFactorSetup POST", "/Account/TwoFactorSetup POST Start",
         "/Admin/Users/Edit POST ResendInvitation", "/Admin/Users/Edit POST RevokeInvitation",
         "/Admin/Users/Index GET", "/Admin/Users/Create GET", "/Admin/Users/Create POST", "/Admin/Users/Edit GET", "/Admin/Users/Edit POST",
         "/Admin/Users/Edit POST Disable", "/Admin/Users/Edit POST Enable", "/Admin/Users/Edit POST Unlock", "/Admin/Users/Edit POST ResetPassword",

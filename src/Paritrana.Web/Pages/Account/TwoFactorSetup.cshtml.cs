@@ -61,8 +61,27 @@ public class TwoFactorSetupModel(
             return RedirectToPage("/Account/TwoFactor");
         }
 
+        // Reading only: a GET changes nothing (the key is made by "Mulai", below).
         await ShowKeyAsync(user);
         return Page();
+    }
+
+    /// <summary>Makes the account's authenticator key (if it has none), then shows it.</summary>
+    [Infrastructure.Validation.ValidateOnly]
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            await keys.KeyOfAsync(user);
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -76,6 +95,11 @@ public class TwoFactorSetupModel(
         if (user.TwoFactorEnabled)
         {
             return RedirectToPage("/Account/TwoFactor");
+        }
+
+        if (await users.GetAuthenticatorKeyAsync(user) is not { Length: > 0 })
+        {
+            return RedirectToPage();
         }
 
         if (!ModelState.IsValid)
@@ -114,9 +138,14 @@ public class TwoFactorSetupModel(
         return Page();
     }
 
+    /// <summary>The stored key as QR code and text; none yet: the page offers "Mulai".</summary>
     private async Task ShowKeyAsync(PortalUser user)
     {
-        var key = await keys.KeyOfAsync(user);
+        if (await users.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } key)
+        {
+            return;
+        }
+
         SharedKey = AuthenticatorKeys.Grouped(key);
         QrCode = AuthenticatorKeys.QrDataUri(AuthenticatorKeys.Uri(user.Email!, key));
     }
