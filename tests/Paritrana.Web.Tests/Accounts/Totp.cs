@@ -22,7 +22,10 @@ public static class Totp
             step >>= 8;
         }
 
+        // RFC 6238's authenticator codes (and Identity's) are HMAC-SHA1: the standard, not a choice.
+#pragma warning disable CA5350
         var hash = HMACSHA1.HashData(secret, counter);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0f;
         var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
         return (binary % (int)Math.Pow(10, digits)).ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture);
