@@ -94,6 +94,9 @@ public static class PortalServices
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+                o.Conventions.AllowAnonymousToPage("/Account/Invitation");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -138,6 +141,12 @@ public static class PortalServices
         // "Lupa kata sandi?" (docs/decisions/028): links valid for a limited time, requests limited.
         services.AddSingleton(new PasswordResetLinkLifetime(configuration.GetValue("Security:PasswordResetLinkLifetime", PasswordResetLinkLifetime.Default)));
         services.AddScoped<PasswordResetLimit>();
+        services.AddSingleton(new EmailChangeLinkLifetime(configuration.GetValue("Security:EmailChangeLinkLifetime", EmailChangeLinkLifetime.Default)));
+        // Accounts by invitation, e-mail change and two-factor sign-in (docs/decisions/031).
+        services.AddScoped<Invitations>();
+        services.AddSingleton(TwoFactorRequirement.Read(configuration));
+        services.AddScoped<AuthenticatorKeys>();
+        services.AddScoped<Pages.Account.SignInSteps>();
 
         services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
             {
@@ -154,6 +163,7 @@ public static class PortalServices
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
+                o.Tokens.ChangeEmailTokenProvider = EmailChangeTokenProvider.Name;
             })
             .AddEntityFrameworkStores<ParitranaDbContext>()
             .AddSignInManager<PortalSignInManager>()
@@ -161,7 +171,8 @@ public static class PortalServices
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name);
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name)
+            .AddTokenProvider<EmailChangeTokenProvider>(EmailChangeTokenProvider.Name);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -181,6 +192,17 @@ public static class PortalServices
             o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             o.Events.OnRedirectToLogin = SessionValidator.TellingWhy(o.Events.OnRedirectToLogin);
             o.Events.OnRedirectToAccessDenied = AccessRefusals.RecordAndRedirectAsync;
+        });
+
+        // The short-lived cookie between the password and the code of a two-factor sign-in.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            var requireHttps = RequiresHttps(configuration, environment);
+            o.Cookie.Name = requireHttps ? "__Host-Paritrana.TwoFactor" : ".Paritrana.TwoFactor";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
         });
 
         // Keys in PostgreSQL, one application name: a cookie or antiforgery token issued by one
@@ -255,6 +277,8 @@ public static class PortalServices
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // A user of a role that must use two-factor sign-in and has not enabled it: only its setup page.
+        app.UseTwoFactorRequirement();
 
         app.MapPortalHealthEndpoints();
         app.MapRazorPages();

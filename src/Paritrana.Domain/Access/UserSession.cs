@@ -47,4 +47,10 @@ public enum SessionEndReason
 
     /// <summary>The administrator changed the account's role, province, branch office or e-mail.</summary>
     AccountChanged,
+
+    /// <summary>The user turned two-factor sign-in on or off, or reset it, in another session.</summary>
+    TwoFactorChanged,
+
+    /// <summary>The user confirmed a new e-mail address (their sign-in name) in another session.</summary>
+    EmailChanged,
 }

@@ -22,6 +22,23 @@ public static class AuditActions
     public const string UserEnabled = "user.enabled";
     public const string UserPasswordReset = "user.password-reset";
     public const string UserUnlocked = "user.unlocked";
+    /// <summary>An invitation link was mailed to an account without a password (created, or sent again).</summary>
+    public const string InvitationSent = "user.invitation-sent";
+    /// <summary>The invited person set their password through the link.</summary>
+    public const string InvitationAccepted = "user.invitation-accepted";
+    public const string InvitationRevoked = "user.invitation-revoked";
+    /// <summary>A signed-in user asked to change their e-mail address; the confirmation link went to the new one.</summary>
+    public const string EmailChangeRequested = "auth.email-change-requested";
+    /// <summary>The new address was confirmed from its mailbox and is now the account's (and its sign-in name).</summary>
+    public const string EmailChanged = "auth.email-changed";
+    public const string TwoFactorEnabled = "auth.two-factor-enabled";
+    public const string TwoFactorDisabled = "auth.two-factor-disabled";
+    /// <summary>New recovery codes were made; the old ones stopped working.</summary>
+    public const string RecoveryCodesRenewed = "auth.recovery-codes-renewed";
+    /// <summary>A sign-in's second step with a recovery code (each works once).</summary>
+    public const string RecoveryCodeUsed = "auth.recovery-code-used";
+    /// <summary>A wrong authenticator or recovery code at sign-in.</summary>
+    public const string TwoFactorFailed = "auth.two-factor-failed";
 
     public const string RegionalOfficeCreated = "regional-office.created";
     public const string RegionalOfficeUpdated = "regional-office.updated";

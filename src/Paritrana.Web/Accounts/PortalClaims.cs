@@ -13,6 +13,11 @@ public static class PortalClaims
 
     /// <summary>The id of the server-side session (user_sessions.id), set at sign-in by PortalSignInManager.</summary>
     public const string Session = "paritrana:session";
+
+    /// <summary>"on" when the account had two-factor sign-in enabled when this cookie was issued (docs/decisions/031).</summary>
+    public const string TwoFactor = "paritrana:2fa";
+
+    public const string On = "on";
 }
 
 /// <summary>Adds the province, branch office and display name to the principal at sign-in.</summary>
@@ -29,6 +34,11 @@ public sealed class PortalClaimsFactory(
         if (user.ProvinceCode is not null)
         {
             identity.AddClaim(new Claim(PortalClaims.Province, user.ProvinceCode));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaims.TwoFactor, PortalClaims.On));
         }
 
         if (user.BranchOfficeId is int branch)

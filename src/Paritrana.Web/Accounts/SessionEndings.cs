@@ -18,6 +18,8 @@ public static class SessionEndings
         SessionEndReason.PasswordReset => "password-reset",
         SessionEndReason.Disabled => "disabled",
         SessionEndReason.AccountChanged => "account-changed",
+        SessionEndReason.TwoFactorChanged => "two-factor-changed",
+        SessionEndReason.EmailChanged => "email-changed",
         _ => "ended",
     };
 
@@ -35,6 +37,8 @@ public static class SessionEndings
         SessionEndReason.PasswordReset => l["Sesi Anda berakhir karena administrator mengganti kata sandi akun ini. Silakan masuk dengan kata sandi yang baru."],
         SessionEndReason.Disabled => l["Sesi Anda berakhir karena akun ini dinonaktifkan. Hubungi administrator portal di provinsi Anda."],
         SessionEndReason.AccountChanged => l["Sesi Anda berakhir karena administrator mengubah peran, wilayah tugas atau alamat surel akun ini. Silakan masuk lagi."],
+        SessionEndReason.TwoFactorChanged => l["Sesi Anda berakhir karena verifikasi dua langkah akun ini diubah. Silakan masuk lagi."],
+        SessionEndReason.EmailChanged => l["Sesi Anda berakhir karena alamat surel akun ini diganti. Silakan masuk dengan alamat yang baru."],
         _ => l["Sesi Anda telah berakhir. Silakan masuk lagi."],
     };
 }

@@ -57,6 +57,9 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     // Server-side sessions (docs/decisions/012); mapped in Configuration/UserSessionConfiguration.
     public DbSet<Paritrana.Domain.Access.UserSession> UserSessions => Set<Paritrana.Domain.Access.UserSession>();
 
+    // Invitations of accounts created without a password (docs/decisions/031); Configuration/AccountConfiguration.
+    public DbSet<Paritrana.Domain.Access.AccountInvitation> AccountInvitations => Set<Paritrana.Domain.Access.AccountInvitation>();
+
     // What several instances share (docs/decisions/018); mapped in Configuration/SharedStateConfiguration.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

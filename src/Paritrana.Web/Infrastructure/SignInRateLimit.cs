@@ -8,7 +8,7 @@ namespace Paritrana.Web.Infrastructure;
 /// Limits sign-in attempts per client address (a fixed window per minute,
 /// <c>Security:SignInAttemptsPerMinute</c>), on top of the per-account lockout: password guessing
 /// across many accounts from one address is slowed down too. Only the POST of the login form
-/// counts; a refused attempt answers 429 with the friendly error page. The attempts are counted in
+/// counts, and the two-factor code pages' posts with it (<see cref="SignInPaths"/>); a refused attempt answers 429 with the friendly error page. The attempts are counted in
 /// PostgreSQL (<c>sign_in_attempts</c>, one row per address and window, incremented by one atomic
 /// upsert), so that several instances allow together what one allows; old windows are deleted by
 /// the <see cref="SignInAttemptPruning"/> job (docs/decisions/018-stateless-instances.md).
@@ -25,7 +25,7 @@ public static class SignInRateLimit
     public static IApplicationBuilder UseSignInRateLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase))
+            if (HttpMethods.IsPost(context.Request.Method) && IsSignInStep(context.Request.Path))
             {
                 var services = context.RequestServices;
                 var limit = services.GetRequiredService<SignInLimit>();
@@ -41,6 +41,25 @@ public static class SignInRateLimit
 
             await next(context);
         });
+
+    /// <summary>
+    /// The posts that try a secret: the password, and the second step's authenticator or recovery
+    /// code (docs/decisions/031); they share one count per client address.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SignInPaths = ["/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode"];
+
+    private static bool IsSignInStep(PathString path)
+    {
+        foreach (var step in SignInPaths)
+        {
+            if (path.Equals(step, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The start of the one-minute window that holds <paramref name="now"/>.</summary>
     public static DateTimeOffset WindowOf(DateTimeOffset now) =>

@@ -40,6 +40,8 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
             ["Demo:Enabled"] = "true",
             // Every sign-in comes from 127.0.0.1; the tests sign in more often than a person would.
             ["Security:SignInAttemptsPerMinute"] = "100000",
+            // Invitation links start with it; the journey follows them on its own port.
+            ["Portal:PublicUrl"] = "http://localhost",
             // Imports and PDFs write files; keep them in this database's own temporary folder.
         };
 

@@ -149,9 +149,18 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         await admin.GetByLabel("Alamat surel").FillAsync(SecondMemberEmail);
         await admin.GetByLabel("Peran").SelectOptionAsync(new SelectOptionValue { Label = "Anggota Tim Panitia" });
         await admin.GetByLabel("Provinsi").SelectOptionAsync(new SelectOptionValue { Label = "Bali" });
-        await admin.GetByLabel("Kata sandi awal").FillAsync(SecondMemberPassword);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Buat akun" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Buat akun dan kirim undangan" }).ClickAsync();
         await Expect(admin.Locator(".alert-success")).ToContainTextAsync(SecondMemberEmail);
+        // The second member follows the invitation's link (as mailed: the outbox's text) and sets a password.
+        var mail = await TestDatabase.ScalarAsync<string>(portal.Database,
+            "SELECT text_body FROM outbox_mails WHERE recipient = @r ORDER BY id DESC LIMIT 1", ("r", SecondMemberEmail));
+        var invitation = Regex.Match(mail!, @"http://localhost(?<path>/Account/Invitation\?token=[A-Za-z0-9_-]+)").Groups["path"].Value;
+        var invited = await (await portal.NewContextAsync()).NewPageAsync();
+        await invited.GotoAsync(invitation);
+        await invited.GetByLabel("Kata sandi baru", new() { Exact = true }).FillAsync(SecondMemberPassword);
+        await invited.GetByLabel("Ulangi kata sandi baru").FillAsync(SecondMemberPassword);
+        await invited.GetByRole(AriaRole.Button, new() { Name = "Simpan kata sandi" }).ClickAsync();
+        await Expect(invited).ToHaveURLAsync(new Regex("/Account/Login$"));
 
         // 7. The chair adds an interview round, opens it and assigns both members to the category.
         var chair = await ui.SignInAsync(Chair);

@@ -132,12 +132,12 @@ public class SessionEndTests(PortalFixture portal) : IClassFixture<PortalFixture
             ["Input.Email"] = email,
             ["Input.Role"] = "CommitteeMember",
             ["Input.ProvinceCode"] = "51",
-            ["Input.Password"] = first,
         }))
         {
             created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
+        await InvitationKit.AcceptAsync(portal.Factory, email, first);
         using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync(email, first);
         var id = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = @e", ("e", email));
 
@@ -164,12 +164,12 @@ public class SessionEndTests(PortalFixture portal) : IClassFixture<PortalFixture
             ["Input.Email"] = email,
             ["Input.Role"] = "Administrator",
             ["Input.ProvinceCode"] = "",
-            ["Input.Password"] = password,
         }))
         {
             created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
+        await InvitationKit.AcceptAsync(portal.Factory, email, password);
         using var here = await portal.Factory.CreatePortalClient().SignedInAsAsync(email, password);
         using var elsewhere = await portal.Factory.CreatePortalClient().SignedInAsAsync(email, password);
         var id = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = @e", ("e", email));

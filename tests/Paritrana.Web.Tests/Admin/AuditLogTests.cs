@@ -22,7 +22,6 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
             ["Input.Email"] = email,
             ["Input.Role"] = "CommitteeMember",
             ["Input.ProvinceCode"] = "51",
-            ["Input.Password"] = "Kebun-Kopi-Kintamani-2026",
         }))
         {
             created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -34,8 +33,16 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         var rows = await RowsAsync(admin, $"/Admin/Audit?email={Uri.EscapeDataString(Admin)}");
 
-        // Newest first: the account just created, after the sign-in that preceded it.
+        // Newest first: the invitation mailed with the account, the account just created, after the sign-in that preceded it.
+        var expires = await TestDatabase.ScalarAsync<DateTime>(portal.Database, "SELECT expires_at FROM account_invitations WHERE user_id = @id", ("id", id));
         rows[0].ShouldBe(new Row(
+            Wib(at),
+            Admin,
+            "Undangan akun dikirim",
+            $"user {id}",
+            "Bali",
+            $"email: {email}; expires: {new DateTimeOffset(expires, TimeSpan.Zero).ToString("O", System.Globalization.CultureInfo.InvariantCulture)}; replaced: 0"));
+        rows[1].ShouldBe(new Row(
             Wib(at),
             Admin,
             "Akun dibuat",

@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Paritrana.Domain.Auditing;
+using Paritrana.Web.Tests.Accounts;
 
 namespace Paritrana.Web.Tests.Admin;
 
@@ -28,7 +29,10 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         response.Headers.Location!.ToString().ShouldBe("/Admin/Users");
         using var list = await admin.FollowAsync(response);
         var listPage = await PortalClient.ParseAsync(list);
-        PortalClient.Text(listPage.QuerySelector(".alert-success")).ShouldBe($"Akun {email} telah dibuat.");
+        var expires = await TestDatabase.ScalarAsync<DateTime>(portal.Database,
+            "SELECT i.expires_at FROM account_invitations i JOIN users u ON u.id = i.user_id WHERE u.email = @e AND i.expires_at = i.sent_at + interval '72 hours'", ("e", email));
+        PortalClient.Text(listPage.QuerySelector(".alert-success")).ShouldBe(
+            $"Akun {email} telah dibuat. Undangan untuk membuat kata sandi dikirim ke alamat itu dan berlaku sampai {Wib(expires)}.");
 
         (await CountUsersAsync()).ShouldBe(usersBefore + 1);
         var id = await UserIdAsync(email);
@@ -41,7 +45,12 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
             .ShouldBe($"email: {email}; role: CommitteeMember; province: 51; branch: -");
 
         var rows = await RowsAsync(admin, $"/Admin/Users?q={Uri.EscapeDataString(email)}");
-        rows.ShouldBe([new Row("Made Wirawan (uji)", email, "Anggota Tim Panitia", "Bali", "—", "Aktif", "Belum pernah")]);
+        rows.ShouldBe([new Row("Made Wirawan (uji)", email, "Anggota Tim Panitia", "Bali", "—", $"Diundang, berlaku sampai {Wib(expires)}", "Belum pernah")]);
+        (await TestDatabase.ScalarAsync<bool>(portal.Database, "SELECT password_hash IS NULL FROM users WHERE id = @id", ("id", id))).ShouldBeTrue();
+
+        await InvitationKit.AcceptAsync(portal.Factory, email, InitialPassword);
+        (await RowsAsync(admin, $"/Admin/Users?q={Uri.EscapeDataString(email)}"))
+            .ShouldBe([new Row("Made Wirawan (uji)", email, "Anggota Tim Panitia", "Bali", "—", "Aktif", "Belum pernah")]);
 
         using var member = portal.Factory.CreatePortalClient();
         using var signIn = await member.SignInAsync(email, InitialPassword);
@@ -62,6 +71,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         using var response = await SubmitCreateAsync(admin, email, "Petugas Uji Denpasar", "BranchOfficer", "51", denpasar.ToString(CultureInfo.InvariantCulture));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await InvitationKit.AcceptAsync(portal.Factory, email, InitialPassword);
         var rows = await RowsAsync(admin, $"/Admin/Users?q={Uri.EscapeDataString(email)}");
         rows.ShouldBe([new Row("Petugas Uji Denpasar", email, "Petugas Kantor Cabang", "Bali", "Kantor Cabang Denpasar", "Aktif", "Belum pernah")]);
 
@@ -72,25 +82,22 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Theory]
-    [InlineData("CommitteeMember", "", null, InitialPassword, "Input.ProvinceCode", "Provinsi wajib dipilih untuk peran ini.")]
-    [InlineData("CommitteeChair", "", null, InitialPassword, "Input.ProvinceCode", "Provinsi wajib dipilih untuk peran ini.")]
-    [InlineData("Administrator", "51", null, InitialPassword, "Input.ProvinceCode", "Administrator berlaku nasional; kosongkan pilihan provinsi.")]
-    [InlineData("BranchOfficer", "51", "Kantor Cabang Semarang Pemuda", InitialPassword, "Input.BranchOfficeId", "Kantor cabang ini tidak berada di provinsi yang dipilih.")]
-    [InlineData("BranchOfficer", "51", null, InitialPassword, "Input.BranchOfficeId", "Kantor cabang wajib dipilih untuk Petugas Kantor Cabang.")]
-    [InlineData("CommitteeMember", "51", "Kantor Cabang Denpasar", InitialPassword, "Input.BranchOfficeId", "Kantor cabang hanya diisi untuk Petugas Kantor Cabang; kosongkan pilihan kantor cabang.")]
-    [InlineData("", "51", null, InitialPassword, "Input.Role", "Pilih peran akun.")]
-    [InlineData("CommitteeMember", "51", null, "passwordpassword", "Input.Password", "Kata sandi ini terlalu umum atau memuat alamat surel Anda. Pilih frasa lain yang mudah Anda ingat.")]
-    [InlineData("CommitteeMember", "51", null, "Kopi-Bali-1", "Input.Password", "Kata sandi minimal 12 karakter.")]
-    [InlineData("CommitteeMember", "51", null, "", "Input.Password", "Kata sandi awal wajib diisi.")]
+    [InlineData("CommitteeMember", "", null, "Input.ProvinceCode", "Provinsi wajib dipilih untuk peran ini.")]
+    [InlineData("CommitteeChair", "", null, "Input.ProvinceCode", "Provinsi wajib dipilih untuk peran ini.")]
+    [InlineData("Administrator", "51", null, "Input.ProvinceCode", "Administrator berlaku nasional; kosongkan pilihan provinsi.")]
+    [InlineData("BranchOfficer", "51", "Kantor Cabang Semarang Pemuda", "Input.BranchOfficeId", "Kantor cabang ini tidak berada di provinsi yang dipilih.")]
+    [InlineData("BranchOfficer", "51", null, "Input.BranchOfficeId", "Kantor cabang wajib dipilih untuk Petugas Kantor Cabang.")]
+    [InlineData("CommitteeMember", "51", "Kantor Cabang Denpasar", "Input.BranchOfficeId", "Kantor cabang hanya diisi untuk Petugas Kantor Cabang; kosongkan pilihan kantor cabang.")]
+    [InlineData("", "51", null, "Input.Role", "Pilih peran akun.")]
     public async Task Creating_an_account_with_a_wrong_field_is_refused_with_one_message_beside_it_and_saves_nothing(
-        string role, string province, string? branchName, string password, string field, string message)
+        string role, string province, string? branchName, string field, string message)
     {
         using var admin = await SignedInAsync(Admin);
         var email = NewEmail();
         var branch = branchName is null ? "" : (await BranchIdAsync(branchName)).ToString(CultureInfo.InvariantCulture);
         var usersBefore = await CountUsersAsync();
 
-        using var response = await SubmitCreateAsync(admin, email, "Akun Yang Ditolak", role, province, branch, password);
+        using var response = await SubmitCreateAsync(admin, email, "Akun Yang Ditolak", role, province, branch);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await PortalClient.ParseAsync(response);
@@ -449,7 +456,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
     private static string EditUrl(Guid id) => $"/Admin/Users/Edit?id={id}";
 
     private static async Task<HttpResponseMessage> SubmitCreateAsync(
-        PortalClient admin, string email, string fullName, string role, string province, string branch = "", string password = InitialPassword) =>
+        PortalClient admin, string email, string fullName, string role, string province, string branch = "") =>
         await admin.SubmitFormAsync("/Admin/Users/Create", "form#create-account", new Dictionary<string, string>
         {
             ["Input.FullName"] = fullName,
@@ -457,7 +464,6 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
             ["Input.Role"] = role,
             ["Input.ProvinceCode"] = province,
             ["Input.BranchOfficeId"] = branch,
-            ["Input.Password"] = password,
         });
 
     private async Task<(string Email, Guid Id)> CreateAccountAsync(PortalClient admin, string role, string province, string branch = "")
@@ -465,6 +471,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         var email = NewEmail();
         using var response = await SubmitCreateAsync(admin, email, "Akun Uji", role, province, branch);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await InvitationKit.AcceptAsync(portal.Factory, email, InitialPassword);
         return (email, await UserIdAsync(email));
     }
 

@@ -27,6 +27,11 @@ public class PortalFactory(string database, string environment = "Development", 
             // The test server has no client address, so every sign-in of a test class shares one
             // rate-limit partition; SignInRateLimitTests sets a small limit of its own.
             ["Security:SignInAttemptsPerMinute"] = "100000",
+            // Nobody must use two-factor sign-in unless a test says so (TwoFactorTests turn it on),
+            // in every environment: the tests sign in with passwords.
+            ["Security:RequireTwoFactorFor"] = "",
+            // Invitations and e-mail change links are absolute (mail is queued; sent only with Email:SmtpHost).
+            ["Portal:PublicUrl"] = "http://localhost",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {

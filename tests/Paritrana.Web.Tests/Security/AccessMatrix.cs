@@ -75,6 +75,9 @@ public static class AccessMatrix
             ["/Account/Login GET"] = (302, "/", Staff),
             // The page a refusal redirects to says so with its status (and writes the refusal to the audit trail).
             ["/Account/AccessDenied GET"] = (403, null, Staff),
+            // The second step of a two-factor sign-in needs the first (the password's short-lived cookie).
+            ["/Account/LoginWith2fa GET"] = (302, "/Account/Login", Everyone),
+            ["/Account/LoginWithRecoveryCode GET"] = (302, "/Account/Login", Everyone),
             // Opened directly, with no failed request behind it, the error page says "not found".
             ["/Error GET"] = (404, null, Everyone),
         };
@@ -96,8 +99,18 @@ public static class AccessMatrix
         // mailed link is opened without a session; the token, not a sign-in, is the proof.
         new("/Account/ForgotPassword") { { "GET", Everyone }, { "POST", Everyone } },
         new("/Account/ResetPassword") { { "GET", Everyone }, { "POST", Everyone } },
+        // Accounts by invitation and two-factor sign-in (docs/decisions/031): the invitation's link is
+        // opened before its owner has a password, the code pages between the password and the session.
+        new("/Account/Invitation") { { "GET", Everyone }, { "POST", Everyone } },
+        new("/Account/LoginWith2fa") { { "GET", Everyone }, { "POST", Everyone } },
+        new("/Account/LoginWithRecoveryCode") { { "GET", Everyone }, { "POST", Everyone } },
         new("/Account/Logout") { { "GET", Staff }, { "POST", Staff } },
         new("/Account/ChangePassword") { { "GET", Staff }, { "POST", Staff } },
+        new("/Account/ChangeEmail") { { "GET", Staff }, { "POST", Staff } },
+        // The confirmation link is followed by the account that asked for it, signed in.
+        new("/Account/ConfirmEmail") { { "GET", Staff }, { "POST", Staff } },
+        new("/Account/TwoFactor") { { "GET", Staff }, { "POST RecoveryCodes", Staff }, { "POST Disable", Staff }, { "POST Reset", Staff } },
+        new("/Account/TwoFactorSetup") { { "GET", Staff }, { "POST", Staff }, { "POST Start", Staff } },
         new("/Account/AccessDenied") { { "GET", Staff } },
         // The login page offers the language switch too.
         new("/Language") { { "GET", Everyone }, { "POST", Everyone } },
@@ -112,6 +125,7 @@ public static class AccessMatrix
         {
             { "GET", Administrator }, { "POST", Administrator }, { "POST Disable", Administrator }, { "POST Enable", Administrator },
             { "POST Unlock", Administrator }, { "POST ResetPassword", Administrator },
+            { "POST ResendInvitation", Administrator }, { "POST RevokeInvitation", Administrator },
         },
         new("/Admin/Offices/Index") { { "GET", Administrator } },
         new("/Admin/Offices/BranchOffice/{branch}") { { "GET", Administrator }, { "POST", Administrator } },

@@ -62,7 +62,6 @@ public class ValidationFilterTests(PortalFixture portal) : IClassFixture<PortalF
             ["Input.Email"] = "",
             ["Input.Role"] = "CommitteeMember",
             ["Input.ProvinceCode"] = "51",
-            ["Input.Password"] = "Kebun-Kopi-Kintamani-2026",
         };
 
         using var refused = await admin.SubmitFormAsync("/Admin/Users/Create", "form#create-account", fields);

@@ -55,3 +55,21 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>
+/// account_invitations: the mailed invitations of accounts created without a password
+/// (Accounts/Invitations). Found by the hash of the link's token; the users list reads each
+/// account's latest one.
+/// </summary>
+public sealed class AccountInvitationConfiguration : IEntityTypeConfiguration<AccountInvitation>
+{
+    public void Configure(EntityTypeBuilder<AccountInvitation> builder)
+    {
+        builder.ToTable("account_invitations");
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.UserId, i.SentAt });
+        builder.Property(i => i.EndedReason).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

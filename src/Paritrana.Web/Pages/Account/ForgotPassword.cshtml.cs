@@ -64,7 +64,9 @@ public class ForgotPasswordModel(
         }
 
         var user = await users.FindByEmailAsync(email);
-        if (user is { IsDisabled: false, Email: { } address })
+        // An invited account without a password gets its password through its invitation (the
+        // administrator sends a new one); a revoked invitation must not be bypassed by this page.
+        if (user is { IsDisabled: false, PasswordHash: not null, Email: { } address })
         {
             if (outbox.Settings.Link("/") is null)
             {

@@ -7,7 +7,9 @@ public class LoginModel(
     SignInManager<PortalUser> signIn,
     UserManager<PortalUser> users,
     AuditTrail audit,
-    TimeProvider clock,
+    SignInSteps steps,
+    TwoFactorRequirement requirement,
+    IConfiguration configuration,
     SessionLifetimes lifetimes,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -19,6 +21,9 @@ public class LoginModel(
 
     /// <summary>Why the previous session ended, when the redirect here says so (?ended=idle).</summary>
     public string? SessionEndedNotice { get; private set; }
+
+    /// <summary>The demo's accounts sign in with the published password alone: the page says so.</summary>
+    public bool DemoWithoutTwoFactor => configuration.GetValue("Demo:Enabled", false) && requirement.RoleNames.Count == 0;
 
     public sealed class InputModel
     {
@@ -59,10 +64,13 @@ public class LoginModel(
 
         if (result.Succeeded)
         {
-            user!.LastSignInAt = clock.GetUtcNow();
-            await users.UpdateAsync(user);
-            await audit.RecordNowAsync(AuditActions.SignIn, user.Id, user.Email);
-            return LocalRedirect(SafeReturnUrl());
+            return LocalRedirect(await steps.CompleteAsync(user!, SafeReturnUrl()));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the authenticator's code comes next (docs/decisions/031).
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl() });
         }
 
         if (result.IsLockedOut)
@@ -78,6 +86,5 @@ public class LoginModel(
         return Page();
     }
 
-    private string SafeReturnUrl() =>
-        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    private string SafeReturnUrl() => SignInSteps.Safe(this, ReturnUrl);
 }

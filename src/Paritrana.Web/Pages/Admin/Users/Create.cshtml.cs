@@ -1,14 +1,20 @@
-using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 
 namespace Paritrana.Web.Pages.Admin.Users;
 
-/// <summary>The administrator opens an account with its role, province, branch office and initial password.</summary>
+/// <summary>
+/// The administrator opens an account with its name, e-mail, role, province and branch office, and
+/// no password: the person is mailed an invitation to set their own (<see cref="Invitations"/>,
+/// docs/decisions/031). The account, its role, the invitation, its mail and the audit events are
+/// saved in one transaction.
+/// </summary>
 public class CreateModel(
     UserManager<PortalUser> users,
     ParitranaDbContext db,
     AuditTrail audit,
+    Invitations invitations,
+    CurrentUser me,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -19,21 +25,13 @@ public class CreateModel(
 
     public sealed class InputModel : AccountFields, IAccountInput
     {
-        [Display(Name = "Kata sandi awal")]
-        [DataType(DataType.Password)]
-        public string? Password { get; set; }
-
         Guid? IAccountInput.AccountId => null;
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator(IStringLocalizer<SharedResource> l, ParitranaDbContext db, ILookupNormalizer normalizer)
-        {
+        public Validator(IStringLocalizer<SharedResource> l, ParitranaDbContext db, ILookupNormalizer normalizer) =>
             Include(new AccountRules(l, db, normalizer));
-            // Length and common passwords are Identity's rules (PortalServices), checked when the account is created.
-            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Kata sandi awal wajib diisi."]);
-        }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -45,6 +43,12 @@ public class CreateModel(
     {
         if (!ModelState.IsValid)
         {
+            return await PageAsync(ct);
+        }
+
+        if (!invitations.CanSend)
+        {
+            ModelState.AddModelError(string.Empty, l["Undangan tidak dapat dikirim karena alamat portal (Portal:PublicUrl) belum diatur. Hubungi pengelola server."]);
             return await PageAsync(ct);
         }
 
@@ -62,11 +66,13 @@ public class CreateModel(
             LockoutEnabled = true,
         };
 
+        DateTimeOffset expires;
         // UserManager saves through the request's DbContext: one transaction, so an account whose
         // role could not be added does not remain.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var result = await users.CreateAsync(user, Input.Password!);
+            // No password: the person sets their own through the invitation.
+            var result = await users.CreateAsync(user);
             if (result.Succeeded)
             {
                 result = await users.AddToRoleAsync(user, role);
@@ -76,7 +82,7 @@ public class CreateModel(
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                AccountRules.AddErrors(ModelState, result, "Input.Password");
+                AccountRules.AddErrors(ModelState, result, string.Empty);
                 return await PageAsync(ct);
             }
 
@@ -85,11 +91,12 @@ public class CreateModel(
                 : null;
             var details = $"email: {email}; role: {role}; province: {user.ProvinceCode ?? "-"}; branch: {branchName ?? "-"}";
             audit.Record(AuditActions.UserCreated, "user", user.Id.ToString(), user.ProvinceCode, AuditDetails.Text(details));
+            expires = await invitations.SendAsync(user, role, me.Id, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
 
-        TempData["StatusMessage"] = l["Akun {0} telah dibuat.", email].Value;
+        TempData["StatusMessage"] = l["Akun {0} telah dibuat. Undangan untuk membuat kata sandi dikirim ke alamat itu dan berlaku sampai {1}.", email, Wib.Format(expires)].Value;
         return RedirectToPage("Index");
     }
 

@@ -17,6 +17,7 @@ public partial class EditModel(
     AuditTrail audit,
     SessionStore sessions,
     CurrentUser me,
+    Invitations invitations,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -202,6 +203,7 @@ public partial class EditModel(
             user.CreatedAt,
             user.LastSignInAt,
             user.Id == me.Id);
+        await LoadInvitationAsync(user, now, ct);
         if (fillInput)
         {
             Input = new InputModel

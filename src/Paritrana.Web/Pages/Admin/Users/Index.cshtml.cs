@@ -35,7 +35,14 @@ public class IndexModel(ParitranaDbContext db, TimeProvider clock) : PageModel
         string? BranchName,
         bool IsDisabled,
         DateTimeOffset? LockoutEnd,
-        DateTimeOffset? LastSignInAt);
+        DateTimeOffset? LastSignInAt,
+        bool HasPassword,
+        AccountInvitation? LatestInvitation)
+    {
+        /// <summary>For an account without a password: its latest invitation, as the badge shows it.</summary>
+        public EditModel.InvitationView? Invitation(DateTimeOffset now) => LatestInvitation is not { } i ? null
+            : new EditModel.InvitationView(InvitationRules.StateOf(HasPassword, i.ExpiresAt, i.AcceptedAt, i.EndedReason, now), i.SentAt, i.ExpiresAt);
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -74,7 +81,12 @@ public class IndexModel(ParitranaDbContext db, TimeProvider clock) : PageModel
         {
             AccountStatus.Disabled => query.Where(x => x.User.IsDisabled),
             AccountStatus.LockedOut => query.Where(x => !x.User.IsDisabled && x.User.LockoutEnd != null && x.User.LockoutEnd > now),
-            AccountStatus.Active => query.Where(x => !x.User.IsDisabled && (x.User.LockoutEnd == null || x.User.LockoutEnd <= now)),
+            AccountStatus.Active => query.Where(x => !x.User.IsDisabled && x.User.PasswordHash != null && (x.User.LockoutEnd == null || x.User.LockoutEnd <= now)),
+            // At most one invitation of an account is neither used nor ended: the latest.
+            AccountStatus.Invited => query.Where(x => !x.User.IsDisabled && x.User.PasswordHash == null
+                && db.AccountInvitations.Any(i => i.UserId == x.User.Id && i.AcceptedAt == null && i.EndedAt == null && i.ExpiresAt > now)),
+            AccountStatus.InvitationExpired => query.Where(x => !x.User.IsDisabled && x.User.PasswordHash == null
+                && db.AccountInvitations.Any(i => i.UserId == x.User.Id && i.AcceptedAt == null && i.EndedAt == null && i.ExpiresAt <= now)),
             _ => query,
         };
 
@@ -89,7 +101,10 @@ public class IndexModel(ParitranaDbContext db, TimeProvider clock) : PageModel
                 x.BranchName,
                 x.User.IsDisabled,
                 x.User.LockoutEnd,
-                x.User.LastSignInAt))
+                x.User.LastSignInAt,
+                x.User.PasswordHash != null,
+                x.User.PasswordHash != null ? null
+                    : db.AccountInvitations.Where(i => i.UserId == x.User.Id).OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id).FirstOrDefault()))
             .ToPagedListAsync(PageNumber, ct: ct);
 
         Provinces = await db.Provinces.AsNoTracking()
@@ -106,4 +121,6 @@ public static class AccountStatus
     public const string Active = "aktif";
     public const string Disabled = "nonaktif";
     public const string LockedOut = "terkunci";
+    public const string Invited = "diundang";
+    public const string InvitationExpired = "undangan-kedaluwarsa";
 }
