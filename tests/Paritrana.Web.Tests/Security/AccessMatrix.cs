@@ -75,9 +75,6 @@ public static class AccessMatrix
             ["/Account/Login GET"] = (302, "/", Staff),
             // The page a refusal redirects to says so with its status (and writes the refusal to the audit trail).
             ["/Account/AccessDenied GET"] = (403, null, Staff),
-            // The second step of a two-factor sign-in needs the first (the password's short-lived cookie).
-            ["/Account/LoginWith2fa GET"] = (302, "/Account/Login", Everyone),
-            ["/Account/LoginWithRecoveryCode GET"] = (302, "/Account/Login", Everyone),
             // Opened directly, with no failed request behind it, the error page says "not found".
             ["/Error GET"] = (404, null, Everyone),
         };

@@ -36,8 +36,13 @@ public class LoginWith2faModel(
                 .MaximumLength(20).WithMessage(_ => l["Kode terdiri atas 6 angka."]);
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+    /// <summary>
+    /// Shows the form (it is also the answer to a refused form, decisions/013); a post without the
+    /// password step's cookie goes back to the sign-in page.
+    /// </summary>
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -35,8 +35,13 @@ public class LoginWithRecoveryCodeModel(
                 .MaximumLength(40).WithMessage(_ => l["Kode pemulihan terdiri atas 11 karakter, misalnya 1a2b3-c4d5e."]);
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+    /// <summary>
+    /// Shows the form (it is also the answer to a refused form, decisions/013); a post without the
+    /// password step's cookie goes back to the sign-in page.
+    /// </summary>
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
