@@ -3,8 +3,9 @@
 # employers with coverage figures, 5,000 nominations of the current cycle over every province and
 # category, 300 scorers with submitted cards in three rounds per province (scripts/bench/
 # national-data.sql). Measures the 100,000-row import (scripts/bench/import.sh on the same cluster),
-# the ranking page and the nominations list of a signed-in chair (wrk, 1 and 32 connections), the
-# national nominations list and employer search of the administrator, a scorecard save, the
+# the ranking page, the nominations list and the home page ("Tugas saya", issue 14) of a signed-in
+# chair (wrk, 1 and 32 connections), the national nominations list, employer search and home page
+# (every province's stage, statuses and lateness) of the administrator, a scorecard save, the
 # 50-finalist PDF and the web process's peak memory; and beside each page the raw work underneath:
 # the very statements the page ran (read back from PostgreSQL's log) replayed with pgbench.
 # Self-contained, idempotent (a fresh database on every run) and deterministic (fixed seeds).
@@ -94,6 +95,7 @@ admin=$(cookie_of "$WORK/admin.jar")
 RANKING="$URL/Scoring/Ranking?kategori=$category"
 NOMINATIONS="$URL/Nominations"
 EMPLOYERS="$URL/Employers?skala=Medium&cakupanMin=50&urut=pekerja&arah=turun"
+HOME_PAGE="$URL/"
 check() { # cookie url testid
   local code
   code=$(curl -s -o "$WORK/page.html" -w '%{http_code}' -H "Cookie: $1" "$2")
@@ -104,6 +106,8 @@ check "$chair" "$RANKING" ranking-row
 check "$chair" "$NOMINATIONS" nomination-row
 check "$admin" "$NOMINATIONS" nomination-row
 check "$admin" "$EMPLOYERS" employer-row
+check "$chair" "$HOME_PAGE" work
+check "$admin" "$HOME_PAGE" provinces
 
 # ---- 4. pages under wrk: one connection (the latency one person sees), then 32 ------------------
 cat >"$WORK/p95.lua" <<'LUA'
@@ -181,6 +185,10 @@ measure national-nominations "$admin" "$NOMINATIONS"
 raw national-nominations "$admin" "$NOMINATIONS"
 measure employers "$admin" "$EMPLOYERS"
 raw employers "$admin" "$EMPLOYERS"
+measure home-chair "$chair" "$HOME_PAGE"
+raw home-chair "$chair" "$HOME_PAGE"
+measure home-admin "$admin" "$HOME_PAGE"
+raw home-admin "$admin" "$HOME_PAGE"
 
 # ---- 6. saving a scorecard: read the form (not timed), post all 25 scores changed (timed) -----
 echo "==> scorecard saves, load $(load)" >&2
@@ -265,7 +273,9 @@ echo "| the same file again (nothing changes) | changes nothing | $(imp 'the sam
 for page in "ranking|GET ranking (chair, $category_rows nominations, 25 on the page)|p95 ≤ 150 ms (1 conn.)" \
             "nominations|GET /Nominations (chair, $focus_noms nominations)|(recorded)" \
             "national-nominations|GET /Nominations (administrator, $national_noms nominations)|(recorded)" \
-            "employers|GET /Employers national search (administrator, 50,000 employers)|(recorded)"; do
+            "employers|GET /Employers national search (administrator, 50,000 employers)|(recorded)" \
+            "home-chair|GET / home page \"Tugas saya\" (chair of $FOCUS)|p95 ≤ 50 ms (1 conn.), ≥ 300 req/s (32)" \
+            "home-admin|GET / home page (administrator, every province)|(recorded)"; do
   IFS='|' read -r name label target <<<"$page"
   echo "| $label, wrk 1 connection, ${SECONDS_RUN} s | $target | $(field "wrk-$name" 1) | one request: $(field "raw-$name" 1); pgbench 1 client: $(field "raw-$name" 2) | $(field "wrk-$name" 3) |"
   echo "| $label, wrk 32 connections, ${SECONDS_RUN} s | (recorded) | $(field "wrk-$name" 2) | pgbench 32 clients: $(field "raw-$name" 3) | |"

@@ -83,6 +83,7 @@ public static class AuditActions
     /// <summary>A locked criteria set was changed: the change became a new version.</summary>
     public const string CriteriaVersioned = "criteria.new-version";
     public const string ScoringSettingsUpdated = "scoring-settings.updated";
+    public const string ProvinceStagesUpdated = "province-stages.updated";
     public const string RoundCreated = "round.created";
     public const string RoundUpdated = "round.updated";
     public const string RoundOpened = "round.opened";

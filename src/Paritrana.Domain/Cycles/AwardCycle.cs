@@ -34,6 +34,22 @@ public class CycleStage
     public DateOnly? EndsOn { get; set; }
 }
 
+/// <summary>
+/// A province's own dates for one stage of a cycle, within the cycle's dates of that stage
+/// (<see cref="StageCalendar.CheckWithinCycle"/>); a stage without a row follows the cycle's dates.
+/// </summary>
+public class ProvinceStage : Access.IRegionBound
+{
+    public int CycleId { get; set; }
+    public required string ProvinceCode { get; set; }
+    public StageKind Stage { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public DateOnly EndsOn { get; set; }
+
+    /// <summary>A province's schedule belongs to the whole province.</summary>
+    public string? RegencyCode => null;
+}
+
 /// <summary>The stages of an award cycle, in order.</summary>
 public enum StageKind
 {

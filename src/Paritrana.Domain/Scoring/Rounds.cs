@@ -21,6 +21,8 @@ public class ScoringRound
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>The last day (WIB) on which scorers are expected to submit their cards; none when not set.</summary>
     public DateOnly? ClosesOn { get; set; }
+    /// <summary>The chair's choice: a card is not accepted for submission after <see cref="ClosesOn"/> (WIB). Nothing else is blocked by a date.</summary>
+    public bool RefuseLateCards { get; set; }
     public uint Version { get; set; }
     /// <summary>The aspect codes this round scores (matched by code across criteria versions and categories).</summary>
     public List<RoundAspect> Aspects { get; set; } = [];

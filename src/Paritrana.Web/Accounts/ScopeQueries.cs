@@ -207,6 +207,21 @@ public static class ScopeQueries
     }
 
     /// <summary>
+    /// A province's stage dates: the administrator sees every province's, everyone else with a
+    /// province (its committee and its branch officers) that province's.
+    /// </summary>
+    public static IQueryable<ProvinceStage> InScope(this IQueryable<ProvinceStage> query, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return query;
+        }
+
+        var province = scope.ProvinceCode;
+        return query.Where(s => province != null && s.ProvinceCode == province);
+    }
+
+    /// <summary>
     /// Scoring rounds: a round belongs to one province and is seen only by that province's committee
     /// (the administrator sees all); a branch officer, whose scope is regencies, sees none.
     /// </summary>

@@ -26,6 +26,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AwardCycle> AwardCycles => Set<AwardCycle>();
     public DbSet<CycleStage> CycleStages => Set<CycleStage>();
+    public DbSet<ProvinceStage> ProvinceStages => Set<ProvinceStage>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<CoverageFigures> CoverageFigures => Set<CoverageFigures>();

@@ -2,9 +2,19 @@ using Paritrana.Web.Features.Work;
 
 namespace Paritrana.Web.Pages;
 
-/// <summary>The home page, "Tugas saya": what awaits the signed-in person (<see cref="WorkList"/>), then who they are and what they may see.</summary>
-public class IndexModel(ParitranaDbContext db, CurrentUser me, WorkList work) : PageModel
+/// <summary>
+/// The home page, "Tugas saya": the current stage of the person's province, what awaits them
+/// (<see cref="WorkList"/>) or, for the administrator, every province (<see cref="ProvinceOverview"/>),
+/// then who they are and what they may see.
+/// </summary>
+public class IndexModel(ParitranaDbContext db, CurrentUser me, WorkList work, ProvinceOverview overview, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>Where the person's province stands in the current cycle ("Tahap Penilaian: 12 hari lagi ...").</summary>
+    public IReadOnlyList<string> Stage { get; private set; } = [];
+
+    /// <summary>The administrator's overview of the provinces.</summary>
+    public NationalOverview? Overview { get; private set; }
+
     public IReadOnlyList<WorkGroup> Work { get; private set; } = [];
 
     public string FullName { get; private set; } = "";
@@ -19,6 +29,16 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, WorkList work) : 
     {
         var scope = await me.GetScopeAsync(ct);
         Work = await work.ForAsync(ct);
+        if (scope.ProvinceCode is string own && await StageQueries.CurrentAsync(db, scope, ct) is { } schedule)
+        {
+            Stage = StageTexts.Describe(schedule.PositionFor(own, Wib.Today(clock)), schedule.Year, l);
+        }
+
+        if (me.Role == Roles.Administrator)
+        {
+            Overview = await overview.ForAsync(ct);
+        }
+
         FullName = me.FullName;
         Role = me.Role;
         ProvinceCount = await db.Provinces.AsNoTracking().InScope(scope).CountAsync(ct);

@@ -68,4 +68,35 @@ public class RoundClosingDateTests(PortalFixture portal) : IClassFixture<PortalF
         ScoringTestData.Text(page, "[data-valmsg-for='Input.ClosesOn']").ShouldBe("Tanggal penutupan tidak boleh sebelum hari ini.");
         (await data.CountAsync("SELECT count(*) FROM scoring_rounds WHERE cycle_id = @c", ("c", cycle.Id))).ShouldBe(0L);
     }
+
+    [Fact]
+    public async Task The_chair_moves_the_closing_date_of_an_open_round_and_chooses_to_refuse_late_cards()
+    {
+        var cycle = await data.CycleAsync();
+        var round = await data.RoundAsync(cycle, "Penilaian Terbuka", 100m, RoundStatus.Open, ["KEP"]);
+        var url = $"/Scoring/Rounds/Details/{round}";
+        using var chair = await data.SignedInAsync(ScoringTestData.Chair);
+
+        // A date in the past is refused beside the field, and nothing changes.
+        using (var refused = await chair.SubmitFormAsync(url, "#deadline-form", new Dictionary<string, string> { ["closesOn"] = "2020-01-31" }))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            ScoringTestData.Text(await PortalClient.ParseAsync(refused), "[data-valmsg-for=closesOn]").ShouldBe("Tanggal penutupan tidak boleh sebelum hari ini.");
+        }
+
+        (await data.RowsAsync("SELECT coalesce(closes_on::text, 'null'), refuse_late_cards FROM scoring_rounds WHERE id = @id", ("id", round))).ShouldBe(["null | False"]);
+
+        using (var saved = await chair.SubmitFormAsync(url, "#deadline-form", new Dictionary<string, string> { ["closesOn"] = "2099-04-01", ["refuseLateCards"] = "true" }))
+        {
+            saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var page = await PortalClient.ParseAsync(await chair.FollowAsync(saved));
+            ScoringTestData.Status(page).ShouldBe("Tanggal penutupan babak Penilaian Terbuka telah disimpan.");
+            ScoringTestData.Text(page, "[data-testid=closes-on]").ShouldBe("1 Apr 2099");
+            ScoringTestData.Text(page, "[data-testid=late-cards]").ShouldBe("Kartu nilai yang dikirim setelah tanggal ini ditolak.");
+        }
+
+        (await data.RowsAsync("SELECT closes_on::text, refuse_late_cards FROM scoring_rounds WHERE id = @id", ("id", round))).ShouldBe(["2099-04-01 | True"]);
+        (await data.RowsAsync("SELECT action, details->1->>'value' FROM audit_events WHERE entity_type = 'scoring-round' AND entity_id = @id", ("id", ScoringTestData.Id(round))))
+            .ShouldBe(["round.updated | - -> 2099-04-01 (late cards refused)"]);
+    }
 }

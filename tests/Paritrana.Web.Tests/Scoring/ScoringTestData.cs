@@ -31,8 +31,19 @@ public sealed record TestCriteria(int Id, IReadOnlyDictionary<string, int> Indic
 /// straight into the test class's database (the pages under test are used for what they are
 /// meant to do). Each call makes fresh data: a cycle of an unused year, employers with new names.
 /// </summary>
-public sealed class ScoringTestData(PortalFixture portal)
+public sealed class ScoringTestData(Func<PortalFactory> factory)
 {
+    public ScoringTestData(PortalFixture portal) : this(() => portal.Factory)
+    {
+    }
+
+    /// <summary>For tests that move the portal's clock.</summary>
+    public ScoringTestData(ClockedPortalFixture portal) : this(() => portal.Factory)
+    {
+    }
+
+    private PortalFactory Portal => factory();
+
     public const string Chair = "ketua.bali@paritrana.demo";
     public const string Member = "anggota.bali@paritrana.demo";
     public const string JatengChair = "ketua.jateng@paritrana.demo";
@@ -43,7 +54,7 @@ public sealed class ScoringTestData(PortalFixture portal)
     private static readonly SemaphoreSlim YearGate = new(1, 1);
 
     public ParitranaDbContext NewContext() =>
-        PortalHosts.NewContext(portal.Database);
+        PortalHosts.NewContext(Portal.Database);
 
     /// <summary>A cycle of a year no other cycle has (1999 downwards), with the default categories, all active.</summary>
     public async Task<ScoringCycle> CycleAsync(int finalists = 2)
@@ -191,7 +202,7 @@ public sealed class ScoringTestData(PortalFixture portal)
     public async Task<string> CommitteeMemberAsync(string fullName, string province = "51")
     {
         var email = $"anggota.{Guid.NewGuid():N}@uji.paritrana".ToLowerInvariant();
-        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        await using var scope = Portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser { UserName = email, Email = email, FullName = fullName, ProvinceCode = province, CreatedAt = DateTimeOffset.UtcNow, EmailConfirmed = true };
         (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
@@ -265,15 +276,15 @@ public sealed class ScoringTestData(PortalFixture portal)
     }
 
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
-        await TestDatabase.ScalarAsync<T>(portal.Database, sql, parameters);
+        await TestDatabase.ScalarAsync<T>(Portal.Database, sql, parameters);
 
     public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) =>
-        await TestDatabase.ScalarAsync<long>(portal.Database, sql, parameters);
+        await TestDatabase.ScalarAsync<long>(Portal.Database, sql, parameters);
 
     /// <summary>Rows of a query as strings joined by " | ", for exact comparisons.</summary>
     public async Task<List<string>> RowsAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionStringFor(portal.Database));
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionStringFor(Portal.Database));
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(sql, connection);
         foreach (var (n, v) in parameters)
@@ -293,7 +304,7 @@ public sealed class ScoringTestData(PortalFixture portal)
 
     public async Task<PortalClient> SignedInAsync(string email)
     {
-        var client = portal.Factory.CreatePortalClient();
+        var client = Portal.CreatePortalClient();
         try
         {
             return await client.SignedInAsAsync(email);

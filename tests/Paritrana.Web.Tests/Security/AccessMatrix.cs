@@ -143,6 +143,9 @@ public static class AccessMatrix
         new("/Regions/Index") { { "GET", Staff } },
         new("/Regions/Province/{province}") { { "GET", Staff } },
         new("/Regions/RegencyOrCity/{regency}") { { "GET", Staff } },
+        // A province's stage dates (docs/decisions/029): read by everyone of the province, changed by its
+        // chair or the administrator (who picks the province; the others' own province is used).
+        new("/Schedule/Index?province=51") { { "GET", Staff }, { "POST", Administrator | Chair } },
 
         // --- Employers (imported by branch officers, read by everyone in scope) --------------
         new("/Employers/Index") { { "GET", Staff }, { "GET Export", Staff } },
@@ -200,7 +203,7 @@ public static class AccessMatrix
         // Members see the rounds; creating the defaults is the chair's (Forbid in the handler).
         new("/Scoring/Rounds/Index") { { "GET", Committee }, { "POST Defaults", Chair } },
         // Members see a round; opening and closing it is the chair's (Forbid in the handler).
-        new("/Scoring/Rounds/Details/{round}") { { "GET", Committee }, { "POST Open", Chair }, { "POST Close", Chair } },
+        new("/Scoring/Rounds/Details/{round}") { { "GET", Committee }, { "POST Open", Chair }, { "POST Close", Chair }, { "POST Deadline", Chair } },
         new("/Scoring/Rounds/Edit/{draftRound}") { { "GET", Chair }, { "POST", Chair } },
         new("/Scoring/Rounds/Assignments/{round}")
         {

@@ -113,6 +113,7 @@ public static class ScorePages
         "/Admin/Cycles/EditCategory POST", "/Admin/Criteria/Index GET", "/Admin/Criteria/Index POST Create", "/Admin/Criteria/Index POST Copy",
         "/Admin/Criteria/Edit GET", "/Admin/Criteria/Edit POST", "/Admin/Criteria/Settings GET", "/Admin/Criteria/Settings POST",
         "/Regions/Index GET", "/Regions/Province GET", "/Regions/RegencyOrCity GET",
+        "/Schedule/Index GET", "/Schedule/Index POST",
         "/Employers/Index GET", "/Employers/Index GET Export", "/Employers/Details GET",
         "/Imports/Index GET", "/Imports/Index POST", "/Imports/Preview GET", "/Imports/Preview POST ImportAll", "/Imports/Preview POST ValidOnly",
         "/Imports/Preview POST Cancel", "/Imports/Progress GET", "/Imports/Progress GET Status",
@@ -130,7 +131,7 @@ public static class ScorePages
         // My outstanding cards, conflicts, progress (cards submitted / assigned), rounds and assignments (card states): no values.
         "/Scoring/Index GET", "/Scoring/Conflicts/Index GET", "/Scoring/Conflicts/Declare GET", "/Scoring/Conflicts/Declare POST", "/Scoring/Progress GET",
         "/Scoring/Rounds/Index GET", "/Scoring/Rounds/Index POST Defaults", "/Scoring/Rounds/Details GET", "/Scoring/Rounds/Details POST Open",
-        "/Scoring/Rounds/Details POST Close", "/Scoring/Rounds/Edit GET", "/Scoring/Rounds/Edit POST", "/Scoring/Rounds/Assignments GET",
+        "/Scoring/Rounds/Details POST Close", "/Scoring/Rounds/Details POST Deadline", "/Scoring/Rounds/Edit GET", "/Scoring/Rounds/Edit POST", "/Scoring/Rounds/Assignments GET",
         "/Scoring/Rounds/Assignments POST One", "/Scoring/Rounds/Assignments POST Category", "/Scoring/Rounds/Assignments POST Balance",
         "/Scoring/Rounds/Assignments POST Remove",
         // Records a national result and redirects.

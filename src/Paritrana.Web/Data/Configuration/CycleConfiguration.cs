@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Paritrana.Web.Data.Configuration;
 
-/// <summary>An award cycle with its stages and its categories.</summary>
+/// <summary>An award cycle with its stages (and the provinces' own stage dates) and its categories.</summary>
 public sealed class CycleConfiguration :
-    IEntityTypeConfiguration<AwardCycle>, IEntityTypeConfiguration<CycleStage>, IEntityTypeConfiguration<Category>
+    IEntityTypeConfiguration<AwardCycle>, IEntityTypeConfiguration<CycleStage>, IEntityTypeConfiguration<ProvinceStage>, IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<AwardCycle> builder)
     {
@@ -23,6 +23,16 @@ public sealed class CycleConfiguration :
         builder.ToTable("cycle_stages");
         builder.HasKey(s => new { s.CycleId, s.Stage });
         builder.HasOne<AwardCycle>().WithMany(c => c.Stages).HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ProvinceStage> builder)
+    {
+        builder.ToTable("province_stages");
+        builder.HasKey(s => new { s.CycleId, s.ProvinceCode, s.Stage });
+        builder.Property(s => s.ProvinceCode).HasMaxLength(2);
+        builder.Ignore(s => s.RegencyCode);
+        builder.HasOne<AwardCycle>().WithMany().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Province>().WithMany().HasForeignKey(s => s.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<Category> builder)

@@ -61,6 +61,8 @@ public sealed class ScoringRoundConfiguration :
         builder.Property(r => r.ProvinceCode).HasMaxLength(2);
         builder.Property(r => r.Name).HasMaxLength(150);
         builder.Property(r => r.Weight).HasPrecision(5, 2);
+        // Existing rounds get "no" when the column is added; the default stays, so model and database agree.
+        builder.Property(r => r.RefuseLateCards).HasDefaultValue(false);
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.CycleId, r.ProvinceCode, r.Name }).IsUnique();
         builder.HasOne<AwardCycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Restrict);

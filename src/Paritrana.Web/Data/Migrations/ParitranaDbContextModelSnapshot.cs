@@ -518,6 +518,38 @@ namespace Paritrana.Web.Data.Migrations
                     b.ToTable("cycle_stages", (string)null);
                 });
 
+            modelBuilder.Entity("Paritrana.Domain.Cycles.ProvinceStage", b =>
+                {
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("CycleId", "ProvinceCode", "Stage")
+                        .HasName("pk_province_stages");
+
+                    b.HasIndex("ProvinceCode")
+                        .HasDatabaseName("ix_province_stages_province_code");
+
+                    b.ToTable("province_stages", (string)null);
+                });
+
             modelBuilder.Entity("Paritrana.Domain.FieldWork.CoachingItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2429,6 +2461,12 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("province_code");
 
+                    b.Property<bool>("RefuseLateCards")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("refuse_late_cards");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
@@ -2943,6 +2981,23 @@ namespace Paritrana.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cycle_stages_award_cycles_cycle_id");
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.Cycles.ProvinceStage", b =>
+                {
+                    b.HasOne("Paritrana.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_province_stages_award_cycles_cycle_id");
+
+                    b.HasOne("Paritrana.Domain.Regions.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_province_stages_provinces_province_code");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.FieldWork.CoachingItem", b =>

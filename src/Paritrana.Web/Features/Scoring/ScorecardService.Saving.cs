@@ -28,6 +28,12 @@ public sealed partial class ScorecardService
             return new SaveResult(SaveStatus.Refused, RoundClosedMessage(l));
         }
 
+        // The chair may refuse cards after the round's closing date (WIB); read under the round's share lock.
+        if (submit && await LateRefusalAsync(context.RoundId, ct) is string late)
+        {
+            return new SaveResult(SaveStatus.Refused, late);
+        }
+
         var card = await db.Scorecards.Include(c => c.Scores)
             .FirstOrDefaultAsync(c => c.RoundId == context.RoundId && c.NominationId == context.NominationId && c.ScorerId == context.ScorerId, ct);
 
@@ -313,6 +319,19 @@ public sealed partial class ScorecardService
         }
 
         return new SaveResult(SaveStatus.Saved);
+    }
+
+    /// <summary>
+    /// Why a card of the round may not be submitted today: the chair chose to refuse cards after the
+    /// closing date, and the closing day (WIB) has passed. Null when it may.
+    /// </summary>
+    private async Task<string?> LateRefusalAsync(int roundId, CancellationToken ct)
+    {
+        var round = await db.ScoringRounds.AsNoTracking().Where(r => r.Id == roundId)
+            .Select(r => new { r.ClosesOn, r.RefuseLateCards }).FirstAsync(ct);
+        return round.RefuseLateCards && StageCalendar.IsPast(round.ClosesOn, Wib.Today(clock))
+            ? l["Kartu nilai tidak dapat dikirim: babak ini ditutup untuk kartu nilai pada {0} (WIB), dan ketua menetapkan bahwa kartu yang dikirim setelahnya ditolak. Isian Anda tidak dikirim; hubungi ketua bila perlu.", round.ClosesOn!.Value.ToString("d MMM yyyy", CultureInfo.CurrentCulture)].Value
+            : null;
     }
 
     private string? Refusal(CardContext context)

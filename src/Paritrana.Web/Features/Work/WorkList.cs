@@ -95,18 +95,30 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
                 l["periksa penyebabnya dan unggah ulang"], Late: true)).ToList();
     }
 
-    /// <summary>The scorer's own outstanding cards, one line per open round.</summary>
+    /// <summary>
+    /// The scorer's own outstanding cards, one line per open round with its closing date and the days
+    /// left (red once past); the round closing soonest first, rounds without a closing date last.
+    /// </summary>
     private async Task<List<WorkLine>> CardsAsync(AccessScope scope, Guid self, CancellationToken ct)
     {
         var rounds = await WorkQueries.AssignedCards(db, scope, self).AsNoTracking()
             .Where(c => c.CardStatus != ScorecardStatus.Submitted)
-            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder })
-            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, Count = g.Count(), Drafts = g.Count(c => c.CardStatus == ScorecardStatus.Draft) })
-            .OrderBy(g => g.RoundSortOrder).ThenBy(g => g.RoundId)
+            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder, c.RoundClosesOn })
+            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, g.Key.RoundClosesOn, Count = g.Count(), Drafts = g.Count(c => c.CardStatus == ScorecardStatus.Draft) })
             .ToListAsync(ct);
-        return rounds.Select(r => new WorkLine($"cards-{r.RoundId}", l["Kartu penilaian belum dikirim: {0}", r.RoundName], r.Count, "/Scoring/Index", NoRoute,
-            r.Drafts > 0 ? l["{0} sudah berupa draf", r.Drafts].Value : null)).ToList();
+        var today = Wib.Today(clock);
+        return rounds
+            .OrderBy(r => r.RoundClosesOn is null).ThenBy(r => r.RoundClosesOn).ThenBy(r => r.RoundSortOrder).ThenBy(r => r.RoundId)
+            .Select(r => new WorkLine($"cards-{r.RoundId}", l["Kartu penilaian belum dikirim: {0}", r.RoundName], r.Count, "/Scoring/Index", NoRoute,
+                Join(Closing(r.RoundClosesOn, today), r.Drafts > 0 ? l["{0} sudah berupa draf", r.Drafts].Value : null),
+                Late: StageCalendar.IsPast(r.RoundClosesOn, today)))
+            .ToList();
     }
+
+    private string? Closing(DateOnly? closesOn, DateOnly today) => closesOn is DateOnly c ? StageTexts.Closing(c, today, l) : null;
+
+    private static string? Join(params string?[] parts) =>
+        parts.Where(p => p is not null).ToList() is { Count: > 0 } some ? string.Join(" · ", some) : null;
 
     private async Task<List<WorkLine>> FieldWorkAsync(AccessScope scope, Guid? member, CancellationToken ct)
     {
@@ -139,17 +151,36 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
         return lines;
     }
 
-    /// <summary>The chair's view of the committee: rounds with cards outstanding, nominations waiting for a step.</summary>
+    /// <summary>
+    /// The chair's view of the committee: rounds with cards outstanding (who, how many; the round
+    /// closing soonest first), nominations waiting for a step, and the plenary still to hold or decide.
+    /// </summary>
     private async Task<List<WorkLine>> CommitteeAsync(AccessScope scope, CancellationToken ct)
     {
-        var rounds = await WorkQueries.AssignedCards(db, scope, scorer: null).AsNoTracking()
+        var perScorer = await WorkQueries.AssignedCards(db, scope, scorer: null).AsNoTracking()
             .Where(c => c.CardStatus != ScorecardStatus.Submitted)
-            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder })
-            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, Count = g.Count() })
-            .OrderBy(g => g.RoundSortOrder).ThenBy(g => g.RoundId)
+            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder, c.RoundClosesOn, c.ScorerId })
+            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, g.Key.RoundClosesOn, g.Key.ScorerId, Count = g.Count() })
             .ToListAsync(ct);
-        var lines = rounds.Select(r => new WorkLine($"round-{r.RoundId}", l["Kartu belum dikirim oleh panitia: {0}", r.RoundName], r.Count, "/Scoring/Rounds/Details",
-            Route(("id", r.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture))))).ToList();
+        var scorerIds = perScorer.Select(s => s.ScorerId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => scorerIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var today = Wib.Today(clock);
+        var lines = perScorer
+            .GroupBy(s => new { s.RoundId, s.RoundName, s.RoundSortOrder, s.RoundClosesOn })
+            .OrderBy(g => g.Key.RoundClosesOn is null).ThenBy(g => g.Key.RoundClosesOn).ThenBy(g => g.Key.RoundSortOrder).ThenBy(g => g.Key.RoundId)
+            .Select(g => new WorkLine(
+                $"round-{g.Key.RoundId}",
+                l["Kartu belum dikirim oleh panitia: {0}", g.Key.RoundName],
+                g.Sum(s => s.Count),
+                "/Scoring/Rounds/Details",
+                Route(("id", g.Key.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                Join(Closing(g.Key.RoundClosesOn, today),
+                    string.Join(", ", g.Select(s => (Name: names.GetValueOrDefault(s.ScorerId, ""), s.Count))
+                        .OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.CurrentCulture)
+                        .Select(s => $"{s.Name} {s.Count.ToString("N0", CultureInfo.CurrentCulture)}"))),
+                Late: StageCalendar.IsPast(g.Key.RoundClosesOn, today)))
+            .ToList();
 
         var waiting = await WorkQueries.OfOpenCycles(db, scope).AsNoTracking()
             .Where(n => n.Status == NominationStatus.InFieldAssessment || n.Status == NominationStatus.Scored)
@@ -165,7 +196,35 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
             w.Count,
             "/Nominations/Index",
             Route(("cycle", w.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", w.Status.ToString())))));
+        lines.AddRange(await PlenaryAsync(scope, waiting.Where(w => w.Status == NominationStatus.Scored).Select(w => w.Year).ToList(), ct));
         return lines;
+    }
+
+    /// <summary>
+    /// The plenary of each open cycle with scored nominations waiting for it: not yet recorded, or
+    /// recorded and not yet decided (one line, one plenary, linking to the plenary page).
+    /// </summary>
+    private async Task<List<WorkLine>> PlenaryAsync(AccessScope scope, List<int> years, CancellationToken ct)
+    {
+        if (years.Count == 0 || scope.ProvinceCode is not string province)
+        {
+            return [];
+        }
+
+        var recorded = await db.Plenaries.AsNoTracking()
+            .Where(p => p.ProvinceCode == province && db.AwardCycles.Any(c => c.Id == p.CycleId && years.Contains(c.Year)))
+            .Select(p => new { Year = db.AwardCycles.Where(c => c.Id == p.CycleId).Select(c => c.Year).First(), p.HeldOn, p.DecidedAt })
+            .ToListAsync(ct);
+        return years.Order().Select(year => recorded.FirstOrDefault(p => p.Year == year) is { } plenary
+                ? plenary.DecidedAt is null
+                    ? new WorkLine($"plenary-{year}", l["Keputusan rapat pleno belum ditetapkan ({0})", year], 1, "/Plenary/Index",
+                        Route(("cycle", year.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                        l["rapat pleno {0}", plenary.HeldOn.ToString("d MMM yyyy", CultureInfo.CurrentCulture)].Value)
+                    : null
+                : new WorkLine($"plenary-{year}", l["Rapat pleno belum dicatat ({0})", year], 1, "/Plenary/Index",
+                    Route(("cycle", year.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
+            .OfType<WorkLine>()
+            .ToList();
     }
 
     private static Dictionary<string, string> VisitRoute(string? when, Guid? member, int? days)

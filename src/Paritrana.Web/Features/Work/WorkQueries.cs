@@ -16,6 +16,27 @@ public static class WorkQueries
     public static IQueryable<Nomination> AwaitingVerification(ParitranaDbContext db, AccessScope scope) =>
         OfOpenCycles(db, scope).Where(n => n.Status == NominationStatus.Submitted);
 
+    /// <summary>Nominations of one cycle in scope.</summary>
+    public static IQueryable<Nomination> OfCycle(ParitranaDbContext db, AccessScope scope, int cycleId) =>
+        db.Nominations.InScope(scope).Where(n => n.CycleId == cycleId);
+
+    /// <summary>How many days a submitted nomination may wait for verification before it counts as late (decisions/029).</summary>
+    public const int VerificationDaysAllowed = 7;
+
+    /// <summary>
+    /// Submitted and waiting for verification more than <see cref="VerificationDaysAllowed"/> days
+    /// (WIB calendar days): submitted on 1 March, it is late from 9 March.
+    /// </summary>
+    public static IQueryable<Nomination> LateForVerification(IQueryable<Nomination> nominations, DateOnly today)
+    {
+        var since = Wib.StartOfDay(today.AddDays(-VerificationDaysAllowed));
+        return nominations.Where(n => n.Status == NominationStatus.Submitted && n.UpdatedAt < since);
+    }
+
+    /// <summary>Still in a status of a stage that has ended (<see cref="StageStatuses.Late"/>).</summary>
+    public static IQueryable<Nomination> InEndedStages(IQueryable<Nomination> nominations, IReadOnlyList<NominationStatus> lateStatuses) =>
+        nominations.Where(n => lateStatuses.Contains(n.Status));
+
     /// <summary>Returned by the branch office and not yet submitted again.</summary>
     public static IQueryable<Nomination> AwaitingResubmission(ParitranaDbContext db, AccessScope scope) =>
         OfOpenCycles(db, scope).Where(n => n.Status == NominationStatus.Returned);
@@ -28,6 +49,7 @@ public static class WorkQueries
         public required string RoundName { get; init; }
         public int RoundSortOrder { get; init; }
         public DateOnly? RoundClosesOn { get; init; }
+        public Guid ScorerId { get; init; }
         public int CycleId { get; init; }
         public int NominationId { get; init; }
         public required Nomination Nomination { get; init; }
@@ -48,6 +70,7 @@ public static class WorkQueries
             RoundName = r.Name,
             RoundSortOrder = r.SortOrder,
             RoundClosesOn = r.ClosesOn,
+            ScorerId = a.ScorerId,
             CycleId = r.CycleId,
             NominationId = n.Id,
             Nomination = n,
@@ -57,6 +80,10 @@ public static class WorkQueries
     /// <summary>Coaching items still open (open or in progress) in scope (/FieldWork/Coaching).</summary>
     public static IQueryable<CoachingItem> OpenCoachingItems(ParitranaDbContext db, AccessScope scope) =>
         db.CoachingItems.InScope(scope, db.Nominations).Where(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress);
+
+    /// <summary>Open coaching items whose due date is before <paramref name="today"/> (WIB), in scope.</summary>
+    public static IQueryable<CoachingItem> OverdueCoachingItems(ParitranaDbContext db, AccessScope scope, DateOnly today) =>
+        OpenCoachingItems(db, scope).Where(c => c.DueDate < today);
 
     /// <summary>Planned visits from <paramref name="now"/> to <paramref name="until"/> (exclusive), of one member when given.</summary>
     public static IQueryable<Visit> PlannedVisits(ParitranaDbContext db, AccessScope scope, DateTimeOffset now, DateTimeOffset? until, Guid? member) =>

@@ -5,10 +5,11 @@ namespace Paritrana.Web;
 
 public static class WorkServiceCollectionExtensions
 {
-    /// <summary>"Tugas saya": the work list of the home page.</summary>
+    /// <summary>"Tugas saya": the work list of the home page, and the administrator's overview of the provinces.</summary>
     public static IServiceCollection AddWork(this IServiceCollection services)
     {
         services.AddScoped<WorkList>();
+        services.AddScoped<ProvinceOverview>();
         return services;
     }
 }

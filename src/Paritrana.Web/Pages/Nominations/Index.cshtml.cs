@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Paritrana.Web.Features.Work;
 
 namespace Paritrana.Web.Pages.Nominations;
 
@@ -7,7 +8,7 @@ namespace Paritrana.Web.Pages.Nominations;
 /// paged list filtered by category, regency or city, status and branch office. The pipeline counts
 /// honour the other filters but not the status, so each count is exactly what its link shows.
 /// </summary>
-public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me) : CyclePageModel
+public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me, TimeProvider clock) : CyclePageModel
 {
     [BindProperty(SupportsGet = true, Name = "category")]
     public int? CategoryId { get; set; }
@@ -20,6 +21,21 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
 
     [BindProperty(SupportsGet = true, Name = "branch")]
     public int? BranchOfficeId { get; set; }
+
+    /// <summary>One province (the administrator's home page links here per province).</summary>
+    [BindProperty(SupportsGet = true, Name = "province")]
+    public string? ProvinceCode { get; set; }
+
+    /// <summary>
+    /// What is late (decisions/029): <see cref="LateVerification"/>, waiting for verification too
+    /// long; <see cref="LateStage"/>, still in a status of a stage that has ended.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "late")]
+    public string? Late { get; set; }
+
+    public const string LateVerification = "verification";
+
+    public const string LateStage = "stage";
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -89,6 +105,25 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
         if (BranchOfficeId is int branch)
         {
             query = query.Where(n => n.BranchOfficeId == branch);
+        }
+
+        if (!string.IsNullOrEmpty(ProvinceCode))
+        {
+            var province = ProvinceCode;
+            query = query.Where(n => n.ProvinceCode == province);
+        }
+
+        if (Late == LateVerification)
+        {
+            query = WorkQueries.LateForVerification(query, Wib.Today(clock));
+        }
+        else if (Late == LateStage)
+        {
+            // The province's effective stage dates (the cycle's where no province is given).
+            var schedule = await StageQueries.ForCycleAsync(db, scope, Cycle, ct);
+            var province = string.IsNullOrEmpty(ProvinceCode) ? scope.ProvinceCode : ProvinceCode;
+            var effective = province is null ? StageCalendar.Effective(schedule.CycleStages, []) : schedule.EffectiveFor(province);
+            query = WorkQueries.InEndedStages(query, StageStatuses.Late(effective, Wib.Today(clock)));
         }
 
         // The pipeline: one GROUP BY over the filtered cycle, before the status filter.
@@ -168,6 +203,16 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
         if (status is not null)
         {
             values["status"] = status.Value.ToString();
+        }
+
+        if (!string.IsNullOrEmpty(ProvinceCode))
+        {
+            values["province"] = ProvinceCode;
+        }
+
+        if (!string.IsNullOrEmpty(Late))
+        {
+            values["late"] = Late;
         }
 
         return values;

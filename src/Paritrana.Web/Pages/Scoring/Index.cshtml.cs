@@ -4,7 +4,7 @@ namespace Paritrana.Web.Pages.Scoring;
 
 /// <summary>
 /// "Penilaian saya": the signed-in scorer's outstanding cards (assigned in an open round, not yet
-/// submitted, no declared conflict), with links to the scorecards.
+/// submitted, no declared conflict), the round closing soonest first, with links to the scorecards.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
 public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
@@ -40,7 +40,8 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
         Submitted = await mine.CountAsync(x => x.CardStatus == ScorecardStatus.Submitted, ct);
         Outstanding = await mine
             .Where(x => x.CardStatus != ScorecardStatus.Submitted)
-            .OrderBy(x => x.RoundSortOrder).ThenBy(x => x.Nomination.Organisation!.Name).ThenBy(x => x.NominationId)
+            // Most urgent first: the round closing soonest (rounds without a closing date last).
+            .OrderBy(x => x.RoundClosesOn == null).ThenBy(x => x.RoundClosesOn).ThenBy(x => x.RoundSortOrder).ThenBy(x => x.Nomination.Organisation!.Name).ThenBy(x => x.NominationId)
             .Select(x => new Row(
                 x.RoundId,
                 x.RoundName,

@@ -76,6 +76,7 @@ public static class AuditActionNames
         AuditActions.CycleMadeCurrent => "Siklus dijadikan siklus berjalan",
         AuditActions.CycleClosed => "Siklus ditutup",
         AuditActions.CycleReopened => "Siklus dibuka kembali",
+        AuditActions.ProvinceStagesUpdated => "Jadwal tahapan provinsi diubah",
         AuditActions.CategoryCreated => "Kategori dibuat",
         AuditActions.CategoryUpdated => "Kategori diubah",
         AuditActions.CategoriesCopied => "Kategori disalin dari siklus lain",

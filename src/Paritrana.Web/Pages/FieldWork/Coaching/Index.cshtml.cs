@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Features.Work;
 
 namespace Paritrana.Web.Pages.FieldWork.Coaching;
 
@@ -20,6 +21,10 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
     [BindProperty(SupportsGet = true, Name = "province")]
     public string? Province { get; set; }
 
+    /// <summary>Only the items past their due date (WIB), as the administrator's home page counts them.</summary>
+    [BindProperty(SupportsGet = true, Name = "overdue")]
+    public bool OverdueOnly { get; set; }
+
     public PagedList<Group> Groups { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public IReadOnlyList<SelectListItem> Regencies { get; private set; } = [];
@@ -36,8 +41,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
     {
         var scope = await me.GetScopeAsync(ct);
         IsNational = scope.IsNational;
-        var items = db.CoachingItems.InScope(scope, db.Nominations).AsNoTracking()
-            .Where(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress);
+        var items = (OverdueOnly ? WorkQueries.OverdueCoachingItems(db, scope, Wib.Today(clock)) : WorkQueries.OpenCoachingItems(db, scope)).AsNoTracking();
         if (IsNational && !string.IsNullOrEmpty(Province))
         {
             items = items.Where(c => c.ProvinceCode == Province);

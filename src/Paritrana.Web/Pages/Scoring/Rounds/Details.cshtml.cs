@@ -128,5 +128,77 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         return RedirectToPage(new { id });
     }
 
+    /// <summary>
+    /// The chair sets or moves the closing date of a round not yet closed (also an open one, whose
+    /// form is no longer editable), and whether cards are refused after it. The round is locked for
+    /// update, so a card being submitted meanwhile is judged by the dates it read (decisions/029).
+    /// </summary>
+    public async Task<IActionResult> OnPostDeadlineAsync(int id, DateOnly? closesOn, bool refuseLateCards, uint version, CancellationToken ct)
+    {
+        if (!me.IsChair)
+        {
+            return Forbid();
+        }
+
+        var scope = await me.GetScopeAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await RoundLock.ForUpdateAsync(db, id, ct);
+        var round = await db.ScoringRounds.InScope(scope).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        if (round.Status == RoundStatus.Closed)
+        {
+            return Refuse(id, l["Babak yang sudah ditutup tidak dapat diubah."].Value);
+        }
+
+        string? error = null;
+        if (!ModelState.IsValid)
+        {
+            error = l["Tanggal penutupan tidak valid."].Value;
+        }
+        else if (closesOn is DateOnly closes && closes != round.ClosesOn && closes < Wib.Today(clock))
+        {
+            error = l["Tanggal penutupan tidak boleh sebelum hari ini."].Value;
+        }
+        else if (refuseLateCards && closesOn is null)
+        {
+            error = l["Isi tanggal penutupan bila kartu nilai setelahnya hendak ditolak."].Value;
+        }
+
+        if (error is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            ModelState.Clear();
+            ModelState.AddModelError("closesOn", error);
+            return await OnGetAsync(id, ct);
+        }
+
+        var before = Deadline(round.ClosesOn, round.RefuseLateCards);
+        round.ClosesOn = closesOn;
+        round.RefuseLateCards = refuseLateCards;
+        db.Entry(round).Property(r => r.Version).OriginalValue = version;
+        audit.Record(AuditActions.RoundUpdated, "scoring-round", id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode,
+            AuditDetails.Of(("round", round.Name), ("closing date", $"{before} -> {Deadline(closesOn, refuseLateCards)}")));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Refuse(id, l["Babak ini baru saja diubah oleh orang lain. Periksa keadaannya, lalu ulangi bila masih perlu."].Value);
+        }
+
+        TempData["StatusMessage"] = l["Tanggal penutupan babak {0} telah disimpan.", round.Name].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private static string Deadline(DateOnly? closesOn, bool refuse) =>
+        closesOn is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (refuse ? " (late cards refused)" : "") : "-";
+
     private RedirectToPageResult Refuse(int id, string message) => this.RedirectWithMessage(message, new { id }, isError: true);
 }

@@ -52,6 +52,9 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
         [Display(Name = "Tanggal penutupan")]
         public DateOnly? ClosesOn { get; set; }
 
+        [Display(Name = "Tolak kartu nilai yang dikirim setelah tanggal penutupan")]
+        public bool RefuseLateCards { get; set; }
+
         [Display(Name = "Aspek yang dinilai")]
         public List<string> AspectCodes { get; set => field = value.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(); } = [];
 
@@ -102,6 +105,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
             Input.Weight = ScoreText.ForDisplay(Round.Weight);
             Input.SortOrder = Round.SortOrder;
             Input.ClosesOn = Round.ClosesOn;
+            Input.RefuseLateCards = Round.RefuseLateCards;
             Input.Version = Round.Version;
             Input.AspectCodes = await db.RoundAspects.Where(a => a.RoundId == Round.Id).Select(a => a.AspectCode).ToListAsync(ct);
         }
@@ -138,6 +142,11 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
             ModelState.AddModelError("Input.ClosesOn", l["Tanggal penutupan tidak boleh sebelum hari ini."]);
         }
 
+        if (Input.RefuseLateCards && Input.ClosesOn is null && ModelState.GetFieldValidationState("Input.ClosesOn") != ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError("Input.ClosesOn", l["Isi tanggal penutupan bila kartu nilai setelahnya hendak ditolak."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -159,6 +168,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
                     Weight = weight,
                     SortOrder = Input.SortOrder!.Value,
                     ClosesOn = Input.ClosesOn,
+                    RefuseLateCards = Input.RefuseLateCards,
                     Aspects = Input.AspectCodes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
                 };
                 db.ScoringRounds.Add(round);
@@ -177,6 +187,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
             existing.Weight = weight;
             existing.SortOrder = Input.SortOrder!.Value;
             existing.ClosesOn = Input.ClosesOn;
+            existing.RefuseLateCards = Input.RefuseLateCards;
             db.RoundAspects.RemoveRange(existing.Aspects.Where(a => !Input.AspectCodes.Contains(a.AspectCode)));
             foreach (var code in Input.AspectCodes.Where(c => existing.Aspects.All(a => a.AspectCode != c)))
             {
@@ -213,7 +224,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
     }
 
     private static string Describe(ScoringRound r) =>
-        FormattableString.Invariant($"'{r.Name}', {r.Kind}, weight {r.Weight:0.##}, order {r.SortOrder}, closes {r.ClosesOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}, aspects {string.Join(",", r.Aspects.Select(a => a.AspectCode).Order(StringComparer.Ordinal))}");
+        FormattableString.Invariant($"'{r.Name}', {r.Kind}, weight {r.Weight:0.##}, order {r.SortOrder}, closes {r.ClosesOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}{(r.RefuseLateCards ? " (late cards refused)" : "")}, aspects {string.Join(",", r.Aspects.Select(a => a.AspectCode).Order(StringComparer.Ordinal))}");
 
     private async Task<bool> LoadAsync(int? id, int? cycle, CancellationToken ct)
     {
