@@ -38,7 +38,8 @@ public sealed class DemoActor(
         var clock = new FixedClock(at);
         var me = new CurrentUser(request, db, cache);
         var audit = new AuditTrail(db, contexts, request, clock);
-        return new DemoAct(me, audit, new NominationTransitions(db, me, audit, clock, l));
+        // Notifications as on the portal's pages, without mail (docs/decisions/030).
+        return new DemoAct(me, audit, new NominationTransitions(db, me, audit, clock, l, new Features.Notifications.Notifier(db, null, clock)));
     }
 
     /// <summary>

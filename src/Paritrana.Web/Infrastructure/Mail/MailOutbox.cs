@@ -62,7 +62,9 @@ public sealed class MailOutbox(ParitranaDbContext db, IStringLocalizer<SharedRes
 /// <summary>
 /// Wakes the drain when a SaveChanges saved queued mail: in that SaveChanges' transaction (or just
 /// after it, when EF made its own), the queued <c>mail.send</c> job is made due now and the job
-/// channel notified; PostgreSQL delivers the NOTIFY at commit, and a rollback takes both back.
+/// channel notified; PostgreSQL delivers the NOTIFY at commit, and a rollback takes both back. A
+/// drain running at that moment gets a run_after later than its claim, which the runner keeps when
+/// it queues the drain again (the wake is not lost while the drain runs).
 /// </summary>
 public sealed class OutboxWake : SaveChangesInterceptor
 {
@@ -77,7 +79,8 @@ public sealed class OutboxWake : SaveChangesInterceptor
     public static Task WakeAsync(DatabaseFacade database, CancellationToken ct) =>
         database.ExecuteSqlRawAsync(
             $"""
-            UPDATE jobs SET run_after = now() WHERE kind = '{OutboxDrain.Kind}' AND status = '{JobStatus.Queued}' AND run_after > now();
+            UPDATE jobs SET run_after = CASE WHEN status = '{JobStatus.Running}' THEN clock_timestamp() ELSE now() END
+            WHERE kind = '{OutboxDrain.Kind}' AND ((status = '{JobStatus.Queued}' AND run_after > now()) OR status = '{JobStatus.Running}');
             SELECT pg_notify('{JobTable.Channel}', '{OutboxDrain.Kind}');
             """, ct);
 
