@@ -31,5 +31,5 @@ public static class Reminders
     /// tomorrow once, a visit once per planned day, a round once per closing date.
     /// </summary>
     public static string Key(NotificationKind kind, int thingId, DateOnly date, Guid userId) =>
-        $"{kind}:{thingId}:{date:yyyy-MM-dd}:{userId:N}";
+        FormattableString.Invariant($"{kind}:{thingId}:{date:yyyy-MM-dd}:{userId:N}");
 }

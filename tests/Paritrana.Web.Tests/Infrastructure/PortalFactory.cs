@@ -24,6 +24,8 @@ public class PortalFactory(string database, string environment = "Development", 
             // The test server has no client address, so every sign-in of a test class shares one
             // rate-limit partition; SignInRateLimitTests sets a small limit of its own.
             ["Security:SignInAttemptsPerMinute"] = "100000",
+            // No hourly reminder sweep or daily digest at start-up: the notification tests run them themselves.
+            ["Notifications:RecurringJobs"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {

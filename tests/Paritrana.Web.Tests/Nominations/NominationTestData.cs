@@ -19,8 +19,13 @@ public sealed record TestCycle(int Id, int Year, IReadOnlyDictionary<CategoryKin
 /// class's database (the pages under test are used for everything they are meant to do). Each call
 /// makes fresh data: a cycle of an unused year, an employer with a new NPP.
 /// </summary>
-public sealed class NominationTestData(PortalFixture portal)
+public sealed class NominationTestData(PortalFactory factory)
 {
+    public NominationTestData(PortalFixture portal)
+        : this(portal.Factory)
+    {
+    }
+
     public const string Member = "anggota.bali@paritrana.demo";
     public const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
     public const string Chair = "ketua.bali@paritrana.demo";
@@ -33,7 +38,7 @@ public sealed class NominationTestData(PortalFixture portal)
     private static readonly SemaphoreSlim YearGate = new(1, 1);
 
     public ParitranaDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
+        new(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(factory.Database)).Options);
 
     /// <summary>A cycle of a year no other cycle has (2020 downwards, so that the demo's recent years stay free), all categories active.</summary>
     public async Task<TestCycle> CycleAsync(bool closed = false) => await CycleAsync(closed, notes: null);
@@ -154,14 +159,14 @@ public sealed class NominationTestData(PortalFixture portal)
     }
 
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
-        await TestDatabase.ScalarAsync<T>(portal.Database, sql, parameters);
+        await TestDatabase.ScalarAsync<T>(factory.Database, sql, parameters);
 
     public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) =>
-        await TestDatabase.ScalarAsync<long>(portal.Database, sql, parameters);
+        await TestDatabase.ScalarAsync<long>(factory.Database, sql, parameters);
 
     public async Task<PortalClient> SignedInAsync(string email)
     {
-        var client = portal.Factory.CreatePortalClient();
+        var client = factory.CreatePortalClient();
         try
         {
             return await client.SignedInAsAsync(email);

@@ -77,12 +77,7 @@ public sealed class OutboxWake : SaveChangesInterceptor
 
     /// <summary>Makes the queued drain due now and notifies the runners, on the context's connection and transaction.</summary>
     public static Task WakeAsync(DatabaseFacade database, CancellationToken ct) =>
-        database.ExecuteSqlRawAsync(
-            $"""
-            UPDATE jobs SET run_after = CASE WHEN status = '{JobStatus.Running}' THEN clock_timestamp() ELSE now() END
-            WHERE kind = '{OutboxDrain.Kind}' AND ((status = '{JobStatus.Queued}' AND run_after > now()) OR status = '{JobStatus.Running}');
-            SELECT pg_notify('{JobTable.Channel}', '{OutboxDrain.Kind}');
-            """, ct);
+        database.ExecuteSqlRawAsync(JobTable.WakeSql(OutboxDrain.Kind), ct);
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
