@@ -66,7 +66,7 @@ public class NotificationTests(MailPortalFixture portal) : IClassFixture<MailPor
         var mail = (await portal.Mailbox.WaitForAsync(email)).ShouldHaveSingleItem();
         mail.Subject.ShouldBe($"Nominasi {name} dikembalikan untuk diperbaiki");
         mail.Text.ShouldContain("Yth. Ni Made Pembuat,");
-        mail.Text.ShouldContain($"Buka di portal:\r\nhttp://localhost/Nominations/Details/{id}\r\n");
+        mail.Text.ReplaceLineEndings("\n").ShouldContain($"Buka di portal:\nhttp://localhost/Nominations/Details/{id}\n");
         mail.Html.ShouldContain($"href=\"http://localhost/Nominations/Details/{id}\"");
 
         // The bell and the list.
@@ -113,7 +113,7 @@ public class NotificationTests(MailPortalFixture portal) : IClassFixture<MailPor
         await ReturnAsync(first);
         var mail = (await portal.Mailbox.WaitForAsync(email)).ShouldHaveSingleItem();
         mail.Subject.ShouldBe($"Nomination {name} was returned for correction");
-        mail.Text.ShouldContain("Open in the portal:\r\nhttp://localhost/Nominations/Details/");
+        mail.Text.ReplaceLineEndings("\n").ShouldContain($"Open in the portal:\nhttp://localhost/Nominations/Details/{first}\n");
         (await MailTestKit.OutboxAsync(portal.Factory, email)).Single().Language.ShouldBe("en");
 
         // No mail: the notification is still written, nothing is queued.

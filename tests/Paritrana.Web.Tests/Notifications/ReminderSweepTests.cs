@@ -38,7 +38,7 @@ public class ReminderSweepTests(PortalFixture portal) : IClassFixture<PortalFixt
         await using var db = _data.NewContext();
         var visit = new Visit
         {
-            NominationId = nomination, ProvinceCode = province, PlannedAt = at, Place = "Kantor", Purpose = "Kunjungan",
+            NominationId = nomination, ProvinceCode = province, PlannedAt = at.ToUniversalTime(), Place = "Kantor", Purpose = "Kunjungan",
             CreatedBy = members[0], CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             Members = members.Select(m => new VisitMember { UserId = m }).ToList(),
         };
