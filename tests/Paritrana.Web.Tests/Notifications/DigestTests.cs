@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paritrana.Domain.Notifications;
+using Paritrana.Web.Data;
 using Paritrana.Web.Features.Notifications;
 using Paritrana.Web.Tests.Mail;
 
@@ -44,7 +46,7 @@ public class DigestTests(ClockedPortalFixture portal) : IClassFixture<ClockedPor
 
         var mail = (await MailTestKit.OutboxAsync(portal.Factory, digest.Email)).ShouldHaveSingleItem();
         mail.Subject.ShouldBe("Ringkasan harian Portal Paritrana: 2 pemberitahuan terbuka");
-        var text = await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT text_body FROM outbox_mails WHERE id = @id", ("id", mail.Id));
+        var text = (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT text_body FROM outbox_mails WHERE id = @id", ("id", mail.Id)))!;
         text.ShouldContain("• Kunjungan ke PT Dua besok\r\n");
         text.ShouldContain("• Nominasi PT Satu dikembalikan untuk diperbaiki\r\n");
         text.ShouldNotContain("PT Dibaca");
