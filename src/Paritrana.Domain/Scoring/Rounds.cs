@@ -19,6 +19,8 @@ public class ScoringRound
     public RoundStatus Status { get; set; } = RoundStatus.Draft;
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>The last day (WIB) on which scorers are expected to submit their cards; none when not set.</summary>
+    public DateOnly? ClosesOn { get; set; }
     public uint Version { get; set; }
     /// <summary>The aspect codes this round scores (matched by code across criteria versions and categories).</summary>
     public List<RoundAspect> Aspects { get; set; } = [];

@@ -2456,6 +2456,10 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
                     b.Property<int>("CycleId")
                         .HasColumnType("integer")
                         .HasColumnName("cycle_id");

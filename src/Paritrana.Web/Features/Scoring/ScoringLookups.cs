@@ -33,7 +33,7 @@ public static class ScoringLookups
 }
 
 /// <summary>A round as most scoring pages need it.</summary>
-public sealed record RoundInfo(int Id, int CycleId, int CycleYear, bool CycleClosed, string ProvinceCode, string Name, RoundKind Kind, decimal Weight, int SortOrder, RoundStatus Status, uint Version)
+public sealed record RoundInfo(int Id, int CycleId, int CycleYear, bool CycleClosed, string ProvinceCode, string Name, RoundKind Kind, decimal Weight, int SortOrder, RoundStatus Status, uint Version, DateOnly? ClosesOn)
 {
     public AssignmentService.RoundRef Ref => new(Id, CycleId, ProvinceCode, Name, Status);
 }
@@ -55,6 +55,7 @@ public static class RoundLookup
                 r.Weight,
                 r.SortOrder,
                 r.Status,
-                r.Version))
+                r.Version,
+                r.ClosesOn))
             .FirstOrDefaultAsync(ct);
 }

@@ -27,6 +27,7 @@ public static class WorkQueries
         public int RoundId { get; init; }
         public required string RoundName { get; init; }
         public int RoundSortOrder { get; init; }
+        public DateOnly? RoundClosesOn { get; init; }
         public int CycleId { get; init; }
         public int NominationId { get; init; }
         public required Nomination Nomination { get; init; }
@@ -46,6 +47,7 @@ public static class WorkQueries
             RoundId = r.Id,
             RoundName = r.Name,
             RoundSortOrder = r.SortOrder,
+            RoundClosesOn = r.ClosesOn,
             CycleId = r.CycleId,
             NominationId = n.Id,
             Nomination = n,

@@ -18,7 +18,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
 
     public int Conflicted { get; private set; }
 
-    public sealed record Row(int RoundId, string RoundName, int CycleYear, int NominationId, string Nomination, string Category, ScorecardStatus? CardStatus);
+    public sealed record Row(int RoundId, string RoundName, int CycleYear, int NominationId, string Nomination, string Category, ScorecardStatus? CardStatus, DateOnly? ClosesOn);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,7 +48,8 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
                 x.NominationId,
                 x.Nomination.Organisation!.Name,
                 x.Nomination.Category!.Name,
-                x.CardStatus))
+                x.CardStatus,
+                x.RoundClosesOn))
             .ToPagedListAsync(PageNumber, ct: ct);
         return Page();
     }

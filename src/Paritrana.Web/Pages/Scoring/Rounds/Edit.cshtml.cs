@@ -12,7 +12,7 @@ namespace Paritrana.Web.Pages.Scoring.Rounds;
 /// to every category and criteria version that has them).
 /// </summary>
 [Authorize(Policy = Policies.Chair)]
-public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -47,6 +47,10 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
 
         [Display(Name = "Urutan")]
         public int? SortOrder { get; set; }
+
+        /// <summary>The last day (WIB) for submitting cards; optional.</summary>
+        [Display(Name = "Tanggal penutupan")]
+        public DateOnly? ClosesOn { get; set; }
 
         [Display(Name = "Aspek yang dinilai")]
         public List<string> AspectCodes { get; set => field = value.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(); } = [];
@@ -97,6 +101,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
             Input.Kind = Round.Kind;
             Input.Weight = ScoreText.ForDisplay(Round.Weight);
             Input.SortOrder = Round.SortOrder;
+            Input.ClosesOn = Round.ClosesOn;
             Input.Version = Round.Version;
             Input.AspectCodes = await db.RoundAspects.Where(a => a.RoundId == Round.Id).Select(a => a.AspectCode).ToListAsync(ct);
         }
@@ -127,6 +132,12 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
             ModelState.AddModelError("Input.Name", l["Babak bernama {0} sudah ada di siklus ini.", Input.Name ?? ""]);
         }
 
+        // A closing date already in the past is refused when it is entered, not when it was kept from before.
+        if (Input.ClosesOn is DateOnly closes && closes != Round?.ClosesOn && closes < Wib.Today(clock))
+        {
+            ModelState.AddModelError("Input.ClosesOn", l["Tanggal penutupan tidak boleh sebelum hari ini."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -147,6 +158,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
                     Kind = Input.Kind!.Value,
                     Weight = weight,
                     SortOrder = Input.SortOrder!.Value,
+                    ClosesOn = Input.ClosesOn,
                     Aspects = Input.AspectCodes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
                 };
                 db.ScoringRounds.Add(round);
@@ -164,6 +176,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
             existing.Kind = Input.Kind!.Value;
             existing.Weight = weight;
             existing.SortOrder = Input.SortOrder!.Value;
+            existing.ClosesOn = Input.ClosesOn;
             db.RoundAspects.RemoveRange(existing.Aspects.Where(a => !Input.AspectCodes.Contains(a.AspectCode)));
             foreach (var code in Input.AspectCodes.Where(c => existing.Aspects.All(a => a.AspectCode != c)))
             {
@@ -200,7 +213,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
     }
 
     private static string Describe(ScoringRound r) =>
-        FormattableString.Invariant($"'{r.Name}', {r.Kind}, weight {r.Weight:0.##}, order {r.SortOrder}, aspects {string.Join(",", r.Aspects.Select(a => a.AspectCode).Order(StringComparer.Ordinal))}");
+        FormattableString.Invariant($"'{r.Name}', {r.Kind}, weight {r.Weight:0.##}, order {r.SortOrder}, closes {r.ClosesOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}, aspects {string.Join(",", r.Aspects.Select(a => a.AspectCode).Order(StringComparer.Ordinal))}");
 
     private async Task<bool> LoadAsync(int? id, int? cycle, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
 
     public bool IsChair => me.IsChair;
 
-    public sealed record Row(int Id, int SortOrder, string Name, RoundKind Kind, decimal Weight, RoundStatus Status, List<string> AspectCodes, int Assigned, int Submitted);
+    public sealed record Row(int Id, int SortOrder, string Name, RoundKind Kind, decimal Weight, RoundStatus Status, List<string> AspectCodes, int Assigned, int Submitted, DateOnly? ClosesOn);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -53,7 +53,8 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
                 r.Status,
                 r.Aspects.OrderBy(a => a.AspectCode).Select(a => a.AspectCode).ToList(),
                 db.Assignments.Count(a => a.RoundId == r.Id),
-                db.Scorecards.Count(c => c.RoundId == r.Id && c.Status == ScorecardStatus.Submitted)))
+                db.Scorecards.Count(c => c.RoundId == r.Id && c.Status == ScorecardStatus.Submitted),
+                r.ClosesOn))
             .ToPagedListAsync(PageNumber, ct: ct);
         return Page();
     }
