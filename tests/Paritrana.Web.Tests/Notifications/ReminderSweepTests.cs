@@ -3,6 +3,7 @@ using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Notifications;
 using Paritrana.Domain.Regions;
+using Paritrana.Domain.Scoring;
 using Paritrana.Web.Features.Notifications;
 using Paritrana.Web.Tests.Mail;
 using Paritrana.Web.Tests.Nominations;
@@ -112,6 +113,44 @@ public class ReminderSweepTests(PortalFixture portal) : IClassFixture<PortalFixt
             // Run again: nothing new.
             (await SweepAsync()).Total.ShouldBe(0);
         }
+    }
+
+    [Fact]
+    public async Task A_round_closing_in_three_days_reminds_its_scorers_with_cards_still_to_send()
+    {
+        await SweepAsync();
+        var waiting = await MailTestKit.MemberAsync(portal.Factory, "Penilai Belum Kirim");
+        var done = await MailTestKit.MemberAsync(portal.Factory, "Penilai Sudah Kirim");
+        var cycle = await _data.SharedCycleAsync();
+        var nomination = await _data.NominationAsync(cycle, await _data.EmployerAsync("51.71"), NominationStatus.ReadyForScoring);
+        var today = ProvinceTime.Today(DateTimeOffset.UtcNow, "51");
+        int closing, later;
+        await using (var db = _data.NewContext())
+        {
+            var soon = new ScoringRound { CycleId = cycle.Id, ProvinceCode = "51", Name = "Babak Tutup Segera " + Guid.NewGuid().ToString("N")[..6], Kind = RoundKind.Documents, Weight = 50m, Status = RoundStatus.Open, ClosesOn = today.AddDays(3), SortOrder = 1 };
+            var after = new ScoringRound { CycleId = cycle.Id, ProvinceCode = "51", Name = "Babak Tutup Nanti", Kind = RoundKind.Documents, Weight = 50m, Status = RoundStatus.Open, ClosesOn = today.AddDays(4), SortOrder = 2 };
+            db.ScoringRounds.AddRange(soon, after);
+            await db.SaveChangesAsync();
+            (closing, later) = (soon.Id, after.Id);
+            foreach (var (round, scorer) in new[] { (closing, waiting.Id), (closing, done.Id), (later, waiting.Id) })
+            {
+                db.Assignments.Add(new Assignment { RoundId = round, NominationId = nomination, ScorerId = scorer, AssignedBy = scorer, AssignedAt = DateTimeOffset.UtcNow });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // The second scorer's card is sent: nothing to remind them of.
+        await TestDatabase.ExecuteAsync(
+            $"INSERT INTO scorecards (round_id, nomination_id, scorer_id, criteria_set_id, province_code, status, updated_at) SELECT {closing}, {nomination}, '{done.Id}', (SELECT id FROM criteria_sets LIMIT 1), '51', {(int)ScorecardStatus.Submitted}, now()",
+            portal.Database);
+
+        var report = await SweepAsync();
+        report.Notifications.ShouldBe(new Dictionary<NotificationKind, int> { [NotificationKind.RoundClosingSoon] = 1 });
+        (await _data.ScalarAsync<string>("SELECT kind || ' ' || subject FROM notifications WHERE user_id = @u", ("u", waiting.Id)))
+            .ShouldBe($"RoundClosingSoon {await _data.ScalarAsync<string>("SELECT name FROM scoring_rounds WHERE id = @id", ("id", closing))}");
+        (await _data.CountAsync("SELECT count(*) FROM notifications WHERE user_id = @u", ("u", done.Id))).ShouldBe(0);
+        (await SweepAsync()).Total.ShouldBe(0);
     }
 
     [Fact]

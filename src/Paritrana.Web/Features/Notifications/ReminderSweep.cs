@@ -6,7 +6,7 @@ namespace Paritrana.Web.Features.Notifications;
 
 /// <summary>
 /// The reminder sweep (docs/decisions/030-notifications.md): coaching items due tomorrow or
-/// overdue, visits tomorrow, each on its province's calendar. Every reminder has a once-only key
+/// overdue, visits tomorrow, rounds closing in three days, each on its province's calendar. Every reminder has a once-only key
 /// (<see cref="Reminders.Key"/>) under a unique index; the sweep inserts with
 /// <c>ON CONFLICT DO NOTHING</c> and queues mail only for the rows it inserted, in one transaction:
 /// run twice, or on three instances at once, each reminder is queued once.
@@ -30,6 +30,7 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
         var candidates = new List<Candidate>();
         await AddCoachingAsync(candidates, now, ct);
         await AddVisitsAsync(candidates, now, ct);
+        await AddRoundsAsync(candidates, now, ct);
 
         // Only active accounts of the thing's province hear of it.
         var people = await PeopleAsync(candidates.Select(c => c.UserId).Distinct().ToList(), ct);
@@ -110,6 +111,34 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
             foreach (var user in visit.Members)
             {
                 into.Add(new Candidate(NotificationKind.VisitTomorrow, visit.Id, today.AddDays(1), visit.ProvinceCode, visit.Name, $"/FieldWork/Visits/Details/{visit.Id}", user));
+            }
+        }
+    }
+
+    /// <summary>Open rounds closing in <see cref="Reminders.RoundClosingDays"/> days: to the scorers with a card still to send.</summary>
+    private async Task AddRoundsAsync(List<Candidate> into, DateTimeOffset now, CancellationToken ct)
+    {
+        var latest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(Reminders.RoundClosingDays + 1);
+        var rounds = await db.ScoringRounds.AsNoTracking()
+            .Where(r => r.Status == RoundStatus.Open && r.ClosesOn != null && r.ClosesOn <= latest)
+            .Select(r => new
+            {
+                r.Id,
+                r.ProvinceCode,
+                r.Name,
+                ClosesOn = r.ClosesOn!.Value,
+                Scorers = db.Assignments
+                    .Where(a => a.RoundId == r.Id
+                        && !db.Scorecards.Any(c => c.RoundId == r.Id && c.NominationId == a.NominationId && c.ScorerId == a.ScorerId && c.Status == ScorecardStatus.Submitted)
+                        && !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId))
+                    .Select(a => a.ScorerId).Distinct().ToList(),
+            })
+            .ToListAsync(ct);
+        foreach (var round in rounds.Where(r => Reminders.IsRoundClosingSoon(r.ClosesOn, ProvinceTime.Today(now, r.ProvinceCode))))
+        {
+            foreach (var user in round.Scorers)
+            {
+                into.Add(new Candidate(NotificationKind.RoundClosingSoon, round.Id, round.ClosesOn, round.ProvinceCode, round.Name, "/Scoring", user));
             }
         }
     }
