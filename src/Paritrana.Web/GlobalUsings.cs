@@ -11,6 +11,7 @@ global using Paritrana.Domain.Auditing;
 global using Paritrana.Domain.Cycles;
 global using Paritrana.Domain.FieldWork;
 global using Paritrana.Domain.Nominations;
+global using Paritrana.Domain.Notifications;
 global using Paritrana.Domain.Organisations;
 global using Paritrana.Domain.Regions;
 global using Paritrana.Domain.Scoring;

@@ -76,6 +76,7 @@ public static class PortalServices
         services.AddScoped<RequestIds>();
         services.AddScoped<Pages.Nominations.NominationFacts>();
         services.AddWork();
+        services.AddNotifications(configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -31,6 +31,8 @@ public sealed class PortalSignInManager(
         {
             var session = await sessions.StartAsync(user.Id, Context, Context.RequestAborted);
             claims.Add(new Claim(PortalClaims.Session, session.ToString()));
+            // A new sign-in: the person's stored language applies (docs/decisions/030).
+            await PreferredLanguage.ApplyAsync(Context, user.Id);
         }
 
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);

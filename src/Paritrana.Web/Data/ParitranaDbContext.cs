@@ -72,6 +72,10 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     // The mail outbox (docs/decisions/028); mapped in Configuration/OutboxMailConfiguration.
     public DbSet<Paritrana.Web.Infrastructure.Mail.OutboxMail> OutboxMails => Set<Paritrana.Web.Infrastructure.Mail.OutboxMail>();
 
+    // Notifications and preferences (docs/decisions/030); mapped in Configuration/NotificationConfiguration.
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

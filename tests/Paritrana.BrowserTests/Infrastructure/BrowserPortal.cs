@@ -19,10 +19,15 @@ namespace Paritrana.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
 {
-    public KestrelPortalFactory(string database)
+    private readonly IDictionary<string, string?> _settings;
+
+    /// <param name="settings">Settings of one test class (e.g. its mail server), over the defaults below.</param>
+    /// <param name="port">0: a free port Kestrel picks; a fixed one when the portal must know its address beforehand (Portal:PublicUrl).</param>
+    public KestrelPortalFactory(string database, IDictionary<string, string?>? settings = null, int port = 0)
     {
         Database = database;
-        UseKestrel(0);
+        _settings = settings ?? new Dictionary<string, string?>();
+        UseKestrel(port);
     }
 
     public string Database { get; }
@@ -43,7 +48,13 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
             // Invitation links start with it; the journey follows them on its own port.
             ["Portal:PublicUrl"] = "http://localhost",
             // Imports and PDFs write files; keep them in this database's own temporary folder.
+            // No hourly reminder sweep or daily digest at start-up.
+            ["Notifications:RecurringJobs"] = "false",
         };
+        foreach (var (k, v) in _settings)
+        {
+            values[k] = v;
+        }
 
         // As host settings too, so that they win over appsettings*.json.
         foreach (var (k, v) in values)
@@ -68,7 +79,7 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
 /// One fresh database, one portal on a real port and one headless Chromium per test class (xunit
 /// class fixture). Tests open their own browser contexts (one per user) from <see cref="Browser"/>.
 /// </summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     private KestrelPortalFactory? _factory;
     private IPlaywright? _playwright;
@@ -85,12 +96,15 @@ public sealed class BrowserPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync("b");
-        _factory = new KestrelPortalFactory(database);
+        _factory = await CreateFactoryAsync(database);
         BaseUrl = _factory.Start();
         Assertions.SetDefaultExpectTimeout(Ui.Timeout);
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
     }
+
+    /// <summary>The portal of this fixture; a subclass gives it settings of its own.</summary>
+    protected virtual Task<KestrelPortalFactory> CreateFactoryAsync(string database) => Task.FromResult(new KestrelPortalFactory(database));
 
     public async Task DisposeAsync()
     {

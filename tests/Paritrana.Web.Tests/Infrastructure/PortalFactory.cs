@@ -32,6 +32,8 @@ public class PortalFactory(string database, string environment = "Development", 
             ["Security:RequireTwoFactorFor"] = "",
             // Invitations and e-mail change links are absolute (mail is queued; sent only with Email:SmtpHost).
             ["Portal:PublicUrl"] = "http://localhost",
+            // No hourly reminder sweep or daily digest at start-up: the notification tests run them themselves.
+            ["Notifications:RecurringJobs"] = "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {

@@ -19,8 +19,13 @@ public sealed record TestCycle(int Id, int Year, IReadOnlyDictionary<CategoryKin
 /// class's database (the pages under test are used for everything they are meant to do). Each call
 /// makes fresh data: a cycle of an unused year, an employer with a new NPP.
 /// </summary>
-public sealed class NominationTestData(PortalFixture portal)
+public sealed class NominationTestData(PortalFactory factory)
 {
+    public NominationTestData(PortalFixture portal)
+        : this(portal.Factory)
+    {
+    }
+
     public const string Member = "anggota.bali@paritrana.demo";
     public const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
     public const string Chair = "ketua.bali@paritrana.demo";
@@ -33,7 +38,7 @@ public sealed class NominationTestData(PortalFixture portal)
     private static readonly SemaphoreSlim YearGate = new(1, 1);
 
     public ParitranaDbContext NewContext() =>
-        PortalHosts.NewContext(portal.Database);
+        PortalHosts.NewContext(factory.Database);
 
     /// <summary>A cycle of a year no other cycle has (2020 downwards, so that the demo's recent years stay free), all categories active.</summary>
     public async Task<TestCycle> CycleAsync(bool closed = false) => await CycleAsync(closed, notes: null);
@@ -84,7 +89,7 @@ public sealed class NominationTestData(PortalFixture portal)
     {
         await using var db = NewContext();
         await db.AwardCycles.Where(c => c.Id == cycle.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsClosed, true));
-        PortalHosts.ReferenceDataChanged(portal.Database);
+        PortalHosts.ReferenceDataChanged(factory.Database);
     }
 
     /// <summary>An employer in a regency or city of Bali (or elsewhere), served by the branch covering it, with imported figures when given.</summary>
@@ -155,14 +160,14 @@ public sealed class NominationTestData(PortalFixture portal)
     }
 
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
-        await TestDatabase.ScalarAsync<T>(portal.Database, sql, parameters);
+        await TestDatabase.ScalarAsync<T>(factory.Database, sql, parameters);
 
     public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) =>
-        await TestDatabase.ScalarAsync<long>(portal.Database, sql, parameters);
+        await TestDatabase.ScalarAsync<long>(factory.Database, sql, parameters);
 
     public async Task<PortalClient> SignedInAsync(string email)
     {
-        var client = portal.Factory.CreatePortalClient();
+        var client = factory.CreatePortalClient();
         try
         {
             return await client.SignedInAsAsync(email);

@@ -109,6 +109,10 @@ public static class AccessMatrix
         new("/Account/TwoFactor") { { "GET", Staff }, { "POST RecoveryCodes", Staff }, { "POST Disable", Staff }, { "POST Reset", Staff } },
         new("/Account/TwoFactorSetup") { { "GET", Staff }, { "POST", Staff }, { "POST Start", Staff } },
         new("/Account/AccessDenied") { { "GET", Staff } },
+        // Each person's own choices of mail and language, and their own notifications (docs/decisions/030):
+        // a notification is opened (marked read) only by its recipient, anyone else gets 404 (NotificationTests).
+        new("/Account/Preferences") { { "GET", Staff }, { "POST", Staff } },
+        new("/Notifications/Index") { { "GET", Staff }, { "POST Open", Staff }, { "POST ReadAll", Staff } },
         // The login page offers the language switch too.
         new("/Language") { { "GET", Everyone }, { "POST", Everyone } },
         // Re-executed by the exception handler and the status-code pages, also for failed POSTs.

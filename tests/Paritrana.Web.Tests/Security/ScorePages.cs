@@ -104,6 +104,8 @@ public static class ScorePages
         "/Account/ConfirmEmail GET", "/Account/ConfirmEmail POST", "/Account/TwoFactor GET", "/Account/TwoFactor POST RecoveryCodes",
         "/Account/TwoFactor POST Disable", "/Account/TwoFactor POST Reset", "/Account/TwoFactorSetup GET", "/Account/TwoFactorSetup POST", "/Account/TwoFactorSetup POST Start",
         "/Admin/Users/Edit POST ResendInvitation", "/Admin/Users/Edit POST RevokeInvitation",
+        // Notifications name the thing (an organisation, a round), never a score (docs/decisions/030).
+        "/Account/Preferences GET", "/Account/Preferences POST", "/Notifications/Index GET", "/Notifications/Index POST Open", "/Notifications/Index POST ReadAll",
         "/Admin/Users/Index GET", "/Admin/Users/Create GET", "/Admin/Users/Create POST", "/Admin/Users/Edit GET", "/Admin/Users/Edit POST",
         "/Admin/Users/Edit POST Disable", "/Admin/Users/Edit POST Enable", "/Admin/Users/Edit POST Unlock", "/Admin/Users/Edit POST ResetPassword",
         "/Admin/Offices/Index GET", "/Admin/Offices/BranchOffice GET", "/Admin/Offices/BranchOffice POST", "/Admin/Offices/RegionalOffice GET",

@@ -44,7 +44,9 @@ public sealed class DemoActor(
         var clock = new FixedClock(at);
         var me = new CurrentUser(request, db, cache);
         var audit = new AuditTrail(db, contexts, request, clock);
-        var transitions = new NominationTransitions(db, me, audit, clock, l);
+        // Notifications as on the portal's pages, without mail (docs/decisions/030).
+        var notifier = new Features.Notifications.Notifier(db, null, clock);
+        var transitions = new NominationTransitions(db, me, audit, clock, l, notifier);
         return new DemoAct(
             me,
             audit,

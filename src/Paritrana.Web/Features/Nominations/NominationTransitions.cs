@@ -26,7 +26,8 @@ public sealed class NominationTransitions(
     CurrentUser me,
     AuditTrail audit,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l)
+    IStringLocalizer<SharedResource> l,
+    Notifications.Notifier notifier)
 {
     public const int MaxReasonLength = 2000;
 
@@ -135,6 +136,8 @@ public sealed class NominationTransitions(
             AuditDetails(from, decision.To, reason)
                 .And(("incomplete rounds", missingRounds.Count == 0 ? null : string.Join(", ", missingRounds.Select(m => m.RoundName)))));
 
+        await NotifyAsync(nomination, request.Action, ct);
+
         // The UPDATE checks the version the user's page was read at; the status change and the
         // audit event are in the same SaveChanges, so they stand or fall with it.
         db.Entry(nomination).Property(n => n.Version).OriginalValue = request.Version;
@@ -153,6 +156,36 @@ public sealed class NominationTransitions(
         }
 
         return new(TransitionResult.Done, null, from, decision.To);
+    }
+
+    /// <summary>
+    /// Returned or verified: the nomination's creator and the province's chairs are told, in this
+    /// SaveChanges; submitted again: the "returned" notifications are settled (docs/decisions/030).
+    /// </summary>
+    private async Task NotifyAsync(Nomination nomination, NominationAction action, CancellationToken ct)
+    {
+        var kind = action switch
+        {
+            NominationAction.Return => NotificationKind.NominationReturned,
+            NominationAction.Verify => NotificationKind.NominationVerified,
+            _ => (NotificationKind?)null,
+        };
+        var work = Notifications.Notifier.NominationWork(nomination.Id);
+        if (action is NominationAction.Submit or NominationAction.Withdraw)
+        {
+            await notifier.SettleAsync(work, ct);
+        }
+
+        if (kind is null)
+        {
+            return;
+        }
+
+        var name = await db.Organisations.Where(o => o.Id == nomination.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+        var recipients = await Notifications.NotificationRecipients.OfNominationAsync(db, nomination.Id, nomination.ProvinceCode, ct);
+        await notifier.RaiseAsync(recipients,
+            new(kind.Value, nomination.ProvinceCode, name, $"/Nominations/Details/{nomination.Id}", kind == NotificationKind.NominationReturned ? work : null),
+            me.Id, ct);
     }
 
     private static TransitionOutcome Refuse(string message) => new(TransitionResult.Refused, message);

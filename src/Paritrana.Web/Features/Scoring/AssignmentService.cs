@@ -9,7 +9,7 @@ namespace Paritrana.Web.Features.Scoring;
 /// scoring (or scored); scorers must be the province's committee; a declared conflict is never
 /// assigned. An assignment is removed only while its card is not submitted.
 /// </summary>
-public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, Notifications.Notifier notifier)
 {
     public sealed record RoundRef(int Id, int CycleId, string ProvinceCode, string Name, RoundStatus Status);
 
@@ -53,6 +53,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         db.Assignments.Add(new Assignment { RoundId = round.Id, NominationId = nominationId, ScorerId = scorerId, AssignedBy = chairId, AssignedAt = clock.GetUtcNow() });
         audit.Record(AuditActions.AssignmentCreated, "nomination", nominationId.ToString(CultureInfo.InvariantCulture), round.ProvinceCode,
             AuditDetails.Of((null, $"round {round.Id} '{round.Name}'"), (null, $"scorer {scorer.Email}")));
+        await NotifyAssignedAsync(round, [scorerId], chairId, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -233,6 +234,10 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
             conflicts.Select(c => new NominationScorer(c.NominationId, c.ScorerId)).ToHashSet());
     }
 
+    /// <summary>Each newly assigned scorer is told once per assignment, in the same SaveChanges (docs/decisions/030).</summary>
+    private Task<int> NotifyAssignedAsync(RoundRef round, IEnumerable<Guid> scorers, Guid chairId, CancellationToken ct) =>
+        notifier.RaiseAsync(scorers, new(NotificationKind.AssignedAsScorer, round.ProvinceCode, round.Name, "/Scoring"), chairId, ct);
+
     private Outcome Raced() => new(false, l["Penugasan babak ini baru saja diubah dari tempat lain. Muat ulang halaman, lalu ulangi."].Value);
 
     /// <summary>Inserts the new assignments with one audit event for the batch, in one transaction; false when another change came first.</summary>
@@ -247,6 +252,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         db.Assignments.AddRange(pairs.Select(p => new Assignment { RoundId = round.Id, NominationId = p.NominationId, ScorerId = p.ScorerId, AssignedBy = chairId, AssignedAt = now }));
         audit.Record(AuditActions.AssignmentCreated, "scoring-round", round.Id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode,
             AuditDetails.Of((null, how), (null, FormattableString.Invariant($"{pairs.Count} assignments"))));
+        await NotifyAssignedAsync(round, pairs.Select(p => p.ScorerId), chairId, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -245,6 +245,12 @@ public sealed partial class ScorecardService
                 context.NominationId.ToString(CultureInfo.InvariantCulture),
                 context.ProvinceCode,
                 Details(context, card.Id, changed, current, final, total));
+            if (submit)
+            {
+                // A reopened card sent again: its "reopened" notification is settled (docs/decisions/030).
+                await notifier.SettleAsync(Notifications.Notifier.CardWork(context.RoundId, context.NominationId, context.ScorerId), ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -307,6 +313,11 @@ public sealed partial class ScorecardService
         });
         audit.Record(AuditActions.ScorecardReopened, "nomination", card.NominationId.ToString(CultureInfo.InvariantCulture), card.ProvinceCode,
             Domain.Auditing.AuditDetails.Of(CardEntries(card.RoundId, card.Id).Round, CardEntries(card.RoundId, card.Id).Card, ("reason", reason)));
+        var name = await db.Nominations.Where(n => n.Id == card.NominationId).Select(n => n.Organisation!.Name).FirstAsync(ct);
+        await notifier.RaiseAsync([card.ScorerId],
+            new(NotificationKind.CardReopened, card.ProvinceCode, name, $"/Scoring/Card?round={card.RoundId}&nomination={card.NominationId}",
+                Notifications.Notifier.CardWork(card.RoundId, card.NominationId, card.ScorerId)),
+            chairId, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -14,7 +14,7 @@ namespace Paritrana.Web.Features.Scoring;
 /// <item>every change of a score is kept (<see cref="ScoreChange"/>) and audited.</item>
 /// </list>
 /// </summary>
-public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> l)
+public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail audit, TimeProvider clock, IMemoryCache cache, IStringLocalizer<SharedResource> l, Notifications.Notifier notifier)
 {
     public const int MaxCommentLength = 2000;
     public const int MaxStrengthsLength = 4000;

@@ -33,7 +33,8 @@ public sealed partial class PlenaryDecisions(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
     DecisionSnapshots snapshots,
-    NominationTransitions transitions)
+    NominationTransitions transitions,
+    Notifications.Notifier notifier)
 {
     public const string Conflict = "Catatan rapat pleno telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman dan periksa lagi; tidak ada yang disimpan.";
     public const string AlreadyDecided = "Finalis siklus ini sudah ditetapkan.";
@@ -149,6 +150,10 @@ public sealed partial class PlenaryDecisions(
         var decided = DecisionSnapshots.AsDecided(data, decidable.Select(d => d.Row.NominationId).ToHashSet(), finalists);
         var issued = await snapshots.IssueAsync(plenary, decided, new DecisionMoment(now, me.Id ?? Guid.Empty, me.FullName, choice.Rationales), ct);
         audit.Record(AuditActions.DecisionDocumentIssued, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode, DecisionSnapshots.IssuedDetails(issued));
+        // The province's committee is told, in this transaction (docs/decisions/030).
+        var province = await db.Provinces.Where(p => p.Code == provinceCode).Select(p => p.Name).FirstAsync(ct);
+        await notifier.RaiseAsync(await Notifications.NotificationRecipients.Committee(db, provinceCode).ToListAsync(ct),
+            new(NotificationKind.FinalistsDecided, provinceCode, province, FormattableString.Invariant($"/Plenary?cycle={cycleId}")), me.Id, ct);
         try
         {
             await db.SaveChangesAsync(ct);

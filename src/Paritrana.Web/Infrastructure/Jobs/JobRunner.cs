@@ -115,7 +115,8 @@ public sealed partial class JobRunner(
         }
     }
 
-    private sealed record ClaimedJob(long Id, string Kind, string Payload, int Attempts);
+    /// <summary>A claimed job; <paramref name="ClaimedAt"/> is the claim's database time (a wake after it moves run_after past it).</summary>
+    private sealed record ClaimedJob(long Id, string Kind, string Payload, int Attempts, DateTime ClaimedAt);
 
     private async Task<ClaimedJob?> ClaimAsync(CancellationToken ct)
     {
@@ -131,14 +132,14 @@ public sealed partial class JobRunner(
                 ORDER BY run_after, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id, kind, payload::text, attempts
+            RETURNING id, kind, payload::text, attempts, now()
             """, connection);
         command.Parameters.AddWithValue("owner", InstanceId);
         command.Parameters.AddWithValue("lease", Options.Lease);
         command.Parameters.AddWithValue("kinds", _kinds.Keys.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
-            ? new ClaimedJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3))
+            ? new ClaimedJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetDateTime(4))
             : null;
     }
 
@@ -244,7 +245,9 @@ public sealed partial class JobRunner(
             await using var command = new NpgsqlCommand(
                 $"""
                 UPDATE jobs SET status = @status, lease_owner = NULL, lease_expires_at = NULL, last_error = COALESCE(@error, last_error),
-                    run_after = CASE WHEN @status = '{JobStatus.Queued}' THEN now() + @delay ELSE run_after END,
+                    run_after = CASE WHEN @status <> '{JobStatus.Queued}' THEN run_after
+                        WHEN @keepWake AND run_after > @claimedAt THEN LEAST(run_after, now() + @delay)
+                        ELSE now() + @delay END,
                     attempts = CASE WHEN @count THEN attempts ELSE attempts - 1 END,
                     finished_at = CASE WHEN @status IN ('{JobStatus.Done}', '{JobStatus.Failed}') THEN now() END
                 WHERE id = @id AND lease_owner = @owner
@@ -253,6 +256,9 @@ public sealed partial class JobRunner(
             command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
             command.Parameters.AddWithValue("delay", delay);
             command.Parameters.AddWithValue("count", countAttempt);
+            // A wake that came while the job ran (run_after set after the claim) is kept: the next run is not put off past it.
+            command.Parameters.AddWithValue("keepWake", status == JobStatus.Queued && countAttempt == false);
+            command.Parameters.AddWithValue("claimedAt", job.ClaimedAt);
             command.Parameters.AddWithValue("id", job.Id);
             command.Parameters.AddWithValue("owner", InstanceId);
             await command.ExecuteNonQueryAsync(timeout.Token);

@@ -15,6 +15,18 @@ public static class JobTable
     /// <summary>The channel the runners LISTEN on.</summary>
     public const string Channel = "paritrana_jobs";
 
+    /// <summary>
+    /// The SQL that wakes the job of a recurring <paramref name="kind"/> (a constant of the code, not
+    /// user input): a queued one becomes due now; a running one gets a run_after later than its
+    /// claim, which the runner keeps when it queues it again (a wake during a run is not lost); NOTIFY.
+    /// </summary>
+    public static string WakeSql(string kind) =>
+        $"""
+        UPDATE jobs SET run_after = CASE WHEN status = '{JobStatus.Running}' THEN clock_timestamp() ELSE now() END
+        WHERE kind = '{kind}' AND ((status = '{JobStatus.Queued}' AND run_after > now()) OR status = '{JobStatus.Running}');
+        SELECT pg_notify('{Channel}', '{kind}');
+        """;
+
     public static async Task<long> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string kind, object payload, CancellationToken ct, TimeSpan? delay = null)
     {
         await using var command = new NpgsqlCommand(

@@ -62,7 +62,9 @@ public sealed class MailOutbox(ParitranaDbContext db, IStringLocalizer<SharedRes
 /// <summary>
 /// Wakes the drain when a SaveChanges saved queued mail: in that SaveChanges' transaction (or just
 /// after it, when EF made its own), the queued <c>mail.send</c> job is made due now and the job
-/// channel notified; PostgreSQL delivers the NOTIFY at commit, and a rollback takes both back.
+/// channel notified; PostgreSQL delivers the NOTIFY at commit, and a rollback takes both back. A
+/// drain running at that moment gets a run_after later than its claim, which the runner keeps when
+/// it queues the drain again (the wake is not lost while the drain runs).
 /// </summary>
 public sealed class OutboxWake : SaveChangesInterceptor
 {
@@ -75,11 +77,7 @@ public sealed class OutboxWake : SaveChangesInterceptor
 
     /// <summary>Makes the queued drain due now and notifies the runners, on the context's connection and transaction.</summary>
     public static Task WakeAsync(DatabaseFacade database, CancellationToken ct) =>
-        database.ExecuteSqlRawAsync(
-            $"""
-            UPDATE jobs SET run_after = now() WHERE kind = '{OutboxDrain.Kind}' AND status = '{JobStatus.Queued}' AND run_after > now();
-            SELECT pg_notify('{JobTable.Channel}', '{OutboxDrain.Kind}');
-            """, ct);
+        database.ExecuteSqlRawAsync(JobTable.WakeSql(OutboxDrain.Kind), ct);
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {

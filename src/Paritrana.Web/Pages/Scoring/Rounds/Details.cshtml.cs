@@ -8,7 +8,7 @@ namespace Paritrana.Web.Pages.Scoring.Rounds;
 /// opened again).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, Features.Notifications.Notifier notifier) : PageModel
 {
     public RoundInfo Round { get; private set; } = null!;
 
@@ -111,6 +111,13 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
 
         db.Entry(round).Property(r => r.Version).OriginalValue = version;
         audit.Record(to == RoundStatus.Open ? AuditActions.RoundOpened : AuditActions.RoundClosed, "scoring-round", id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode, AuditDetails.Text($"'{round.Name}'"));
+        if (to == RoundStatus.Open)
+        {
+            // Its scorers are told, in this SaveChanges (docs/decisions/030).
+            var scorers = await db.Assignments.Where(a => a.RoundId == id).Select(a => a.ScorerId).Distinct().ToListAsync(ct);
+            await notifier.RaiseAsync(scorers, new(NotificationKind.RoundOpened, round.ProvinceCode, round.Name, "/Scoring"), me.Id, ct);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,48 @@
+using Paritrana.Web.Infrastructure.Mail;
+
+namespace Paritrana.Web.Features.Notifications;
+
+/// <summary>What a notification says, in the reader's language: on the list page and in its mail alike.</summary>
+public static class NotificationTexts
+{
+    public static string Title(IStringLocalizer l, NotificationKind kind, string subject) => kind switch
+    {
+        NotificationKind.NominationReturned => l["Nominasi {0} dikembalikan untuk diperbaiki", subject],
+        NotificationKind.NominationVerified => l["Nominasi {0} telah diverifikasi", subject],
+        NotificationKind.AssignedAsScorer => l["Anda ditugaskan menilai di {0}", subject],
+        NotificationKind.RoundOpened => l["{0} dibuka untuk penilaian", subject],
+        NotificationKind.RoundClosingSoon => l["{0} ditutup dalam {1} hari", subject, Reminders.RoundClosingDays],
+        NotificationKind.CardReopened => l["Kartu penilaian Anda untuk {0} dibuka kembali", subject],
+        NotificationKind.CoachingDueTomorrow => l["Butir pembinaan {0} jatuh tempo besok", subject],
+        NotificationKind.CoachingOverdue => l["Butir pembinaan {0} sudah lewat jatuh tempo", subject],
+        NotificationKind.VisitTomorrow => l["Kunjungan ke {0} besok", subject],
+        NotificationKind.FinalistsDecided => l["Finalis {0} telah diputuskan", subject],
+        _ => subject,
+    };
+
+    /// <summary>The mail of one notification, sent at once to those who chose immediate mail.</summary>
+    public static MailContent Mail(IStringLocalizer l, string fullName, NotificationKind kind, string subject, string? link) => new(
+        Title(l, kind, subject),
+        l["Yth. {0},", fullName],
+        [
+            Title(l, kind, subject) + ".",
+            l["Buka tautan di bawah ini untuk melihatnya di Portal Paritrana."],
+            l["Anda menerima surel ini karena memilih surel segera untuk pemberitahuan. Pilihan ini dapat diubah di halaman Preferensi."],
+        ],
+        l["Buka di portal"],
+        link,
+        l["Salam, Sekretariat Penghargaan Paritrana"]);
+
+    /// <summary>The daily digest: every open notification, each with its link.</summary>
+    public static MailContent Digest(IStringLocalizer l, string fullName, IReadOnlyList<(NotificationKind Kind, string Subject, string? Link)> open, string? listLink) => new(
+        l["Ringkasan harian Portal Paritrana: {0} pemberitahuan terbuka", open.Count],
+        l["Yth. {0},", fullName],
+        [
+            l["Berikut pemberitahuan yang masih terbuka untuk Anda:"],
+            .. open.Select(n => "• " + Title(l, n.Kind, n.Subject) + (n.Link is null ? "" : " — " + n.Link)),
+            l["Anda menerima surel ini karena memilih ringkasan harian. Pilihan ini dapat diubah di halaman Preferensi."],
+        ],
+        l["Lihat semua pemberitahuan"],
+        listLink,
+        l["Salam, Sekretariat Penghargaan Paritrana"]);
+}

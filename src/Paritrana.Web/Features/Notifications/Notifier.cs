@@ -1,0 +1,81 @@
+using Paritrana.Web.Infrastructure.Mail;
+
+namespace Paritrana.Web.Features.Notifications;
+
+/// <summary>What happened, to whom it is shown: the kind, the thing's province and name, its page, and the work it asks for.</summary>
+public sealed record NotificationEvent(NotificationKind Kind, string ProvinceCode, string Subject, string Link, string? WorkKey = null);
+
+/// <summary>
+/// Raises notifications in the caller's DbContext (docs/decisions/030-notifications.md): the rows,
+/// and the mail of those who chose immediate mail (<see cref="MailOutbox.Queue"/>, in their
+/// language), are saved by the caller's SaveChanges with the change that causes them, or not at
+/// all. Recipients are narrowed to active accounts of the event's province, so that nobody hears
+/// of another province; the person who acted is left out. Without an outbox (the demo seeder) no mail is queued.
+/// </summary>
+public sealed class Notifier(ParitranaDbContext db, MailOutbox? outbox, TimeProvider clock)
+{
+    /// <summary>One recipient as the notifier needs them: address, name, mail choice and language.</summary>
+    public sealed record Recipient(Guid Id, string? Email, string FullName, MailFrequency Mail, string Language);
+
+    /// <summary>Recipients among <paramref name="userIds"/>: active, of <paramref name="provinceCode"/>, with their preferences.</summary>
+    public static IQueryable<Recipient> InProvince(ParitranaDbContext db, IReadOnlyCollection<Guid> userIds, string provinceCode) =>
+        from u in db.Users
+        where userIds.Contains(u.Id) && u.ProvinceCode == provinceCode && !u.IsDisabled
+        from p in db.UserPreferences.Where(p => p.UserId == u.Id).DefaultIfEmpty()
+        select new Recipient(u.Id, u.Email, u.FullName, p == null ? MailFrequency.Immediate : p.Mail, p == null ? MailOutbox.Indonesian : p.Language);
+
+    public async Task<int> RaiseAsync(IEnumerable<Guid> userIds, NotificationEvent e, Guid? actor, CancellationToken ct)
+    {
+        var ids = userIds.Where(id => id != actor).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var recipients = await InProvince(db, ids, e.ProvinceCode).AsNoTracking().ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var person in recipients)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UserId = person.Id,
+                Kind = e.Kind,
+                ProvinceCode = e.ProvinceCode,
+                Subject = Truncate(e.Subject, 300),
+                Link = e.Link,
+                WorkKey = e.WorkKey,
+                CreatedAt = now,
+            });
+            QueueMail(person, e.Kind, e.Subject, e.Link);
+        }
+
+        return recipients.Count;
+    }
+
+    /// <summary>Queues the immediate mail of one notification, when its recipient chose that.</summary>
+    public void QueueMail(Recipient person, NotificationKind kind, string subject, string link)
+    {
+        if (outbox is not null && person.Mail == MailFrequency.Immediate && !string.IsNullOrWhiteSpace(person.Email))
+        {
+            outbox.Queue(person.Email, person.Language, l => NotificationTexts.Mail(l, person.FullName, kind, subject, outbox.Settings.Link(link)));
+        }
+    }
+
+    /// <summary>The work <paramref name="workKey"/> is done: its open notifications leave the bell (saved by the caller).</summary>
+    public async Task SettleAsync(string workKey, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var n in await db.Notifications.Where(n => n.WorkKey == workKey && n.SettledAt == null).ToListAsync(ct))
+        {
+            n.SettledAt = now;
+        }
+    }
+
+    /// <summary>The work key of a nomination that waits for its committee (returned: to be fixed and resubmitted).</summary>
+    public static string NominationWork(int nominationId) => $"nomination:{nominationId}";
+
+    /// <summary>The work key of a scorer's card in a round.</summary>
+    public static string CardWork(int roundId, int nominationId, Guid scorerId) => $"card:{roundId}:{nominationId}:{scorerId:N}";
+
+    public static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
