@@ -51,9 +51,9 @@ public sealed class DemoActor(
             me,
             audit,
             transitions,
-            new ScorecardService(db, audit, clock, cache, l),
+            new ScorecardService(db, audit, clock, cache, l, notifier),
             new FieldWorkService(db, me, audit, clock, l),
-            new PlenaryDecisions(db, me, audit, clock, l, new DecisionSnapshots(db), transitions),
+            new PlenaryDecisions(db, me, audit, clock, l, new DecisionSnapshots(db), transitions, notifier),
             l);
     }
 
