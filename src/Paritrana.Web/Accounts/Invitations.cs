@@ -26,7 +26,9 @@ public sealed class Invitations(ParitranaDbContext db, MailOutbox outbox, AuditT
     /// </summary>
     public async Task<DateTimeOffset> SendAsync(PortalUser user, string role, Guid? sentBy, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        // PostgreSQL keeps microseconds: the audited expiry equals the stored one.
+        var exact = clock.GetUtcNow();
+        var now = new DateTimeOffset(exact.UtcTicks - (exact.UtcTicks % 10), TimeSpan.Zero);
         var superseded = await EndOpenAsync(user.Id, InvitationEnd.Superseded, now, ct);
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var invitation = new AccountInvitation
