@@ -47,8 +47,9 @@ public class DigestTests(ClockedPortalFixture portal) : IClassFixture<ClockedPor
         var mail = (await MailTestKit.OutboxAsync(portal.Factory, digest.Email)).ShouldHaveSingleItem();
         mail.Subject.ShouldBe("Ringkasan harian Portal Paritrana: 2 pemberitahuan terbuka");
         var text = (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT text_body FROM outbox_mails WHERE id = @id", ("id", mail.Id)))!;
-        text.ShouldContain("• Kunjungan ke PT Dua besok\r\n");
-        text.ShouldContain("• Nominasi PT Satu dikembalikan untuk diperbaiki\r\n");
+        // Each line with its absolute link (Portal:PublicUrl of the test host is http://localhost).
+        text.ShouldContain("• Kunjungan ke PT Dua besok — http://localhost/FieldWork/Visits/Details/2\r\n");
+        text.ShouldContain("• Nominasi PT Satu dikembalikan untuk diperbaiki — http://localhost/Nominations/Details/1\r\n");
         text.ShouldNotContain("PT Dibaca");
         (await MailTestKit.OutboxAsync(portal.Factory, immediate.Email)).ShouldBeEmpty();
 

@@ -19,6 +19,9 @@ public partial class EveryPageRequiresSignInTests(PortalFixture portal) : IClass
         "/Account/Login", "/Error", "/Language",
         // Someone who forgot their password cannot sign in; the reset page's proof is the mailed token (decisions/028).
         "/Account/ForgotPassword", "/Account/ResetPassword",
+        // The invitation's proof is the mailed token; the code steps follow the password step, whose
+        // cookie their POST requires (decisions/031).
+        "/Account/Invitation", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode",
     };
 
     /// <summary>
