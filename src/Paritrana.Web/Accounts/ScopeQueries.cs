@@ -128,6 +128,30 @@ public static class ScopeQueries
         return offices.Where(b => b.ProvinceCode == province && (branch is null || b.Id == branch));
     }
 
+    /// <summary>The instance's copy of the provinces, filtered as the query of the table above.</summary>
+    public static IEnumerable<ReferenceData.ProvinceRef> InScope(this IEnumerable<ReferenceData.ProvinceRef> provinces, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return provinces;
+        }
+
+        var province = scope.ProvinceCode;
+        return provinces.Where(p => province != null && p.Code == province);
+    }
+
+    /// <summary>The instance's copy of the provinces' stage dates, filtered as the query of the table below.</summary>
+    public static IEnumerable<ReferenceData.ProvinceStageRef> InScope(this IEnumerable<ReferenceData.ProvinceStageRef> stages, AccessScope scope)
+    {
+        if (scope.IsNational)
+        {
+            return stages;
+        }
+
+        var province = scope.ProvinceCode;
+        return stages.Where(s => province != null && s.ProvinceCode == province);
+    }
+
     /// <summary>
     /// Nominations: the committee sees its province; a branch officer sees the nominations its
     /// branch verifies (including province-level ones assigned to it); the administrator all.

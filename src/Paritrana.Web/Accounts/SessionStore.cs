@@ -39,20 +39,22 @@ public sealed class SessionStore(
     /// The session and its account, as one query of two primary-key lookups (the per-request cost).
     /// Null when there is no such session of this user.
     /// </summary>
-    public async Task<SessionState?> ReadAsync(Guid sessionId, Guid userId, string securityStamp, CancellationToken ct)
+    /// <param name="province">The province of the cookie: the person's open notifications of it are
+    /// counted in the same statement, for the bell of the page (<see cref="Features.Notifications.NotificationBell"/>).</param>
+    public async Task<(SessionState State, int OpenNotifications)?> ReadAsync(Guid sessionId, Guid userId, string securityStamp, string? province, CancellationToken ct)
     {
         // The request's queries share this connection from here on (it is closed with the request's
         // DbContext): otherwise each query takes a connection from the pool and gives it back, and
         // Npgsql resets it (DISCARD ALL) before the next one, a statement per query for nothing.
         await db.Database.OpenConnectionAsync(ct);
-        var row = await ReadQuery(db, sessionId, userId, ct);
+        var row = province is null ? await ReadQuery(db, sessionId, userId, ct) : await ReadWithBellQuery(db, sessionId, userId, province, ct);
         return row is null
             ? null
-            : new SessionState(row.LastSeenAt, row.ExpiresAt, row.EndedAt, row.EndedReason, row.IsDisabled,
-                string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal));
+            : (new SessionState(row.LastSeenAt, row.ExpiresAt, row.EndedAt, row.EndedReason, row.IsDisabled,
+                string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal)), row.OpenNotifications);
     }
 
-    private sealed record SessionRow(DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, DateTimeOffset? EndedAt, SessionEndReason? EndedReason, bool IsDisabled, string? SecurityStamp);
+    private sealed record SessionRow(DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, DateTimeOffset? EndedAt, SessionEndReason? EndedReason, bool IsDisabled, string? SecurityStamp, int OpenNotifications);
 
     /// <summary>Compiled once: the query of every signed-in request (docs/decisions/020).</summary>
     private static readonly Func<ParitranaDbContext, Guid, Guid, CancellationToken, Task<SessionRow?>> ReadQuery =
@@ -60,7 +62,17 @@ public sealed class SessionStore(
                 from s in db.UserSessions.AsNoTracking()
                 join u in db.Users on s.UserId equals u.Id
                 where s.Id == sessionId && s.UserId == userId
-                select new SessionRow(s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp))
+                select new SessionRow(s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp, 0))
+            .FirstOrDefault());
+
+    /// <summary>The same, with the bell's count of the person's open notifications of <c>province</c>.</summary>
+    private static readonly Func<ParitranaDbContext, Guid, Guid, string, CancellationToken, Task<SessionRow?>> ReadWithBellQuery =
+        EF.CompileAsyncQuery((ParitranaDbContext db, Guid sessionId, Guid userId, string province, CancellationToken ct) => (
+                from s in db.UserSessions.AsNoTracking()
+                join u in db.Users on s.UserId equals u.Id
+                where s.Id == sessionId && s.UserId == userId
+                select new SessionRow(s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp,
+                    db.Notifications.Where(n => n.UserId == userId && n.ProvinceCode == province).Count(Features.Notifications.NotificationBell.IsOpen)))
             .FirstOrDefault());
 
     /// <summary>Writes "last seen" (the validator asks at most once per <see cref="SessionRules.LastSeenInterval"/>).</summary>

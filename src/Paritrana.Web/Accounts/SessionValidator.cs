@@ -11,7 +11,7 @@ namespace Paritrana.Web.Accounts;
 /// Checks on every request that the cookie's server-side session is still open: not signed out,
 /// not ended by a password change or an administrator, within its idle and absolute lifetimes
 /// (<see cref="SessionRules"/>), and that its account is enabled and unchanged (same security
-/// stamp). One query of two primary-key lookups per request, and a write of "last seen" at most
+/// stamp). One query of two primary-key lookups per request (with the bell's count of open notifications), and a write of "last seen" at most
 /// once a minute; Identity's own validator would rebuild the principal and re-issue the cookie
 /// each time instead. A session found over is ended on the server and the user is sent to the
 /// login page with the reason (docs/decisions/012-server-side-sessions.md).
@@ -40,15 +40,17 @@ public static class SessionValidator
         var ct = http.RequestAborted;
         try
         {
-            if (await sessions.ReadAsync(sessionId, userId, stamp, ct) is not { } state)
+            if (await sessions.ReadAsync(sessionId, userId, stamp, principal.FindFirstValue(PortalClaims.Province), ct) is not { } read)
             {
                 await RejectAsync(context, null);
                 return;
             }
 
+            var (state, openNotifications) = read;
             var verdict = SessionRules.Check(state, now, sessions.Lifetimes);
             if (verdict.Valid)
             {
+                Features.Notifications.NotificationBell.Remember(http, openNotifications);
                 if (verdict.TouchLastSeen)
                 {
                     await sessions.TouchAsync(sessionId, now, ct);

@@ -4,7 +4,8 @@ namespace Paritrana.Web.Infrastructure;
 
 /// <summary>
 /// The reference data that nearly every page reads and that almost never changes (award cycles,
-/// their categories and scoring settings, regencies and cities, branch offices), held in this
+/// their categories, scoring settings and stage dates, provinces, regencies and cities, branch
+/// offices), held in this
 /// instance's memory and dropped whole whenever any of it changes anywhere (docs/decisions/032).
 /// <para>
 /// A change is announced by a <c>NOTIFY</c> on <see cref="Channel"/> sent in the very transaction
@@ -29,6 +30,7 @@ public sealed class ReferenceData
     public static readonly IReadOnlySet<Type> EntityTypes = new HashSet<Type>
     {
         typeof(AwardCycle), typeof(Category), typeof(ScoringSettings), typeof(Province), typeof(RegencyOrCity), typeof(BranchOffice),
+        typeof(CycleStage), typeof(ProvinceStage),
     };
 
     /// <summary>The longest a copy is used, even without any notification.</summary>
@@ -61,6 +63,15 @@ public sealed class ReferenceData
 
     /// <summary>One branch office.</summary>
     public sealed record BranchOfficeRef(int Id, string ProvinceCode, string Name);
+
+    /// <summary>One province.</summary>
+    public sealed record ProvinceRef(string Code, string Name);
+
+    /// <summary>A province's own dates of one stage.</summary>
+    public sealed record ProvinceStageRef(string ProvinceCode, StageDates Dates);
+
+    /// <summary>A cycle's stage dates and every province's own dates within them (decisions/029).</summary>
+    public sealed record CycleStagesRef(IReadOnlyList<StageDates> Cycle, IReadOnlyList<ProvinceStageRef> Provinces);
 
     private sealed record Entry(long Generation, DateTimeOffset LoadedAt, object Value);
 
@@ -102,6 +113,25 @@ public sealed class ReferenceData
             .OrderBy(b => b.Name).ThenBy(b => b.Id)
             .Select(b => new BranchOfficeRef(b.Id, b.ProvinceCode, b.Name))
             .ToListAsync(ct));
+
+    /// <summary>Every province, by code; filter with <see cref="ScopeQueries"/>.</summary>
+    public Task<IReadOnlyList<ProvinceRef>> ProvincesAsync(ParitranaDbContext db, CancellationToken ct) =>
+        GetAsync<IReadOnlyList<ProvinceRef>>("provinces", async () => await db.Provinces.AsNoTracking()
+            .OrderBy(p => p.Code)
+            .Select(p => new ProvinceRef(p.Code, p.Name))
+            .ToListAsync(ct));
+
+    /// <summary>The stage dates of a cycle, its own and every province's; filter the provinces' with <see cref="ScopeQueries"/>.</summary>
+    public Task<CycleStagesRef> StagesAsync(ParitranaDbContext db, int cycleId, CancellationToken ct) =>
+        GetAsync($"stages:{cycleId}", async () =>
+        {
+            var cycle = await db.CycleStages.AsNoTracking().Where(s => s.CycleId == cycleId)
+                .Select(s => new StageDates(s.Stage, s.StartsOn, s.EndsOn)).ToListAsync(ct);
+            var provinces = await db.ProvinceStages.AsNoTracking().Where(s => s.CycleId == cycleId)
+                .OrderBy(s => s.ProvinceCode).ThenBy(s => s.Stage)
+                .Select(s => new ProvinceStageRef(s.ProvinceCode, new StageDates(s.Stage, s.StartsOn, s.EndsOn))).ToListAsync(ct);
+            return new CycleStagesRef(cycle, provinces);
+        });
 
     /// <summary>
     /// A cycle's scoring settings, or the defaults when none were saved: a copy of its own for each

@@ -7,7 +7,7 @@ namespace Paritrana.Web.Pages;
 /// (<see cref="WorkList"/>) or, for the administrator, every province (<see cref="ProvinceOverview"/>),
 /// then who they are and what they may see.
 /// </summary>
-public class IndexModel(ParitranaDbContext db, CurrentUser me, WorkList work, ProvinceOverview overview, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me, WorkList work, ProvinceOverview overview, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Where the person's province stands in the current cycle ("Tahap Penilaian: 12 hari lagi ...").</summary>
     public IReadOnlyList<string> Stage { get; private set; } = [];
@@ -29,7 +29,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, WorkList work, Pr
     {
         var scope = await me.GetScopeAsync(ct);
         Work = await work.ForAsync(ct);
-        if (scope.ProvinceCode is string own && await StageQueries.CurrentAsync(db, scope, ct) is { } schedule)
+        if (scope.ProvinceCode is string own && await StageQueries.CurrentAsync(db, reference, scope, ct) is { } schedule)
         {
             Stage = StageTexts.Describe(schedule.PositionFor(own, Wib.Today(clock)), schedule.Year, l);
         }
@@ -41,17 +41,20 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, WorkList work, Pr
 
         FullName = me.FullName;
         Role = me.Role;
-        ProvinceCount = await db.Provinces.AsNoTracking().InScope(scope).CountAsync(ct);
-        RegencyCount = await db.RegenciesAndCities.AsNoTracking().InScope(scope).CountAsync(ct);
+        // From the instance's copy of the reference data: no query once it is held (decisions/032).
+        var provinces = (await reference.ProvincesAsync(db, ct)).InScope(scope).ToList();
+        var regencies = (await reference.RegenciesAsync(db, ct)).InScope(scope).ToList();
+        ProvinceCount = provinces.Count;
+        RegencyCount = regencies.Count;
         if (scope.ProvinceCode is { } province)
         {
-            ProvinceName = await db.Provinces.AsNoTracking().Where(p => p.Code == province).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            ProvinceName = provinces.FirstOrDefault(p => p.Code == province)?.Name;
         }
 
         if (scope.BranchOfficeId is int branch)
         {
-            BranchName = await db.BranchOffices.AsNoTracking().Where(b => b.Id == branch).Select(b => b.Name).FirstOrDefaultAsync(ct);
-            RegencyNames = await db.RegenciesAndCities.AsNoTracking().InScope(scope).OrderBy(r => r.Code).Select(r => r.Name).ToListAsync(ct);
+            BranchName = (await reference.BranchOfficesAsync(db, ct)).FirstOrDefault(b => b.Id == branch)?.Name;
+            RegencyNames = regencies.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => r.Name).ToList();
         }
     }
 }

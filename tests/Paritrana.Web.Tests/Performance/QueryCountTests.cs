@@ -24,7 +24,7 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
     private const string Chair = "ketua.bali@paritrana.demo";
 
     [Fact]
-    public async Task The_chairs_nominations_list_sends_four_commands_once_the_reference_data_is_held()
+    public async Task The_chairs_nominations_list_sends_three_commands_once_the_reference_data_is_held()
     {
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
         await portal.ListeningAsync();
@@ -36,10 +36,10 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
         page.QuerySelectorAll("[data-testid=nomination-row]").Length.ShouldBeGreaterThan(0);
         // The first request reads the reference data (docs/decisions/032): the cycles and the filters'
         // categories, regencies and branch offices, four commands the next requests do not send.
-        first.Count.ShouldBe(8, string.Join("\n---\n", first));
-        // The session check; the pipeline's counts (which also give the list's total); the page of rows;
-        // the bell's count of open notifications in the layout (docs/decisions/030).
-        commands.Count.ShouldBe(4, string.Join("\n---\n", commands));
+        first.Count.ShouldBe(7, string.Join("\n---\n", first));
+        // The session check, which also counts the bell's open notifications (docs/decisions/030);
+        // the pipeline's counts (which also give the list's total); the page of rows.
+        commands.Count.ShouldBe(3, string.Join("\n---\n", commands));
     }
 
     [Fact]
@@ -57,12 +57,31 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
         // The session check, then ScoreBoard (the viewer's assignments and conflicts, rounds,
         // nominations, card totals without the conflicted cards, the chair's reasons) and
         // ScoreBreakdown (the cards' scores, the indicators); the cycles, categories and settings
-        // are held (docs/decisions/032); and the bell's count in the layout (docs/decisions/030).
+        // are held (docs/decisions/032); the bell's count comes with the session check (docs/decisions/030).
         first.Count.ShouldBe(RankingCommands, string.Join("\n---\n", first));
         second.Count.ShouldBe(RankingCommands, string.Join("\n---\n", second));
     }
 
-    private const int RankingCommands = 10;
+    [Fact]
+    public async Task The_chairs_home_page_sends_the_same_commands_on_every_request_and_none_for_reference_data()
+    {
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
+        await portal.ListeningAsync();
+        _ = await portal.CountAsync(chair, "/");
+        var (page, commands) = await portal.CountAsync(chair, "/");
+
+        page.QuerySelector("[data-testid=stage]").ShouldNotBeNull();
+        commands.Count.ShouldBe(HomeCommands, string.Join("\n---\n", commands));
+        // The stage dates, provinces and regencies come from the instance's copy (docs/decisions/032).
+        commands.ShouldNotContain(c => c.Contains("cycle_stages") || c.Contains("province_stages") || c.Contains("FROM provinces") || c.Contains("FROM regencies_and_cities"));
+    }
+
+    // The session check with the bell's count; the open rounds' assignments and cards counted per
+    // scorer, and the outstanding scorers' names; nominations waiting for a step; returned ones;
+    // open coaching items; unrecorded and upcoming visits (Features/Work/WorkList).
+    private const int HomeCommands = 9;
+
+    private const int RankingCommands = 9;
 
     /// <summary>The commands of the requests that carry <see cref="Header"/>, by its value.</summary>
     public sealed class CommandCounter : DbCommandInterceptor

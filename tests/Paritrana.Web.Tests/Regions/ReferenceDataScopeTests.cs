@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paritrana.Domain.Access;
+using Paritrana.Domain.Cycles;
 using Paritrana.Web.Accounts;
 using Paritrana.Web.Data;
 using Paritrana.Web.Infrastructure;
@@ -37,7 +38,19 @@ public class ReferenceDataScopeTests(PortalFixture portal) : IClassFixture<Porta
         };
         var regencies = await reference.RegenciesAsync(db, CancellationToken.None);
         var offices = await reference.BranchOfficesAsync(db, CancellationToken.None);
+        var provinces = await reference.ProvincesAsync(db, CancellationToken.None);
         regencies.Count.ShouldBe(await db.RegenciesAndCities.CountAsync());
+        provinces.Count.ShouldBe(38);
+
+        // Province stage dates of two provinces in the current cycle, so that the filter has something to leave out.
+        var cycle = await db.AwardCycles.Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync();
+        await db.ProvinceStages.Where(p => p.CycleId == cycle).ExecuteDeleteAsync();
+        db.ProvinceStages.AddRange(
+            new ProvinceStage { CycleId = cycle, ProvinceCode = "51", Stage = StageKind.Scoring, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2026, 9, 30) },
+            new ProvinceStage { CycleId = cycle, ProvinceCode = "33", Stage = StageKind.Scoring, StartsOn = new DateOnly(2026, 9, 2), EndsOn = new DateOnly(2026, 9, 29) });
+        await db.SaveChangesAsync();
+        var stages = (await reference.StagesAsync(db, cycle, CancellationToken.None)).Provinces;
+        stages.Select(s => s.ProvinceCode).ShouldBe(["33", "51"]);
 
         foreach (var (name, s) in scopes)
         {
@@ -45,6 +58,10 @@ public class ReferenceDataScopeTests(PortalFixture portal) : IClassFixture<Porta
             var expectedOffices = await db.BranchOffices.AsNoTracking().InScope(s).OrderBy(b => b.Name).ThenBy(b => b.Id).Select(b => b.Id).ToListAsync();
             regencies.InScope(s).Select(r => r.Code).ToList().ShouldBe(expectedRegencies, name);
             offices.InScope(s).Select(b => b.Id).ToList().ShouldBe(expectedOffices, name);
+            var expectedProvinces = await db.Provinces.AsNoTracking().InScope(s).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync();
+            provinces.InScope(s).Select(p => p.Code).ToList().ShouldBe(expectedProvinces, name);
+            var expectedStages = await db.ProvinceStages.AsNoTracking().InScope(s).Where(p => p.CycleId == cycle).OrderBy(p => p.ProvinceCode).Select(p => p.ProvinceCode).ToListAsync();
+            stages.InScope(s).Select(p => p.ProvinceCode).ToList().ShouldBe(expectedStages, name);
         }
     }
 

@@ -5,17 +5,36 @@ namespace Paritrana.Web.Features.Notifications;
 /// <c>ix_notifications_open</c>), the list, and marking read. A person sees only their own, and only
 /// those of the province they belong to now.
 /// </summary>
-public sealed class NotificationBell(ParitranaDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class NotificationBell(ParitranaDbContext db, CurrentUser me, TimeProvider clock, IHttpContextAccessor http)
 {
+    private const string CountItem = "paritrana:open-notifications";
+
+    /// <summary>The bell's rule: unread and not settled.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Notification, bool>> IsOpen = n => n.ReadAt == null && n.SettledAt == null;
+
+    /// <summary>
+    /// Keeps the count that the request's session check read in the same statement (SessionStore),
+    /// so that the layout's bell sends no query of its own (docs/decisions/020).
+    /// </summary>
+    public static void Remember(HttpContext context, int count) => context.Items[CountItem] = count;
+
     /// <summary>The person's notifications (none for an account without a province).</summary>
-    public IQueryable<Notification> Mine() =>
-        me.Id is Guid id && me.ProvinceCode is { } province
+    public IQueryable<Notification> Mine() => Of(db, me.Id, me.ProvinceCode);
+
+    /// <summary>A person's notifications of the province they belong to now (none without one).</summary>
+    public static IQueryable<Notification> Of(ParitranaDbContext db, Guid? user, string? province) =>
+        user is Guid id && province is not null
             ? db.Notifications.Where(n => n.UserId == id && n.ProvinceCode == province)
             : db.Notifications.Where(n => false);
 
     /// <summary>Unread and not settled: the bell's number.</summary>
     public Task<int> OpenCountAsync(CancellationToken ct = default) =>
-        me.Id is null ? Task.FromResult(0) : Mine().CountAsync(n => n.ReadAt == null && n.SettledAt == null, ct);
+        me.Id is null ? Task.FromResult(0)
+        : http.HttpContext?.Items.TryGetValue(CountItem, out var held) == true && held is int count ? Task.FromResult(count)
+        : Mine().CountAsync(IsOpen, ct);
+
+    /// <summary>Forgets the count read at the start of the request, after this request changed it.</summary>
+    private void Forget() => http.HttpContext?.Items.Remove(CountItem);
 
     /// <summary>Marks one of the person's notifications read; returns its link, or null when it is not theirs.</summary>
     public async Task<string?> OpenAsync(long id, CancellationToken ct)
@@ -28,6 +47,7 @@ public sealed class NotificationBell(ParitranaDbContext db, CurrentUser me, Time
 
         notification.ReadAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        Forget();
         return notification.Link;
     }
 
@@ -35,6 +55,7 @@ public sealed class NotificationBell(ParitranaDbContext db, CurrentUser me, Time
     public Task<int> ReadAllAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        Forget();
         return Mine().Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 }

@@ -23,12 +23,12 @@ public sealed record NationalOverview(int Year, IReadOnlyList<ProvinceSummary> P
 /// whatever the number of provinces; every count is a query of <see cref="WorkQueries"/> that the
 /// linked list applies too.
 /// </summary>
-public sealed class ProvinceOverview(ParitranaDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ProvinceOverview(ParitranaDbContext db, ReferenceData reference, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<NationalOverview?> ForAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        var schedule = await StageQueries.CurrentAsync(db, scope, ct);
+        var schedule = await StageQueries.CurrentAsync(db, reference, scope, ct);
         if (schedule is null)
         {
             return null;
@@ -36,7 +36,7 @@ public sealed class ProvinceOverview(ParitranaDbContext db, CurrentUser me, Time
 
         var today = Wib.Today(clock);
         var cycleId = schedule.CycleId;
-        var provinces = await db.Provinces.AsNoTracking().InScope(scope).OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync(ct);
+        var provinces = (await reference.ProvincesAsync(db, ct)).InScope(scope).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         var ofCycle = WorkQueries.OfCycle(db, scope, cycleId).AsNoTracking();
         var statuses = await ofCycle.GroupBy(n => new { n.ProvinceCode, n.Status })
             .Select(g => new { g.Key.ProvinceCode, g.Key.Status, Count = g.Count() })

@@ -15,24 +15,21 @@ public static class StageQueries
 {
     /// <summary>
     /// The schedule of the current cycle (the newest when none is marked current), with the own dates
-    /// of the provinces in scope: two queries whatever the number of provinces. Null without a cycle.
+    /// of the provinces in scope, from the instance's copy of the reference data (no query once it is
+    /// held). Null without a cycle.
     /// </summary>
-    public static async Task<CycleSchedule?> CurrentAsync(ParitranaDbContext db, AccessScope scope, CancellationToken ct)
+    public static async Task<CycleSchedule?> CurrentAsync(ParitranaDbContext db, ReferenceData reference, AccessScope scope, CancellationToken ct)
     {
-        var cycle = await CycleLookup.ResolveAsync(db, null, ct);
-        return cycle is null ? null : await ForCycleAsync(db, scope, cycle, ct);
+        var cycle = CycleLookup.Resolve(await reference.CyclesAsync(db, ct), null);
+        return cycle is null ? null : await ForCycleAsync(db, reference, scope, cycle, ct);
     }
 
-    public static async Task<CycleSchedule> ForCycleAsync(ParitranaDbContext db, AccessScope scope, CycleLookup.CycleRef cycle, CancellationToken ct)
+    public static async Task<CycleSchedule> ForCycleAsync(ParitranaDbContext db, ReferenceData reference, AccessScope scope, CycleLookup.CycleRef cycle, CancellationToken ct)
     {
-        var cycleId = cycle.Id;
-        var stages = await db.CycleStages.AsNoTracking().Where(s => s.CycleId == cycleId)
-            .Select(s => new StageDates(s.Stage, s.StartsOn, s.EndsOn)).ToListAsync(ct);
-        var own = await db.ProvinceStages.AsNoTracking().InScope(scope).Where(s => s.CycleId == cycleId)
-            .Select(s => new { s.ProvinceCode, s.Stage, s.StartsOn, s.EndsOn }).ToListAsync(ct);
-        var byProvince = own.GroupBy(s => s.ProvinceCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<StageDates>)g.Select(s => new StageDates(s.Stage, s.StartsOn, s.EndsOn)).ToList(), StringComparer.Ordinal);
-        return new CycleSchedule(cycle.Id, cycle.Year, cycle.IsClosed, stages, byProvince);
+        var stages = await reference.StagesAsync(db, cycle.Id, ct);
+        var byProvince = stages.Provinces.InScope(scope).GroupBy(s => s.ProvinceCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<StageDates>)g.Select(s => s.Dates).ToList(), StringComparer.Ordinal);
+        return new CycleSchedule(cycle.Id, cycle.Year, cycle.IsClosed, stages.Cycle, byProvince);
     }
 }
 

@@ -16,7 +16,7 @@ public sealed record WorkGroup(string Id, string Title, IReadOnlyList<WorkLine> 
 /// query of <see cref="WorkQueries"/> that the linked page lists, so the home page and the page
 /// agree. Lines with nothing waiting are left out.
 /// </summary>
-public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>How far ahead the visits of a member are shown.</summary>
     public const int VisitDaysAhead = 14;
@@ -35,12 +35,15 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
         }
         else if (role is not null && Roles.IsCommittee(role) && me.Id is Guid self)
         {
-            if (role == Roles.CommitteeChair)
+            // One count of the open rounds' cards: the whole committee's for the chair, the member's own otherwise.
+            var chair = role == Roles.CommitteeChair;
+            var cards = await WorkQueries.CardCountsAsync(db, scope, chair ? null : self, ct);
+            if (chair)
             {
-                groups.Add(new WorkGroup("committee", l["Panitia provinsi"], await CommitteeAsync(scope, ct)));
+                groups.Add(new WorkGroup("committee", l["Panitia provinsi"], await CommitteeAsync(scope, cards, ct)));
             }
 
-            groups.Add(new WorkGroup("scoring", l["Penilaian"], await CardsAsync(scope, self, ct)));
+            groups.Add(new WorkGroup("scoring", l["Penilaian"], CardLines(cards.Where(c => c.ScorerId == self))));
             groups.Add(new WorkGroup("nominations", l["Nominasi"], await ReturnedAsync(scope, ct)));
             groups.Add(new WorkGroup("field-work", l["Kunjungan dan pembinaan"], await FieldWorkAsync(scope, role == Roles.CommitteeChair ? null : self, ct)));
         }
@@ -69,11 +72,14 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
     /// <summary>Returned nominations not yet submitted again, one line per open cycle (the list shows one cycle).</summary>
     private async Task<List<WorkLine>> ReturnedAsync(AccessScope scope, CancellationToken ct)
     {
-        var returned = await WorkQueries.AwaitingResubmission(db, scope).AsNoTracking()
-            .GroupBy(n => n.CycleId)
-            .Select(g => new { Year = db.AwardCycles.Where(c => c.Id == g.Key).Select(c => c.Year).First(), Count = g.Count() })
+        var years = await YearsAsync(ct);
+        var returned = (await WorkQueries.AwaitingResubmission(db, scope).AsNoTracking()
+                .GroupBy(n => n.CycleId)
+                .Select(g => new { CycleId = g.Key, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(g => new { Year = years[g.CycleId], g.Count })
             .OrderBy(g => g.Year)
-            .ToListAsync(ct);
+            .ToList();
         return returned.Select(r => new WorkLine(
             $"returned-{r.Year}",
             l["Nominasi dikembalikan, menunggu diperbaiki dan dikirim ulang ({0})", r.Year],
@@ -99,17 +105,12 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
     /// The scorer's own outstanding cards, one line per open round with its closing date and the days
     /// left (red once past); the round closing soonest first, rounds without a closing date last.
     /// </summary>
-    private async Task<List<WorkLine>> CardsAsync(AccessScope scope, Guid self, CancellationToken ct)
+    private List<WorkLine> CardLines(IEnumerable<WorkQueries.CardCount> own)
     {
-        var rounds = await WorkQueries.AssignedCards(db, scope, self).AsNoTracking()
-            .Where(c => c.CardStatus != ScorecardStatus.Submitted)
-            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder, c.RoundClosesOn })
-            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, g.Key.RoundClosesOn, Count = g.Count(), Drafts = g.Count(c => c.CardStatus == ScorecardStatus.Draft) })
-            .ToListAsync(ct);
         var today = Wib.Today(clock);
-        return rounds
+        return own.Where(r => r.Outstanding > 0)
             .OrderBy(r => r.RoundClosesOn is null).ThenBy(r => r.RoundClosesOn).ThenBy(r => r.RoundSortOrder).ThenBy(r => r.RoundId)
-            .Select(r => new WorkLine($"cards-{r.RoundId}", l["Kartu penilaian belum dikirim: {0}", r.RoundName], r.Count, "/Scoring/Index", NoRoute,
+            .Select(r => new WorkLine($"cards-{r.RoundId}", l["Kartu penilaian belum dikirim: {0}", r.RoundName], r.Outstanding, "/Scoring/Index", NoRoute,
                 Join(Closing(r.RoundClosesOn, today), r.Drafts > 0 ? l["{0} sudah berupa draf", r.Drafts].Value : null),
                 Late: StageCalendar.IsPast(r.RoundClosesOn, today)))
             .ToList();
@@ -155,16 +156,16 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
     /// The chair's view of the committee: rounds with cards outstanding (who, how many; the round
     /// closing soonest first), nominations waiting for a step, and the plenary still to hold or decide.
     /// </summary>
-    private async Task<List<WorkLine>> CommitteeAsync(AccessScope scope, CancellationToken ct)
+    private async Task<List<WorkLine>> CommitteeAsync(AccessScope scope, List<WorkQueries.CardCount> cards, CancellationToken ct)
     {
-        var perScorer = await WorkQueries.AssignedCards(db, scope, scorer: null).AsNoTracking()
-            .Where(c => c.CardStatus != ScorecardStatus.Submitted)
-            .GroupBy(c => new { c.RoundId, c.RoundName, c.RoundSortOrder, c.RoundClosesOn, c.ScorerId })
-            .Select(g => new { g.Key.RoundId, g.Key.RoundName, g.Key.RoundSortOrder, g.Key.RoundClosesOn, g.Key.ScorerId, Count = g.Count() })
-            .ToListAsync(ct);
+        var perScorer = cards.Where(c => c.Outstanding > 0)
+            .Select(c => new { c.RoundId, c.RoundName, c.RoundSortOrder, c.RoundClosesOn, c.ScorerId, Count = c.Outstanding })
+            .ToList();
         var scorerIds = perScorer.Select(s => s.ScorerId).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => scorerIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var names = scorerIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => scorerIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName })
+                .ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var today = Wib.Today(clock);
         var lines = perScorer
             .GroupBy(s => new { s.RoundId, s.RoundName, s.RoundSortOrder, s.RoundClosesOn })
@@ -182,12 +183,15 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
                 Late: StageCalendar.IsPast(g.Key.RoundClosesOn, today)))
             .ToList();
 
-        var waiting = await WorkQueries.OfOpenCycles(db, scope).AsNoTracking()
-            .Where(n => n.Status == NominationStatus.InFieldAssessment || n.Status == NominationStatus.Scored)
-            .GroupBy(n => new { n.CycleId, n.Status })
-            .Select(g => new { Year = db.AwardCycles.Where(c => c.Id == g.Key.CycleId).Select(c => c.Year).First(), g.Key.Status, Count = g.Count() })
+        var years = await YearsAsync(ct);
+        var waiting = (await WorkQueries.OfOpenCycles(db, scope).AsNoTracking()
+                .Where(n => n.Status == NominationStatus.InFieldAssessment || n.Status == NominationStatus.Scored)
+                .GroupBy(n => new { n.CycleId, n.Status })
+                .Select(g => new { g.Key.CycleId, g.Key.Status, Count = g.Count() })
+                .ToListAsync(ct))
+            .Select(g => new { Year = years[g.CycleId], g.Status, g.Count })
             .OrderBy(g => g.Year).ThenBy(g => g.Status)
-            .ToListAsync(ct);
+            .ToList();
         lines.AddRange(waiting.Select(w => new WorkLine(
             $"status-{(int)w.Status}-{w.Year}",
             w.Status == NominationStatus.InFieldAssessment
@@ -211,10 +215,14 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
             return [];
         }
 
-        var recorded = await db.Plenaries.AsNoTracking()
-            .Where(p => p.ProvinceCode == province && db.AwardCycles.Any(c => c.Id == p.CycleId && years.Contains(c.Year)))
-            .Select(p => new { Year = db.AwardCycles.Where(c => c.Id == p.CycleId).Select(c => c.Year).First(), p.HeldOn, p.DecidedAt })
-            .ToListAsync(ct);
+        var yearOf = await YearsAsync(ct);
+        var cycleIds = yearOf.Where(c => years.Contains(c.Value)).Select(c => c.Key).ToList();
+        var recorded = (await db.Plenaries.AsNoTracking()
+                .Where(p => p.ProvinceCode == province && cycleIds.Contains(p.CycleId))
+                .Select(p => new { p.CycleId, p.HeldOn, p.DecidedAt })
+                .ToListAsync(ct))
+            .Select(p => new { Year = yearOf[p.CycleId], p.HeldOn, p.DecidedAt })
+            .ToList();
         return years.Order().Select(year => recorded.FirstOrDefault(p => p.Year == year) is { } plenary
                 ? plenary.DecidedAt is null
                     ? new WorkLine($"plenary-{year}", l["Keputusan rapat pleno belum ditetapkan ({0})", year], 1, "/Plenary/Index",
@@ -226,6 +234,10 @@ public sealed class WorkList(ParitranaDbContext db, CurrentUser me, TimeProvider
             .OfType<WorkLine>()
             .ToList();
     }
+
+    /// <summary>Each cycle's year, from the instance's copy of the cycles (decisions/032).</summary>
+    private async Task<Dictionary<int, int>> YearsAsync(CancellationToken ct) =>
+        (await reference.CyclesAsync(db, ct)).ToDictionary(c => c.Id, c => c.Year);
 
     private static Dictionary<string, string> VisitRoute(string? when, Guid? member, int? days)
     {

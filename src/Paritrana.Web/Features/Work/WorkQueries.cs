@@ -77,6 +77,53 @@ public static class WorkQueries
             CardStatus = db.Scorecards.Where(c => c.RoundId == a.RoundId && c.NominationId == a.NominationId && c.ScorerId == a.ScorerId).Select(c => (ScorecardStatus?)c.Status).FirstOrDefault(),
         };
 
+    /// <summary>Cards of one open round and one scorer, counted: assigned, submitted, draft (conflicted ones left out).</summary>
+    public sealed record CardCount(int RoundId, string RoundName, int RoundSortOrder, DateOnly? RoundClosesOn, Guid ScorerId, int Assigned, int Submitted, int Drafts)
+    {
+        /// <summary>Assigned and not submitted: what <see cref="AssignedCards"/> lists as outstanding.</summary>
+        public int Outstanding => Assigned - Submitted;
+    }
+
+    /// <summary>
+    /// The counts behind <see cref="AssignedCards"/> for every scorer (or one) of the open rounds in
+    /// scope, without looking up each assignment's card: two grouped scans of the assignments' and the
+    /// cards' round indexes (the committee's home page, thousands of assignments at national scale;
+    /// docs/benchmarks.md). It rests on a card existing only for an assignment: ScorecardService creates
+    /// one only for an assigned scorer, and AssignmentService removes a draft with its assignment and
+    /// refuses to remove a submitted one. WorkListTests holds the counts to the listed cards.
+    /// </summary>
+    public static async Task<List<CardCount>> CardCountsAsync(ParitranaDbContext db, AccessScope scope, Guid? scorer, CancellationToken ct)
+    {
+        var rounds = db.ScoringRounds.InScope(scope).Where(r => r.Status == RoundStatus.Open);
+        var nominations = db.Nominations.InScope(scope);
+        var assigned = await (
+                from a in db.Assignments.AsNoTracking()
+                where scorer == null || a.ScorerId == scorer
+                join r in rounds on a.RoundId equals r.Id
+                where nominations.Any(n => n.Id == a.NominationId)
+                    && !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId)
+                group a by new { r.Id, r.Name, r.SortOrder, r.ClosesOn, a.ScorerId } into g
+                select new { g.Key.Id, g.Key.Name, g.Key.SortOrder, g.Key.ClosesOn, g.Key.ScorerId, Count = g.Count() })
+            .ToListAsync(ct);
+        if (assigned.Count == 0)
+        {
+            return [];
+        }
+
+        var roundIds = rounds.Select(r => r.Id);
+        var cards = await db.Scorecards.AsNoTracking()
+            .Where(c => (scorer == null || c.ScorerId == scorer) && roundIds.Contains(c.RoundId) && nominations.Any(n => n.Id == c.NominationId)
+                && !db.ConflictDeclarations.Any(d => d.NominationId == c.NominationId && d.ScorerId == c.ScorerId))
+            .GroupBy(c => new { c.RoundId, c.ScorerId })
+            .Select(g => new { g.Key.RoundId, g.Key.ScorerId, Submitted = g.Count(c => c.Status == ScorecardStatus.Submitted), Drafts = g.Count(c => c.Status == ScorecardStatus.Draft) })
+            .ToDictionaryAsync(c => (c.RoundId, c.ScorerId), ct);
+        return assigned.Select(a =>
+            {
+                var c = cards.GetValueOrDefault((a.Id, a.ScorerId));
+                return new CardCount(a.Id, a.Name, a.SortOrder, a.ClosesOn, a.ScorerId, a.Count, c?.Submitted ?? 0, c?.Drafts ?? 0);
+            }).ToList();
+    }
+
     /// <summary>Coaching items still open (open or in progress) in scope (/FieldWork/Coaching).</summary>
     public static IQueryable<CoachingItem> OpenCoachingItems(ParitranaDbContext db, AccessScope scope) =>
         db.CoachingItems.InScope(scope, db.Nominations).Where(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress);

@@ -120,7 +120,7 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
         else if (Late == LateStage)
         {
             // The province's effective stage dates (the cycle's where no province is given).
-            var schedule = await StageQueries.ForCycleAsync(db, scope, Cycle, ct);
+            var schedule = await StageQueries.ForCycleAsync(db, reference, scope, Cycle, ct);
             var province = string.IsNullOrEmpty(ProvinceCode) ? scope.ProvinceCode : ProvinceCode;
             var effective = province is null ? StageCalendar.Effective(schedule.CycleStages, []) : schedule.EffectiveFor(province);
             query = WorkQueries.InEndedStages(query, StageStatuses.Late(effective, Wib.Today(clock)));

@@ -11,7 +11,7 @@ namespace Paritrana.Web.Pages.Schedule;
 /// committee chair and the administrator (who picks the province) change the province's dates;
 /// everyone of the province reads them. A stage left empty follows the cycle's dates.
 /// </summary>
-public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The province shown: the administrator's choice; for everyone else their own.</summary>
     [BindProperty(SupportsGet = true, Name = "province")]
@@ -181,7 +181,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit,
             }
         }
 
-        Schedule = await StageQueries.CurrentAsync(db, scope, ct);
+        Schedule = await StageQueries.CurrentAsync(db, reference, scope, ct);
         if (Schedule is null || ProvinceCode is not string province)
         {
             return true;
