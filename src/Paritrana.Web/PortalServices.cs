@@ -40,8 +40,13 @@ public static class PortalServices
         // OutboxWake: a SaveChanges that saved queued mail wakes the mail drain (docs/decisions/028).
         // ReferenceChanges: a SaveChanges that changes reference data announces it to every
         // instance's ReferenceData in its transaction (docs/decisions/032).
-        services.AddDbContext<ParitranaDbContext>((sp, options) => ParitranaDbContext.Configure(options, ConnectionString(configuration))
-            .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor, sp.GetRequiredService<ReferenceChanges>()));
+        // The options are built once per instance, not per request (the connection string and the
+        // interceptors never change; docs/decisions/020): a scoped DbContext still comes per request.
+        services.AddDbContext<ParitranaDbContext>(
+            (sp, options) => ParitranaDbContext.Configure(options, ConnectionString(configuration))
+                .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor, sp.GetRequiredService<ReferenceChanges>()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         // A context of its own for stand-alone writes (audit events that stand alone, sessions).
         services.AddScoped<IDbContextFactory<ParitranaDbContext>, StandaloneContexts>();

@@ -143,7 +143,7 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.ConfigureDbContext<ParitranaDbContext>(o => o.AddInterceptors(counter)));
+            builder.ConfigureTestServices(s => s.ConfigureDbContext<ParitranaDbContext>(o => o.AddInterceptors(counter), ServiceLifetime.Singleton));
         }
     }
 
