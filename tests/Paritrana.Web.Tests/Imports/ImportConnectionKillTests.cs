@@ -8,7 +8,8 @@ namespace Paritrana.Web.Tests.Imports;
 
 /// <summary>
 /// An import whose database connection is killed (pg_terminate_backend) while a statement of it
-/// is running: in the middle of the COPY of its rows, and in the middle of the employers' write (the update of the known ones)
+/// is running: in the middle of the file (a chunk being staged or written while the next is read,
+/// ImportStaging), and in the middle of the employers' write (the update of the known ones)
 /// (held there by a row lock so the kill lands inside the statement). Nothing of the file is left
 /// and the batch is marked failed. (EmployerImportTests also kills it between the two, through
 /// the importer's test hook.)
@@ -55,7 +56,7 @@ public class ImportConnectionKillTests(ImportFixture portal) : IClassFixture<Imp
     }
 
     [Fact]
-    public async Task Killed_in_the_middle_of_the_copy_it_leaves_nothing()
+    public async Task Killed_in_the_middle_of_the_file_it_leaves_nothing()
     {
         var tag = Tag();
         const int rows = 4000;
@@ -63,8 +64,9 @@ public class ImportConnectionKillTests(ImportFixture portal) : IClassFixture<Imp
         var (id, run, scope) = await StartAsync(client, Csv(Enumerable.Range(1, rows).Select(n => Row(tag, n)).ToArray()));
         await using (scope)
         {
-            // The progress (committed every row from another connection) says how far the COPY is.
-            var pid = await BackendAsync("COPY import_staging%", $"(SELECT processed_rows FROM import_batches WHERE id = {id}) BETWEEN 200 AND {rows - 200}", run);
+            // The progress (committed every row from another connection) says how far the reading is;
+            // every statement of the import's own connection names its staging table.
+            var pid = await BackendAsync("%import_staging%", $"(SELECT processed_rows FROM import_batches WHERE id = {id}) BETWEEN 200 AND {rows - 200}", run);
             var readBefore = await TestDatabase.ScalarAsync<int>(Db, "SELECT processed_rows FROM import_batches WHERE id = @id", ("id", id));
             await TestDatabase.ExecuteAsync($"SELECT pg_terminate_backend({pid}, 10000)");
             var result = await run;

@@ -39,8 +39,8 @@ public sealed class EmployerImporter(
     public sealed record Result(Outcome Outcome, Counts? Counts = null, ImportFailure? Failure = null);
 
     /// <param name="afterStaging">
-    /// For tests: called with the import's connection after the rows are staged and before anything
-    /// is written to the real tables (a test cuts the connection there).
+    /// For tests: called with the import's connection after the first chunk of rows is staged and
+    /// before anything is written to the real tables (a test cuts the connection there).
     /// </param>
     public async Task<Result> RunAsync(long batchId, Func<NpgsqlConnection, CancellationToken, Task>? afterStaging = null, CancellationToken ct = default)
     {
@@ -98,23 +98,34 @@ public sealed class EmployerImporter(
     private async Task<Counts> ImportAsync(NpgsqlConnection connection, string connectionString, ImportBatchRun batch, Func<NpgsqlConnection, CancellationToken, Task>? afterStaging, CancellationToken ct)
     {
         var phase = System.Diagnostics.Stopwatch.StartNew();
-        // Room for the hash joins of 100,000 staged rows with the employers, for this transaction only.
+        // Room for the hash joins of the staged rows with the employers, for this transaction only.
         await ImportDb.ExecuteAsync(connection, "SET LOCAL work_mem = '64MB'", ct);
         var reference = await ImportReferenceLoader.LoadAsync(connection, batch.BranchOfficeId, Wib.Today(clock), ct);
-        var rows = await ImportStaging.StageAsync(connection, connectionString, batch, reference, storage, options.Value.ProgressEvery, logger, ct);
-        logger.LogInformation("Import batch {BatchId}: {Rows} rows read, validated and staged in {Ms} ms", batch.Id, rows.Read, phase.ElapsedMilliseconds);
-        if (afterStaging is not null)
+        var now = clock.GetUtcNow();
+        await EmployerUpsert.BeginAsync(connection, ct);
+        var written = new EmployerUpsert.Tally();
+        var chunks = 0;
+
+        // Each staged chunk is written while the next is read (ImportStaging.StageAsync).
+        async Task WriteChunkAsync(int stagedRows, CancellationToken token)
         {
-            await afterStaging(connection, ct);
+            if (chunks++ == 0 && afterStaging is not null)
+            {
+                await afterStaging(connection, token);
+            }
+
+            var dropped = reference.AllowedRegencies is { } allowed
+                ? await EmployerUpsert.DropOrRefuseNppsOfOtherAreasAsync(connection, batch, allowed, token)
+                : 0;
+            await EmployerUpsert.WriteChunkAsync(connection, batch, stagedRows - dropped, now, written, token);
+            written.Dropped += dropped;
         }
 
-        if (reference.AllowedRegencies is { } allowed)
-        {
-            var removed = await EmployerUpsert.DropOrRefuseNppsOfOtherAreasAsync(connection, batch, allowed, ct);
-            rows = rows with { Staged = rows.Staged - removed, Skipped = rows.Skipped + removed };
-        }
-
-        return await EmployerUpsert.WriteAsync(connection, batch, rows, clock.GetUtcNow(), logger, ct);
+        var rows = await ImportStaging.StageAsync(connection, connectionString, batch, reference, storage, options.Value.ProgressEvery, options.Value.ChunkRows, WriteChunkAsync, logger, ct);
+        rows = rows with { Staged = rows.Staged - written.Dropped, Skipped = rows.Skipped + written.Dropped };
+        logger.LogInformation("Import batch {BatchId}: {Rows} rows read, validated, staged and written in {Chunks} chunks in {Ms} ms{Fallback}",
+            batch.Id, rows.Read, chunks, phase.ElapsedMilliseconds, written.Fallbacks > 0 ? $" ({written.Fallbacks} upserts after a concurrent insert)" : "");
+        return await EmployerUpsert.CompleteAsync(connection, batch, rows, now, ct);
     }
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long batchId, CancellationToken ct) =>

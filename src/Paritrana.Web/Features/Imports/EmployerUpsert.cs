@@ -32,30 +32,49 @@ internal static class EmployerUpsert
         return 0;
     }
 
-    public static async Task<EmployerImporter.Counts> WriteAsync(NpgsqlConnection connection, ImportBatchRun batch, ImportStaging.Counts rows, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    /// <summary>What the chunks of one import did so far.</summary>
+    public sealed class Tally
     {
-        var phase = System.Diagnostics.Stopwatch.StartNew();
-        await ImportDb.ExecuteAsync(connection, Sql.CreateChanges, ct);
+        /// <summary>Rows dropped from the staging as NPPs of another area ("valid rows only").</summary>
+        public int Dropped { get; set; }
+
+        /// <summary>Statements that fell back to the upsert after a concurrent insert.</summary>
+        public int Fallbacks { get; set; }
+    }
+
+    /// <summary>The table of what changed, filled by every chunk and counted at the end.</summary>
+    public static Task BeginAsync(NpgsqlConnection connection, CancellationToken ct) => ImportDb.ExecuteAsync(connection, Sql.CreateChanges, ct);
+
+    /// <summary>Writes the rows staged now (one chunk of the file): employers, their figures, their latest figures.</summary>
+    public static async Task WriteChunkAsync(NpgsqlConnection connection, ImportBatchRun batch, int staged, DateTimeOffset now, Tally tally, CancellationToken ct)
+    {
         // When every staged row was new, nothing is left to update (the first import of a file).
         var employersInserted = await InsertOrUpsertAsync(connection, Sql.InsertNewOrganisations, Sql.UpsertOrganisations, ct, ("now", now));
-        if (employersInserted != rows.Staged)
+        if (employersInserted is null)
+        {
+            tally.Fallbacks++;
+        }
+        else if (employersInserted != staged)
         {
             await ImportDb.ExecuteAsync(connection, Sql.UpdateKnownOrganisations, ct, ("now", now));
         }
 
-        logger.LogInformation("Import batch {BatchId}: employers written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, employersInserted is null ? " (upsert after a concurrent insert of the same NPP)" : "");
-        phase.Restart();
         var figuresInserted = await InsertOrUpsertAsync(connection, Sql.InsertNewCoverageFigures, Sql.UpsertCoverageFigures, ct, ("now", now), ("batch", batch.Id));
-        if (figuresInserted != rows.Staged)
+        if (figuresInserted is null)
+        {
+            tally.Fallbacks++;
+        }
+        else if (figuresInserted != staged)
         {
             await ImportDb.ExecuteAsync(connection, Sql.UpdateChangedCoverageFigures, ct, ("now", now), ("batch", batch.Id));
         }
 
-        logger.LogInformation("Import batch {BatchId}: coverage figures written in {Ms} ms{Fallback}", batch.Id, phase.ElapsedMilliseconds, figuresInserted is null ? " (upsert after a concurrent insert of the same date)" : "");
-        phase.Restart();
         await ImportDb.ExecuteAsync(connection, Sql.UpdateLatestFigures, ct, ("now", now));
-        logger.LogInformation("Import batch {BatchId}: latest figures updated in {Ms} ms", batch.Id, phase.ElapsedMilliseconds);
+    }
 
+    /// <summary>After the last chunk: the counts, the batch's Completed status and its audit event.</summary>
+    public static async Task<EmployerImporter.Counts> CompleteAsync(NpgsqlConnection connection, ImportBatchRun batch, ImportStaging.Counts rows, DateTimeOffset now, CancellationToken ct)
+    {
         EmployerImporter.Counts counts;
         await using (var command = new NpgsqlCommand(Sql.CountChanges, connection))
         await using (var reader = await command.ExecuteReaderAsync(ct))

@@ -19,6 +19,12 @@ public sealed class ImportOptions
 
     public int ProgressEvery { get; set; } = 5000;
 
+    /// <summary>
+    /// Rows staged and written at a time (<c>Imports:ChunkRows</c>): PostgreSQL writes one chunk
+    /// while the next is read and validated (docs/decisions/033).
+    /// </summary>
+    public int ChunkRows { get; set; } = 20_000;
+
     /// <summary>The limit as people read it: "50 MB", or "2 KB" for a small test limit.</summary>
     public string MaxFileSizeText => FormatSize(MaxFileBytes);
 

@@ -12,6 +12,7 @@ public static class ImportServiceCollectionExtensions
         {
             o.MaxFileBytes = configuration.GetValue("Imports:MaxFileBytes", ImportOptions.DefaultMaxFileBytes);
             o.ProgressEvery = Math.Max(1, configuration.GetValue("Imports:ProgressEvery", 5000));
+            o.ChunkRows = Math.Max(1, configuration.GetValue("Imports:ChunkRows", o.ChunkRows));
         });
         services.AddSingleton<ImportStorage>();
         services.AddScoped<ImportService>();

@@ -7,8 +7,8 @@ namespace Paritrana.Web.Features.Imports;
 
 /// <summary>
 /// The read side of an import run: the stored file is read again (streaming, hashed as it passes),
-/// every row validated again against today's reference data, and the valid rows go by binary COPY
-/// into the temporary table <c>import_staging</c> of the import's transaction. Progress is written
+/// every row validated again against today's reference data, and the valid rows go by binary COPY,
+/// a chunk at a time, into the temporary table <c>import_staging</c> of the import's transaction. Progress is written
 /// every few thousand rows from a second connection, committed at once, so the progress page sees it.
 /// </summary>
 internal static class ImportStaging
@@ -16,51 +16,105 @@ internal static class ImportStaging
     /// <summary>What was read: all data rows, the rows staged, the invalid rows skipped.</summary>
     public sealed record Counts(int Read, int Staged, int Skipped);
 
+    /// <summary>
+    /// Reads, validates and stages the file in chunks of <paramref name="chunkRows"/> rows and hands
+    /// each staged chunk to <paramref name="writeStaged"/> (with its number of rows) without waiting
+    /// for it: PostgreSQL writes one chunk while the next is read and validated here, and the next
+    /// COPY waits until the writes of the chunk before are done (one connection, one transaction;
+    /// docs/decisions/033). Nothing is committed here: a file that changed, or a row no longer valid,
+    /// fails the whole import after the writes in flight have finished.
+    /// </summary>
     public static async Task<Counts> StageAsync(
         NpgsqlConnection connection, string connectionString, ImportBatchRun batch, ImportReference reference,
-        ImportStorage storage, int progressEvery, ILogger logger, CancellationToken ct)
+        ImportStorage storage, int progressEvery, int chunkRows, Func<int, CancellationToken, Task> writeStaged, ILogger logger, CancellationToken ct)
     {
         await ImportDb.ExecuteAsync(connection, CreateStaging, ct);
         int read = 0, staged = 0, skipped = 0;
-        await using var progress = new ProgressWriter(connectionString, batch.Id, logger);
-        await using var file = await storage.OpenReadAsync(batch.Sha256, ct) ?? throw new ImportAbortException(ImportFailure.FileMissing);
-        using var hashing = new HashingStream(file);
-        await using (var writer = await connection.BeginBinaryImportAsync(CopyIntoStaging, ct))
+        var chunk = new List<EmployerRow>(chunkRows);
+        var writing = Task.CompletedTask;
+        try
         {
-            foreach (var result in new EmployerFileReader(reference).Read(hashing))
+            await using var progress = new ProgressWriter(connectionString, batch.Id, logger);
+            await using (var file = await storage.OpenReadAsync(batch.Sha256, ct) ?? throw new ImportAbortException(ImportFailure.FileMissing))
             {
-                read++;
-                if (result.Row is { } row)
+                using var hashing = new HashingStream(file);
+                foreach (var result in new EmployerFileReader(reference).Read(hashing))
                 {
-                    await WriteAsync(writer, row, ct);
-                    staged++;
-                }
-                else if (batch.ValidRowsOnly)
-                {
-                    skipped++;
-                }
-                else
-                {
-                    throw new ImportAbortException(ImportFailure.RowsNoLongerValid);
+                    read++;
+                    if (result.Row is { } row)
+                    {
+                        chunk.Add(row);
+                        staged++;
+                    }
+                    else if (batch.ValidRowsOnly)
+                    {
+                        skipped++;
+                    }
+                    else
+                    {
+                        throw new ImportAbortException(ImportFailure.RowsNoLongerValid);
+                    }
+
+                    if (chunk.Count == chunkRows)
+                    {
+                        writing = await HandOverAsync(connection, chunk, writing, writeStaged, ct);
+                        chunk.Clear();
+                    }
+
+                    if (read % progressEvery == 0)
+                    {
+                        await progress.ReportAsync(read, ct);
+                    }
                 }
 
-                if (read % progressEvery == 0)
+                if (hashing.HashHex() != batch.Sha256)
                 {
-                    await progress.ReportAsync(read, ct);
+                    throw new ImportAbortException(ImportFailure.FileChanged);
                 }
+            }
+
+            if (chunk.Count > 0 || staged == 0)
+            {
+                writing = await HandOverAsync(connection, chunk, writing, writeStaged, ct);
+            }
+
+            await writing;
+            await progress.ReportAsync(read, ct);
+            return new Counts(read, staged, skipped);
+        }
+        catch
+        {
+            // The connection must be idle before the caller rolls back: let the writes in flight end.
+            try
+            {
+                await writing;
+            }
+            catch (Exception) when (!writing.IsCompletedSuccessfully)
+            {
+                // Rolled back with the rest; the first failure is the one reported.
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the writes of the chunk before, stages this one (binary COPY) and starts its writes.</summary>
+    private static async Task<Task> HandOverAsync(NpgsqlConnection connection, List<EmployerRow> rows, Task previous, Func<int, CancellationToken, Task> writeStaged, CancellationToken ct)
+    {
+        await previous;
+        await ImportDb.ExecuteAsync(connection, "TRUNCATE import_staging", ct);
+        await using (var writer = await connection.BeginBinaryImportAsync(CopyIntoStaging, ct))
+        {
+            foreach (var row in rows)
+            {
+                Write(writer, row);
             }
 
             await writer.CompleteAsync(ct);
         }
 
-        if (hashing.HashHex() != batch.Sha256)
-        {
-            throw new ImportAbortException(ImportFailure.FileChanged);
-        }
-
-        await progress.ReportAsync(read, ct);
         await ImportDb.ExecuteAsync(connection, "ANALYZE import_staging", ct);
-        return new Counts(read, staged, skipped);
+        return writeStaged(rows.Count, ct);
     }
 
     private const string CreateStaging =
@@ -86,31 +140,37 @@ internal static class ImportStaging
     private const string CopyIntoStaging =
         "COPY import_staging (line, npp, name, province_code, regency_code, branch_office_id, size_class, sector, workers, participants_pu, participants_bpu, programs, arrears_months, as_of) FROM STDIN (FORMAT BINARY)";
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter writer, EmployerRow row, CancellationToken ct)
+    /// <summary>
+    /// One row into the COPY, written synchronously: the importer buffers and sends a full buffer at
+    /// a time, so nearly every call returns at once, and an awaited call per value cost the staging
+    /// about a third of its time (docs/benchmarks.md, "Employer import"). The import runs as a
+    /// background job, never on a request's thread.
+    /// </summary>
+    private static void Write(NpgsqlBinaryImporter writer, EmployerRow row)
     {
-        await writer.StartRowAsync(ct);
-        await writer.WriteAsync(row.Line, NpgsqlDbType.Integer, ct);
-        await writer.WriteAsync(row.Npp, NpgsqlDbType.Text, ct);
-        await writer.WriteAsync(row.Name, NpgsqlDbType.Text, ct);
-        await writer.WriteAsync(row.ProvinceCode, NpgsqlDbType.Text, ct);
-        await writer.WriteAsync(row.RegencyCode, NpgsqlDbType.Text, ct);
-        await writer.WriteAsync(row.BranchOfficeId, NpgsqlDbType.Integer, ct);
-        await writer.WriteAsync((int)row.SizeClass, NpgsqlDbType.Integer, ct);
+        writer.StartRow();
+        writer.Write(row.Line, NpgsqlDbType.Integer);
+        writer.Write(row.Npp, NpgsqlDbType.Text);
+        writer.Write(row.Name, NpgsqlDbType.Text);
+        writer.Write(row.ProvinceCode, NpgsqlDbType.Text);
+        writer.Write(row.RegencyCode, NpgsqlDbType.Text);
+        writer.Write(row.BranchOfficeId, NpgsqlDbType.Integer);
+        writer.Write((int)row.SizeClass, NpgsqlDbType.Integer);
         if (row.Sector is null)
         {
-            await writer.WriteNullAsync(ct);
+            writer.WriteNull();
         }
         else
         {
-            await writer.WriteAsync(row.Sector, NpgsqlDbType.Text, ct);
+            writer.Write(row.Sector, NpgsqlDbType.Text);
         }
 
-        await writer.WriteAsync(row.Workers, NpgsqlDbType.Integer, ct);
-        await writer.WriteAsync(row.ParticipantsPu, NpgsqlDbType.Integer, ct);
-        await writer.WriteAsync(row.ParticipantsBpu, NpgsqlDbType.Integer, ct);
-        await writer.WriteAsync((int)row.Programs, NpgsqlDbType.Integer, ct);
-        await writer.WriteAsync(row.ArrearsMonths, NpgsqlDbType.Integer, ct);
-        await writer.WriteAsync(row.AsOf, NpgsqlDbType.Date, ct);
+        writer.Write(row.Workers, NpgsqlDbType.Integer);
+        writer.Write(row.ParticipantsPu, NpgsqlDbType.Integer);
+        writer.Write(row.ParticipantsBpu, NpgsqlDbType.Integer);
+        writer.Write((int)row.Programs, NpgsqlDbType.Integer);
+        writer.Write(row.ArrearsMonths, NpgsqlDbType.Integer);
+        writer.Write(row.AsOf, NpgsqlDbType.Date);
     }
 
     /// <summary>Writes the number of rows read so far from its own connection, committed at once.</summary>
