@@ -1,8 +1,26 @@
 // Scorecard (Pages/Scoring/Card): progressive enhancement only; the form works without it.
-// Shows how many indicators are scored as the scorer goes, and asks before leaving the page
-// with changes that were not saved.
+// Shows how many indicators are filled as the scorer goes, and asks before leaving the page
+// with changes that were not saved (not when the form itself is sent).
 (function () {
   'use strict';
+  // The evidence beside the card: always open on a desktop (992 px and wider), closed behind its
+  // summary on a phone until asked for or until an indicator's evidence link is followed.
+  var evidence = document.querySelector('[data-scorecard-evidence]');
+  if (evidence) {
+    var wide = window.matchMedia('(min-width: 992px)');
+    evidence.open = wide.matches;
+    wide.addEventListener('change', function () {
+      if (wide.matches) {
+        evidence.open = true;
+      }
+    });
+    document.querySelectorAll('a[data-evidence-link]').forEach(function (link) {
+      link.addEventListener('click', function () {
+        evidence.open = true;
+      });
+    });
+  }
+
   var form = document.querySelector('form[data-scorecard]');
   if (!form) {
     return;
