@@ -146,7 +146,7 @@ public class ScorecardEvidenceTests(PortalFixture portal) : IClassFixture<Portal
         var page = await PortalClient.ParseAsync(html);
 
         Texts(page, "[data-testid=ev-regulation]").ShouldBe($"Peraturan Bupati (Perbup) 7 (2024) — Perlindungan pekerja rentan {mine.Tag}");
-        Texts(page, "[data-testid=ev-budget]").ShouldBe($"2025 · Rp9.500.000.000 — Bantuan iuran {mine.Tag} (62.000 pekerja dilindungi)");
+        Texts(page, "[data-testid=ev-budget]").ShouldBe($"2025 · Rp 9.500.000.000 — Bantuan iuran {mine.Tag} (62.000 pekerja dilindungi)");
         Texts(page, "[data-testid=ev-innovation]").ShouldBe($"Inovasi desa adat {mine.Tag} (2025)Pendaftaran lewat banjar.");
         Texts(page, "[data-testid=ev-visit] p:nth-child(2)").ShouldBe($"Temuan: Temuan kunjungan {mine.Tag}");
         Texts(page, "[data-testid=ev-coaching-item]").ShouldBe($"Selesai Butir pembinaan {mine.Tag} — Lengkapi daftar penerima. (tenggat 30 Nov 2026) Sudah dilengkapi {mine.Tag}");

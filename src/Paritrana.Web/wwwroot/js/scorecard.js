@@ -8,7 +8,8 @@
   var evidence = document.querySelector('[data-scorecard-evidence]');
   if (evidence) {
     var wide = window.matchMedia('(min-width: 992px)');
-    evidence.open = wide.matches;
+    // Opened at a section (a link to #ev-...) it stays open on a phone too.
+    evidence.open = wide.matches || window.location.hash.indexOf('#ev-') === 0;
     wide.addEventListener('change', function () {
       if (wide.matches) {
         evidence.open = true;
