@@ -169,11 +169,14 @@ public sealed partial class DemoAwardSeeder
     /// </summary>
     private static IEnumerable<(string Code, decimal Value)> FromFigures(Nomination n)
     {
-        if (n.WorkforceBps is long workforce)
+        if (n.WorkforceBps is not null)
         {
-            yield return ("KIN1", Percent(n.ProtectedPu ?? 0, workforce));
-            yield return ("KIN2", Percent(n.ProtectedBpu ?? 0, workforce - (n.ProtectedPu ?? 0)));
-            yield return ("KIN3", Percent(n.NonAsnCovered ?? 0, n.NonAsnWorkers ?? 0));
+            // As the scorecard computes them (ComputedIndicators, docs/decisions/035).
+            foreach (var (code, value) in ComputedIndicators.Of(n))
+            {
+                yield return (code, value);
+            }
+
             yield break;
         }
 
@@ -185,6 +188,5 @@ public sealed partial class DemoAwardSeeder
         yield return ("DIG3", n.NikValidatedPercent ?? 0m);
     }
 
-    private static decimal Percent(long part, long whole) =>
-        whole <= 0 ? 0m : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+    private static decimal Percent(long part, long whole) => Coverage.Percentage(part, whole) ?? 0m;
 }

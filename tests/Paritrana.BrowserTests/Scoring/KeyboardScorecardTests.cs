@@ -19,7 +19,7 @@ public class KeyboardScorecardTests(BrowserPortal portal, ITestOutputHelper outp
         await page.GotoAsync($"/Scoring/Card?round={round}&nomination={nomination}");
         await Expect(page.GetByTestId("card-status")).ToHaveTextAsync("Belum dimulai");
         var progress = page.Locator("[data-scorecard-progress]");
-        await Expect(progress).ToHaveTextAsync("0 dari 2 indikator sudah dinilai.");
+        await Expect(progress).ToHaveTextAsync("0 dari 2 indikator terisi");
 
         // Tab from the top of the page until the first indicator's levels have the focus: a radio
         // group is one tab stop, entered at its checked radio ("Belum dinilai").
@@ -37,7 +37,7 @@ public class KeyboardScorecardTests(BrowserPortal portal, ITestOutputHelper outp
         await page.Keyboard.PressAsync("Space");
         (await FocusedAsync(page)).ShouldBe("radio|Input.Scores[0].Value|4");
         await Expect(page.GetByRole(AriaRole.Radiogroup, new() { Name = "Tingkat untuk WAW1" }).GetByRole(AriaRole.Radio, new() { Name = "4 —" })).ToBeCheckedAsync();
-        await Expect(progress).ToHaveTextAsync("1 dari 2 indikator sudah dinilai.");
+        await Expect(progress).ToHaveTextAsync("1 dari 2 indikator terisi");
 
         // Tab to the indicator's note and type it; Tab on to the next indicator, Up chooses level 5.
         await page.Keyboard.PressAsync("Tab");
@@ -46,7 +46,7 @@ public class KeyboardScorecardTests(BrowserPortal portal, ITestOutputHelper outp
         await TabUntilAsync(page, "Input.Scores[1].Value");
         await page.Keyboard.PressAsync("ArrowUp");
         (await FocusedAsync(page)).ShouldBe("radio|Input.Scores[1].Value|5");
-        await Expect(progress).ToHaveTextAsync("2 dari 2 indikator sudah dinilai.");
+        await Expect(progress).ToHaveTextAsync("2 dari 2 indikator terisi");
 
         // On to "Simpan draf" and Enter.
         await TabUntilAsync(page, "save-button");

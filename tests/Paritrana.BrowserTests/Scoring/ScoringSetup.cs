@@ -31,4 +31,22 @@ public static class ScoringSetup
         await db.SaveChangesAsync();
         return (round.Id, nomination.Id);
     }
+
+    /// <summary>The demo's draft card of the member on a government (the current cycle's open documents round): its round and nomination.</summary>
+    public static async Task<(int Round, int Nomination)> DemoGovernmentDraftAsync(BrowserPortal portal)
+    {
+        await using var db = new ParitranaDbContext(new DbContextOptionsBuilder<ParitranaDbContext>().UseNpgsql(TestDatabase.ConnectionStringFor(portal.Database)).Options);
+        var member = await db.Users.Where(u => u.Email == Member).Select(u => u.Id).SingleAsync();
+        var card = await (
+                from a in db.Assignments
+                where a.ScorerId == member
+                join r in db.ScoringRounds on a.RoundId equals r.Id
+                where r.Status == RoundStatus.Open
+                join n in db.Nominations on a.NominationId equals n.Id
+                where n.WorkforceBps != null
+                orderby n.RegencyCode == null descending, n.Id
+                select new { a.RoundId, a.NominationId })
+            .FirstAsync();
+        return (card.RoundId, card.NominationId);
+    }
 }

@@ -18,7 +18,7 @@ public class SubmitConfirmationTests(BrowserPortal portal, ITestOutputHelper out
         var page = await ui.SignInAsync(ScoringSetup.Member, new BrowserNewContextOptions { JavaScriptEnabled = false });
         var url = $"/Scoring/Card?round={round}&nomination={nomination}";
         await page.GotoAsync(url);
-        await Expect(page.Locator("[data-scorecard-progress]")).ToHaveTextAsync(""); // scorecard.js would count the indicators
+        await Expect(page.Locator("[data-scorecard-progress]")).ToHaveTextAsync("0 dari 2 indikator terisi"); // counted by the server; scorecard.js would count as the scorer goes
         await page.GetByRole(AriaRole.Radiogroup, new() { Name = "Tingkat untuk WAW1" }).GetByRole(AriaRole.Radio, new() { Name = "4 —" }).CheckAsync();
         await page.GetByRole(AriaRole.Radiogroup, new() { Name = "Tingkat untuk WAW2" }).GetByRole(AriaRole.Radio, new() { Name = "5 —" }).CheckAsync();
 

@@ -198,7 +198,7 @@ public static class AccessMatrix
 
         // --- Scoring (the provincial committee; the chair runs rounds and assignments) --------
         new("/Scoring/Index") { { "GET", Committee } },
-        new("/Scoring/Card?round={round}&nomination={scoring}") { { "GET", Committee }, { "POST Save", Committee }, { "POST Submit", Committee } },
+        new("/Scoring/Card?round={round}&nomination={scoring}") { { "GET", Committee }, { "POST Save", Committee }, { "POST SaveNext", Committee }, { "POST Submit", Committee } },
         new("/Scoring/CardHistory/{card}") { { "GET", Chair }, { "POST Reopen", Chair } },
         new("/Scoring/Conflicts/Index") { { "GET", Committee } },
         new("/Scoring/Conflicts/Declare?nomination={scoring}&round={round}") { { "GET", Committee }, { "POST", Committee } },

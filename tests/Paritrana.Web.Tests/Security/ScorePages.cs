@@ -51,6 +51,7 @@ public static class ScorePages
         // The card page's "other scorers" panel; an invalid save or submit shows the whole page again.
         ["/Scoring/Card GET"] = new(Committee, "/Scoring/Card?round={round}&nomination={nomination}", ProbeKind.Html, Shows.Value),
         ["/Scoring/Card POST Save"] = new(Committee, "/Scoring/Card?round={round}&nomination={nomination}&handler=Save", ProbeKind.Post, Shows.Value, "Input.Scores[0].Value", "150"),
+        ["/Scoring/Card POST SaveNext"] = new(Committee, "/Scoring/Card?round={round}&nomination={nomination}&handler=SaveNext", ProbeKind.Post, Shows.Value, "Input.Scores[0].Value", "150"),
         ["/Scoring/Card POST Submit"] = new(Committee, "/Scoring/Card?round={round}&nomination={nomination}&handler=Submit", ProbeKind.Post, Shows.Value, "Input.Scores[0].Value", "150"),
         // The chair's view of another scorer's card; a reopen without a reason shows it again.
         ["/Scoring/CardHistory GET"] = new(Chair, "/Scoring/CardHistory/{otherCard}", ProbeKind.Html, Shows.Value | Shows.Comment),

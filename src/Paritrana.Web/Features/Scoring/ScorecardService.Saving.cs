@@ -120,6 +120,7 @@ public sealed partial class ScorecardService
             }
         }
 
+        ComputedScores.CheckNotes(context, indicators, current, final, errors, l);
         var strengths = string.IsNullOrWhiteSpace(input.Strengths) ? null : input.Strengths.Trim();
         var strengthsError = strengths?.Length > MaxStrengthsLength ? l["Kekuatan paling banyak {0} karakter.", MaxStrengthsLength].Value : null;
         if (errors.Count > 0 || strengthsError is not null)
@@ -378,12 +379,11 @@ public sealed partial class ScorecardService
     }
 
     private static AuditDetails Details(CardContext context, int cardId, List<IndicatorView> changed, Dictionary<int, ScoreValue> before, Dictionary<int, ScoreValue> after, decimal? total) =>
-        AuditDetails(context.RoundId, cardId, changed.Select(i => (i.Code, before.GetValueOrDefault(i.Id), after.GetValueOrDefault(i.Id))), total);
+        AuditDetails(context.RoundId, cardId, changed.Select(i => (i.Code, before.GetValueOrDefault(i.Id), after.GetValueOrDefault(i.Id))), total).And(ComputedScores.AuditEntries(context, changed, after));
 
     /// <summary>
-    /// The details of a card's saved or submitted audit event: each changed indicator (in the card's
-    /// order) with its old and new score, and the total when submitted. Public for the demo seeder,
-    /// whose submitted cards carry the same trail.
+    /// The details of a card's saved or submitted audit event: each changed indicator (in the card's order) with its
+    /// old and new score, and the total when submitted. Public for the demo seeder, whose submitted cards carry the same trail.
     /// </summary>
     public static AuditDetails AuditDetails(int roundId, int cardId, IEnumerable<(string Code, ScoreValue? Before, ScoreValue? After)> changed, decimal? total)
     {

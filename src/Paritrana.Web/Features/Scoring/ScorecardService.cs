@@ -61,6 +61,8 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
         /// <summary>Why the other scorers' cards are not shown to this scorer (docs/decisions/010); None when they are.</summary>
         public HiddenReason OthersHidden { get; set; }
         public IReadOnlyList<OtherCard> Others { get; set; } = [];
+        /// <summary>The indicators computed from the nomination's figures, by indicator id (ComputedScores, docs/decisions/035).</summary>
+        public IReadOnlyDictionary<int, ComputedScores.Computed> Computed { get; set; } = new Dictionary<int, ComputedScores.Computed>();
 
         public IEnumerable<IndicatorView> Indicators => Aspects.SelectMany(a => a.Indicators);
 
@@ -197,6 +199,7 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
             }
         }
 
+        context.Computed = await ComputedScores.LoadAsync(db, nominationId, context.Indicators, ct);
         if (forSave)
         {
             return context;

@@ -4,10 +4,12 @@ namespace Paritrana.Web;
 
 public static class ScoringServiceCollectionExtensions
 {
-    /// <summary>The services the scoring pages share: scorecards, assignments, the one ranking computation and its breakdown.</summary>
+    /// <summary>The services the scoring pages share: scorecards (their evidence and the next card), assignments, the one ranking computation and its breakdown.</summary>
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
         services.AddScoped<ScorecardService>();
+        services.AddScoped<ScorecardEvidence>();
+        services.AddScoped<NextCard>();
         services.AddScoped<AssignmentService>();
         services.AddScoped<ScoreBoard>();
         services.AddScoped<ScoreBreakdown>();

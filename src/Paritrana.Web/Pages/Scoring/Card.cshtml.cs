@@ -5,19 +5,25 @@ namespace Paritrana.Web.Pages.Scoring;
 
 /// <summary>
 /// A scorer's scorecard of one nomination in one round (<c>/Scoring/Card?round=..&amp;nomination=..</c>):
-/// the round's aspects with their indicators, rubric and evidence guidance, a score and a comment
-/// per indicator and the candidate's strengths. Only the assigned scorer opens it (anyone else:
+/// the nomination's evidence beside the round's aspects with their indicators, rubric and evidence
+/// guidance (each indicator linking to its evidence), a score and a comment per indicator and the
+/// candidate's strengths. Indicators computed from the figures are offered on an empty card (a
+/// changed one needs a note; docs/decisions/035). "Simpan dan berikutnya" saves and opens the
+/// scorer's next unsent card of the round. Only the assigned scorer opens it (anyone else:
 /// 404). Save keeps a draft; Submit checks that every indicator is scored, stores the total and
 /// locks the card. The card's version travels in the form: a save from another tab or device
 /// that came first makes this one refused, with the stored values shown (nothing of it is saved).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public class CardModel(ScorecardService cards, ScorecardEvidence evidence, NextCard next, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public ScorecardService.CardContext Card { get; private set; } = null!;
+
+    /// <summary>The nomination's evidence shown beside the card (not read for a save).</summary>
+    public ScorecardEvidence.Evidence? Evidence { get; private set; }
 
     /// <summary>After a refused stale save: what this form had typed, per indicator, where it differs from what is stored.</summary>
     public IReadOnlyDictionary<int, string> Unsaved { get; private set; } = new Dictionary<int, string>();
@@ -68,7 +74,10 @@ public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<
 
     public async Task<IActionResult> OnPostSubmitAsync(int round, int nomination, CancellationToken ct) => await SaveAsync(round, nomination, submit: true, ct);
 
-    private async Task<IActionResult> SaveAsync(int round, int nomination, bool submit, CancellationToken ct)
+    /// <summary>"Simpan dan berikutnya": saves the draft, then opens the scorer's next unsent card of the round (or says there is none).</summary>
+    public async Task<IActionResult> OnPostSaveNextAsync(int round, int nomination, CancellationToken ct) => await SaveAsync(round, nomination, submit: false, ct, thenNext: true);
+
+    private async Task<IActionResult> SaveAsync(int round, int nomination, bool submit, CancellationToken ct, bool thenNext = false)
     {
         if (!await LoadAsync(round, nomination, ct, forSave: true))
         {
@@ -94,6 +103,8 @@ public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<
                 ConfirmTotal = result.Total;
                 ModelState.Clear();
                 return Page();
+            case ScorecardService.SaveStatus.Saved or ScorecardService.SaveStatus.NothingChanged when thenNext:
+                return await NextAsync(round, nomination, result.Status == ScorecardService.SaveStatus.Saved ? l["Draf kartu nilai tersimpan."].Value : result.Message!, ct);
             case ScorecardService.SaveStatus.Saved:
                 TempData["StatusMessage"] = l["Draf kartu nilai tersimpan."].Value;
                 return RedirectToPage(new { round, nomination });
@@ -146,6 +157,19 @@ public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<
         }
     }
 
+    private async Task<IActionResult> NextAsync(int round, int nomination, string saved, CancellationToken ct)
+    {
+        var target = await next.AfterAsync(round, nomination, Card.ScorerId, await me.GetScopeAsync(ct), ct);
+        if (target is null)
+        {
+            TempData["StatusMessage"] = saved + " " + l["Tidak ada kartu nilai lain di babak ini yang belum Anda kirim."].Value;
+            return RedirectToPage(new { round, nomination });
+        }
+
+        TempData["StatusMessage"] = saved + " " + l["Berikutnya: {0}.", target.NominationName].Value;
+        return RedirectToPage(new { round = target.RoundId, nomination = target.NominationId });
+    }
+
     private async Task<bool> LoadAsync(int round, int nomination, CancellationToken ct, bool forSave = false)
     {
         if (me.Id is not Guid scorer)
@@ -161,6 +185,7 @@ public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<
         }
 
         Card = card;
+        Evidence = forSave || card.ConflictReason is not null ? null : await evidence.LoadAsync(nomination, scope, ct);
         return true;
     }
 
@@ -174,7 +199,9 @@ public class CardModel(ScorecardService cards, CurrentUser me, IStringLocalizer<
             Scores = Card.Indicators.Select(i => new ScoreInput
             {
                 IndicatorId = i.Id,
-                Value = Card.Scores.GetValueOrDefault(i.Id)?.Value is decimal v ? ScoreText.ForInput(v) : null,
+                // An indicator computed from the figures is offered while the card has no value for it (docs/decisions/035).
+                Value = Card.Scores.GetValueOrDefault(i.Id)?.Value is decimal v ? ScoreText.ForInput(v)
+                    : Card.CanEdit && Card.Computed.TryGetValue(i.Id, out var computed) ? ScoreText.ForInput(computed.Value) : null,
                 Comment = Card.Scores.GetValueOrDefault(i.Id)?.Comment,
             }).ToList(),
         };

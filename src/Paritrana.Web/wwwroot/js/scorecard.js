@@ -1,8 +1,27 @@
 // Scorecard (Pages/Scoring/Card): progressive enhancement only; the form works without it.
-// Shows how many indicators are scored as the scorer goes, and asks before leaving the page
-// with changes that were not saved.
+// Shows how many indicators are filled as the scorer goes, and asks before leaving the page
+// with changes that were not saved (not when the form itself is sent).
 (function () {
   'use strict';
+  // The evidence beside the card: always open on a desktop (992 px and wider), closed behind its
+  // summary on a phone until asked for or until an indicator's evidence link is followed.
+  var evidence = document.querySelector('[data-scorecard-evidence]');
+  if (evidence) {
+    var wide = window.matchMedia('(min-width: 992px)');
+    // Opened at a section (a link to #ev-...) it stays open on a phone too.
+    evidence.open = wide.matches || window.location.hash.indexOf('#ev-') === 0;
+    wide.addEventListener('change', function () {
+      if (wide.matches) {
+        evidence.open = true;
+      }
+    });
+    document.querySelectorAll('a[data-evidence-link]').forEach(function (link) {
+      link.addEventListener('click', function () {
+        evidence.open = true;
+      });
+    });
+  }
+
   var form = document.querySelector('form[data-scorecard]');
   if (!form) {
     return;

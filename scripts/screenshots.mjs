@@ -1,0 +1,52 @@
+// Screenshots of the portal for the README (docs/screenshots/), taken from a running demo.
+// Run through scripts/screenshots.sh, which finds Playwright (the copy the browser tests build)
+// and Chromium. Not part of the test suite: it writes into docs/ only when run by hand.
+//
+//   PARITRANA_URL   the running demo (default http://localhost:5000)
+//   SHOTS_DIR       where the PNG files go (default docs/screenshots)
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const playwright = await import(pathToFileURL(path.join(process.env.PLAYWRIGHT_PACKAGE, 'index.mjs')).href);
+const base = process.env.PARITRANA_URL ?? 'http://localhost:5000';
+const dir = process.env.SHOTS_DIR ?? 'docs/screenshots';
+const password = process.env.DEMO_PASSWORD ?? 'Demo-Paritrana-2026';
+
+const desktop = { viewport: { width: 1366, height: 768 } };
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// Each shot: who signs in, how the page is reached, and the sizes it is taken at.
+const shots = [
+  {
+    name: 'scorecard',
+    account: 'anggota.bali@paritrana.demo',
+    // The member's first outstanding card ("Penilaian saya"): the demo's draft on Bali's government.
+    open: async (page) => {
+      await page.goto(base + '/Scoring');
+      await page.locator('a[href*="/Scoring/Card"]').first().click();
+      await page.waitForSelector('#scorecard-form');
+    },
+    sizes: { desktop, phone },
+  },
+];
+
+const browser = await playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
+try {
+  for (const shot of shots) {
+    for (const [size, options] of Object.entries(shot.sizes)) {
+      const context = await browser.newContext({ ...options, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const page = await context.newPage();
+      await page.goto(base + '/Account/Login');
+      await page.fill('#Input_Email', shot.account);
+      await page.fill('#Input_Password', password);
+      await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')]);
+      await shot.open(page);
+      const file = path.join(dir, `${shot.name}-${size}.png`);
+      await page.screenshot({ path: file });
+      console.log(`${file} (${options.viewport.width}x${options.viewport.height})`);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
