@@ -126,7 +126,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         Errors(page).ShouldBe([message]);
         (await CountUsersAsync()).ShouldBe(usersBefore);
         (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT full_name FROM users WHERE email = 'anggota.bali@paritrana.demo'"))
-            .ShouldBe("Ni Luh Anggota (Anggota Tim Panitia Bali)");
+            .ShouldBe("Ni Luh Anggota");
     }
 
     [Fact]

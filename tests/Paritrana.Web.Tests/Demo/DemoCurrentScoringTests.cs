@@ -123,8 +123,8 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
         chairSheet.QuerySelector("[data-testid=cards-hidden]").ShouldBeNull();
         var chairCsv = (await Csv(chair, $"/Reports?cycle={demo.Year}&handler=ScoresCsv")).Split("\r\n");
         chairCsv.Length.ShouldBe(1 + 20 + 1);
-        chairCsv.ShouldContain($"Pemerintah Kabupaten/Kota;Pemerintah Kabupaten Badung;Penilaian Dokumen;I Made Ketua (Ketua Tim Panitia Bali);66,09;Tidak;Regulasi;REG3;Kewajiban kepesertaan dalam perizinan dan pengadaan barang/jasa;4,00;{BadungComment};{NotYetScored}");
-        chairCsv.ShouldContain($"Pemerintah Provinsi;Pemerintah Provinsi Bali;Penilaian Dokumen;I Made Ketua (Ketua Tim Panitia Bali);72,55;Tidak;Kinerja cakupan kepesertaan;KIN2;Cakupan peserta bukan penerima upah (BPU);20,80;;{NotYetScored}");
+        chairCsv.ShouldContain($"Pemerintah Kabupaten/Kota;Pemerintah Kabupaten Badung;Penilaian Dokumen;I Made Ketua;66,09;Tidak;Regulasi;REG3;Kewajiban kepesertaan dalam perizinan dan pengadaan barang/jasa;4,00;{BadungComment};{NotYetScored}");
+        chairCsv.ShouldContain($"Pemerintah Provinsi;Pemerintah Provinsi Bali;Penilaian Dokumen;I Made Ketua;72,55;Tidak;Kinerja cakupan kepesertaan;KIN2;Cakupan peserta bukan penerima upah (BPU);20,80;;{NotYetScored}");
     }
 
     /// <summary>The two rounds of the current cycle not yet opened, both weighted: no nomination has a score there.</summary>

@@ -282,7 +282,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         var agenda = await member.GetPageAsync("/FieldWork");
         agenda.QuerySelectorAll("[data-testid=visit]").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(PortalClient.Text))).ShouldBe(
         [
-            $"{day.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"))} 09.00 WITA | Pemerintah Kota Denpasar Kota Denpasar | Kantor Dinas Ketenagakerjaan Kota Denpasar | Ni Luh Anggota (Anggota Tim Panitia Bali) | Direncanakan",
+            $"{day.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"))} 09.00 WITA | Pemerintah Kota Denpasar Kota Denpasar | Kantor Dinas Ketenagakerjaan Kota Denpasar | Ni Luh Anggota | Direncanakan",
         ]);
 
         var open = await member.GetPageAsync("/FieldWork/Coaching");
@@ -414,8 +414,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         decided.ShouldBe("6");
     }
 
-    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
+    private const string MemberName = "Ni Luh Anggota";
+    private const string ChairName = "I Made Ketua";
     private const string OfficerName = "Petugas Kantor Cabang Denpasar";
 
     /// <summary>A UTC instant as the timeline shows it in Bali (WITA, UTC+8, no daylight saving).</summary>

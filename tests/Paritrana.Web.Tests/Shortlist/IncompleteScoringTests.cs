@@ -18,8 +18,8 @@ public class IncompleteScoringTests(PortalFixture portal) : IClassFixture<Portal
 {
     private const string ReasonB = "Penilai kunjungan dan wawancara berhalangan, pleno tidak dapat ditunda.";
     private const string ReasonD = "Kartu kedua menyusul; ketua menyetujui.";
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
-    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    private const string ChairName = "I Made Ketua";
+    private const string MemberName = "Ni Luh Anggota";
 
     private readonly ShortlistTestData _data = new(portal.Database);
 

@@ -263,8 +263,8 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
 
         // Sorted by category, name, round, card; the member's cards on Delta are marked as conflicted but still listed.
-        const string chairName = "I Made Ketua (Ketua Tim Panitia Bali)";
-        const string memberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+        const string chairName = "I Made Ketua";
+        const string memberName = "Ni Luh Anggota";
         string Line(string name, string round, string scorer, string total, string conflicted) =>
             $"Perusahaan Besar;{name};{round};{scorer};{total};{conflicted};Kepatuhan;I1;Pendaftaran pekerja;{total};Baik;\r\n";
         text.ShouldBe(
