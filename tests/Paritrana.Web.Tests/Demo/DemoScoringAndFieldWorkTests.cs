@@ -105,7 +105,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         // finalis" (issue 15 saw "Finalis (bawaan)" there); once decided, no row carries a proposal any more.
         var denpasar = page.QuerySelectorAll("[data-testid=shortlist-row]").Single(r => r.TextContent.Contains("Pemerintah Kota Denpasar", StringComparison.Ordinal));
         denpasar.QuerySelectorAll(".badge").Select(PortalClient.Text).Where(t => t.Contains("inalis", StringComparison.Ordinal)).ShouldBeEmpty();
-        PortalClient.Text(denpasar.QuerySelectorAll("td").Last()).ShouldBe("Tidak masuk finalis");
+        var cells = denpasar.QuerySelectorAll("td");
+        PortalClient.Text(cells[cells.Length - 1]).ShouldBe("Tidak masuk finalis");
         page.QuerySelectorAll("[data-testid=proposed-finalist]").Length.ShouldBe(0);
 
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
