@@ -14,8 +14,10 @@ mkdir -p .local
 
 if [ -z "${ConnectionStrings__Paritrana:-}" ]; then
   source scripts/postgres.sh
-  echo "==> Starting PostgreSQL"
+  echo "==> Starting PostgreSQL (the machine's cluster; it keeps running after the portal stops)"
   pg_portal_database "$ROOT"
+  PG_INFO="PostgreSQL: the machine's cluster on port $PG_PORT, database \"paritrana\" (stays running;
+  stop it with: sudo pg_ctlcluster $(pg_lsclusters -h | head -n 1 | awk '{print $1, $2}') stop)"
 fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
@@ -84,8 +86,12 @@ if [ -n "$MAILBOX" ]; then
 
 INFO
 fi
+if [ -n "${PG_INFO:-}" ]; then
+  echo "  $PG_INFO"
+  echo
+fi
 cat <<INFO
-  Stop with Ctrl+C.
+  Stop with Ctrl+C (stops the portal${MAILBOX:+ and smtp4dev}).
 
 INFO
 cd src/Paritrana.Web

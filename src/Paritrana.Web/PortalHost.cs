@@ -31,9 +31,18 @@ public static class PortalHost
                 return 0;
 
             case "migrate":
-                Console.WriteLine(await app.PrepareDatabaseAsync(force: true));
-                Console.WriteLine("Database is up to date.");
+            {
+                // What was done, in words: the schema (created, migrated or already up to date) and the demo.
+                await using var scope = app.Services.CreateAsyncScope();
+                var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
+                Console.WriteLine(await setup.RunAsync());
+                if (setup.DemoOutcome is { } demo)
+                {
+                    Console.WriteLine(demo);
+                }
+
                 return 0;
+            }
 
             case Features.Imports.ImportCommand.Verb:
                 return await Features.Imports.ImportCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error);

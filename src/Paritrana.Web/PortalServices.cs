@@ -80,6 +80,7 @@ public static class PortalServices
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<RequestIds>();
         services.AddScoped<Pages.Nominations.NominationFacts>();
+        services.AddScoped<Pages.Admin.Audit.AuditLog>();
         services.AddWork();
         services.AddNotifications(configuration);
 

@@ -25,6 +25,9 @@ public sealed class DatabaseSetup(
 
     private const int LockWaitSeconds = 600;
 
+    /// <summary>What happened to the demo data in <see cref="RunAsync"/>, in one sentence; null without demo mode.</summary>
+    public string? DemoOutcome { get; private set; }
+
     /// <summary>Migrates and seeds; returns what happened to the schema, in one sentence.</summary>
     public async Task<string> RunAsync(CancellationToken ct = default)
     {
@@ -53,7 +56,14 @@ public sealed class DatabaseSetup(
             await DemoSeeder.EnsureRolesAsync(roles);
             if (configuration.GetValue<bool>("Demo:Enabled"))
             {
+                // The demo's administrator is its first account: there, the demo was seeded before.
+                var administrator = DemoSeeder.Accounts[0].Email.ToUpperInvariant();
+                var seededBefore = await db.Users.AnyAsync(u => u.NormalizedEmail == administrator, ct);
                 await demo.SeedAsync(ct);
+                DemoOutcome = seededBefore
+                    ? "Demo data already present."
+                    : $"Demo data seeded: {DemoSeeder.Accounts.Count} accounts, the current cycle and the 2021 cycle.";
+                logger.LogInformation("{Outcome}", DemoOutcome);
             }
 
             return outcome;

@@ -27,12 +27,12 @@ public sealed class DemoSeeder(
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("admin@paritrana.demo", "Admin Sekretariat Nasional", Roles.Administrator, null, null),
-        new("ketua.bali@paritrana.demo", "I Made Ketua (Ketua Tim Panitia Bali)", Roles.CommitteeChair, "51", null),
-        new("anggota.bali@paritrana.demo", "Ni Luh Anggota (Anggota Tim Panitia Bali)", Roles.CommitteeMember, "51", null),
+        new("ketua.bali@paritrana.demo", "I Made Ketua", Roles.CommitteeChair, "51", null),
+        new("anggota.bali@paritrana.demo", "Ni Luh Anggota", Roles.CommitteeMember, "51", null),
         new("cabang.denpasar@paritrana.demo", "Petugas Kantor Cabang Denpasar", Roles.BranchOfficer, "51", Denpasar),
         new("cabang.gianyar@paritrana.demo", "Petugas Kantor Cabang Gianyar", Roles.BranchOfficer, "51", Gianyar),
-        new("ketua.jateng@paritrana.demo", "Budi Ketua (Ketua Tim Panitia Jawa Tengah)", Roles.CommitteeChair, "33", null),
-        new("anggota.jateng@paritrana.demo", "Siti Anggota (Anggota Tim Panitia Jawa Tengah)", Roles.CommitteeMember, "33", null),
+        new("ketua.jateng@paritrana.demo", "Budi Ketua", Roles.CommitteeChair, "33", null),
+        new("anggota.jateng@paritrana.demo", "Siti Anggota", Roles.CommitteeMember, "33", null),
     ];
 
     private static readonly (string Name, string Regional, string Province, string[] Areas)[] Branches =

@@ -17,7 +17,7 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
 {
     private const string Officer = "cabang.denpasar@paritrana.demo";
     private const string Member = "anggota.bali@paritrana.demo";
-    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    private const string MemberName = "Ni Luh Anggota";
     private const string Chair = "ketua.bali@paritrana.demo";
     private const string Admin = "admin@paritrana.demo";
     private const string SecondMemberEmail = "anggota2.bali@paritrana.demo";

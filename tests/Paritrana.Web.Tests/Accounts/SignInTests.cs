@@ -22,7 +22,7 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
         response.Headers.Location!.ToString().ShouldBe("/");
 
         var home = await client.GetPageAsync("/");
-        PortalClient.Text(home.QuerySelector("h1")).ShouldBe("Selamat datang, Ni Luh Anggota (Anggota Tim Panitia Bali)");
+        PortalClient.Text(home.QuerySelector("h1")).ShouldBe("Selamat datang, Ni Luh Anggota");
         PortalClient.Text(home.QuerySelector("[data-testid=province-count]")).ShouldBe("1");
         PortalClient.Text(home.QuerySelector("[data-testid=regency-count]")).ShouldBe("9");
     }

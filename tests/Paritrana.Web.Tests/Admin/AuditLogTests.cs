@@ -8,6 +8,8 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Admin = "admin@paritrana.demo";
 
+    private const string AdminName = "Admin Sekretariat Nasional";
+
     private static readonly TimeZoneInfo Jakarta = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
 
     [Fact]
@@ -33,26 +35,29 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         var rows = await RowsAsync(admin, $"/Admin/Audit?email={Uri.EscapeDataString(Admin)}");
 
-        // Newest first: the invitation mailed with the account, the account just created, after the sign-in that preceded it.
+        // Newest first: the invitation mailed with the account, the account just created, after the sign-in
+        // that preceded it; the person by name, the record by its name, the details in words.
         var expires = await TestDatabase.ScalarAsync<DateTime>(portal.Database, "SELECT expires_at FROM account_invitations WHERE user_id = @id", ("id", id));
         rows[0].ShouldBe(new Row(
             Wib(at),
-            Admin,
+            AdminName,
             "Undangan akun dikirim",
-            $"user {id}",
+            "Akun Untuk Audit",
             "Bali",
-            $"email: {email}; expires: {new DateTimeOffset(expires, TimeSpan.Zero).ToString("O", System.Globalization.CultureInfo.InvariantCulture)}; replaced: 0"));
+            $"Surel {email}, Berlaku sampai {Wib(expires)}, Undangan yang digantikan: 0"));
         rows[1].ShouldBe(new Row(
             Wib(at),
-            Admin,
+            AdminName,
             "Akun dibuat",
-            $"user {id}",
+            "Akun Untuk Audit",
             "Bali",
-            $"email: {email}; role: CommitteeMember; province: 51; branch: -"));
-        var adminId = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = @e", ("e", Admin));
+            $"Surel {email}, Peran Anggota Tim Panitia, Provinsi Bali"));
         var signInAt = await TestDatabase.ScalarAsync<DateTime>(portal.Database,
             "SELECT max(at) FROM audit_events WHERE action = @a AND user_email = @e", ("a", AuditActions.SignIn), ("e", Admin));
-        rows.ShouldContain(new Row(Wib(signInAt), Admin, "Masuk ke portal", $"user {adminId}", "—", ""));
+        rows.ShouldContain(new Row(Wib(signInAt), AdminName, "Masuk ke portal", AdminName, "—", ""));
+        var page = await admin.GetPageAsync($"/Admin/Audit?email={Uri.EscapeDataString(Admin)}");
+        page.QuerySelectorAll("[data-testid=audit-row] [data-testid=record] a").Take(2).Select(a => a.GetAttribute("href"))
+            .ShouldBe([$"/Admin/Users/Edit?id={id}", $"/Admin/Users/Edit?id={id}"]);
 
         var signIns = await admin.GetPageAsync($"/Admin/Audit?action={AuditActions.SignIn}&email={Uri.EscapeDataString(Admin)}");
         var count = await CountAsync("action = 'auth.sign-in' AND user_email = 'admin@paritrana.demo'");
@@ -77,6 +82,7 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var failedSignIns = await RowsAsync(admin, $"/Admin/Audit?action=auth.sign-in-failed&email={search}");
+        // A failed sign-in has no account: the address typed stands for the person.
         failedSignIns.Select(r => (r.User, r.Action)).ShouldBe([(unknown, "Gagal masuk")]);
 
         (await RowsAsync(admin, $"/Admin/Audit?action=auth.sign-in&email={search}")).ShouldBeEmpty();
@@ -129,7 +135,6 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
     {
         using var member = portal.Factory.CreatePortalClient();
         await member.SignedInAsAsync("anggota.jateng@paritrana.demo");
-        var memberId = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM users WHERE email = 'anggota.jateng@paritrana.demo'");
         var before = await CountAsync("action = 'auth.access-refused'");
 
         // A page of another role, and a crafted POST (with a valid token of the member's own) to it.
@@ -162,8 +167,8 @@ public class AuditLogTests(PortalFixture portal) : IClassFixture<PortalFixture>
         var rows = await RowsAsync(admin, "/Admin/Audit?action=auth.access-refused&email=anggota.jateng%40paritrana.demo");
         rows.Select(r => (r.User, r.Action, r.Record, r.Details)).ShouldBe(
         [
-            ("anggota.jateng@paritrana.demo", "Akses ditolak", $"user {memberId}", "POST /Admin/Users/Create"),
-            ("anggota.jateng@paritrana.demo", "Akses ditolak", $"user {memberId}", "GET /Admin/Users?p=2"),
+            ("Siti Anggota", "Akses ditolak", "Siti Anggota", "POST /Admin/Users/Create"),
+            ("Siti Anggota", "Akses ditolak", "Siti Anggota", "GET /Admin/Users?p=2"),
         ]);
     }
 

@@ -126,7 +126,7 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
         Errors(page).ShouldBe([message]);
         (await CountUsersAsync()).ShouldBe(usersBefore);
         (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT full_name FROM users WHERE email = 'anggota.bali@paritrana.demo'"))
-            .ShouldBe("Ni Luh Anggota (Anggota Tim Panitia Bali)");
+            .ShouldBe("Ni Luh Anggota");
     }
 
     [Fact]
@@ -180,6 +180,28 @@ public class UserAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
             ("a", AuditActions.UserUpdated), ("id", id.ToString()))).ShouldBe("name: Akun Uji → Sri Rahayu (uji)");
         using var home = await member.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_form_offers_a_Bali_officer_only_the_branch_offices_of_Bali()
+    {
+        using var admin = await SignedInAsync(Admin);
+        var denpasar = (await BranchIdAsync("Kantor Cabang Denpasar")).ToString(CultureInfo.InvariantCulture);
+        var (_, id) = await CreateAccountAsync(admin, "BranchOfficer", "51", denpasar);
+
+        var page = await admin.GetPageAsync(EditUrl(id));
+
+        // Issue 15 saw Jawa Tengah's offices offered for a Bali officer; they are still in the page (for
+        // another province chosen next) but neither shown nor selectable.
+        var options = page.QuerySelectorAll("select#Input_BranchOfficeId option").Where(o => o.GetAttribute("value") != "").ToList();
+        options.Where(o => !o.HasAttribute("hidden") && !o.HasAttribute("disabled")).Select(PortalClient.Text)
+            .ShouldBe(["Kantor Cabang Denpasar (Bali)", "Kantor Cabang Gianyar (Bali)"]);
+        options.Where(o => o.HasAttribute("hidden") && o.HasAttribute("disabled")).Select(PortalClient.Text).ShouldContain("Kantor Cabang Semarang Pemuda (Jawa Tengah)");
+        options.Single(o => o.HasAttribute("selected")).GetAttribute("value").ShouldBe(denpasar);
+
+        // Without a province chosen (the empty create form) every office is offered, named with its province.
+        var create = await admin.GetPageAsync("/Admin/Users/Create");
+        create.QuerySelectorAll("select#Input_BranchOfficeId option[hidden]").Length.ShouldBe(0);
     }
 
     [Fact]

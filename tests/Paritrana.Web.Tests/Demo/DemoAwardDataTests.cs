@@ -99,7 +99,7 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
             WHERE o.name = 'Pemerintah Kabupaten Buleleng' ORDER BY s.at
             """)).ShouldBe(
         [
-            "1 | Ni Luh Anggota (Anggota Tim Panitia Bali) | -",
+            "1 | Ni Luh Anggota | -",
             $"3 | Petugas Kantor Cabang Denpasar | {DemoAwardSeeder.BulelengReturnReason}",
         ]);
         (await Text("SELECT n.last_return_reason FROM nominations n JOIN organisations o ON o.id = n.organisation_id WHERE o.name = 'Pemerintah Kabupaten Buleleng'"))

@@ -32,7 +32,7 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
         $" JOIN nominations n ON n.id = c.nomination_id JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = {demo.Year} ";
 
     [Fact]
-    public async Task Bali_in_the_current_cycle_has_the_template_criteria_and_an_open_documents_round_with_the_chairs_cards_submitted_and_the_members_drafts()
+    public async Task Bali_in_the_current_cycle_has_the_template_criteria_a_schedule_and_an_open_documents_round_with_the_chairs_cards_submitted_and_the_members_drafts()
     {
         var demo = await DemoDay.OfAsync(portal.Database);
         var current = Current(demo);
@@ -45,6 +45,17 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
             SELECT r.name || ' | ' || r.weight || ' | ' || r.status || ' | ' || coalesce(to_char(r.opened_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI'), '-')
             FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = {demo.Year} AND r.province_code = '51' ORDER BY r.sort_order
             """)).ShouldBe([$"Penilaian Dokumen | 40.00 | 2 | {demo.At(-8, "08:00")}", "Kunjungan Lapangan | 35.00 | 1 | -", "Wawancara | 25.00 | 1 | -"]);
+
+        // The schedule the README's walk-through follows (cycles.json): six stage dates around the first start,
+        // whose day falls in the scoring stage, with the documents round open in it.
+        (await Lines($"""
+            SELECT s.stage || ' ' || s.starts_on || ' ' || s.ends_on FROM cycle_stages s JOIN award_cycles y ON y.id = s.cycle_id
+            WHERE y.year = {demo.Year} ORDER BY s.stage
+            """)).ShouldBe(
+        [
+            $"1 {demo.Date(-148)} {demo.Date(-74)}", $"2 {demo.Date(-127)} {demo.Date(-53)}", $"3 {demo.Date(-64)} {demo.Date(3)}",
+            $"4 {demo.Date(-8)} {demo.Date(24)}", $"5 {demo.Date(34)} {demo.Date(34)}", $"6 {demo.Date(41)} {demo.Date(80)}",
+        ]);
 
         // Per nomination and scorer: the card's state, its total, how many indicators are scored and commented, its strengths.
         (await Lines($"""
@@ -109,7 +120,7 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
 
         // The raw scores of the current cycle: no card the member may see; for each nomination still being scored, why.
         (await Csv(member, $"/Reports?cycle={demo.Year}&handler=ScoresCsv")).ShouldBe(
-            "Kategori;Nama;Putaran;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
+            "Kategori;Nama;Babak;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
             "Pemerintah Provinsi;Pemerintah Provinsi Bali;Penilaian Dokumen;;;;;;;;Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim.;\r\n" +
             "Pemerintah Kabupaten/Kota;Pemerintah Kabupaten Badung;Penilaian Dokumen;;;;;;;;Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim.;\r\n");
 
@@ -123,8 +134,8 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
         chairSheet.QuerySelector("[data-testid=cards-hidden]").ShouldBeNull();
         var chairCsv = (await Csv(chair, $"/Reports?cycle={demo.Year}&handler=ScoresCsv")).Split("\r\n");
         chairCsv.Length.ShouldBe(1 + 20 + 1);
-        chairCsv.ShouldContain($"Pemerintah Kabupaten/Kota;Pemerintah Kabupaten Badung;Penilaian Dokumen;I Made Ketua (Ketua Tim Panitia Bali);66,09;Tidak;Regulasi;REG3;Kewajiban kepesertaan dalam perizinan dan pengadaan barang/jasa;4,00;{BadungComment};{NotYetScored}");
-        chairCsv.ShouldContain($"Pemerintah Provinsi;Pemerintah Provinsi Bali;Penilaian Dokumen;I Made Ketua (Ketua Tim Panitia Bali);72,55;Tidak;Kinerja cakupan kepesertaan;KIN2;Cakupan peserta bukan penerima upah (BPU);20,80;;{NotYetScored}");
+        chairCsv.ShouldContain($"Pemerintah Kabupaten/Kota;Pemerintah Kabupaten Badung;Penilaian Dokumen;I Made Ketua;66,09;Tidak;Regulasi;REG3;Kewajiban kepesertaan dalam perizinan dan pengadaan barang/jasa;4,00;{BadungComment};{NotYetScored}");
+        chairCsv.ShouldContain($"Pemerintah Provinsi;Pemerintah Provinsi Bali;Penilaian Dokumen;I Made Ketua;72,55;Tidak;Kinerja cakupan kepesertaan;KIN2;Cakupan peserta bukan penerima upah (BPU);20,80;;{NotYetScored}");
     }
 
     /// <summary>The two rounds of the current cycle not yet opened, both weighted: no nomination has a score there.</summary>
@@ -145,5 +156,20 @@ public class DemoCurrentScoringTests(PortalFixture portal) : IClassFixture<Porta
     private async Task<long> Count(string sql) => Convert.ToInt64(await TestDatabase.ScalarAsync<object>(portal.Database, sql), CultureInfo.InvariantCulture);
 
     /// <summary>The rows of a one-column query, in its order.</summary>
+    [Fact]
+    public async Task The_rounds_page_names_the_aspects_each_round_scores()
+    {
+        var demo = await DemoDay.OfAsync(portal.Database);
+        using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
+
+        var page = await chair.GetPageAsync($"/Scoring/Rounds?cycle={demo.Year}");
+
+        // The template's aspects (CriteriaTemplates) by their codes' order, not "ANG, DIG, INO" (issue 15).
+        const string documents = "Anggaran, Komitmen digital dan kepedulian, Inovasi, Kepatuhan, Kinerja cakupan kepesertaan, Regulasi";
+        page.QuerySelectorAll("[data-testid=round-row]")
+            .Select(r => $"{PortalClient.Text(r.QuerySelector("[data-testid=name]"))} | {PortalClient.Text(r.QuerySelector("[data-testid=aspects]"))}")
+            .ShouldBe([$"Penilaian Dokumen | {documents}", $"Kunjungan Lapangan | {documents}", "Wawancara | Wawancara"]);
+    }
+
     private async Task<List<string>> Lines(string sql) => await new ScoringTestData(portal).RowsAsync(sql);
 }

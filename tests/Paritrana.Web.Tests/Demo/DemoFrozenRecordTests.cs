@@ -11,8 +11,8 @@ namespace Paritrana.Web.Tests.Demo;
 public class DemoFrozenRecordTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Chair = "ketua.bali@paritrana.demo";
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
-    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    private const string ChairName = "I Made Ketua";
+    private const string MemberName = "Ni Luh Anggota";
 
     [Fact]
     public async Task The_2021_finalist_report_is_the_frozen_record_of_25_June_2021_with_the_committee_of_that_day()

@@ -101,6 +101,14 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         page.QuerySelectorAll("[data-testid=tie]").Length.ShouldBe(0);
         page.QuerySelectorAll("[data-testid=disagreement]").Length.ShouldBe(0);
 
+        // Kota Denpasar ranked first but the plenary did not choose it: no finalist badge beside "Tidak masuk
+        // finalis" (issue 15 saw "Finalis (bawaan)" there); once decided, no row carries a proposal any more.
+        var denpasar = page.QuerySelectorAll("[data-testid=shortlist-row]").Single(r => r.TextContent.Contains("Pemerintah Kota Denpasar", StringComparison.Ordinal));
+        denpasar.QuerySelectorAll(".badge").Select(PortalClient.Text).Where(t => t.Contains("inalis", StringComparison.Ordinal)).ShouldBeEmpty();
+        var cells = denpasar.QuerySelectorAll("td");
+        PortalClient.Text(cells[cells.Length - 1]).ShouldBe("Tidak masuk finalis");
+        page.QuerySelectorAll("[data-testid=proposed-finalist]").Length.ShouldBe(0);
+
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
         var large = await Count("SELECT c.id FROM categories c JOIN award_cycles y ON y.id = c.cycle_id WHERE y.year = 2021 AND c.code = 'BESAR'");
         var ranking = await chair.GetPageAsync($"/Scoring/Ranking?cycle=2021&kategori={large}");
@@ -141,11 +149,11 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         decided.QuerySelectorAll("[data-testid=decision-row]").Select(r => PortalClient.Normalize(string.Join(" | ", r.QuerySelectorAll("td").Select(PortalClient.Text)))).ShouldBe(
         [
             "Pemerintah Provinsi | 1 | Pemerintah Provinsi Bali | 73,09 | Finalis | | Diteruskan ke tingkat nasional",
-            $"Pemerintah Kabupaten/Kota | 1 | Pemerintah Kota Denpasar | 60,88 | Tidak masuk daftar pendek | {DemoAwardSeeder.DenpasarRationale} | Tidak masuk finalis",
+            $"Pemerintah Kabupaten/Kota | 1 | Pemerintah Kota Denpasar | 60,88 | Tidak masuk finalis | {DemoAwardSeeder.DenpasarRationale} | Tidak masuk finalis",
             "Perusahaan Besar | 1 | Bank BPD Bali | 94,44 | Finalis | | Diteruskan ke tingkat nasional",
-            "Perusahaan Besar | 2 | PT Jaya Mertha Medika | 63,83 | Tidak masuk daftar pendek | | Tidak masuk finalis",
+            "Perusahaan Besar | 2 | PT Jaya Mertha Medika | 63,83 | Tidak masuk finalis | | Tidak masuk finalis",
             "Perusahaan Menengah | 1 | KAPIT MAS | 93,58 | Finalis | | Diteruskan ke tingkat nasional",
-            "Perusahaan Menengah | 2 | PT Mandala Segara Kargo | 69,51 | Tidak masuk daftar pendek | | Tidak masuk finalis",
+            "Perusahaan Menengah | 2 | PT Mandala Segara Kargo | 69,51 | Tidak masuk finalis | | Tidak masuk finalis",
         ]);
         page.QuerySelector("form[action*='handler=Forward']").ShouldBeNull(); // already forwarded
     }
@@ -282,7 +290,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         var agenda = await member.GetPageAsync("/FieldWork");
         agenda.QuerySelectorAll("[data-testid=visit]").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(PortalClient.Text))).ShouldBe(
         [
-            $"{day.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"))} 09.00 WITA | Pemerintah Kota Denpasar Kota Denpasar | Kantor Dinas Ketenagakerjaan Kota Denpasar | Ni Luh Anggota (Anggota Tim Panitia Bali) | Direncanakan",
+            $"{day.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"))} 09.00 WITA | Pemerintah Kota Denpasar Kota Denpasar | Kantor Dinas Ketenagakerjaan Kota Denpasar | Ni Luh Anggota | Direncanakan",
         ]);
 
         var open = await member.GetPageAsync("/FieldWork/Coaching");
@@ -414,8 +422,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         decided.ShouldBe("6");
     }
 
-    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
+    private const string MemberName = "Ni Luh Anggota";
+    private const string ChairName = "I Made Ketua";
     private const string OfficerName = "Petugas Kantor Cabang Denpasar";
 
     /// <summary>A UTC instant as the timeline shows it in Bali (WITA, UTC+8, no daylight saving).</summary>

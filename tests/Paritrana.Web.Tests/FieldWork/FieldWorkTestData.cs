@@ -21,9 +21,9 @@ namespace Paritrana.Web.Tests.FieldWork;
 public sealed class FieldWorkTestData(FieldWorkFixture fixture)
 {
     public const string BaliChair = "ketua.bali@paritrana.demo";
-    public const string BaliChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
+    public const string BaliChairName = "I Made Ketua";
     public const string BaliMember = "anggota.bali@paritrana.demo";
-    public const string BaliMemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    public const string BaliMemberName = "Ni Luh Anggota";
     public const string Denpasar = "cabang.denpasar@paritrana.demo";
     public const string Gianyar = "cabang.gianyar@paritrana.demo";
     public const string JatengChair = "ketua.jateng@paritrana.demo";

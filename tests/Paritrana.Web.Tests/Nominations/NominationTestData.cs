@@ -27,7 +27,7 @@ public sealed class NominationTestData(PortalFactory factory)
     }
 
     public const string Member = "anggota.bali@paritrana.demo";
-    public const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    public const string MemberName = "Ni Luh Anggota";
     public const string Chair = "ketua.bali@paritrana.demo";
     public const string Denpasar = "cabang.denpasar@paritrana.demo";
     public const string DenpasarName = "Petugas Kantor Cabang Denpasar";

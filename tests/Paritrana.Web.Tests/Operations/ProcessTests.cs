@@ -21,6 +21,8 @@ public class ProcessTests : IAsyncLifetime
 
     private Process Start(params string[] args) => Start(configured: true, args);
 
+    private bool _demo;
+
     private Process Start(bool configured, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = WebProjectDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -32,7 +34,7 @@ public class ProcessTests : IAsyncLifetime
 
         info.Environment["ConnectionStrings__Paritrana"] = TestDatabase.ConnectionStringFor(_database);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["Demo__Enabled"] = "false";
+        info.Environment["Demo__Enabled"] = _demo ? "true" : "false";
         if (!configured)
         {
             info.Environment.Remove("ConnectionStrings__Paritrana");
@@ -57,7 +59,8 @@ public class ProcessTests : IAsyncLifetime
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0);
-        output.ShouldContain("Database is up to date.");
+        output.ShouldContain("Database created with ");
+        output.ShouldNotContain("Database is up to date");
         (await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM regencies_and_cities")).ShouldBe(514L);
     }
 
@@ -81,6 +84,31 @@ public class ProcessTests : IAsyncLifetime
         second.ShouldContain($"Database is up to date at {latest}.");
         second.ShouldNotContain("Database created");
         second.ShouldNotContain("fail:");
+    }
+
+    [Fact]
+    public async Task The_first_start_of_the_demo_logs_no_error_and_says_what_it_created_then_that_it_was_there()
+    {
+        // scripts/start.sh runs "migrate" with the demo on: its whole output, logs included.
+        _demo = true;
+        var latest = Paritrana.Web.Tests.Data.LegacyUpgradeTests.Latest;
+
+        var (exitCode, first) = await RunAsync(configured: true, "migrate");
+
+        exitCode.ShouldBe(0);
+        first.Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains(" ERR ", StringComparison.Ordinal)).ShouldBeEmpty();
+        first.ShouldContain($"migrations, now at {latest}.");
+        first.ShouldContain("Demo data seeded: 7 accounts, the current cycle and the 2021 cycle.");
+        first.ShouldNotContain("Database is up to date");
+        first.ShouldNotContain("Demo data already present");
+
+        var (again, second) = await RunAsync(configured: true, "migrate");
+
+        again.ShouldBe(0);
+        second.ShouldContain($"Database is up to date at {latest}.");
+        second.ShouldContain("Demo data already present.");
+        second.ShouldNotContain("Demo data seeded");
+        second.Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains(" ERR ", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -78,8 +78,8 @@ public class RankingTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         Rows(page).ShouldBe(
         [
-            "1 | PT Peringkat Dua | 75,00 2 kartu | 87,50 2 kartu | 80,00 | Finalis bawaan",
-            "2 | PT Peringkat Satu | 74,17 3 kartu | 58,33 3 kartu | 67,83 | Finalis bawaan, 1 indikator berbeda pendapat",
+            "1 | PT Peringkat Dua | 75,00 2 kartu | 87,50 2 kartu | 80,00 | Usulan finalis",
+            "2 | PT Peringkat Satu | 74,17 3 kartu | 58,33 3 kartu | 67,83 | Usulan finalis, 1 indikator berbeda pendapat",
             "3 | PT Peringkat Tiga | 66,67 3 kartu | — | 66,67 belum lengkap | 2 indikator berbeda pendapat",
         ]);
         var satu = page.QuerySelector($"[data-nomination='{s.Satu}'] + tr [data-testid=breakdown]")!;
@@ -104,8 +104,8 @@ public class RankingTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         Rows(page).ShouldBe(
         [
-            "1 | PT Peringkat Dua | 75,00 2 kartu | 87,50 2 kartu | 80,00 | Finalis bawaan",
-            "2 | PT Peringkat Satu | 72,50 3 kartu | 50,00 3 kartu | 63,50 | Finalis bawaan, 1 indikator berbeda pendapat",
+            "1 | PT Peringkat Dua | 75,00 2 kartu | 87,50 2 kartu | 80,00 | Usulan finalis",
+            "2 | PT Peringkat Satu | 72,50 3 kartu | 50,00 3 kartu | 63,50 | Usulan finalis, 1 indikator berbeda pendapat",
             "3 | PT Peringkat Tiga | 55,00 3 kartu | — | 55,00 belum lengkap | 2 indikator berbeda pendapat",
         ]);
     }

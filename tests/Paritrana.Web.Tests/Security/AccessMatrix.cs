@@ -119,7 +119,7 @@ public static class AccessMatrix
         new("/Error") { { "GET", Everyone }, { "POST", Everyone } },
 
         // --- Admin (national secretariat only: AuthorizeFolder("/Admin")) -------------------
-        new("/Admin/Audit/Index") { { "GET", Administrator } },
+        new("/Admin/Audit/Index") { { "GET", Administrator }, { "GET Csv", Administrator } },
         new("/Admin/Users/Index") { { "GET", Administrator } },
         new("/Admin/Users/Create") { { "GET", Administrator }, { "POST", Administrator } },
         new("/Admin/Users/Edit?id={user}")

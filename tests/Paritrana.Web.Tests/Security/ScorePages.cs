@@ -79,7 +79,7 @@ public static class ScorePages
     /// hides nothing from them: the audit trail (the details of every card saved) and the national
     /// results (the totals the plenary decided). The committee is refused (probed as the member).
     /// </summary>
-    public static readonly IReadOnlyList<string> AdministratorOnly = ["/Admin/Audit/Index GET", "/Plenary/National GET"];
+    public static readonly IReadOnlyList<string> AdministratorOnly = ["/Admin/Audit/Index GET", "/Admin/Audit/Index GET Csv", "/Plenary/National GET"];
 
     /// <summary>What is wrong with the classification against the app's handlers: classified twice, not classified, or not in the app (empty when right).</summary>
     public static List<string> Differences(IEnumerable<string> appHandlers, IReadOnlyCollection<string>? classified = null)

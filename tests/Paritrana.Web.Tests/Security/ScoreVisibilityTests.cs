@@ -153,7 +153,9 @@ public class ScoreVisibilityTests(PortalFixture portal) : IClassFixture<PortalFi
         // The administrator's pages refuse the committee.
         foreach (var handler in ScorePages.AdministratorOnly)
         {
-            var url = handler.StartsWith("/Admin/Audit", StringComparison.Ordinal) ? "/Admin/Audit" : $"/Plenary/National?cycle={scene.Cycle.YearText}";
+            var url = handler.StartsWith("/Admin/Audit", StringComparison.Ordinal)
+                ? handler.EndsWith(" Csv", StringComparison.Ordinal) ? "/Admin/Audit?handler=Csv" : "/Admin/Audit"
+                : $"/Plenary/National?cycle={scene.Cycle.YearText}";
             using var response = await member.GetAsync(url);
             if (MatrixFixture.Answer(response) != "302 /Account/AccessDenied")
             {

@@ -12,7 +12,7 @@ namespace Paritrana.Web.Tests.Shortlist;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class DecisionVersionTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
+    private const string ChairName = "I Made Ketua";
     private const string Reason = "Nilai wawancara PT Gama salah dimasukkan.";
     private readonly ShortlistTestData _data = new(portal.Database);
     private readonly PlenaryDriver _plenary = new(portal.Database);

@@ -12,8 +12,8 @@ namespace Paritrana.Web.Tests.Shortlist;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class FrozenDocumentTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
-    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    private const string ChairName = "I Made Ketua";
+    private const string MemberName = "Ni Luh Anggota";
     private readonly ShortlistTestData _data = new(portal.Database);
     private readonly PlenaryDriver _plenary = new(portal.Database);
 

@@ -18,8 +18,8 @@ public class IncompleteScoringTests(PortalFixture portal) : IClassFixture<Portal
 {
     private const string ReasonB = "Penilai kunjungan dan wawancara berhalangan, pleno tidak dapat ditunda.";
     private const string ReasonD = "Kartu kedua menyusul; ketua menyetujui.";
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
-    private const string MemberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+    private const string ChairName = "I Made Ketua";
+    private const string MemberName = "Ni Luh Anggota";
 
     private readonly ShortlistTestData _data = new(portal.Database);
 
@@ -142,7 +142,7 @@ public class IncompleteScoringTests(PortalFixture portal) : IClassFixture<Portal
         string Line(string name, string round, string scorer, string total, string marker) =>
             $"Perusahaan Besar;{s.Name(name)};{round};{scorer};{total};Tidak;Kepatuhan;I1;Pendaftaran pekerja;{total};Baik;{marker}\r\n";
         Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).ShouldBe(
-            "Kategori;Nama;Putaran;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
+            "Kategori;Nama;Babak;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
             Line("PT Alasan Saja", "Penilaian Dokumen", ChairName, "70,00", $"\"{MarkerD}\"") +
             Line("PT Alasan Saja", "Kunjungan Lapangan", ChairName, "70,00", $"\"{MarkerD}\"") +
             Line("PT Alasan Saja", "Wawancara", ChairName, "70,00", $"\"{MarkerD}\"") +

@@ -15,7 +15,7 @@ namespace Paritrana.Web.Tests.Shortlist;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class PlenaryConcurrencyTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private const string ChairName = "I Made Ketua (Ketua Tim Panitia Bali)";
+    private const string ChairName = "I Made Ketua";
     private const string SecondChairName = "Komang Ketua Kedua (Ketua Tim Panitia Bali)";
     private const int Rounds = 16;
     private readonly ShortlistTestData _data = new(portal.Database);

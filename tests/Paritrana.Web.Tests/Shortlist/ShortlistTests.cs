@@ -49,7 +49,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
             $"— PT Delta {s.Tag} Kota Denpasar — — — 90,00 % 0 Nilai disembunyikan karena Anda menyatakan konflik kepentingan dengan kandidat ini. Sudah dinilai",
         ]);
         PortalClient.Text(page.QuerySelector("[data-testid=ranks-withheld]")).ShouldBe(
-            "Peringkat, seri dan finalis bawaan kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.");
+            "Peringkat, seri dan usulan finalis kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.");
         page.QuerySelector("[data-testid=scores-hidden-notice]").ShouldNotBeNull();
         page.QuerySelector("a[href*='/Plenary']").ShouldBeNull(); // members read only
     }
@@ -216,7 +216,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         // The member who declared a conflict with Delta: no ranks or ties in the category, Delta without figures and why.
         using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Member);
         var memberText = Encoding.UTF8.GetString((await (await member.GetAsync($"/Reports?cycle={s.Cycle.YearText}&handler=RankingsCsv")).Content.ReadAsByteArrayAsync())[3..]);
-        const string withheld = "Peringkat, seri dan finalis bawaan kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.";
+        const string withheld = "Peringkat, seri dan usulan finalis kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.";
         memberText.Split("\r\n").Skip(1).ShouldBe(
         [
             $"Perusahaan Besar;;PT Alfa {s.Tag};Kota Denpasar;Sudah dinilai;85,00;88,75;86,50;Ya;90,00;0;;;;{withheld}",
@@ -263,12 +263,12 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
 
         // Sorted by category, name, round, card; the member's cards on Delta are marked as conflicted but still listed.
-        const string chairName = "I Made Ketua (Ketua Tim Panitia Bali)";
-        const string memberName = "Ni Luh Anggota (Anggota Tim Panitia Bali)";
+        const string chairName = "I Made Ketua";
+        const string memberName = "Ni Luh Anggota";
         string Line(string name, string round, string scorer, string total, string conflicted) =>
             $"Perusahaan Besar;{name};{round};{scorer};{total};{conflicted};Kepatuhan;I1;Pendaftaran pekerja;{total};Baik;\r\n";
         text.ShouldBe(
-            "Kategori;Nama;Putaran;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
+            "Kategori;Nama;Babak;Penilai;Total kartu;Konflik kepentingan;Aspek;Kode indikator;Indikator;Nilai;Komentar;Kelengkapan penilaian\r\n" +
             Line($"PT Alfa {s.Tag}", "Penilaian Dokumen", chairName, "90,00", "Tidak") +
             Line($"PT Alfa {s.Tag}", "Penilaian Dokumen", memberName, "80,00", "Tidak") +
             Line($"PT Alfa {s.Tag}", "Wawancara", chairName, "88,50", "Tidak") +

@@ -99,7 +99,7 @@ public static class RankingCsv
         {
             Line(new[]
             {
-                l["Kategori"].Value, l["Nama"].Value, l["Putaran"].Value, l["Penilai"].Value, l["Total kartu"].Value, l["Konflik kepentingan"].Value,
+                l["Kategori"].Value, l["Nama"].Value, l["Babak"].Value, l["Penilai"].Value, l["Total kartu"].Value, l["Konflik kepentingan"].Value,
                 l["Aspek"].Value, l["Kode indikator"].Value, l["Indikator"].Value, l["Nilai"].Value, l["Komentar"].Value, l["Kelengkapan penilaian"].Value,
             }),
         };

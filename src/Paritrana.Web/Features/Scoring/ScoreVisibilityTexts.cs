@@ -10,7 +10,7 @@ public static class ScoreVisibilityTexts
 
     public const string Notice = "Nilai anggota lain disembunyikan sampai kartu nilai Anda dikirim, dan tidak ditampilkan untuk kandidat yang Anda nyatakan konflik kepentingan. Kandidat itu tampil tanpa nilai, di bawah kandidat lain menurut abjad.";
 
-    public const string RanksWithheld = "Peringkat, seri dan finalis bawaan kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.";
+    public const string RanksWithheld = "Peringkat, seri dan usulan finalis kategori ini tidak ditampilkan selama nilai sebagian kandidatnya disembunyikan untuk Anda.";
 
     /// <summary>Why a nomination's figures are not shown (a row of a ranking or a report).</summary>
     public static string Row(HiddenReason reason) => reason switch

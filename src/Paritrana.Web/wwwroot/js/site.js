@@ -16,4 +16,25 @@
       el.form.requestSubmit();
     }
   });
+
+  // A branch office select offers only the offices of the province chosen beside it (data-branches-of).
+  document.addEventListener('change', function (event) {
+    var province = event.target;
+    if (!province.id) {
+      return;
+    }
+    document.querySelectorAll('select[data-branches-of="' + province.id + '"]').forEach(function (branches) {
+      Array.prototype.forEach.call(branches.options, function (option) {
+        if (!option.value) {
+          return;
+        }
+        var offered = !province.value || option.getAttribute('data-province') === province.value;
+        option.hidden = !offered;
+        option.disabled = !offered;
+        if (!offered && option.selected) {
+          branches.value = '';
+        }
+      });
+    });
+  });
 })();

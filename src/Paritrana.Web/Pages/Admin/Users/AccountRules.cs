@@ -117,7 +117,10 @@ public sealed class AccountOptions
 {
     public IReadOnlyList<SelectListItem> Roles { get; private init; } = [];
     public IReadOnlyList<SelectListItem> Provinces { get; private init; } = [];
-    public IReadOnlyList<SelectListItem> BranchOffices { get; private init; } = [];
+    /// <summary>Every branch office with its province: the form offers only those of the chosen province (_BranchOfficeSelect).</summary>
+    public IReadOnlyList<BranchChoice> BranchOffices { get; private init; } = [];
+
+    public sealed record BranchChoice(string Id, string Label, string ProvinceCode, string ProvinceName);
 
     public static async Task<AccountOptions> LoadAsync(ParitranaDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
@@ -130,7 +133,7 @@ public sealed class AccountOptions
             .Select(b => new { b.Id, b.Name, b.ProvinceCode, b.IsActive })
             .ToListAsync(ct);
 
-        var groups = provinces.ToDictionary(p => p.Code, p => new SelectListGroup { Name = p.Name }, StringComparer.Ordinal);
+        var names = provinces.ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
         return new AccountOptions
         {
             Roles = Domain.Access.Roles.All
@@ -140,10 +143,11 @@ public sealed class AccountOptions
                 .Select(p => new SelectListItem(p.Name, p.Code))
                 .ToList(),
             BranchOffices = branches
-                .Select(b => new SelectListItem(b.IsActive ? b.Name : l["{0} (nonaktif)", b.Name], b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                {
-                    Group = groups.GetValueOrDefault(b.ProvinceCode),
-                })
+                .Select(b => new BranchChoice(
+                    b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    b.IsActive ? b.Name : l["{0} (nonaktif)", b.Name].Value,
+                    b.ProvinceCode,
+                    names.GetValueOrDefault(b.ProvinceCode, b.ProvinceCode)))
                 .ToList(),
         };
     }

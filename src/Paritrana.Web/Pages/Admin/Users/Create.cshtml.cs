@@ -89,8 +89,8 @@ public class CreateModel(
             var branchName = user.BranchOfficeId is int b
                 ? await db.BranchOffices.AsNoTracking().Where(o => o.Id == b).Select(o => o.Name).FirstOrDefaultAsync(ct)
                 : null;
-            var details = $"email: {email}; role: {role}; province: {user.ProvinceCode ?? "-"}; branch: {branchName ?? "-"}";
-            audit.Record(AuditActions.UserCreated, "user", user.Id.ToString(), user.ProvinceCode, AuditDetails.Text(details));
+            var details = AuditDetails.Of(("email", email), ("role", role), ("province", user.ProvinceCode ?? "-"), ("branch", branchName ?? "-"));
+            audit.Record(AuditActions.UserCreated, "user", user.Id.ToString(), user.ProvinceCode, details);
             expires = await invitations.SendAsync(user, role, me.Id, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -260,15 +260,7 @@ public class EditModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, 
 
         Input.ProvinceCode = province;
         var cycleId = Input.CycleId;
-        var fromCriteria = await db.Aspects.AsNoTracking()
-            .Where(a => db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CycleId == cycleId && s.IsCurrent))
-            .Select(a => new { a.Code, a.Name })
-            .ToListAsync(ct);
-        AspectChoices = fromCriteria.Select(a => (a.Code, a.Name))
-            .Concat(CriteriaTemplates.Government.Concat(CriteriaTemplates.Company).Select(a => (a.Code, a.Name)))
-            .DistinctBy(a => a.Code)
-            .OrderBy(a => a.Code, StringComparer.Ordinal)
-            .ToList();
+        AspectChoices = await AspectNames.OfCycleAsync(db, cycleId, ct);
         return true;
     }
 }

@@ -22,6 +22,9 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
 
     public bool IsChair => me.IsChair;
 
+    /// <summary>The aspects' names by code, for the list (issue 15 saw "ANG, DIG, INO").</summary>
+    public IReadOnlyDictionary<string, string> AspectNamesByCode { get; private set; } = new Dictionary<string, string>();
+
     public sealed record Row(int Id, int SortOrder, string Name, RoundKind Kind, decimal Weight, RoundStatus Status, List<string> AspectCodes, int Assigned, int Submitted, DateOnly? ClosesOn);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -56,6 +59,7 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
                 db.Scorecards.Count(c => c.RoundId == r.Id && c.Status == ScorecardStatus.Submitted),
                 r.ClosesOn))
             .ToPagedListAsync(PageNumber, ct: ct);
+        AspectNamesByCode = (await AspectNames.OfCycleAsync(db, cycleId, ct)).ToDictionary(a => a.Code, a => a.Name, StringComparer.Ordinal);
         return Page();
     }
 
