@@ -35,9 +35,10 @@ public class RoundTests(PortalFixture portal) : IClassFixture<PortalFixture>
         ScoringTestData.Status(page).ShouldBe("Tiga babak bawaan telah dibuat: Penilaian Dokumen (40), Kunjungan Lapangan (35) dan Wawancara (25).");
         List<string> expected =
         [
-            "Penilaian Dokumen | 40 | ANG, DIG, INO, KEP, KIN, REG | Draf",
-            "Kunjungan Lapangan | 35 | ANG, DIG, INO, KEP, KIN, REG | Draf",
-            "Wawancara | 25 | WAW | Draf",
+            // The aspects by their names (issue 15), in the order of their codes ANG, DIG, INO, KEP, KIN, REG.
+            "Penilaian Dokumen | 40 | Anggaran, Komitmen digital dan kepedulian, Inovasi, Kepatuhan, Kinerja cakupan kepesertaan, Regulasi | Draf",
+            "Kunjungan Lapangan | 35 | Anggaran, Komitmen digital dan kepedulian, Inovasi, Kepatuhan, Kinerja cakupan kepesertaan, Regulasi | Draf",
+            "Wawancara | 25 | Wawancara | Draf",
         ];
         RoundRows(page).ShouldBe(expected);
         page.QuerySelector("[data-testid=weight-warning]").ShouldBeNull();
