@@ -11,6 +11,7 @@ public static class Formats
     public const string DatePattern = "d MMM yyyy";
     public const string LongDatePattern = "d MMMM yyyy";
     public const string DateTimePattern = "d MMM yyyy HH:mm";
+    public const string LongDateTimePattern = "d MMMM yyyy HH:mm";
 
     /// <summary>"4 Des 2026" / "4 Dec 2026".</summary>
     public static string Date(DateOnly date) => date.ToString(DatePattern, CultureInfo.CurrentCulture);
@@ -28,6 +29,9 @@ public static class Formats
 
     /// <summary>"4 Des 2026 09:30" of a time as it is given (the caller adds the zone's label).</summary>
     public static string DateTime(DateTimeOffset time) => time.ToString(DateTimePattern, CultureInfo.CurrentCulture);
+
+    /// <summary>"4 Desember 2026 09.30" / "4 December 2026 09:30" of a time as it is given.</summary>
+    public static string LongDateTime(DateTimeOffset time) => time.ToString(LongDateTimePattern, CultureInfo.CurrentCulture);
 
     /// <summary>A whole number as the culture writes it ("1.027").</summary>
     public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);

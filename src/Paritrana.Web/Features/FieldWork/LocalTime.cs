@@ -9,6 +9,10 @@ public static class LocalTime
     public static string Format(DateTimeOffset instant, string provinceCode) =>
         Formats.DateTime(ProvinceTime.ToLocal(instant, provinceCode)) + " " + ProvinceTime.LabelOf(provinceCode);
 
+    /// <summary>"25 Juni 2021 16.30 WITA" in the page's language (the official documents keep ReportData.LocalTimeText, always Indonesian).</summary>
+    public static string FormatLong(DateTimeOffset instant, string provinceCode) =>
+        Formats.LongDateTime(ProvinceTime.ToLocal(instant, provinceCode)) + " " + ProvinceTime.LabelOf(provinceCode);
+
     public static string FormatDate(DateOnly date) => Formats.Date(date);
 
     /// <summary>The wall-clock time of an instant in the province (what a datetime-local input shows).</summary>

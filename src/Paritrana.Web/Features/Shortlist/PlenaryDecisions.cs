@@ -193,7 +193,7 @@ public sealed partial class PlenaryDecisions(
             .FirstOrDefaultAsync(ct);
         return decided is null
             ? null
-            : l[DecidedMeanwhile, decided.By ?? "—", FieldWork.LocalTime.Format(decided.DecidedAt, provinceCode), decided.Number ?? "—"].Value;
+            : l[DecidedMeanwhile, decided.By ?? "—", FieldWork.LocalTime.FormatLong(decided.DecidedAt, provinceCode), decided.Number ?? "—"].Value;
     }
 
     /// <summary>
