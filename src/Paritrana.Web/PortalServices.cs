@@ -18,6 +18,23 @@ public static class PortalServices
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
+    /// <summary>
+    /// The formats of the English interface: English dates, month and day names, with the numbers
+    /// written as in Indonesian (1.027.000; 39,41) so that figures and typed numbers mean the same in
+    /// both languages (docs/decisions/005, 037).
+    /// </summary>
+    public static readonly CultureInfo EnglishFormats = CreateEnglishFormats();
+
+    /// <summary>The culture of dates and numbers for an interface language (its UI culture's name: "en" or "id-ID").</summary>
+    public static CultureInfo FormatsFor(string uiCulture) => uiCulture == English.Name ? EnglishFormats : Indonesian;
+
+    private static CultureInfo CreateEnglishFormats()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("en").Clone();
+        culture.NumberFormat = (NumberFormatInfo)Indonesian.NumberFormat.Clone();
+        return CultureInfo.ReadOnly(culture);
+    }
+
     public static void AddPortalServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -87,9 +104,9 @@ public static class PortalServices
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            // Numbers and dates are always id-ID; only the language of the interface changes.
+            // Dates follow the language of the interface; numbers are written as in Indonesian in both (docs/decisions/037).
             o.DefaultRequestCulture = new RequestCulture(Indonesian, Indonesian);
-            o.SupportedCultures = [Indonesian];
+            o.SupportedCultures = [Indonesian, EnglishFormats];
             o.SupportedUICultures = [Indonesian, English];
             o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageCookie.Name }];
         });

@@ -9,7 +9,7 @@ public static class LanguageCookie
 
     public static void Write(HttpResponse response, string uiCulture, bool secure)
     {
-        var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(PortalServices.Indonesian.Name, uiCulture));
+        var value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(PortalServices.FormatsFor(uiCulture).Name, uiCulture));
         response.Cookies.Append(Name, value, new CookieOptions
         {
             Expires = DateTimeOffset.UtcNow.AddYears(1),

@@ -15,9 +15,9 @@ public static class Wib
 
     public static DateTimeOffset ToWib(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 
-    /// <summary>"21 Nov 2026 14:05 WIB" (month names in the request culture, id-ID).</summary>
+    /// <summary>"21 Nov 2026 14:05 WIB" (month names in the request culture: id-ID, or English).</summary>
     public static string Format(DateTimeOffset utc) =>
-        ToWib(utc).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) + " WIB";
+        Formats.DateTime(ToWib(utc)) + " WIB";
 
     /// <summary>The date of today in WIB.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToWib(clock.GetUtcNow()).DateTime);

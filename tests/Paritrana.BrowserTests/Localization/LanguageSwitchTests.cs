@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Paritrana.BrowserTests.Localization;
 
 /// <summary>
-/// The interface speaks Indonesian by default and English after one click; numbers and dates keep
-/// the id-ID format in both languages (docs/architecture.md, ADR 005).
+/// The interface speaks Indonesian by default and English after one click; numbers keep the id-ID
+/// format in both languages, dates follow the language (docs/architecture.md, ADR 005 and 037).
 /// </summary>
 public class LanguageSwitchTests(BrowserPortal portal, ITestOutputHelper output) : IClassFixture<BrowserPortal>
 {
@@ -31,17 +31,17 @@ public class LanguageSwitchTests(BrowserPortal portal, ITestOutputHelper output)
         when.ShouldNotBeNullOrWhiteSpace();
         var url = page.Url;
 
-        // Switched on the same page: English texts, id-ID figures and dates unchanged.
+        // Switched on the same page: English texts and month names, id-ID figures unchanged.
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         page.Url.ShouldBe(url);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Coverage figures" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nominations", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("Submitted");
-        await Expect(page.GetByTestId("as-of")).ToHaveTextAsync(asOf);
+        await Expect(page.GetByTestId("as-of")).ToHaveTextAsync($"31 Dec {year - 1}");
         await Expect(page.GetByTestId("workers")).ToHaveTextAsync("2.150");
         await Expect(page.GetByTestId("coverage").First).ToHaveTextAsync("100,00 %");
-        await Expect(page.GetByTestId("status-change").GetByTestId("when")).ToHaveTextAsync(when!);
+        await Expect(page.GetByTestId("status-change").GetByTestId("when")).ToHaveTextAsync(InEnglish(when!));
 
         // The choice is remembered on the next page, and switched back the same way.
         await page.GetByRole(AriaRole.Link, new() { Name = "Nominations", Exact = true }).ClickAsync();
@@ -51,4 +51,17 @@ public class LanguageSwitchTests(BrowserPortal portal, ITestOutputHelper output)
         await Expect(page.GetByTestId("create-nomination")).ToHaveTextAsync("Nominasi baru");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "English" })).ToBeVisibleAsync();
     });
+
+    /// <summary>An id-ID date in English: the short month names that differ, and the time separator ("09.30" → "09:30").</summary>
+    private static string InEnglish(string idDate)
+    {
+        var english = System.Text.RegularExpressions.Regex.Replace(idDate, @"\b(Mei|Agu|Okt|Des)\b", m => m.Value switch
+        {
+            "Mei" => "May",
+            "Agu" => "Aug",
+            "Okt" => "Oct",
+            _ => "Dec",
+        });
+        return System.Text.RegularExpressions.Regex.Replace(english, @"(\d{2})\.(\d{2})", "$1:$2");
+    }
 }

@@ -7,9 +7,13 @@ namespace Paritrana.Web.Features.FieldWork;
 public static class LocalTime
 {
     public static string Format(DateTimeOffset instant, string provinceCode) =>
-        ProvinceTime.ToLocal(instant, provinceCode).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) + " " + ProvinceTime.LabelOf(provinceCode);
+        Formats.DateTime(ProvinceTime.ToLocal(instant, provinceCode)) + " " + ProvinceTime.LabelOf(provinceCode);
 
-    public static string FormatDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    /// <summary>"25 Juni 2021 16.30 WITA" in the page's language (the official documents keep ReportData.LocalTimeText, always Indonesian).</summary>
+    public static string FormatLong(DateTimeOffset instant, string provinceCode) =>
+        Formats.LongDateTime(ProvinceTime.ToLocal(instant, provinceCode)) + " " + ProvinceTime.LabelOf(provinceCode);
+
+    public static string FormatDate(DateOnly date) => Formats.Date(date);
 
     /// <summary>The wall-clock time of an instant in the province (what a datetime-local input shows).</summary>
     public static DateTime WallClock(DateTimeOffset instant, string provinceCode) => ProvinceTime.ToLocal(instant, provinceCode).DateTime;

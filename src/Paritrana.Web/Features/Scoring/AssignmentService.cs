@@ -161,7 +161,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
 
         var names = nominations.ToDictionary(n => n.Id, n => n.Name);
         var notes = result.Shortfalls
-            .Select(s => l["{0}: kurang {1} penilai.", names[s.NominationId], s.Missing].Value)
+            .Select(s => Formats.Plural(l["{0}: kurang {1} penilai."], s.Missing, names[s.NominationId], Formats.Number(s.Missing)))
             .ToList();
         var message = result.Shortfalls.Count == 0
             ? l["{0} penugasan dibuat; setiap nominasi kini mempunyai {1} penilai.", result.Assigned.Count, scorersPerNomination].Value

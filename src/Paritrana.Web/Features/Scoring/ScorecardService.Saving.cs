@@ -342,7 +342,7 @@ public sealed partial class ScorecardService
         var round = await db.ScoringRounds.AsNoTracking().Where(r => r.Id == roundId)
             .Select(r => new { r.ClosesOn, r.RefuseLateCards }).FirstAsync(ct);
         return round.RefuseLateCards && StageCalendar.IsPast(round.ClosesOn, Wib.Today(clock))
-            ? l["Kartu nilai tidak dapat dikirim: babak ini ditutup untuk kartu nilai pada {0} (WIB), dan ketua menetapkan bahwa kartu yang dikirim setelahnya ditolak. Isian Anda tidak dikirim; hubungi ketua bila perlu.", round.ClosesOn!.Value.ToString("d MMM yyyy", CultureInfo.CurrentCulture)].Value
+            ? l["Kartu nilai tidak dapat dikirim: babak ini ditutup untuk kartu nilai pada {0} (WIB), dan ketua menetapkan bahwa kartu yang dikirim setelahnya ditolak. Isian Anda tidak dikirim; hubungi ketua bila perlu.", Formats.Date(round.ClosesOn!.Value)].Value
             : null;
     }
 

@@ -193,7 +193,7 @@ public sealed partial class PlenaryDecisions(
             .FirstOrDefaultAsync(ct);
         return decided is null
             ? null
-            : l[DecidedMeanwhile, decided.By ?? "—", Reports.ReportData.LocalTimeText(decided.DecidedAt, provinceCode), decided.Number ?? "—"].Value;
+            : l[DecidedMeanwhile, decided.By ?? "—", FieldWork.LocalTime.FormatLong(decided.DecidedAt, provinceCode), decided.Number ?? "—"].Value;
     }
 
     /// <summary>

@@ -59,22 +59,22 @@ public static class StageTexts
     {
         0 => l["berakhir hari ini"].Value,
         1 => l["berakhir besok"].Value,
-        _ => l["{0} hari lagi (sampai {1})", days, endsOn.ToString("d MMM yyyy", CultureInfo.CurrentCulture)].Value,
+        _ => Formats.Plural(l["{0} hari lagi (sampai {1})"], days, Formats.Number(days), Formats.Date(endsOn)),
     };
 
     /// <summary>A closing date: "ditutup 30 Jun 2026 · 3 hari lagi", "· hari ini", "· lewat 2 hari".</summary>
     public static string Closing(DateOnly closesOn, DateOnly today, IStringLocalizer l)
     {
         var days = StageCalendar.DaysLeft(closesOn, today);
-        var date = closesOn.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+        var date = Formats.Date(closesOn);
         return days switch
         {
-            < 0 => l["ditutup {0}, lewat {1} hari", date, -days].Value,
+            < 0 => Formats.Plural(l["ditutup {0}, lewat {1} hari"], -days, date, Formats.Number(-days)),
             0 => l["ditutup hari ini ({0})", date].Value,
-            _ => l["ditutup {0}, {1} hari lagi", date, days].Value,
+            _ => Formats.Plural(l["ditutup {0}, {1} hari lagi"], days, date, Formats.Number(days)),
         };
     }
 
     private static string Starts(int days, IStringLocalizer l) =>
-        days == 1 ? l["dimulai besok"].Value : l["dimulai {0} hari lagi", days].Value;
+        days == 1 ? l["dimulai besok"].Value : Formats.Plural(l["dimulai {0} hari lagi"], days, Formats.Number(days));
 }

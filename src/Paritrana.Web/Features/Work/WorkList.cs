@@ -62,7 +62,7 @@ public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, Cur
         {
             var days = Waiting.DaysSince(waiting.Oldest, clock.GetUtcNow(), waiting.Province);
             lines.Add(new WorkLine("awaiting-verification", l["Nominasi menunggu verifikasi"], waiting.Count, "/Verification/Index", NoRoute,
-                l["terlama menunggu {0} hari", days], Late: days > 3));
+                Formats.Plural(l["terlama menunggu {0} hari"], days, Formats.Number(days)), Late: days > 3));
         }
 
         lines.AddRange(await ReturnedAsync(scope, ct));
@@ -132,7 +132,7 @@ public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, Cur
         {
             var overdue = items.Select(i => -Waiting.DaysUntil(i.DueDate, now, i.ProvinceCode)).Where(d => d > 0).ToList();
             lines.Add(new WorkLine("coaching", l["Butir pembinaan terbuka"], items.Count, "/FieldWork/Coaching/Index", NoRoute,
-                overdue.Count > 0 ? l["{0} terlambat, paling lama {1} hari", overdue.Count, overdue.Max()].Value : null, Late: overdue.Count > 0));
+                overdue.Count > 0 ? Formats.Plural(l["{0} terlambat, paling lama {1} hari"], overdue.Max(), Formats.Number(overdue.Count), Formats.Number(overdue.Max())) : null, Late: overdue.Count > 0));
         }
 
         var unrecorded = await WorkQueries.UnrecordedVisits(db, scope, now, member).CountAsync(ct);
@@ -227,7 +227,7 @@ public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, Cur
                 ? plenary.DecidedAt is null
                     ? new WorkLine($"plenary-{year}", l["Keputusan rapat pleno belum ditetapkan ({0})", year], 1, "/Plenary/Index",
                         Route(("cycle", year.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-                        l["rapat pleno {0}", plenary.HeldOn.ToString("d MMM yyyy", CultureInfo.CurrentCulture)].Value)
+                        l["rapat pleno {0}", Formats.Date(plenary.HeldOn)].Value)
                     : null
                 : new WorkLine($"plenary-{year}", l["Rapat pleno belum dicatat ({0})", year], 1, "/Plenary/Index",
                     Route(("cycle", year.ToString(System.Globalization.CultureInfo.InvariantCulture)))))

@@ -29,16 +29,17 @@ public sealed class MailOutbox(ParitranaDbContext db, IStringLocalizer<SharedRes
     public OutboxMail Queue(string recipient, string language, Func<IStringLocalizer, MailContent> compose)
     {
         language = language == English ? English : Indonesian;
-        var previous = CultureInfo.CurrentUICulture;
+        var (previous, previousFormats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
         MailContent content;
         try
         {
             CultureInfo.CurrentUICulture = language == English ? PortalServices.English : PortalServices.Indonesian;
+            CultureInfo.CurrentCulture = PortalServices.FormatsFor(CultureInfo.CurrentUICulture.Name);
             content = compose(l);
         }
         finally
         {
-            CultureInfo.CurrentUICulture = previous;
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (previous, previousFormats);
         }
 
         var now = clock.GetUtcNow();

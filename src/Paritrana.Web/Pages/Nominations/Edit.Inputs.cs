@@ -128,7 +128,7 @@ public partial class EditModel
                 RuleFor(x => x.FiguresAsOf).Cascade(CascadeMode.Stop)
                     .NotNull().WithMessage(_ => l["{0} wajib diisi.", l["Data per tanggal"]])
                     .Must((x, d) => d >= new DateOnly(x.CycleYear - 1, 1, 1))
-                    .WithMessage(x => l["Data per tanggal tidak boleh sebelum awal tahun penilaian ({0}).", new DateOnly(x.CycleYear - 1, 1, 1).ToString("d MMM yyyy")])
+                    .WithMessage(x => l["Data per tanggal tidak boleh sebelum awal tahun penilaian ({0}).", Formats.Date(new DateOnly(x.CycleYear - 1, 1, 1))])
                     .Must((x, d) => d <= x.Today).WithMessage(_ => l["Data per tanggal tidak boleh di masa depan."]);
                 RuleFor(x => x.Workers).Count(l, "Jumlah pekerja", FigureLimits.Workers, required: true);
                 RuleFor(x => x.ParticipantsPu).Count(l, "Peserta penerima upah (PU)", FigureLimits.Workers, required: true)

@@ -80,7 +80,7 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
                 var stage = l[NominationNames.Stage(issue.Stage)].Value;
                 var ofCycle = CycleDates.GetValueOrDefault(issue.Stage);
                 var range = ofCycle is { StartsOn: DateOnly from, EndsOn: DateOnly to }
-                    ? $"{from.ToString("d MMM yyyy", CultureInfo.CurrentCulture)} – {to.ToString("d MMM yyyy", CultureInfo.CurrentCulture)}"
+                    ? $"{Formats.Date(from)} – {Formats.Date(to)}"
                     : "";
                 var (field, message) = issue.Problem switch
                 {

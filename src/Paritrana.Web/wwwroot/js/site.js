@@ -37,4 +37,30 @@
       });
     });
   });
+  // Lists become cards on phones (site.css, docs/decisions/037): every cell of a table.table-cards gets
+  // the name of its column, read from the table's header.
+  document.querySelectorAll('table.table-cards').forEach(function (table) {
+    var names = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+      return th.textContent.replace(/\s+/g, ' ').trim();
+    });
+    table.querySelectorAll('tbody > tr').forEach(function (row) {
+      var column = 0;
+      Array.prototype.forEach.call(row.children, function (cell) {
+        if (!cell.hasAttribute('data-label')) {
+          cell.setAttribute('data-label', names[column] || '');
+        }
+        column += cell.colSpan || 1;
+      });
+    });
+  });
+  // A table wider than its screen scrolls inside its box: keyboard users reach it with Tab and scroll
+  // it with the arrow keys, and screen readers hear what it holds (axe: scrollable-region-focusable).
+  document.querySelectorAll('.table-responsive').forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth && !box.hasAttribute('tabindex')) {
+      var caption = box.querySelector('caption');
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', caption ? caption.textContent.trim() : (document.documentElement.lang === 'en' ? 'Table' : 'Tabel'));
+    }
+  });
 })();
