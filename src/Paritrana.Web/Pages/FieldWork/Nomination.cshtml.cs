@@ -39,6 +39,12 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
     /// <summary>The nomination's row version, carried by the send-back form.</summary>
     public uint NominationVersion { get; private set; }
 
+    /// <summary>What happens next, whose turn it is and since when (null once the nomination is finished).</summary>
+    public NextStepView? NextStep { get; private set; }
+
+    /// <summary>All coaching items are done and the user may mark the nomination ready for scoring: the button is offered here, beside the gate.</summary>
+    public bool CanMarkReady { get; private set; }
+
     /// <summary>The reason typed into a refused send-back, shown again.</summary>
     public string? SendBackReason { get; private set; }
 
@@ -105,6 +111,8 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
         Items = items.Select(c => new ItemRow(c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, CoachingRules.DaysOverdue(c.Status, c.DueDate, today), c.Files)).ToList();
         OpenItems = items.Count(c => CoachingRules.IsOpen(c.Status));
         GateExplanation = CoachingGate.Explanation(l, OpenItems);
+        NextStep = await NextStepView.LoadAsync(db, scope, nominationId, me.Role, clock, l, ct);
+        CanMarkReady = CanChange && OpenItems == 0 && NominationWorkflow.ActionsFor(nomination.Status, me.Role).Contains(NominationAction.MarkReadyForScoring);
 
         Regulations = await db.GovernmentRegulations.AsNoTracking()
             .Where(r => r.NominationId == nominationId)
