@@ -96,7 +96,7 @@ public class NextStepTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         PortalClient.Text(open.QuerySelector("[data-testid=next-step-yours]"))
             .ShouldBe("Giliran Anda: selesaikan atau kesampingkan semua butir pembinaan, lalu tandai siap dinilai.");
 
-        await _data.ExecuteAsync($"UPDATE coaching_items SET status = {(int)CoachingStatus.Done} WHERE id = {item}");
+        await _data.ExecuteAsync($"UPDATE coaching_items SET status = {(int)CoachingStatus.Resolved} WHERE id = {item}");
         var done = await member.GetPageAsync(url);
         PortalClient.Text(done.QuerySelector("[data-testid=gate]")).ShouldBe("Semua butir pembinaan sudah selesai atau dikesampingkan.");
         var form = done.QuerySelector<IHtmlFormElement>("#mark-ready-form")!;

@@ -37,9 +37,12 @@ public sealed record NextStepView(int NominationId, NextStep Step, string Text, 
 
         var what = What(step, status, branchName, l);
         var since = LocalTime.FormatDate(ProvinceTime.Today(step.Since, provinceCode));
-        var text = step.Days == 0
-            ? l["{0} sejak hari ini ({1}).", what, since].Value
-            : l["{0} sejak {1} hari ({2}).", what, step.Days.ToString("N0"), since].Value;
+        var text = step.Days switch
+        {
+            0 => l["{0} sejak hari ini ({1}).", what, since].Value,
+            1 => l["{0} sejak 1 hari ({1}).", what, since].Value,
+            _ => l["{0} sejak {1} hari ({2}).", what, step.Days.ToString("N0"), since].Value,
+        };
         return new NextStepView(nominationId, step, text, step.ViewerActs ? YourTurn(step, l) : null);
     }
 

@@ -27,6 +27,8 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
 
     public int OpenItems { get; private set; }
 
+    public DateTimeOffset Now { get; private set; }
+
     /// <summary>Why the nomination may not be marked ready for scoring yet; null when the gate is open.</summary>
     public string? GateExplanation { get; private set; }
 
@@ -48,7 +50,11 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
     /// <summary>The reason typed into a refused send-back, shown again.</summary>
     public string? SendBackReason { get; private set; }
 
-    public sealed record VisitRow(int Id, DateTimeOffset PlannedAt, string Place, VisitStatus Status, int Files);
+    public sealed record VisitRow(int Id, DateTimeOffset PlannedAt, DateTimeOffset? DoneAt, string Place, VisitStatus Status, int Files)
+    {
+        /// <summary>When it was done, once recorded; else when it is planned.</summary>
+        public DateTimeOffset ShownAt => VisitRules.ShownAt(Status, PlannedAt, DoneAt);
+    }
 
     public sealed record ItemRow(int Id, string Finding, string? ResponsiblePerson, DateOnly DueDate, CoachingStatus Status, int DaysOverdue, int Files);
 
@@ -96,11 +102,12 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
         CanSendBack = CanChange && NominationWorkflow.ActionsFor(nomination.Status, me.Role).Contains(NominationAction.ReturnToFieldAssessment);
         NominationVersion = await db.Nominations.AsNoTracking().Where(n => n.Id == nominationId).Select(n => n.Version).FirstAsync(ct);
         var today = LocalTime.Today(clock, nomination.ProvinceCode);
+        Now = clock.GetUtcNow();
 
         Visits = await db.Visits.AsNoTracking()
             .Where(v => v.NominationId == nominationId)
-            .OrderByDescending(v => v.PlannedAt).ThenByDescending(v => v.Id)
-            .Select(v => new VisitRow(v.Id, v.PlannedAt, v.Place, v.Status, db.EvidenceFiles.Count(f => f.VisitId == v.Id && !f.IsRemoved)))
+            .OrderByDescending(VisitRules.ShownAtExpression).ThenByDescending(v => v.Id)
+            .Select(v => new VisitRow(v.Id, v.PlannedAt, v.DoneAt, v.Place, v.Status, db.EvidenceFiles.Count(f => f.VisitId == v.Id && !f.IsRemoved)))
             .ToListAsync(ct);
         var items = await db.CoachingItems.AsNoTracking()
             .Where(c => c.NominationId == nominationId)
