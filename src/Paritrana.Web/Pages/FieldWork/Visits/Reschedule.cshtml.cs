@@ -69,8 +69,7 @@ public class RescheduleModel(
 
         if (ModelState.IsValid && !Input.OutsidePeriodConfirmed)
         {
-            var period = await VisitPeriodCheck.PeriodAsync(db, await me.GetScopeAsync(ct), Nomination.Id, ct);
-            if (VisitPeriodCheck.Outside(l, period, DateOnly.FromDateTime(Input.PlannedAt!.Value), Nomination.CycleYear) is { } outside)
+            if (await OutsidePeriodAsync(Input.PlannedAt!.Value, ct) is { } outside)
             {
                 ModelState.AddModelError("Input.PlannedAt", outside);
                 AskOutsidePeriod = true;
