@@ -124,6 +124,22 @@ public class VisitDatesTests(FieldWorkFixture fixture) : IClassFixture<FieldWork
         (await VisitsAsync(nomination.Id)).ShouldBe(visitsBefore + 3);
     }
 
+    [Fact]
+    public async Task A_nomination_without_visits_or_items_says_what_fills_each_list()
+    {
+        var nomination = await _data.NominationAsync();
+        using var member = await _data.SignedInAsync(BaliMember);
+        var page = await member.GetPageAsync($"/FieldWork/Nomination/{nomination.Id}");
+        page.QuerySelectorAll("[data-testid=empty-hint]").Select(PortalClient.Text).ShouldBe(
+        [
+            "Kunjungan direncanakan oleh tim panitia selama penilaian lapangan; rencanakan dengan tombol \"Rencanakan kunjungan\".",
+            "Butir pembinaan dicatat dari temuan kunjungan; selama ada yang terbuka, nominasi belum dapat ditandai siap dinilai.",
+        ]);
+        // No item at all: nothing holds it back, and the step is offered beside that statement.
+        PortalClient.Text(page.QuerySelector("[data-testid=gate]")).ShouldBe("Tidak ada butir pembinaan yang terbuka.");
+        page.QuerySelector("#mark-ready-form").ShouldNotBeNull();
+    }
+
     private static async Task<HttpResponseMessage> Plan(PortalClient client, IHtmlDocument form, string url, DateOnly day, bool confirm)
     {
         var values = new Dictionary<string, string>
