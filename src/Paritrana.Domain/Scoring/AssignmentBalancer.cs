@@ -108,6 +108,19 @@ public static class AssignmentBalancer
             shortfalls.OrderBy(s => position[s.NominationId]).ToList());
     }
 
+    /// <summary>How many scorers per nomination the award prefers.</summary>
+    public const int PreferredScorersPerNomination = 3;
+
+    /// <summary>
+    /// The scorers per nomination to propose: the preferred 3, or all of the province's committee
+    /// when it has fewer (Bali's has 2): a proposal the committee can always meet.
+    /// </summary>
+    public static int ProposedScorersPerNomination(int scorers) => Math.Clamp(scorers, 1, PreferredScorersPerNomination);
+
+    /// <summary>The load cap to propose: the even spread (<see cref="EvenCap"/>), at least 1 so that the proposal is a valid cap even before any nomination is ready.</summary>
+    public static int ProposedCap(int nominations, int scorersPerNomination, int scorers) =>
+        Math.Max(1, EvenCap(nominations, scorersPerNomination, scorers));
+
     /// <summary>The cap that spreads <paramref name="nominations"/> × k evenly over the scorers (rounded up).</summary>
     public static int EvenCap(int nominations, int scorersPerNomination, int scorers) =>
         scorers <= 0 ? 0 : ((nominations * scorersPerNomination) + scorers - 1) / scorers;

@@ -20,5 +20,8 @@ public sealed class LocalizedBindingMessages(IStringLocalizerFactory factory) : 
         p.SetValueIsInvalidAccessor(value => l["Nilai '{0}' tidak valid.", value]);
         p.SetValueMustBeANumberAccessor(field => l["{0} harus berupa angka.", field]);
         p.SetValueMustNotBeNullAccessor(value => l["{0} wajib diisi.", value]);
+
+        // A whole number too large for its field: the limit, not "Nilai '99999999999' tidak valid".
+        options.ModelBinderProviders.Insert(0, new IntegerLimitBinderProvider(l));
     }
 }

@@ -195,7 +195,7 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         var year = await TestDatabase.ScalarAsync<int>(portal.Database, "SELECT year FROM award_cycles WHERE is_current");
         await chair.GotoAsync(candidateUrl);
         await Expect(chair.GetByTestId("scoring-incomplete")).ToContainTextAsync("Penilaian belum lengkap: Penilaian Dokumen (belum ada penilai yang ditugaskan).");
-        await chair.GetByLabel("Alasan (Tandai sudah dinilai)").FillAsync(IncompleteReason);
+        await chair.GetByLabel("Alasan menandai sudah dinilai walaupun belum lengkap").FillAsync(IncompleteReason);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Tandai sudah dinilai" }).ClickAsync();
         await Expect(chair.GetByTestId("status")).ToHaveTextAsync("Sudah dinilai");
         await chair.GetByRole(AriaRole.Link, new() { Name = "Finalis & laporan" }).ClickAsync();

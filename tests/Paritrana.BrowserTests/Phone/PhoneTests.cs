@@ -43,13 +43,15 @@ public class PhoneTests(BrowserPortal portal, ITestOutputHelper output) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "Bank BPD Bali" }).TapAsync();
         await Expect(page.GetByTestId("organisation")).ToHaveTextAsync("Bank BPD Bali");
         await NoSidewaysScrollingAsync(page);
+        // Withdrawing is folded away in its own box, apart from the steps forwards; opened, its button and its own reason field show.
+        await page.Locator("details[data-action=Withdraw] > summary").TapAsync();
         var withdraw = page.GetByRole(AriaRole.Button, new() { Name = "Tarik nominasi" });
         await withdraw.ScrollIntoViewIfNeededAsync();
         var box = await withdraw.BoundingBoxAsync();
         box.ShouldNotBeNull();
         (box.X >= 0 && box.X + box.Width <= 390).ShouldBeTrue($"the button is at x={box.X}, width {box.Width}");
         // The reason field takes typing from the on-screen keyboard.
-        var reason = page.GetByLabel("Alasan (Tarik nominasi)");
+        var reason = page.GetByLabel("Alasan untuk langkah \"Tarik nominasi\"");
         await reason.TapAsync();
         await page.Keyboard.TypeAsync("Perusahaan meminta mundur.");
         await Expect(reason).ToHaveValueAsync("Perusahaan meminta mundur.");

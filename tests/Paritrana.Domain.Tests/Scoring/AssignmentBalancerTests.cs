@@ -70,3 +70,23 @@ public class AssignmentBalancerTests
     public void The_even_cap_rounds_up() =>
         (AssignmentBalancer.EvenCap(7, 2, 4), AssignmentBalancer.EvenCap(2000, 3, 7), AssignmentBalancer.EvenCap(5, 1, 0)).ShouldBe((4, 858, 0));
 }
+
+public class AssignmentProposalTests
+{
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(7, 3)]
+    public void The_proposed_scorers_per_nomination_is_three_or_the_whole_committee_when_smaller(int scorers, int proposed) =>
+        AssignmentBalancer.ProposedScorersPerNomination(scorers).ShouldBe(proposed);
+
+    [Theory]
+    [InlineData(0, 2, 2, 1)]
+    [InlineData(3, 2, 2, 3)]
+    [InlineData(5, 2, 3, 4)]
+    [InlineData(0, 1, 0, 1)]
+    public void The_proposed_cap_spreads_the_work_evenly_and_is_never_below_one(int nominations, int perNomination, int scorers, int cap) =>
+        AssignmentBalancer.ProposedCap(nominations, perNomination, scorers).ShouldBe(cap);
+}

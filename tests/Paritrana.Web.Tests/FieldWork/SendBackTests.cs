@@ -137,7 +137,7 @@ public class SendBackTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         var page = await chair.GetPageAsync(url);
         page.QuerySelectorAll("[data-testid=actions] form button[type=submit]").Select(PortalClient.Text)
             .ShouldBe(["Tandai sudah dinilai", "Tarik nominasi", "Kembalikan ke penilaian lapangan"]);
-        PortalClient.Text(page.QuerySelector("#action-ReturnToFieldAssessment label")).ShouldBe("Alasan (Kembalikan ke penilaian lapangan)");
+        PortalClient.Text(page.QuerySelector("#action-ReturnToFieldAssessment label")).ShouldBe("Alasan untuk langkah \"Kembalikan ke penilaian lapangan\"");
         PortalClient.Text(page.QuerySelector("[data-testid=send-back-help]")).ShouldStartWith("Status nominasi kembali menjadi Penilaian lapangan");
 
         using var sent = await chair.SubmitFormAsync(page, url, "#action-ReturnToFieldAssessment", new Dictionary<string, string> { ["reason"] = Reason });

@@ -34,7 +34,7 @@ public class TimelineTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         int visit;
         using (var planned = await member.SubmitFormAsync($"/FieldWork/Visits/Plan?nomination={nomination.Id}", "#plan-visit-form", new Dictionary<string, string>
                {
-                   ["Input.PlannedAt"] = "2026-12-10T09:30",
+                   ["Input.PlannedAt"] = "2026-12-10T09:30", ["Input.OutsidePeriodConfirmed"] = "true",
                    ["Input.Place"] = "Kantor PT",
                    ["Input.Purpose"] = "Memeriksa kepesertaan",
                }))
@@ -43,7 +43,7 @@ public class TimelineTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFi
         }
 
         await Ok(member.SubmitFormAsync($"/FieldWork/Visits/Reschedule/{visit}", "#reschedule-visit-form",
-            new Dictionary<string, string> { ["Input.PlannedAt"] = "2026-12-12T10:00", ["Input.Reason"] = "Hujan; jalan banjir" }));
+            new Dictionary<string, string> { ["Input.PlannedAt"] = "2026-12-12T10:00", ["Input.OutsidePeriodConfirmed"] = "true", ["Input.Reason"] = "Hujan; jalan banjir" }));
         await Ok(member.SubmitFormAsync($"/FieldWork/Visits/Record/{visit}", "#record-visit-form",
             new Dictionary<string, string> { ["Input.DoneAt"] = "2026-11-20T10:00", ["Input.Findings"] = "Pekerja kontrak belum terdaftar" }));
         int item;

@@ -30,7 +30,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
 
         using var response = await client.SubmitFormFieldsAsync(form, url, "#plan-visit-form",
         [
-            new("Input.PlannedAt", "2026-12-10T09:30"),
+            new("Input.PlannedAt", "2026-12-10T09:30"), new("Input.OutsidePeriodConfirmed", "true"),
             new("Input.Place", "  Kantor PT, Jl. Gatot Subroto 1, Denpasar "),
             new("Input.Purpose", "Memeriksa daftar pekerja dan bukti pembayaran iuran"),
             new("Input.ExternalParticipants", "KSPSI Bali; Apindo Bali"),
@@ -65,7 +65,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
 
         using var response = await client.SubmitFormAsync(url, "#plan-visit-form", new Dictionary<string, string>
         {
-            ["Input.PlannedAt"] = "2026-12-10T09:30",
+            ["Input.PlannedAt"] = "2026-12-10T09:30", ["Input.OutsidePeriodConfirmed"] = "true",
             ["Input.Place"] = "Semarang",
             ["Input.Purpose"] = "Wawancara pimpinan",
         });
@@ -97,12 +97,12 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
         // Nobody going, then someone of another province's committee.
         var nobody = PortalClient.ReadForm(form.QuerySelector<IHtmlFormElement>("#plan-visit-form")!)
             .Where(f => f.Key is not ("Input.MemberIds" or "Input.PlannedAt" or "Input.Place" or "Input.Purpose"))
-            .Concat([new("Input.PlannedAt", "2026-12-10T09:30"), new("Input.Place", "Denpasar"), new("Input.Purpose", "Cek")]);
+            .Concat([new("Input.PlannedAt", "2026-12-10T09:30"), new("Input.OutsidePeriodConfirmed", "true"), new("Input.Place", "Denpasar"), new("Input.Purpose", "Cek")]);
         using var noMembers = await client.PostFieldsAsync(url, nobody);
         PortalClient.Text((await PortalClient.ParseAsync(noMembers)).QuerySelector("[data-testid=member-errors]"))
             .ShouldBe("Pilih sekurang-kurangnya satu anggota tim yang berangkat.");
         using var outsider = await client.SubmitFormFieldsAsync(form, url, "#plan-visit-form",
-            [new("Input.PlannedAt", "2026-12-10T09:30"), new("Input.Place", "Denpasar"), new("Input.Purpose", "Cek"), new("Input.MemberIds", jatengMember.ToString())]);
+            [new("Input.PlannedAt", "2026-12-10T09:30"), new("Input.OutsidePeriodConfirmed", "true"), new("Input.Place", "Denpasar"), new("Input.Purpose", "Cek"), new("Input.MemberIds", jatengMember.ToString())]);
         PortalClient.Text((await PortalClient.ParseAsync(outsider)).QuerySelector("[data-testid=member-errors]"))
             .ShouldBe("Yang dipilih bukan anggota tim panitia provinsi ini.");
 
@@ -202,14 +202,14 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
         var form = await client.GetPageAsync(url);
         form.QuerySelector<IHtmlInputElement>("#Input_PlannedAt")!.Value.ShouldBe("2026-12-01T10:00:00.000");
 
-        using (var same = await client.SubmitFormAsync(form, url, "#reschedule-visit-form", new Dictionary<string, string> { ["Input.PlannedAt"] = "2026-12-01T10:00", ["Input.Reason"] = "x" }))
+        using (var same = await client.SubmitFormAsync(form, url, "#reschedule-visit-form", new Dictionary<string, string> { ["Input.PlannedAt"] = "2026-12-01T10:00", ["Input.OutsidePeriodConfirmed"] = "true", ["Input.Reason"] = "x" }))
         {
             FieldError(await PortalClient.ParseAsync(same), "Input.PlannedAt").ShouldBe("Waktu baru sama dengan waktu yang sudah direncanakan.");
         }
 
         using var response = await client.SubmitFormAsync(form, url, "#reschedule-visit-form", new Dictionary<string, string>
         {
-            ["Input.PlannedAt"] = "2026-12-03T08:00",
+            ["Input.PlannedAt"] = "2026-12-03T08:00", ["Input.OutsidePeriodConfirmed"] = "true",
             ["Input.Reason"] = "Hari raya Galungan",
         });
 
@@ -232,7 +232,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
         using var client = await _data.SignedInAsync(BaliMember);
         var stale = await client.GetPageAsync($"/FieldWork/Visits/Cancel/{id}");
         using (var moved = await client.SubmitFormAsync($"/FieldWork/Visits/Reschedule/{id}", "#reschedule-visit-form",
-                   new Dictionary<string, string> { ["Input.PlannedAt"] = "2026-12-02T10:00", ["Input.Reason"] = "Hujan" }))
+                   new Dictionary<string, string> { ["Input.PlannedAt"] = "2026-12-02T10:00", ["Input.OutsidePeriodConfirmed"] = "true", ["Input.Reason"] = "Hujan" }))
         {
             moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
@@ -335,7 +335,7 @@ public class VisitTests(FieldWorkFixture fixture) : IClassFixture<FieldWorkFixtu
         closedPage.QuerySelector<IHtmlButtonElement>("#plan-visit-form button[type=submit]")!.IsDisabled.ShouldBeTrue();
         using var response = await client.SubmitFormAsync($"/FieldWork/Visits/Plan?nomination={withdrawn.Id}", "#plan-visit-form", new Dictionary<string, string>
         {
-            ["Input.PlannedAt"] = "2026-12-10T09:30",
+            ["Input.PlannedAt"] = "2026-12-10T09:30", ["Input.OutsidePeriodConfirmed"] = "true",
             ["Input.Place"] = "Denpasar",
             ["Input.Purpose"] = "Cek",
         });

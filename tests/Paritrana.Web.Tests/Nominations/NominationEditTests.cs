@@ -33,6 +33,8 @@ public class NominationEditTests(PortalFixture portal) : IClassFixture<PortalFix
                 { "Input.Workers", "5000001", "Input.Workers", "Jumlah pekerja paling banyak 5.000.000." },
                 { "Input.ArrearsMonths", "241", "Input.ArrearsMonths", "Tunggakan iuran (bulan) paling banyak 240." },
                 { "Input.Workers", "abc", "Input.Workers", "Nilai 'abc' tidak valid untuk Jumlah pekerja." },
+                // Too large for a whole number of its kind: the limit, not "Nilai '99999999999' tidak valid".
+                { "Input.Workers", "99999999999", "Input.Workers", "Jumlah pekerja paling banyak 2.147.483.647." },
                 { "Input.ParticipantsPu", "1000", "Input.ParticipantsPu", "Jumlah peserta PU dan BPU (1.005) melebihi jumlah pekerja (100)." },
                 { "Input.VendorsRegistered", "13", "Input.VendorsRegistered", "Jumlah vendor yang terdaftar (13) melebihi jumlah vendor (12)." },
                 { "Input.NikValidatedPercent", "100,5", "Input.NikValidatedPercent", "NIK pekerja tervalidasi harus antara 0 dan 100 persen." },
@@ -93,6 +95,7 @@ public class NominationEditTests(PortalFixture portal) : IClassFixture<PortalFix
         { "Input.WorkforceBps", "", "Input.WorkforceBps", "Angkatan kerja (BPS) wajib diisi." },
         { "Input.WorkforceBps", "-1", "Input.WorkforceBps", "Angkatan kerja (BPS) tidak boleh negatif." },
         { "Input.WorkforceBps", "100000001", "Input.WorkforceBps", "Angkatan kerja (BPS) paling banyak 100.000.000." },
+        { "Input.WorkforceBps", "99999999999999999999", "Input.WorkforceBps", "Angkatan kerja (BPS) paling banyak 9.223.372.036.854.775.807." },
         { "Input.ProtectedBpu", "", "Input.ProtectedBpu", "Pekerja terlindungi BPU wajib diisi." },
         { "Input.ProtectedPu", "990", "Input.ProtectedPu", "Jumlah pekerja terlindungi PU dan BPU (1.040) melebihi angkatan kerja BPS (1.000)." },
         { "Input.NonAsnCovered", "31", "Input.NonAsnCovered", "Pekerja non-ASN yang terlindungi (31) melebihi jumlah pekerja non-ASN (30)." },

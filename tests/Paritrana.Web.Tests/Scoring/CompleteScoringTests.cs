@@ -71,7 +71,7 @@ public class CompleteScoringTests(PortalFixture portal) : IClassFixture<PortalFi
             "Ketua tetap dapat menandainya sudah dinilai dengan alasan; alasan itu ditampilkan di daftar pendek, rapat pleno, ekspor dan laporan.");
         var reason = page.QuerySelector<IHtmlTextAreaElement>("#action-MarkScored textarea[name=reason]")!;
         reason.IsRequired.ShouldBeTrue();
-        PortalClient.Text(page.QuerySelector($"label[for={reason.Id}]")).ShouldBe("Alasan (Tandai sudah dinilai)");
+        PortalClient.Text(page.QuerySelector($"label[for={reason.Id}]")).ShouldBe("Alasan menandai sudah dinilai walaupun belum lengkap");
 
         using var refused = await chair.SubmitFormAsync(page, s.Url, "#action-MarkScored", new Dictionary<string, string> { ["reason"] = "  " });
 

@@ -107,6 +107,11 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         var decided = await ShortlistTestData.ConfirmAsync(chair, confirm, url);
         decided.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        // The success message shows once (the layout shows it; the page does not repeat it).
+        var after = await PortalClient.ParseAsync(await chair.FollowAsync(decided));
+        after.QuerySelectorAll(".alert-dismissible").Length.ShouldBe(1);
+        PortalClient.Text(after.QuerySelector("nav[aria-label='Jejak navigasi'] .breadcrumb-item.active")).ShouldBe("Rapat pleno");
+        after.QuerySelector("h1")!.ClassList.ShouldContain("h3");
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Finalist);
         (await _data.StatusAsync(s.B)).ShouldBe(NominationStatus.Finalist);
         (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.NotShortlisted);

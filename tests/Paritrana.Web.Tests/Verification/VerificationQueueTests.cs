@@ -71,9 +71,14 @@ public class VerificationQueueTests(PortalFixture portal) : IClassFixture<Portal
 
         using (var refused = await officer.SubmitFormAsync(queue, "/Verification", $"#return-{id}", new Dictionary<string, string> { ["reason"] = "   " }))
         {
-            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var page = await PortalClient.ParseAsync(refused);
-            PortalClient.Text(page.QuerySelector("[data-testid=transition-error]")).ShouldBe("Alasan wajib diisi untuk langkah ini.");
+            // Post, redirect, get: the address is the queue's again, and the error sits in the nomination's card, by its reason field.
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            refused.Headers.Location!.OriginalString.ShouldBe($"/Verification#item-{id}");
+            var page = await PortalClient.ParseAsync(await officer.FollowAsync(refused));
+            var card = page.QuerySelector($"[data-testid=queue-item][data-id='{id}']")!;
+            PortalClient.Text(card.QuerySelector("#return-" + id + " [data-testid=transition-error]")).ShouldBe("Alasan wajib diisi untuk langkah ini.");
+            card.QuerySelector("textarea[name=reason]")!.ClassList.ShouldContain("is-invalid");
+            page.QuerySelectorAll("[data-testid=transition-error]").Length.ShouldBe(1);
             Ids(page).ShouldContain(id);
         }
 

@@ -136,9 +136,9 @@ public static class WorkQueries
     public static IQueryable<Visit> PlannedVisits(ParitranaDbContext db, AccessScope scope, DateTimeOffset now, DateTimeOffset? until, Guid? member) =>
         Visits(db, scope, member).Where(v => v.Status == VisitStatus.Planned && v.PlannedAt >= now && (until == null || v.PlannedAt < until));
 
-    /// <summary>Visits whose planned time has passed while still "planned": done or not, nobody recorded them.</summary>
+    /// <summary>Visits whose planned time has passed while still "planned": done or not, nobody recorded them (<see cref="VisitRules.IsUnrecorded"/>).</summary>
     public static IQueryable<Visit> UnrecordedVisits(ParitranaDbContext db, AccessScope scope, DateTimeOffset now, Guid? member) =>
-        Visits(db, scope, member).Where(v => v.Status == VisitStatus.Planned && v.PlannedAt < now);
+        Visits(db, scope, member).Where(VisitRules.Unrecorded(now));
 
     private static IQueryable<Visit> Visits(ParitranaDbContext db, AccessScope scope, Guid? member) =>
         member is Guid m

@@ -58,15 +58,23 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
         string ProvinceCode,
         string? RegencyName,
         DateTimeOffset PlannedAt,
+        DateTimeOffset? DoneAt,
         string Place,
         VisitStatus Status,
-        IReadOnlyList<string> MemberNames);
+        IReadOnlyList<string> MemberNames)
+    {
+        /// <summary>When it was done, once recorded; else when it is planned (VisitRules.ShownAt).</summary>
+        public DateTimeOffset ShownAt => VisitRules.ShownAt(Status, PlannedAt, DoneAt);
+    }
+
+    public DateTimeOffset Now { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
         IsNational = scope.IsNational;
         var now = clock.GetUtcNow();
+        Now = now;
         IQueryable<Visit> visits;
         if (ShowUnrecorded)
         {
@@ -74,7 +82,8 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
         }
         else if (ShowPast)
         {
-            visits = MemberVisits(scope).Where(v => v.Status != VisitStatus.Planned || v.PlannedAt < now).OrderByDescending(v => v.PlannedAt).ThenByDescending(v => v.Id);
+            // Done, cancelled, or planned with its time passed; a done visit by the day it was done (VisitRules.ShownAt).
+            visits = MemberVisits(scope).Where(v => v.Status != VisitStatus.Planned || v.PlannedAt < now).OrderByDescending(VisitRules.ShownAtExpression).ThenByDescending(v => v.Id);
         }
         else
         {
@@ -101,6 +110,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me, TimeProvider cloc
                 v.ProvinceCode,
                 db.RegenciesAndCities.Where(r => r.Code == v.RegencyCode).Select(r => r.Name).FirstOrDefault(),
                 v.PlannedAt,
+                v.DoneAt,
                 v.Place,
                 v.Status,
                 v.Members.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.FullName).OrderBy(n => n).ToList()))

@@ -27,6 +27,8 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
 
     public int OpenItems { get; private set; }
 
+    public DateTimeOffset Now { get; private set; }
+
     /// <summary>Why the nomination may not be marked ready for scoring yet; null when the gate is open.</summary>
     public string? GateExplanation { get; private set; }
 
@@ -39,10 +41,20 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
     /// <summary>The nomination's row version, carried by the send-back form.</summary>
     public uint NominationVersion { get; private set; }
 
+    /// <summary>What happens next, whose turn it is and since when (null once the nomination is finished).</summary>
+    public NextStepView? NextStep { get; private set; }
+
+    /// <summary>All coaching items are done and the user may mark the nomination ready for scoring: the button is offered here, beside the gate.</summary>
+    public bool CanMarkReady { get; private set; }
+
     /// <summary>The reason typed into a refused send-back, shown again.</summary>
     public string? SendBackReason { get; private set; }
 
-    public sealed record VisitRow(int Id, DateTimeOffset PlannedAt, string Place, VisitStatus Status, int Files);
+    public sealed record VisitRow(int Id, DateTimeOffset PlannedAt, DateTimeOffset? DoneAt, string Place, VisitStatus Status, int Files)
+    {
+        /// <summary>When it was done, once recorded; else when it is planned.</summary>
+        public DateTimeOffset ShownAt => VisitRules.ShownAt(Status, PlannedAt, DoneAt);
+    }
 
     public sealed record ItemRow(int Id, string Finding, string? ResponsiblePerson, DateOnly DueDate, CoachingStatus Status, int DaysOverdue, int Files);
 
@@ -90,11 +102,12 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
         CanSendBack = CanChange && NominationWorkflow.ActionsFor(nomination.Status, me.Role).Contains(NominationAction.ReturnToFieldAssessment);
         NominationVersion = await db.Nominations.AsNoTracking().Where(n => n.Id == nominationId).Select(n => n.Version).FirstAsync(ct);
         var today = LocalTime.Today(clock, nomination.ProvinceCode);
+        Now = clock.GetUtcNow();
 
         Visits = await db.Visits.AsNoTracking()
             .Where(v => v.NominationId == nominationId)
-            .OrderByDescending(v => v.PlannedAt).ThenByDescending(v => v.Id)
-            .Select(v => new VisitRow(v.Id, v.PlannedAt, v.Place, v.Status, db.EvidenceFiles.Count(f => f.VisitId == v.Id && !f.IsRemoved)))
+            .OrderByDescending(VisitRules.ShownAtExpression).ThenByDescending(v => v.Id)
+            .Select(v => new VisitRow(v.Id, v.PlannedAt, v.DoneAt, v.Place, v.Status, db.EvidenceFiles.Count(f => f.VisitId == v.Id && !f.IsRemoved)))
             .ToListAsync(ct);
         var items = await db.CoachingItems.AsNoTracking()
             .Where(c => c.NominationId == nominationId)
@@ -105,6 +118,8 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
         Items = items.Select(c => new ItemRow(c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, CoachingRules.DaysOverdue(c.Status, c.DueDate, today), c.Files)).ToList();
         OpenItems = items.Count(c => CoachingRules.IsOpen(c.Status));
         GateExplanation = CoachingGate.Explanation(l, OpenItems);
+        NextStep = await NextStepView.LoadAsync(db, scope, nominationId, me.Role, clock, l, ct);
+        CanMarkReady = CanChange && OpenItems == 0 && NominationWorkflow.ActionsFor(nomination.Status, me.Role).Contains(NominationAction.MarkReadyForScoring);
 
         Regulations = await db.GovernmentRegulations.AsNoTracking()
             .Where(r => r.NominationId == nominationId)

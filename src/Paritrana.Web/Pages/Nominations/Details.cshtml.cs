@@ -31,6 +31,12 @@ public class DetailsModel(
     /// <summary>Visits, coaching items and files of the nomination (issue 4), summarised.</summary>
     public Features.FieldWork.NominationFieldWork? FieldWork { get; private set; }
 
+    /// <summary>What happens next, whose turn it is and since when (null once the nomination is finished).</summary>
+    public NextStepView? NextStep { get; private set; }
+
+    /// <summary>Whether the coverage figures needed for submitting are there (else "Ajukan" says so beside it).</summary>
+    public bool HasCoverageFigures { get; private set; }
+
     public IReadOnlyList<NominationWorkflow.Transition> Actions { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
@@ -115,6 +121,10 @@ public class DetailsModel(
         }
 
         IncompleteScoringReason = (await Features.Scoring.ScoringCompletenessQuery.ReasonsAsync(db, [nomination.Id], ct)).GetValueOrDefault(nomination.Id);
+        NextStep = NextStepView.Of(
+            nomination.Id, nomination.Status, nomination.CreatedAt, nomination.StatusChanges.Count == 0 ? null : nomination.StatusChanges.Max(c => c.At),
+            nomination.ProvinceCode, BranchName, role, clock, l);
+        HasCoverageFigures = NominationReadiness.HasCoverageFigures(nomination, nomination.Category!.Kind);
         CanEdit = CycleEditable && Roles.IsCommittee(role ?? "") && NominationWorkflow.FiguresEditable(nomination.Status);
         return true;
     }

@@ -29,6 +29,11 @@ public class IndexModel(
 
     public string? FailedReason { get; private set; }
 
+    public NominationAction? FailedAction { get; private set; }
+
+    /// <summary>Whether the refused nomination is on this page of the queue (its error is then shown in its card, else at the top).</summary>
+    public bool FailedOnPage => FailedId is int id && Queue.Items.Any(i => i.Id == id);
+
     public sealed record QueueItem(
         int Id,
         uint Version,
@@ -56,7 +61,20 @@ public class IndexModel(
         public decimal? CoveragePercentage => Coverage.Percentage((long?)ParticipantsPu + ParticipantsBpu, Workers);
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A refused step comes back here by redirect (post, redirect, get): the address stays the
+        // queue's, and the error is shown in the card it concerns.
+        if (TempData["VerificationError"] is string error)
+        {
+            TransitionError = error;
+            FailedId = TempData["VerificationFailedId"] as int?;
+            FailedReason = TempData["VerificationFailedReason"] as string;
+            FailedAction = TempData["VerificationFailedAction"] is int action ? (NominationAction)action : null;
+        }
+
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostVerifyAsync(int id, uint version, CancellationToken ct) =>
         await TransitionAsync(id, NominationAction.Verify, null, version, ct);
@@ -78,11 +96,11 @@ public class IndexModel(
                     : l["Nominasi {0} telah dikembalikan kepada tim panitia.", name]).Value;
                 return RedirectToPage("/Verification/Index", new { p = PageNumber > 1 ? PageNumber : (int?)null });
             default:
-                TransitionError = outcome.Message;
-                FailedId = id;
-                FailedReason = reason;
-                await LoadAsync(ct);
-                return Page();
+                TempData["VerificationError"] = outcome.Message;
+                TempData["VerificationFailedId"] = id;
+                TempData["VerificationFailedReason"] = reason;
+                TempData["VerificationFailedAction"] = (int)action;
+                return RedirectToPage("/Verification/Index", null, new { p = PageNumber > 1 ? PageNumber : (int?)null }, "item-" + id.ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -25,6 +25,9 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, TimeProvider cl
 
     public bool CanChange { get; private set; }
 
+    /// <summary>Still planned though its time has passed: nobody recorded it (VisitRules.IsUnrecorded, as the home page counts it).</summary>
+    public bool Unrecorded { get; private set; }
+
     public sealed record ItemRow(int Id, string Finding, DateOnly DueDate, CoachingStatus Status);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -40,6 +43,7 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, TimeProvider cl
         (Visit, Nomination) = (visit, nomination);
         CanChange = nomination.CanChange(me.Role);
         Today = LocalTime.Today(clock, visit.ProvinceCode);
+        Unrecorded = VisitRules.IsUnrecorded(visit.Status, visit.PlannedAt, clock.GetUtcNow());
         MemberNames = await db.VisitMembers.AsNoTracking()
             .Where(m => m.VisitId == id)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.FullName)

@@ -27,6 +27,9 @@ public class PlanModel(
     /// <summary>Why the committee may not plan a visit now (closed cycle, finished nomination); null when it may.</summary>
     public string? Refusal { get; private set; }
 
+    /// <summary>The day is outside the field-assessment period: the form asks for confirmation beside the field.</summary>
+    public bool AskOutsidePeriod { get; private set; }
+
     public string ZoneLabel => ProvinceTime.LabelOf(Nomination.ProvinceCode);
 
     public sealed class InputModel
@@ -42,6 +45,9 @@ public class PlanModel(
 
         [Display(Name = "Peserta dari luar tim (serikat pekerja, asosiasi pengusaha, pakar)")]
         public string? ExternalParticipants { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
+        /// <summary>The member confirms a day outside the field-assessment period (asked only when it is outside).</summary>
+        public bool OutsidePeriodConfirmed { get; set; }
 
         [Display(Name = "Anggota tim yang berangkat")]
         public List<Guid> MemberIds { get; set => field = value.Distinct().ToList(); } = [];
@@ -96,8 +102,19 @@ public class PlanModel(
             ModelState.AddModelError("Input.MemberIds", l["Yang dipilih bukan anggota tim panitia provinsi ini."]);
         }
 
+        if (ModelState.IsValid && !Input.OutsidePeriodConfirmed)
+        {
+            var period = await VisitPeriodCheck.PeriodAsync(db, await me.GetScopeAsync(ct), Nomination.Id, ct);
+            if (VisitPeriodCheck.Outside(l, period, DateOnly.FromDateTime(Input.PlannedAt!.Value), Nomination.CycleYear) is { } outside)
+            {
+                ModelState.AddModelError("Input.PlannedAt", outside);
+                AskOutsidePeriod = true;
+            }
+        }
+
         if (!ModelState.IsValid)
         {
+            AskOutsidePeriod |= Input.OutsidePeriodConfirmed;
             return Page();
         }
 

@@ -28,7 +28,13 @@ public class RescheduleModel(
         public string? Reason { get; set => field = value?.Trim(); }
 
         public uint Version { get; set; }
+
+        /// <summary>The member confirms a day outside the field-assessment period (asked only when it is outside).</summary>
+        public bool OutsidePeriodConfirmed { get; set; }
     }
+
+    /// <summary>The day is outside the field-assessment period: the form asks for confirmation beside the field.</summary>
+    public bool AskOutsidePeriod { get; private set; }
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
@@ -61,8 +67,18 @@ public class RescheduleModel(
             return refused;
         }
 
+        if (ModelState.IsValid && !Input.OutsidePeriodConfirmed)
+        {
+            if (await OutsidePeriodAsync(Input.PlannedAt!.Value, ct) is { } outside)
+            {
+                ModelState.AddModelError("Input.PlannedAt", outside);
+                AskOutsidePeriod = true;
+            }
+        }
+
         if (!ModelState.IsValid)
         {
+            AskOutsidePeriod |= Input.OutsidePeriodConfirmed;
             return Page();
         }
 

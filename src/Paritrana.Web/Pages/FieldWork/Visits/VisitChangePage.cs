@@ -33,6 +33,10 @@ public abstract class VisitChangePage(ParitranaDbContext db, CurrentUser me, ISt
         return true;
     }
 
+    /// <summary>The message beside the time field when the planned day is outside the field-assessment period (VisitPeriodCheck); null inside.</summary>
+    protected async Task<string?> OutsidePeriodAsync(DateTime plannedLocal, CancellationToken ct) =>
+        VisitPeriodCheck.Outside(l, await VisitPeriodCheck.PeriodAsync(db, await me.GetScopeAsync(ct), Nomination.Id, ct), DateOnly.FromDateTime(plannedLocal), Nomination.CycleYear);
+
     /// <summary>For a POST: 404 outside scope, the page with the refusal when the visit can no longer change, null to go on.</summary>
     protected async Task<IActionResult?> LoadForChangeAsync(int id, CancellationToken ct) =>
         this.NotFoundOrRefused(await LoadAsync(id, ct), Refusal);

@@ -80,7 +80,7 @@ public class AssignmentsModel(
         public List<Guid> ScorerIds { get; set; } = [];
 
         [Display(Name = "Penilai per nominasi")]
-        public int? PerNomination { get; set; } = 3;
+        public int? PerNomination { get; set; } = AssignmentBalancer.PreferredScorersPerNomination;
 
         [Display(Name = "Batas beban per penilai")]
         public int? Cap { get; set; }
@@ -111,7 +111,8 @@ public class AssignmentsModel(
 
         await LoadAsync(ct);
         Balance.ScorerIds = Scorers.Select(s => s.Id).ToList();
-        Balance.Cap = AssignmentBalancer.EvenCap(AssignableCount, Balance.PerNomination ?? 1, Scorers.Count);
+        Balance.PerNomination = AssignmentBalancer.ProposedScorersPerNomination(Scorers.Count);
+        Balance.Cap = AssignmentBalancer.ProposedCap(AssignableCount, Balance.PerNomination.Value, Scorers.Count);
         return Page();
     }
 
