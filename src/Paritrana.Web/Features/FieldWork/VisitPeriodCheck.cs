@@ -10,12 +10,12 @@ namespace Paritrana.Web.Features.FieldWork;
 /// </summary>
 public static class VisitPeriodCheck
 {
-    public static async Task<VisitPeriod> PeriodAsync(ParitranaDbContext db, AccessScope scope, int nominationId, CancellationToken ct)
+    public static async Task<VisitPeriod> PeriodAsync(ParitranaDbContext db, ReferenceData reference, AccessScope scope, int nominationId, CancellationToken ct)
     {
         var n = await db.Nominations.AsNoTracking().InScope(scope).Where(x => x.Id == nominationId)
             .Select(x => new { x.CycleId, x.ProvinceCode, Year = db.AwardCycles.Where(c => c.Id == x.CycleId).Select(c => c.Year).First() })
             .FirstAsync(ct);
-        var schedule = await StageQueries.ForCycleAsync(db, scope, new CycleLookup.CycleRef(n.CycleId, n.Year, false, false), ct);
+        var schedule = await StageQueries.ForCycleAsync(db, reference, scope, new CycleLookup.CycleRef(n.CycleId, n.Year, false, false), ct);
         return VisitRules.PeriodOf(schedule.EffectiveFor(n.ProvinceCode), n.Year);
     }
 

@@ -13,6 +13,7 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 [Authorize(Policy = Policies.Committee)]
 public class PlanModel(
     ParitranaDbContext db,
+    ReferenceData reference,
     CurrentUser me,
     FieldWorkService fieldWork,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -104,7 +105,7 @@ public class PlanModel(
 
         if (ModelState.IsValid && !Input.OutsidePeriodConfirmed)
         {
-            var period = await VisitPeriodCheck.PeriodAsync(db, await me.GetScopeAsync(ct), Nomination.Id, ct);
+            var period = await VisitPeriodCheck.PeriodAsync(db, reference, await me.GetScopeAsync(ct), Nomination.Id, ct);
             if (VisitPeriodCheck.Outside(l, period, DateOnly.FromDateTime(Input.PlannedAt!.Value), Nomination.CycleYear) is { } outside)
             {
                 ModelState.AddModelError("Input.PlannedAt", outside);

@@ -8,9 +8,10 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 [Authorize(Policy = Policies.Committee)]
 public class RecordModel(
     ParitranaDbContext db,
+    ReferenceData reference,
     CurrentUser me,
     FieldWorkService fieldWork,
-    IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
+    IStringLocalizer<SharedResource> l) : VisitChangePage(db, reference, me, l)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

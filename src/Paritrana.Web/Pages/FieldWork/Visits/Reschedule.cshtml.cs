@@ -11,10 +11,11 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 [Authorize(Policy = Policies.Committee)]
 public class RescheduleModel(
     ParitranaDbContext db,
+    ReferenceData reference,
     CurrentUser me,
     AuditTrail audit,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : VisitChangePage(db, me, l)
+    IStringLocalizer<SharedResource> l) : VisitChangePage(db, reference, me, l)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -7,7 +7,7 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 /// nomination in the user's scope, the refusal when the visit can no longer change, and a save that
 /// refuses a page loaded from an older version of the visit, all with the same messages.
 /// </summary>
-public abstract class VisitChangePage(ParitranaDbContext db, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class VisitChangePage(ParitranaDbContext db, ReferenceData reference, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     public NominationRef Nomination { get; private set; } = null!;
 
@@ -35,7 +35,7 @@ public abstract class VisitChangePage(ParitranaDbContext db, CurrentUser me, ISt
 
     /// <summary>The message beside the time field when the planned day is outside the field-assessment period (VisitPeriodCheck); null inside.</summary>
     protected async Task<string?> OutsidePeriodAsync(DateTime plannedLocal, CancellationToken ct) =>
-        VisitPeriodCheck.Outside(l, await VisitPeriodCheck.PeriodAsync(db, await me.GetScopeAsync(ct), Nomination.Id, ct), DateOnly.FromDateTime(plannedLocal), Nomination.CycleYear);
+        VisitPeriodCheck.Outside(l, await VisitPeriodCheck.PeriodAsync(db, reference, await me.GetScopeAsync(ct), Nomination.Id, ct), DateOnly.FromDateTime(plannedLocal), Nomination.CycleYear);
 
     /// <summary>For a POST: 404 outside scope, the page with the refusal when the visit can no longer change, null to go on.</summary>
     protected async Task<IActionResult?> LoadForChangeAsync(int id, CancellationToken ct) =>
