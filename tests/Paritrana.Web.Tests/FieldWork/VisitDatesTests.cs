@@ -1,5 +1,6 @@
 using System.Globalization;
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using Paritrana.Domain.FieldWork;
 using Paritrana.Domain.Nominations;
 using static Paritrana.Web.Tests.FieldWork.FieldWorkTestData;
@@ -109,6 +110,8 @@ public class VisitDatesTests(FieldWorkFixture fixture) : IClassFixture<FieldWork
 
         // With the field-assessment stage scheduled, its dates are the period.
         await _data.ExecuteAsync($"INSERT INTO cycle_stages (cycle_id, stage, starts_on, ends_on) VALUES ({cycleId}, 3, '{year}-08-01', '{year}-12-31')");
+        // Written by SQL, not through SaveChanges: the instance's copy of the stage dates is dropped by hand (decisions/032).
+        fixture.Factory.Services.GetRequiredService<Paritrana.Web.Infrastructure.ReferenceData>().Drop();
         using (var beforeStage = await Plan(member, form, url, new DateOnly(year, 7, 31), confirm: false))
         {
             beforeStage.StatusCode.ShouldBe(HttpStatusCode.OK);

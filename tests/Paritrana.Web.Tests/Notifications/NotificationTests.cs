@@ -184,7 +184,9 @@ public class NotificationTests(MailPortalFixture portal) : IClassFixture<MailPor
         await TestDatabase.ExecuteAsync($"UPDATE nominations SET summary = 'diubah' WHERE id = {id}", portal.Factory.Database);
         using (var refused = await officer.SubmitFormAsync(queue, "/Verification", $"#return-{id}", new Dictionary<string, string> { ["reason"] = "Alasan." }))
         {
-            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            // Refused: back to the queue with the message beside the card (issue 15), nothing saved.
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            refused.Headers.Location!.OriginalString.ShouldBe($"/Verification#item-{id}");
         }
 
         (await _data.CountAsync("SELECT count(*) FROM notifications WHERE link = @l", ("l", $"/Nominations/Details/{id}"))).ShouldBe(0);
