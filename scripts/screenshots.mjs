@@ -28,6 +28,16 @@ const shots = [
     },
     sizes: { desktop, phone },
   },
+  {
+    name: 'home',
+    account: 'ketua.bali@paritrana.demo',
+    // The chair's "Tugas saya": the stage of the province, the committee's outstanding cards, the nominations waiting.
+    open: async (page) => {
+      await page.goto(base + '/');
+      await page.waitForSelector('[data-testid=stage]');
+    },
+    sizes: { desktop, phone },
+  },
 ];
 
 const browser = await playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
