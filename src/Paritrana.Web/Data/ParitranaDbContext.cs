@@ -30,6 +30,7 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<CoverageFigures> CoverageFigures => Set<CoverageFigures>();
+    public DbSet<RegionalFigures> RegionalFigures => Set<RegionalFigures>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<Nomination> Nominations => Set<Nomination>();
     public DbSet<GovernmentRegulation> GovernmentRegulations => Set<GovernmentRegulation>();

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Paritrana.Web.Data.Configuration;
 
 /// <summary>Provinces and their regencies and cities (seeded from Data/Regions/*.csv).</summary>
-public sealed class RegionConfiguration : IEntityTypeConfiguration<Province>, IEntityTypeConfiguration<RegencyOrCity>
+public sealed class RegionConfiguration :
+    IEntityTypeConfiguration<Province>, IEntityTypeConfiguration<RegencyOrCity>, IEntityTypeConfiguration<RegionalFigures>
 {
     public void Configure(EntityTypeBuilder<Province> builder)
     {
@@ -22,6 +23,18 @@ public sealed class RegionConfiguration : IEntityTypeConfiguration<Province>, IE
         builder.Property(r => r.Name).HasMaxLength(100);
         builder.HasOne(r => r.Province).WithMany(p => p.RegenciesAndCities).HasForeignKey(r => r.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ProvinceCode);
+    }
+
+    public void Configure(EntityTypeBuilder<RegionalFigures> builder)
+    {
+        builder.ToTable("regional_figures");
+        builder.HasKey(f => new { f.RegencyCode, f.Period });
+        builder.Property(f => f.RegencyCode).HasMaxLength(5);
+        // The province and national pages read one period across all regencies.
+        builder.HasIndex(f => f.Period);
+        builder.HasIndex(f => f.ImportBatchId);
+        builder.HasOne(f => f.RegencyOrCity).WithMany().HasForeignKey(f => f.RegencyCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ImportBatch>().WithMany().HasForeignKey(f => f.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

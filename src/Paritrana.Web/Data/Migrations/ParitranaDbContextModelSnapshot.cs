@@ -1795,6 +1795,61 @@ namespace Paritrana.Web.Data.Migrations
                     b.ToTable("regencies_and_cities", (string)null);
                 });
 
+            modelBuilder.Entity("Paritrana.Domain.Regions.RegionalFigures", b =>
+                {
+                    b.Property<string>("RegencyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date")
+                        .HasColumnName("period");
+
+                    b.Property<long>("ActiveEmployers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("active_employers");
+
+                    b.Property<int?>("AwareVillages")
+                        .HasColumnType("integer")
+                        .HasColumnName("aware_villages");
+
+                    b.Property<long>("FormalWorkers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("formal_workers");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<long>("InformalWorkers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("informal_workers");
+
+                    b.Property<long>("ParticipantsBpu")
+                        .HasColumnType("bigint")
+                        .HasColumnName("participants_bpu");
+
+                    b.Property<long>("ParticipantsPu")
+                        .HasColumnType("bigint")
+                        .HasColumnName("participants_pu");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("RegencyCode", "Period")
+                        .HasName("pk_regional_figures");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasDatabaseName("ix_regional_figures_import_batch_id");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_regional_figures_period");
+
+                    b.ToTable("regional_figures", (string)null);
+                });
+
             modelBuilder.Entity("Paritrana.Domain.Regions.RegionalOffice", b =>
                 {
                     b.Property<int>("Id")
@@ -3386,6 +3441,24 @@ namespace Paritrana.Web.Data.Migrations
                         .HasConstraintName("fk_regencies_and_cities_provinces_province_code");
 
                     b.Navigation("Province");
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.Regions.RegionalFigures", b =>
+                {
+                    b.HasOne("Paritrana.Domain.Organisations.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_regional_figures_import_batches_import_batch_id");
+
+                    b.HasOne("Paritrana.Domain.Regions.RegencyOrCity", "RegencyOrCity")
+                        .WithMany()
+                        .HasForeignKey("RegencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_regional_figures_regencies_and_cities_regency_code");
+
+                    b.Navigation("RegencyOrCity");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.Scoring.Aspect", b =>
