@@ -100,7 +100,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
     done
     stop_portal
     for page in "${PAGES[@]}"; do
-      tps=$( (cd "$WORK" && PGOPTIONS="$PORTAL_PGOPTIONS" pgbench -h 127.0.0.1 -p "$PORT_PG" -U postgres -n -f "$WORK/${NAMES[$b]}-$page.sql" -c 32 -j 2 -T "$SECONDS_RUN" "$DB") 2>&1 | awk '/^tps/ {printf "%.1f", $3}')
+      tps=$( (cd "$WORK" && PGOPTIONS="$PORTAL_PGOPTIONS" pgbench -h 127.0.0.1 -p "$PORT_PG" -U postgres -n -M prepared -f "$WORK/${NAMES[$b]}-$page.sql" -c 32 -j 2 -T "$SECONDS_RUN" "$DB") 2>&1 | awk '/^tps/ {printf "%.1f", $3}')
       printf '%s\t%s\traw\t%s\t%s\n' "${NAMES[$b]}" "$page" "$tps" "$(load)" | tee -a "$WORK/results.tsv" >&2
     done
   done
