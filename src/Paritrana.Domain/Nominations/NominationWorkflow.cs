@@ -83,8 +83,10 @@ public static class NominationWorkflow
         new(NominationAction.StartFieldAssessment, [NominationStatus.Verified], NominationStatus.InFieldAssessment, Committee, false),
         new(NominationAction.MarkReadyForScoring, [NominationStatus.InFieldAssessment], NominationStatus.ReadyForScoring, Committee, false),
         new(NominationAction.MarkScored, [NominationStatus.ReadyForScoring], NominationStatus.Scored, Chair, false),
-        new(NominationAction.DecideFinalist, [NominationStatus.Scored], NominationStatus.Finalist, Chair, false),
-        new(NominationAction.DecideNotShortlisted, [NominationStatus.Scored], NominationStatus.NotShortlisted, Chair, false),
+        // Finalists are decided by the plenary as a whole, with its record and decision document
+        // (decisions/014, 022), never one nomination at a time from its page.
+        new(NominationAction.DecideFinalist, [NominationStatus.Scored], NominationStatus.Finalist, Chair, false, PlenaryOnly: true),
+        new(NominationAction.DecideNotShortlisted, [NominationStatus.Scored], NominationStatus.NotShortlisted, Chair, false, PlenaryOnly: true),
         new(NominationAction.Forward, [NominationStatus.Finalist], NominationStatus.ForwardedToNational, Chair, false),
         new(NominationAction.RecordWinner, [NominationStatus.ForwardedToNational], NominationStatus.Winner, Admin, false),
         new(NominationAction.RecordNotWinner, [NominationStatus.ForwardedToNational], NominationStatus.NotWinner, Admin, false),

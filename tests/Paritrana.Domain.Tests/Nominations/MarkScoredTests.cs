@@ -39,6 +39,6 @@ public class MarkScoredTests
 
     [Fact]
     public void Incomplete_rounds_concern_no_other_step() =>
-        NominationWorkflow.Decide(S.Scored, A.DecideFinalist, Roles.CommitteeChair, null, new WorkflowFacts { IncompleteRounds = 3 })
+        NominationWorkflow.Decide(S.Scored, A.DecideFinalist, Roles.CommitteeChair, null, new WorkflowFacts(AtPlenary: true) { IncompleteRounds = 3 })
             .ShouldBe(WorkflowDecision.Allow(S.Finalist));
 }

@@ -121,6 +121,19 @@ public class NominationWorkflowTests
     }
 
     [Fact]
+    public void Finalists_are_decided_only_by_the_plenary_as_a_whole()
+    {
+        const string PlenaryOnly = "Langkah ini hanya dapat diambil untuk seluruh keputusan pada halaman rapat pleno.";
+        var atPlenary = new WorkflowFacts(AtPlenary: true);
+        NominationWorkflow.Decide(S.Scored, A.DecideFinalist, Roles.CommitteeChair, null, atPlenary).ShouldBe(WorkflowDecision.Allow(S.Finalist));
+        NominationWorkflow.Decide(S.Scored, A.DecideNotShortlisted, Roles.CommitteeChair, null, atPlenary).ShouldBe(WorkflowDecision.Allow(S.NotShortlisted));
+        // One nomination from its own page, even by its chair: refused.
+        NominationWorkflow.Decide(S.Scored, A.DecideFinalist, Roles.CommitteeChair).ShouldBe(WorkflowDecision.Refuse(PlenaryOnly));
+        NominationWorkflow.Decide(S.Scored, A.DecideNotShortlisted, Roles.CommitteeChair).ShouldBe(WorkflowDecision.Refuse(PlenaryOnly));
+        NominationWorkflow.Decide(S.Scored, A.DecideFinalist, Roles.CommitteeMember, null, atPlenary).ShouldBe(WorkflowDecision.Refuse(WrongRole));
+    }
+
+    [Fact]
     public void Re_opening_a_decision_is_the_chairs_with_a_reason_and_only_for_the_whole_plenary()
     {
         const string PlenaryOnly = "Langkah ini hanya dapat diambil untuk seluruh keputusan pada halaman rapat pleno.";
@@ -142,7 +155,8 @@ public class NominationWorkflowTests
     {
         NominationWorkflow.ActionsFor(S.Submitted, Roles.BranchOfficer).ShouldBe([A.Verify, A.Return]);
         NominationWorkflow.ActionsFor(S.Submitted, Roles.CommitteeMember).ShouldBe([A.Withdraw]);
-        NominationWorkflow.ActionsFor(S.Scored, Roles.CommitteeChair).ShouldBe([A.DecideFinalist, A.DecideNotShortlisted, A.Withdraw]);
+        // Finalists are the plenary's (below): a scored nomination's page offers only withdrawal.
+        NominationWorkflow.ActionsFor(S.Scored, Roles.CommitteeChair).ShouldBe([A.Withdraw]);
         NominationWorkflow.ActionsFor(S.Winner, Roles.Administrator).ShouldBeEmpty();
     }
 

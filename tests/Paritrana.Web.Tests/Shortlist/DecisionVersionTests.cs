@@ -48,6 +48,20 @@ public class DecisionVersionTests(PortalFixture portal) : IClassFixture<PortalFi
             (await _data.StatusAsync(id)).ShouldBe(NominationStatus.Scored);
         }
 
+        // Scored again, a nomination cannot be made a finalist from its own page either: only a plenary decides.
+        var scoredVersion = await TestDatabase.ScalarAsync<long>(portal.Database, $"SELECT xmin::text::bigint FROM nominations WHERE id = {s.A}");
+        var scoredPage = await chair.GetPageAsync($"/Nominations/Details/{s.A}");
+        scoredPage.QuerySelectorAll("form#action-DecideFinalist, form#action-DecideNotShortlisted").Length.ShouldBe(0);
+        var scoredToken = scoredPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var single = await chair.PostFieldsAsync($"/Nominations/Details/{s.A}?handler=Transition",
+                   [new("__RequestVerificationToken", scoredToken), new("action", ((int)NominationAction.DecideFinalist).ToString(CultureInfo.InvariantCulture)),
+                    new("reason", ""), new("version", scoredVersion.ToString(CultureInfo.InvariantCulture))]))
+        {
+            (await single.Content.ReadAsStringAsync()).ShouldContain("Langkah ini hanya dapat diambil untuk seluruh keputusan pada halaman rapat pleno.");
+        }
+
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Scored);
+
         var ids = new[] { s.A, s.B, s.C, s.D };
         (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM finalist_decisions WHERE nomination_id = ANY(@ids)", ("ids", ids))).ShouldBe(0);
         (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM status_changes WHERE nomination_id = ANY(@ids) AND action = 14 AND \"to\" = 7 AND reason = @r", ("ids", ids), ("r", Reason))).ShouldBe(4);

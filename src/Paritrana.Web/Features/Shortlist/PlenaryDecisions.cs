@@ -119,7 +119,7 @@ public sealed partial class PlenaryDecisions(
         {
             var finalist = choice.Finalists.Contains(row.NominationId);
             var outcome = await transitions.ApplyAsync(
-                new TransitionRequest(row.NominationId, finalist ? NominationAction.DecideFinalist : NominationAction.DecideNotShortlisted, null, row.Version), ct);
+                new TransitionRequest(row.NominationId, finalist ? NominationAction.DecideFinalist : NominationAction.DecideNotShortlisted, null, row.Version, AtPlenary: true), ct);
             if (outcome.Result != TransitionResult.Done)
             {
                 await tx.RollbackAsync(ct);
