@@ -52,6 +52,33 @@ public sealed class Notifier(ParitranaDbContext db, MailOutbox? outbox, TimeProv
         return recipients.Count;
     }
 
+    /// <summary>
+    /// One notification about the person's own account (no mail: the caller mails what must reach
+    /// them whatever they chose). Shown in their current province's list; none for an account without a province.
+    /// </summary>
+    public bool AddAboutAccount(PortalUser user, NotificationKind kind, string link)
+    {
+        if (user.ProvinceCode is not { } province)
+        {
+            return false;
+        }
+
+        db.Notifications.Add(new Notification
+        {
+            UserId = user.Id,
+            Kind = kind,
+            ProvinceCode = province,
+            Subject = Truncate(user.Email ?? "", 300),
+            Link = link,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        return true;
+    }
+
+    /// <summary>The language <paramref name="userId"/> chose ("id" without a choice).</summary>
+    public async Task<string> LanguageOfAsync(Guid userId, CancellationToken ct) =>
+        await db.UserPreferences.Where(p => p.UserId == userId).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? MailOutbox.Indonesian;
+
     /// <summary>Queues the immediate mail of one notification, when its recipient chose that.</summary>
     public void QueueMail(Recipient person, NotificationKind kind, string subject, string link)
     {
