@@ -82,7 +82,7 @@ public class ReminderSettlingTests(FieldWorkFixture fixture) : IClassFixture<Fie
     {
         var nomination = await _data.NominationAsync();
         var today = BaliToday;
-        var tomorrowAt = new DateTimeOffset(today.AddDays(1).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        var tomorrowAt = new DateTimeOffset(today.AddDays(1).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
         var visit = await _data.VisitAsync(nomination, tomorrowAt);
         var other = await _data.VisitAsync(nomination, tomorrowAt.AddHours(2));
         await SweepAsync();
@@ -116,7 +116,7 @@ public class ReminderSettlingTests(FieldWorkFixture fixture) : IClassFixture<Fie
         var (chairs, mailed) = await ChairsAsync();
         var nomination = await _data.NominationAsync();
         var item = await _data.ItemAsync(nomination, BaliToday.AddDays(-1));
-        var visit = await _data.VisitAsync(nomination, new DateTimeOffset(BaliToday.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        var visit = await _data.VisitAsync(nomination, new DateTimeOffset(BaliToday.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
         var elsewhere = await _data.NominationAsync();
         var otherItem = await _data.ItemAsync(elsewhere, BaliToday.AddDays(-1));
         await SweepAsync();

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Admin.Users;
@@ -51,18 +50,8 @@ public partial class EditModel
         var language = await notifier.LanguageOfAsync(user.Id, ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // Each changes the security stamp; the old key and its codes are of no use any more.
-            var result = await users.SetTwoFactorEnabledAsync(user, false);
-            if (result.Succeeded)
-            {
-                result = await users.ResetAuthenticatorKeyAsync(user);
-            }
-
-            if (result.Succeeded)
-            {
-                result = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0)) is null ? IdentityResult.Failed() : IdentityResult.Success;
-            }
-
+            // The old key and its codes are of no use any more.
+            var result = await keys.ForgetAsync(user);
             if (!result.Succeeded)
             {
                 await tx.RollbackAsync(ct);

@@ -23,6 +23,7 @@ public partial class EditModel(
     Notifier notifier,
     MailOutbox outbox,
     TwoFactorRequirement twoFactor,
+    AuthenticatorKeys keys,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
