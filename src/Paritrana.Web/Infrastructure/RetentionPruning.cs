@@ -13,7 +13,7 @@ public sealed class RetentionOptions
     /// <summary>Ended sessions from their end, never-ended ones from their absolute expiry (<c>Retention:EndedSessions</c>).</summary>
     public TimeSpan EndedSessions { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>Notifications read or settled, from when they were (<c>Retention:ReadNotifications</c>).</summary>
+    /// <summary>Notifications read, from when they were (<c>Retention:ReadNotifications</c>); unread ones stay, settled or not.</summary>
     public TimeSpan ReadNotifications { get; set; } = TimeSpan.FromDays(90);
 
     public static RetentionOptions Read(IConfiguration configuration)
@@ -28,10 +28,11 @@ public sealed class RetentionOptions
 
 /// <summary>
 /// The recurring job <c>retention.prune</c> (the shared job table, one instance at a time; daily):
-/// deletes sent (or cancelled) outbox mails, ended or expired sessions and read or settled notifications older
+/// deletes sent (or cancelled) outbox mails, ended or expired sessions and read notifications older
 /// than their retention (<see cref="RetentionOptions"/>). Each is one DELETE by time, so a second
 /// run (or one interrupted and run again elsewhere) deletes nothing more. Kept whatever their age:
-/// unsent mail (waiting or given up, with its error), open sessions, open notifications, and an
+/// unsent mail (waiting or given up, with its error), open sessions, unread notifications (settled
+/// ones too: the list shows them as done, and the demo's history is made of them), and an
 /// unsettled "overdue" reminder, whose once-only key stops the sweep from reminding of a still
 /// overdue coaching item again.
 /// </summary>
@@ -63,7 +64,7 @@ public sealed class RetentionPruning(IConfiguration configuration, TimeProvider 
         var notifications = await DeleteAsync(connection,
             $"""
             DELETE FROM notifications
-            WHERE (read_at < @before OR settled_at < @before)
+            WHERE read_at < @before
               AND NOT (kind = '{nameof(NotificationKind.CoachingOverdue)}' AND settled_at IS NULL)
             """,
             now - retention.ReadNotifications, ct);

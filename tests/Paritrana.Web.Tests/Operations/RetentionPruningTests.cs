@@ -5,9 +5,9 @@ using Paritrana.Web.Infrastructure.Jobs;
 namespace Paritrana.Web.Tests.Operations;
 
 /// <summary>
-/// The recurring job retention.prune (docs/decisions/039): sent mail after 30 days, ended or
-/// expired sessions after 90, read or settled notifications after 90; unsent mail, open sessions
-/// and open notifications whatever their age, and an unsettled "overdue" reminder (its once-only key).
+/// The recurring job retention.prune (docs/decisions/039): sent or cancelled mail after 30 days,
+/// ended or expired sessions after 90, read notifications after 90; unsent mail, open sessions and
+/// unread notifications (settled or not) whatever their age, and an unsettled "overdue" reminder (its once-only key).
 /// </summary>
 public sealed class RetentionPruningTests : IAsyncLifetime
 {
@@ -70,7 +70,7 @@ public sealed class RetentionPruningTests : IAsyncLifetime
         (await ListAsync("SELECT id::text FROM user_sessions WHERE id::text LIKE '00000000-0000-0000-0000-%'"))
             .ShouldBe(["00000000-0000-0000-0000-0000000000a1", "00000000-0000-0000-0000-00000000e089", "00000000-0000-0000-0000-00000000f089"]);
         (await ListAsync("SELECT subject FROM notifications WHERE subject LIKE 'prune %'"))
-            .ShouldBe(["prune overdue read 91", "prune read 89", "prune unread 400"]);
+            .ShouldBe(["prune overdue read 91", "prune read 89", "prune settled 91", "prune unread 400"]);
 
         // A second run finds nothing more; a month later the mail kept at 29 days goes too.
         await using (var scope = Portal.Services.CreateAsyncScope())
@@ -84,7 +84,7 @@ public sealed class RetentionPruningTests : IAsyncLifetime
 
         (await ListAsync("SELECT message_id FROM outbox_mails WHERE subject = 'prune'")).ShouldBe(["prune-unsent-400@x", "prune-waiting-40@x"]);
         (await ListAsync("SELECT id::text FROM user_sessions WHERE id::text LIKE '00000000-0000-0000-0000-%'")).ShouldBe(["00000000-0000-0000-0000-0000000000a1"]);
-        (await ListAsync("SELECT subject FROM notifications WHERE subject LIKE 'prune %'")).ShouldBe(["prune overdue read 91", "prune unread 400"]);
+        (await ListAsync("SELECT subject FROM notifications WHERE subject LIKE 'prune %'")).ShouldBe(["prune overdue read 91", "prune settled 91", "prune unread 400"]);
     }
 
     private async Task<List<string>> ListAsync(string sql) =>
