@@ -149,6 +149,8 @@ public static class PortalServices
         });
 
         services.AddSignInRateLimit(configuration);
+        // Sent mail, ended sessions and read notifications are deleted after their retention (docs/decisions/039).
+        services.AddJobHandler<RetentionPruning>(RetentionPruning.Kind, recurring: true);
 
         services.AddPortalHealthChecks();
     }
@@ -164,6 +166,7 @@ public static class PortalServices
         // "Lupa kata sandi?" (docs/decisions/028): links valid for a limited time, requests limited.
         services.AddSingleton(new PasswordResetLinkLifetime(configuration.GetValue("Security:PasswordResetLinkLifetime", PasswordResetLinkLifetime.Default)));
         services.AddScoped<PasswordResetLimit>();
+        services.AddScoped<EmailChangeLimit>();
         services.AddSingleton(new EmailChangeLinkLifetime(configuration.GetValue("Security:EmailChangeLinkLifetime", EmailChangeLinkLifetime.Default)));
         // Accounts by invitation, e-mail change and two-factor sign-in (docs/decisions/031).
         services.AddScoped<Invitations>();

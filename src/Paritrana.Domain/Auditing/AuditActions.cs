@@ -22,6 +22,8 @@ public static class AuditActions
     public const string UserEnabled = "user.enabled";
     public const string UserPasswordReset = "user.password-reset";
     public const string UserUnlocked = "user.unlocked";
+    /// <summary>The administrator turned another user's two-factor sign-in off (a lost phone); the details carry the reason.</summary>
+    public const string UserTwoFactorReset = "user.two-factor-reset";
     /// <summary>An invitation link was mailed to an account without a password (created, or sent again).</summary>
     public const string InvitationSent = "user.invitation-sent";
     /// <summary>The invited person set their password through the link.</summary>

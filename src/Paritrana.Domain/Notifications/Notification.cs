@@ -48,6 +48,9 @@ public enum NotificationKind
     CoachingOverdue,
     VisitTomorrow,
     FinalistsDecided,
+
+    /// <summary>The administrator reset the person's two-factor sign-in (the subject is their own address).</summary>
+    TwoFactorReset,
 }
 
 /// <summary>How a person wants to hear of notifications by e-mail. Stored by name.</summary>

@@ -31,6 +31,26 @@ public sealed class AuthenticatorKeys(UserManager<PortalUser> users, IUserStore<
     }
 
     /// <summary>"abcd efgh ijkl ..." in lower case: easier to type than the base32 as stored.</summary>
+    /// <summary>
+    /// Turns two-factor sign-in off and forgets the key and the recovery codes (a new key is made,
+    /// unused until set up again); each step changes the security stamp. The caller's transaction holds them together.
+    /// </summary>
+    public async Task<IdentityResult> ForgetAsync(PortalUser user)
+    {
+        var result = await users.SetTwoFactorEnabledAsync(user, false);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAuthenticatorKeyAsync(user);
+        }
+
+        if (result.Succeeded)
+        {
+            result = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0)) is null ? IdentityResult.Failed() : IdentityResult.Success;
+        }
+
+        return result;
+    }
+
     public static string Grouped(string key)
     {
         var text = new StringBuilder();

@@ -26,7 +26,8 @@ public sealed class PasswordResetLimit(IConfiguration configuration, TimeProvide
         return byClient <= PerClient && byAddress <= PerAddress;
     }
 
-    private static DateTimeOffset HourOf(DateTimeOffset now) =>
+    /// <summary>The start of the hour window that holds <paramref name="now"/>.</summary>
+    public static DateTimeOffset HourOf(DateTimeOffset now) =>
         new(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
 
     /// <summary>The address, normalised and hashed: the store's key column is short, and keeps no addresses.</summary>

@@ -27,7 +27,7 @@ public sealed class MailBrowserPortal : BrowserPortal
 /// <summary>
 /// Issue 14's chain, end to end in Chromium: the branch officer returns a nomination; its creator
 /// sees it on the home page and in the bell; the mail arrives in smtp4dev in Indonesian and its
-/// link opens the nomination; the member submits it again, and it leaves both the work list and
+/// link opens the nomination; the member fixes its figures and submits it again, and it leaves both the work list and
 /// the bell's count.
 /// </summary>
 public partial class ReturnedNominationChainTests(MailBrowserPortal portal, ITestOutputHelper output) : IClassFixture<MailBrowserPortal>
@@ -84,7 +84,14 @@ public partial class ReturnedNominationChainTests(MailBrowserPortal portal, ITes
         await member.GotoAsync(link);
         await Expect(member.GetByTestId("status")).ToHaveTextAsync("Dikembalikan");
 
-        // Fixed and submitted again.
+        // Fixed (one more worker on the figures form) and submitted again.
+        await member.GotoAsync($"/Nominations/Edit/{id}");
+        var workersField = member.Locator("#Input_Workers, #Input_NonAsnWorkers").First;
+        var workers = int.Parse(await workersField.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await workersField.FillAsync((workers + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await member.GetByRole(AriaRole.Button, new() { Name = "Simpan angka" }).ClickAsync();
+        await Expect(member.GetByTestId("status")).ToHaveTextAsync("Dikembalikan");
+        (await TestDatabase.ScalarAsync<int>(portal.Database, $"SELECT coalesce(workers, non_asn_workers) FROM nominations WHERE id = {id}")).ShouldBe(workers + 1);
         await member.Locator($"#action-Submit").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(member.GetByTestId("status")).ToHaveTextAsync("Diajukan");
 

@@ -143,3 +143,61 @@ public partial class EmailChangeTests(MailPortalFixture portal) : IClassFixture<
     [GeneratedRegex(@"http://localhost(?<path>/Account/ConfirmEmail\?userId=[0-9a-f-]{36}&email=[^&\s]+&token=[A-Za-z0-9_%-]+)")]
     private static partial Regex ConfirmPattern();
 }
+
+/// <summary>
+/// The confirmation mail of an e-mail change may be asked for 2 times an hour per account here
+/// (<c>Security:EmailChangesPerUserPerHour</c>); over it, a message beside the field and nothing queued.
+/// </summary>
+public class EmailChangeLimitTests(LimitedMailPortalFixture portal) : IClassFixture<LimitedMailPortalFixture>
+{
+    [Fact]
+    public async Task The_third_request_of_an_hour_is_refused_beside_the_field_and_mails_nothing()
+    {
+        var (_, old, _) = await MemberAsync(portal.Factory, "Wayan Sering Pindah");
+        var (_, other, _) = await MemberAsync(portal.Factory, "Made Tidak Terpengaruh");
+        using var here = await portal.Factory.CreatePortalClient().SignedInAsAsync(old, Password);
+        var targets = Enumerable.Range(0, 4).Select(i => $"baru{i}.{Guid.NewGuid():N}@uji.paritrana").ToList();
+        for (var i = 0; i < 2; i++)
+        {
+            using var passed = await EmailChangeLimitKit.RequestAsync(here, targets[i]);
+            passed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        using (var third = await EmailChangeLimitKit.RequestAsync(here, targets[2]))
+        {
+            third.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            PortalClient.Text((await PortalClient.ParseAsync(third)).QuerySelector("#newEmailError"))
+                .ShouldBe("Tautan konfirmasi sudah diminta 2 kali dalam satu jam terakhir. Coba lagi nanti, atau buka tautan yang sudah dikirim.");
+        }
+
+        // Two confirmations and two notices were queued, nothing for the refused one; another account is not limited by this one.
+        (await OutboxAsync(portal.Factory, old)).Count.ShouldBe(2);
+        (await OutboxAsync(portal.Factory, targets[0])).Count.ShouldBe(1);
+        (await OutboxAsync(portal.Factory, targets[1])).Count.ShouldBe(1);
+        (await OutboxAsync(portal.Factory, targets[2])).ShouldBeEmpty();
+        (await TestDatabase.ScalarAsync<long>(portal.Factory.Database, "SELECT count(*) FROM audit_events WHERE action = 'auth.email-change-requested' AND user_email = @e", ("e", old))).ShouldBe(2L);
+        using (var otherClient = await portal.Factory.CreatePortalClient().SignedInAsAsync(other, Password))
+        using (var notLimited = await EmailChangeLimitKit.RequestAsync(otherClient, targets[3]))
+        {
+            notLimited.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        // An hour later the account may ask again (signed in afresh: the clock moved past the session's idle time).
+        portal.Clock.Advance(TimeSpan.FromHours(1));
+        using var again = await portal.Factory.CreatePortalClient().SignedInAsAsync(old, Password);
+        using var later = await EmailChangeLimitKit.RequestAsync(again, targets[2]);
+        later.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await OutboxAsync(portal.Factory, targets[2])).Count.ShouldBe(1);
+    }
+}
+
+/// <summary>Posts the e-mail change form with the test accounts' password.</summary>
+public static class EmailChangeLimitKit
+{
+    public static async Task<HttpResponseMessage> RequestAsync(PortalClient client, string newEmail) =>
+        await client.SubmitFormAsync("/Account/ChangeEmail", "main form", new Dictionary<string, string>
+        {
+            ["Input.NewEmail"] = newEmail,
+            ["Input.CurrentPassword"] = MailTestKit.Password,
+        });
+}

@@ -53,13 +53,14 @@ public class MailPortalFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The same with small reset limits: 2 per address and 3 per client and hour.</summary>
+/// <summary>The same with small limits: resets 2 per address and 3 per client and hour, e-mail changes 2 per account and hour.</summary>
 public sealed class LimitedMailPortalFixture : MailPortalFixture
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Security:PasswordResetsPerAddressPerHour"] = "2",
         ["Security:PasswordResetsPerClientPerHour"] = "3",
+        ["Security:EmailChangesPerUserPerHour"] = "2",
         ["Email:DrainInterval"] = "01:00:00",
     };
 }

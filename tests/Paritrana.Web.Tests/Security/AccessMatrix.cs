@@ -125,7 +125,7 @@ public static class AccessMatrix
         new("/Admin/Users/Edit?id={user}")
         {
             { "GET", Administrator }, { "POST", Administrator }, { "POST Disable", Administrator }, { "POST Enable", Administrator },
-            { "POST Unlock", Administrator }, { "POST ResetPassword", Administrator },
+            { "POST Unlock", Administrator }, { "POST ResetPassword", Administrator }, { "POST ResetTwoFactor", Administrator },
             { "POST ResendInvitation", Administrator }, { "POST RevokeInvitation", Administrator },
         },
         new("/Admin/Offices/Index") { { "GET", Administrator } },

@@ -104,7 +104,7 @@ public static class ScorePages
         "/Account/LoginWithRecoveryCode GET", "/Account/LoginWithRecoveryCode POST", "/Account/ChangeEmail GET", "/Account/ChangeEmail POST",
         "/Account/ConfirmEmail GET", "/Account/ConfirmEmail POST", "/Account/TwoFactor GET", "/Account/TwoFactor POST RecoveryCodes",
         "/Account/TwoFactor POST Disable", "/Account/TwoFactor POST Reset", "/Account/TwoFactorSetup GET", "/Account/TwoFactorSetup POST", "/Account/TwoFactorSetup POST Start",
-        "/Admin/Users/Edit POST ResendInvitation", "/Admin/Users/Edit POST RevokeInvitation",
+        "/Admin/Users/Edit POST ResendInvitation", "/Admin/Users/Edit POST RevokeInvitation", "/Admin/Users/Edit POST ResetTwoFactor",
         // Notifications name the thing (an organisation, a round), never a score (docs/decisions/030).
         "/Account/Preferences GET", "/Account/Preferences POST", "/Notifications/Index GET", "/Notifications/Index POST Open", "/Notifications/Index POST ReadAll",
         "/Admin/Users/Index GET", "/Admin/Users/Create GET", "/Admin/Users/Create POST", "/Admin/Users/Edit GET", "/Admin/Users/Edit POST",

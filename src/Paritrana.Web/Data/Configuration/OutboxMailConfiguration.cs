@@ -15,7 +15,10 @@ public sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMai
         builder.Property(m => m.Language).HasMaxLength(5);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.WorkKey).HasMaxLength(100);
         // The drain's claim: unsent mails that are due, oldest first.
         builder.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");
+        // Cancelling a reminder's mail when its work is done (docs/decisions/039).
+        builder.HasIndex(m => m.WorkKey).HasFilter("sent_at IS NULL AND cancelled_at IS NULL AND work_key IS NOT NULL");
     }
 }

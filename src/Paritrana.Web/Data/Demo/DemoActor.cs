@@ -52,7 +52,7 @@ public sealed class DemoActor(
             audit,
             transitions,
             new ScorecardService(db, audit, clock, cache, l, notifier),
-            new FieldWorkService(db, me, audit, clock, l),
+            new FieldWorkService(db, me, audit, clock, l, notifier),
             new PlenaryDecisions(db, me, audit, clock, l, new DecisionSnapshots(db), transitions, notifier),
             l);
     }

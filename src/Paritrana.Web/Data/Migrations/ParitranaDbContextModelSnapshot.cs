@@ -2979,6 +2979,10 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -3034,6 +3038,11 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text_body");
 
+                    b.Property<string>("WorkKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("work_key");
+
                     b.HasKey("Id")
                         .HasName("pk_outbox_mails");
 
@@ -3044,6 +3053,10 @@ namespace Paritrana.Web.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_mails_next_attempt_at")
                         .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("WorkKey")
+                        .HasDatabaseName("ix_outbox_mails_work_key")
+                        .HasFilter("sent_at IS NULL AND cancelled_at IS NULL AND work_key IS NOT NULL");
 
                     b.ToTable("outbox_mails", (string)null);
                 });

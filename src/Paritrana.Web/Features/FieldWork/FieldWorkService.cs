@@ -23,7 +23,7 @@ public sealed record CoachingStep(bool Done, CoachingStatus From, CoachingStatus
 /// stored data (the coaching gate under the nomination's lock, the coaching workflow, the version the
 /// page was read at) are here.
 /// </summary>
-public sealed class FieldWorkService(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class FieldWorkService(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, Notifications.Notifier notifier)
 {
     public async Task<Visit> PlanVisitAsync(NominationRef nomination, VisitPlan plan, CancellationToken ct)
     {
@@ -149,6 +149,12 @@ public sealed class FieldWorkService(ParitranaDbContext db, CurrentUser me, Audi
             && CoachingRules.GateRefusal(status) is string gate)
         {
             return new CoachingStep(false, from, from, l[gate].Value);
+        }
+
+        if (decision.To is CoachingStatus.Resolved or CoachingStatus.Waived)
+        {
+            // Its "due tomorrow" and "overdue" reminders are done with, their unsent mails cancelled.
+            await notifier.SettleAsync(Notifications.Notifier.CoachingWork(item.Id), ct);
         }
 
         db.Entry(item).Property(i => i.Version).OriginalValue = version;

@@ -171,9 +171,16 @@ public sealed class NominationTransitions(
             _ => (NotificationKind?)null,
         };
         var work = Notifications.Notifier.NominationWork(nomination.Id);
-        if (action is NominationAction.Submit or NominationAction.Withdraw)
+        if (action is NominationAction.Submit)
         {
             await notifier.SettleAsync(work, ct);
+        }
+        else if (action is NominationAction.Withdraw)
+        {
+            // Withdrawn: nothing of it is asked any more, neither the fix nor its coaching items and visits.
+            var coaching = await db.CoachingItems.Where(c => c.NominationId == nomination.Id).Select(c => c.Id).ToListAsync(ct);
+            var visits = await db.Visits.Where(v => v.NominationId == nomination.Id).Select(v => v.Id).ToListAsync(ct);
+            await notifier.SettleAsync([work, .. coaching.Select(Notifications.Notifier.CoachingWork), .. visits.Select(Notifications.Notifier.VisitWork)], ct);
         }
 
         if (kind is null)

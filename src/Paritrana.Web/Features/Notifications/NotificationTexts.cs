@@ -17,6 +17,7 @@ public static class NotificationTexts
         NotificationKind.CoachingOverdue => l["Butir pembinaan {0} sudah lewat jatuh tempo", subject],
         NotificationKind.VisitTomorrow => l["Kunjungan ke {0} besok", subject],
         NotificationKind.FinalistsDecided => l["Finalis {0} telah diputuskan", subject],
+        NotificationKind.TwoFactorReset => l["Administrator mengatur ulang verifikasi dua langkah akun {0}", subject],
         _ => subject,
     };
 

@@ -46,33 +46,84 @@ public sealed class Notifier(ParitranaDbContext db, MailOutbox? outbox, TimeProv
                 WorkKey = e.WorkKey,
                 CreatedAt = now,
             });
-            QueueMail(person, e.Kind, e.Subject, e.Link);
+            QueueMail(person, e.Kind, e.Subject, e.Link, e.WorkKey);
         }
 
         return recipients.Count;
     }
 
+    /// <summary>
+    /// One notification about the person's own account (no mail: the caller mails what must reach
+    /// them whatever they chose). Shown in their current province's list; none for an account without a province.
+    /// </summary>
+    public bool AddAboutAccount(PortalUser user, NotificationKind kind, string link)
+    {
+        if (user.ProvinceCode is not { } province)
+        {
+            return false;
+        }
+
+        db.Notifications.Add(new Notification
+        {
+            UserId = user.Id,
+            Kind = kind,
+            ProvinceCode = province,
+            Subject = Truncate(user.Email ?? "", 300),
+            Link = link,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        return true;
+    }
+
+    /// <summary>The language <paramref name="userId"/> chose ("id" without a choice).</summary>
+    public async Task<string> LanguageOfAsync(Guid userId, CancellationToken ct) =>
+        await db.UserPreferences.Where(p => p.UserId == userId).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? MailOutbox.Indonesian;
+
     /// <summary>Queues the immediate mail of one notification, when its recipient chose that.</summary>
-    public void QueueMail(Recipient person, NotificationKind kind, string subject, string link)
+    public void QueueMail(Recipient person, NotificationKind kind, string subject, string link, string? workKey = null)
     {
         if (outbox is not null && person.Mail == MailFrequency.Immediate && !string.IsNullOrWhiteSpace(person.Email))
         {
-            outbox.Queue(person.Email, person.Language, l => NotificationTexts.Mail(l, person.FullName, kind, subject, outbox.Settings.Link(link)));
+            outbox.Queue(person.Email, person.Language, l => NotificationTexts.Mail(l, person.FullName, kind, subject, outbox.Settings.Link(link))).WorkKey = workKey;
         }
     }
 
-    /// <summary>The work <paramref name="workKey"/> is done: its open notifications leave the bell (saved by the caller).</summary>
-    public async Task SettleAsync(string workKey, CancellationToken ct)
+    /// <summary>
+    /// The work <paramref name="workKey"/> is done: its open notifications leave the bell (saved by
+    /// the caller), and its mails still unsent are cancelled at once, in the caller's transaction
+    /// (call it inside one): a mail the drain is sending at that moment holds its row, and is
+    /// left alone once sent (docs/decisions/039).
+    /// </summary>
+    public Task SettleAsync(string workKey, CancellationToken ct) => SettleAsync([workKey], ct);
+
+    /// <inheritdoc cref="SettleAsync(string, CancellationToken)"/>
+    public async Task SettleAsync(IReadOnlyCollection<string> workKeys, CancellationToken ct)
     {
+        if (workKeys.Count == 0)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
-        foreach (var n in await db.Notifications.Where(n => n.WorkKey == workKey && n.SettledAt == null).ToListAsync(ct))
+        var keys = workKeys.ToArray();
+        foreach (var n in await db.Notifications.Where(n => n.WorkKey != null && keys.Contains(n.WorkKey) && n.SettledAt == null).ToListAsync(ct))
         {
             n.SettledAt = now;
         }
+
+        await db.OutboxMails
+            .Where(m => m.WorkKey != null && keys.Contains(m.WorkKey) && m.SentAt == null && m.CancelledAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.CancelledAt, now), ct);
     }
 
     /// <summary>The work key of a nomination that waits for its committee (returned: to be fixed and resubmitted).</summary>
     public static string NominationWork(int nominationId) => $"nomination:{nominationId}";
+
+    /// <summary>The work key of a coaching item's reminders (due tomorrow, overdue): settled when it is resolved or waived.</summary>
+    public static string CoachingWork(int coachingItemId) => $"coaching:{coachingItemId}";
+
+    /// <summary>The work key of a visit's reminder (tomorrow): settled when it is recorded, cancelled or moved.</summary>
+    public static string VisitWork(int visitId) => $"visit:{visitId}";
 
     /// <summary>The work key of a scorer's card in a round.</summary>
     public static string CardWork(int roundId, int nominationId, Guid scorerId) => $"card:{roundId}:{nominationId}:{scorerId:N}";

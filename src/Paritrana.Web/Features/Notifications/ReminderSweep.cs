@@ -9,7 +9,10 @@ namespace Paritrana.Web.Features.Notifications;
 /// overdue, visits tomorrow, rounds closing in three days, each on its province's calendar. Every reminder has a once-only key
 /// (<see cref="Reminders.Key"/>) under a unique index; the sweep inserts with
 /// <c>ON CONFLICT DO NOTHING</c> and queues mail only for the rows it inserted, in one transaction:
-/// run twice, or on three instances at once, each reminder is queued once.
+/// run twice, or on three instances at once, each reminder is queued once. Coaching and visit
+/// reminders carry the work key of their item or visit (<see cref="Notifier.CoachingWork"/>,
+/// <see cref="Notifier.VisitWork"/>), as do their mails: resolving the item, recording, cancelling or
+/// moving the visit, or withdrawing the nomination settles them and cancels the mails not yet sent.
 /// </summary>
 public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, TimeProvider clock)
 {
@@ -22,6 +25,14 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
     private sealed record Candidate(NotificationKind Kind, int ThingId, DateOnly Date, string ProvinceCode, string Subject, string Link, Guid UserId)
     {
         public string Key => Reminders.Key(Kind, ThingId, Date, UserId);
+
+        /// <summary>The work it reminds of: settled (and its unsent mail cancelled) when that is done.</summary>
+        public string? WorkKey => Kind switch
+        {
+            NotificationKind.CoachingDueTomorrow or NotificationKind.CoachingOverdue => Notifier.CoachingWork(ThingId),
+            NotificationKind.VisitTomorrow => Notifier.VisitWork(ThingId),
+            _ => null,
+        };
     }
 
     public async Task<Report> RunAsync(CancellationToken ct)
@@ -50,7 +61,7 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
             var person = people[c.UserId].Recipient;
             if (person.Mail == MailFrequency.Immediate && !string.IsNullOrWhiteSpace(person.Email))
             {
-                notifier.QueueMail(person, c.Kind, c.Subject, c.Link);
+                notifier.QueueMail(person, c.Kind, c.Subject, c.Link, c.WorkKey);
                 mails++;
             }
         }
@@ -67,7 +78,7 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
         var latest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(2);
         var items = await db.CoachingItems.AsNoTracking()
             .Where(c => (c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress) && c.DueDate <= latest)
-            .Where(c => db.Nominations.Any(n => n.Id == c.NominationId && db.AwardCycles.Any(y => y.Id == n.CycleId && !y.IsClosed)))
+            .Where(c => db.Nominations.Any(n => n.Id == c.NominationId && n.Status != NominationStatus.Withdrawn && db.AwardCycles.Any(y => y.Id == n.CycleId && !y.IsClosed)))
             .Select(c => new { c.Id, c.ProvinceCode, c.DueDate, c.CreatedBy, Name = db.Nominations.Where(n => n.Id == c.NominationId).Select(n => n.Organisation!.Name).First() })
             .ToListAsync(ct);
         var chairs = await ChairsAsync(items.Select(i => i.ProvinceCode).Distinct().ToList(), ct);
@@ -91,6 +102,7 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
         var until = now.AddDays(3);
         var visits = await db.Visits.AsNoTracking()
             .Where(v => v.Status == VisitStatus.Planned && v.PlannedAt > now && v.PlannedAt < until)
+            .Where(v => db.Nominations.Any(n => n.Id == v.NominationId && n.Status != NominationStatus.Withdrawn))
             .Select(v => new
             {
                 v.Id,
@@ -177,9 +189,9 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO notifications (user_id, kind, province_code, subject, link, reminder_key, created_at)
-            SELECT t.user_id, t.kind, t.province_code, t.subject, t.link, t.reminder_key, @now
-            FROM unnest(@users, @kinds, @provinces, @subjects, @links, @keys) AS t(user_id, kind, province_code, subject, link, reminder_key)
+            INSERT INTO notifications (user_id, kind, province_code, subject, link, reminder_key, work_key, created_at)
+            SELECT t.user_id, t.kind, t.province_code, t.subject, t.link, t.reminder_key, t.work_key, @now
+            FROM unnest(@users, @kinds, @provinces, @subjects, @links, @keys, @works) AS t(user_id, kind, province_code, subject, link, reminder_key, work_key)
             ON CONFLICT (reminder_key) DO NOTHING
             RETURNING reminder_key
             """, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
@@ -190,6 +202,7 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
         command.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = due.Select(c => Notifier.Truncate(c.Subject, 300)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("links", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = due.Select(c => c.Link).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = due.Select(c => c.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("works", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = due.Select(c => (object?)c.WorkKey ?? DBNull.Value).ToArray() });
         var keys = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

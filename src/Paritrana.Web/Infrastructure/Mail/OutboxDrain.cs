@@ -120,7 +120,7 @@ public sealed partial class OutboxDrain(IConfiguration configuration, MailSettin
         await using var claim = new NpgsqlCommand(
             """
             SELECT id, message_id, recipient, subject, text_body, html_body, attempts FROM outbox_mails
-            WHERE sent_at IS NULL AND next_attempt_at <= @now AND attempts < @max
+            WHERE sent_at IS NULL AND cancelled_at IS NULL AND next_attempt_at <= @now AND attempts < @max
             ORDER BY next_attempt_at, id
             LIMIT 1
             FOR UPDATE SKIP LOCKED
@@ -158,7 +158,7 @@ public sealed partial class OutboxDrain(IConfiguration configuration, MailSettin
     private async Task<TimeSpan> NextRunAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var next = new NpgsqlCommand(
-            "SELECT min(next_attempt_at) FROM outbox_mails WHERE sent_at IS NULL AND attempts < @max", connection);
+            "SELECT min(next_attempt_at) FROM outbox_mails WHERE sent_at IS NULL AND cancelled_at IS NULL AND attempts < @max", connection);
         next.Parameters.AddWithValue("max", settings.MaxAttempts);
         var due = await next.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : (DateTimeOffset?)null;
         if (due is null)

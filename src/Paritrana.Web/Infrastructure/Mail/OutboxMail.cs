@@ -34,4 +34,10 @@ public class OutboxMail
 
     /// <summary>When the mail server accepted it; null while it waits.</summary>
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The work the mail reminds of (a notification's work key, e.g. <c>coaching:12</c>): when it is done first, the mail is cancelled.</summary>
+    public string? WorkKey { get; set; }
+
+    /// <summary>When it was cancelled unsent (its work was done first); the drain never sends it.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
 }

@@ -10,13 +10,15 @@ namespace Paritrana.Web.Pages.Account;
 /// A signed-in user asks to change their e-mail address (their sign-in name): with their password,
 /// the portal mails a confirmation link to the NEW address and a notice to the old one; nothing
 /// changes until the link is followed by this user (<see cref="ConfirmEmailModel"/>). The mails
-/// and the audit event are saved in one SaveChanges (docs/decisions/031).
+/// and the audit event are saved in one SaveChanges (docs/decisions/031); an account may ask
+/// only <see cref="EmailChangeLimit.PerUser"/> times an hour (docs/decisions/039).
 /// </summary>
 public class ChangeEmailModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     MailOutbox outbox,
     EmailChangeLinkLifetime lifetime,
+    EmailChangeLimit limit,
     AuditTrail audit,
     ParitranaDbContext db,
     IStringLocalizer<SharedResource> l,
@@ -99,6 +101,15 @@ public class ChangeEmailModel(
         {
             logger.LogError("No e-mail change link mailed: Portal:PublicUrl is not set");
             ModelState.AddModelError(string.Empty, l["Tautan konfirmasi tidak dapat dikirim karena alamat portal (Portal:PublicUrl) belum diatur. Hubungi pengelola server."]);
+            return Page();
+        }
+
+        if (!await limit.AllowsAsync(user.Id, ct))
+        {
+            // Nothing is queued: the confirmation link may be asked for only so often.
+            ModelState.AddModelError("Input.NewEmail", Formats.Plural(l["Tautan konfirmasi sudah diminta {0} kali dalam satu jam terakhir. Coba lagi nanti, atau buka tautan yang sudah dikirim."],
+                limit.PerUser, Formats.Number(limit.PerUser)));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 

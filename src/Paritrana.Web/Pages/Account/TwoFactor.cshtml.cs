@@ -13,6 +13,7 @@ public class TwoFactorModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     TwoFactorRequirement requirement,
+    AuthenticatorKeys keys,
     SessionStore sessions,
     AuditTrail audit,
     ParitranaDbContext db,
@@ -98,18 +99,8 @@ public class TwoFactorModel(
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // Both change the security stamp; the old key and its codes are of no use any more.
-            var result = await users.SetTwoFactorEnabledAsync(user, false);
-            if (result.Succeeded)
-            {
-                result = await users.ResetAuthenticatorKeyAsync(user);
-            }
-
-            if (result.Succeeded)
-            {
-                result = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0)) is null ? IdentityResult.Failed() : IdentityResult.Success;
-            }
-
+            // The old key and its codes are of no use any more.
+            var result = await keys.ForgetAsync(user);
             if (!result.Succeeded)
             {
                 await tx.RollbackAsync(ct);

@@ -36,6 +36,7 @@ public static class AuditActionNames
         AuditActions.UserEnabled => "Akun diaktifkan kembali",
         AuditActions.UserUnlocked => "Kunci akun dibuka",
         AuditActions.UserPasswordReset => "Kata sandi diatur ulang oleh administrator",
+        AuditActions.UserTwoFactorReset => "Verifikasi dua langkah diatur ulang oleh administrator",
         AuditActions.InvitationSent => "Undangan akun dikirim",
         AuditActions.InvitationAccepted => "Undangan akun diterima",
         AuditActions.InvitationRevoked => "Undangan akun dicabut",

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Paritrana.Web.Features.Notifications;
+using Paritrana.Web.Infrastructure.Mail;
 
 namespace Paritrana.Web.Pages.Admin.Users;
 
 /// <summary>
 /// One account: its name, e-mail, role and place (guarded by Identity's ConcurrencyStamp), and the
-/// actions disable, enable, unlock and reset password. Every change that alters what the user may
+/// actions disable, enable, unlock, reset password and reset two-factor sign-in. Every change that alters what the user may
 /// do changes the security stamp and ends their sessions on the server (docs/decisions/012), in the
 /// transaction of the change, so their open sessions end at their next request.
 /// </summary>
@@ -18,6 +20,10 @@ public partial class EditModel(
     SessionStore sessions,
     CurrentUser me,
     Invitations invitations,
+    Notifier notifier,
+    MailOutbox outbox,
+    TwoFactorRequirement twoFactor,
+    AuthenticatorKeys keys,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -43,7 +49,8 @@ public partial class EditModel(
         DateTimeOffset? LockedOutUntil,
         DateTimeOffset CreatedAt,
         DateTimeOffset? LastSignInAt,
-        bool IsSelf);
+        bool IsSelf,
+        bool TwoFactorEnabled);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -202,7 +209,8 @@ public partial class EditModel(
             user.LockoutEnd is { } until && until > now ? until : null,
             user.CreatedAt,
             user.LastSignInAt,
-            user.Id == me.Id);
+            user.Id == me.Id,
+            user.TwoFactorEnabled);
         await LoadInvitationAsync(user, now, ct);
         if (fillInput)
         {

@@ -12,7 +12,8 @@ public class CancelModel(
     CurrentUser me,
     AuditTrail audit,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : VisitChangePage(db, reference, me, l)
+    IStringLocalizer<SharedResource> l,
+    Features.Notifications.Notifier notifier) : VisitChangePage(db, reference, me, l, notifier)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -11,7 +11,8 @@ public class RecordModel(
     ReferenceData reference,
     CurrentUser me,
     FieldWorkService fieldWork,
-    IStringLocalizer<SharedResource> l) : VisitChangePage(db, reference, me, l)
+    IStringLocalizer<SharedResource> l,
+    Features.Notifications.Notifier notifier) : VisitChangePage(db, reference, me, l, notifier)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -1,4 +1,5 @@
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Features.Notifications;
 
 namespace Paritrana.Web.Pages.FieldWork.Visits;
 
@@ -7,7 +8,7 @@ namespace Paritrana.Web.Pages.FieldWork.Visits;
 /// nomination in the user's scope, the refusal when the visit can no longer change, and a save that
 /// refuses a page loaded from an older version of the visit, all with the same messages.
 /// </summary>
-public abstract class VisitChangePage(ParitranaDbContext db, ReferenceData reference, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public abstract class VisitChangePage(ParitranaDbContext db, ReferenceData reference, CurrentUser me, IStringLocalizer<SharedResource> l, Notifier notifier) : PageModel
 {
     public NominationRef Nomination { get; private set; } = null!;
 
@@ -48,6 +49,8 @@ public abstract class VisitChangePage(ParitranaDbContext db, ReferenceData refer
     /// <summary>
     /// Applies the change (which also records its audit event) and saves both, unless the page was
     /// loaded from an older version of the visit: then nothing is saved and the page says so.
+    /// Recorded, cancelled or moved, the visit's "tomorrow" reminder is done with: settled, its unsent
+    /// mail cancelled, in the same transaction (a moved visit is reminded again for its new day).
     /// </summary>
     protected async Task<IActionResult> SaveAsync(uint version, Action change, string statusMessage, CancellationToken ct)
     {
@@ -59,9 +62,12 @@ public abstract class VisitChangePage(ParitranaDbContext db, ReferenceData refer
 
         change();
         db.Entry(Visit).Property(v => v.Version).OriginalValue = version;
+        await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
         try
         {
+            await notifier.SettleAsync(Notifier.VisitWork(Visit.Id), ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
