@@ -27,7 +27,15 @@ public class VisitDatesTests(FieldWorkFixture fixture) : IClassFixture<FieldWork
 
     private static string Day(DateOnly d) => $"{d.Day} {Months[d.Month - 1]} {d.Year}";
 
-    private static DateTimeOffset Now => new(DateTimeOffset.UtcNow.UtcTicks - DateTimeOffset.UtcNow.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    // The current minute, from one reading of the clock (two readings could straddle a minute).
+    private static DateTimeOffset Now
+    {
+        get
+        {
+            var ticks = DateTimeOffset.UtcNow.UtcTicks;
+            return new(ticks - (ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        }
+    }
 
     [Fact]
     public async Task A_visit_done_before_its_planned_day_is_titled_listed_and_sorted_by_the_day_it_was_done()
