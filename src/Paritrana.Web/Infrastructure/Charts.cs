@@ -16,8 +16,12 @@ public enum ChartUnit
     Points,
 }
 
-/// <summary>One series of a chart: its label, its values (null where there is none) and its unit.</summary>
-public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, ChartUnit Unit, bool AsLine = false);
+/// <summary>
+/// One series of a chart: its label, its values (null where there is none) and its unit; drawn as a
+/// line over bars (<paramref name="AsLine"/>), or shown in the table only (<paramref name="TableOnly"/>:
+/// figures of another unit than the chart's axis).
+/// </summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, ChartUnit Unit, bool AsLine = false, bool TableOnly = false);
 
 /// <summary>
 /// A chart of a page (docs/decisions/042): drawn by Chart.js from this specification, written into
@@ -53,7 +57,7 @@ public sealed record ChartSpec(string Id, string Kind, string Title, IReadOnlyLi
         Title,
         Horizontal,
         Labels,
-        Series = Series.Select(s => new { s.Label, s.Values, s.Unit, s.AsLine }),
+        Series = Series.Select(s => new { s.Label, s.Values, s.Unit, s.AsLine, s.TableOnly }),
     }, Json);
 
     /// <summary>A value as the table writes it.</summary>

@@ -61,22 +61,7 @@ public sealed class CoverageView(AreaReport report, string areaName, IStringLoca
     }
 
     /// <summary>The area's three coverage ratios at every period imported.</summary>
-    public ChartSpec TrendChart()
-    {
-        var points = Report.Trend;
-        var period = points.Count == 0 ? "" : $"{Formats.Month(points[0].Period)} – {Formats.Month(points[^1].Period)}";
-        return new ChartSpec(
-            "trend",
-            "line",
-            $"{l["Cakupan kepesertaan {0} menurut waktu, {1}", AreaName, period]}. {Source}",
-            points.Select(p => Formats.Month(p.Period)).ToList(),
-            [
-                new ChartSeries(l["Semua pekerja"], points.Select(p => p.Figures.AllCoverage).ToList(), ChartUnit.Percent),
-                new ChartSeries(l["Pekerja formal"], points.Select(p => p.Figures.FormalCoverage).ToList(), ChartUnit.Percent),
-                new ChartSeries(l["Pekerja informal"], points.Select(p => p.Figures.InformalCoverage).ToList(), ChartUnit.Percent),
-            ])
-        { LabelHeader = l["Periode"] };
-    }
+    public ChartSpec? TrendChart() => TrendCharts.Area("trend", Report.Trend, AreaName, l);
 
     /// <summary>The parts ranked by coverage, with the area's coverage as a line (their gap is the distance to it).</summary>
     public ChartSpec RankingChart(string id, string title)

@@ -31,8 +31,9 @@
             return;
         }
         var spec = JSON.parse(block.textContent);
-        var unit = spec.series.length > 0 ? spec.series[0].unit : 'count';
-        var datasets = spec.series.map(function (s, i) {
+        var drawn = spec.series.filter(function (s) { return !s.tableOnly; });
+        var unit = drawn.length > 0 ? drawn[0].unit : 'count';
+        var datasets = drawn.map(function (s, i) {
             var colour = palette[i % palette.length];
             return {
                 type: s.asLine ? 'line' : undefined,
