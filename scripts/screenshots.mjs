@@ -38,6 +38,27 @@ const shots = [
     },
     sizes: { desktop, phone },
   },
+  {
+    name: 'coverage-province',
+    account: 'ketua.bali@paritrana.demo',
+    // Bali's coverage (issue 16): the cards of the latest month and coverage over time, drawn.
+    open: async (page) => {
+      await page.goto(base + '/Participation/Province/51');
+      await page.waitForSelector('canvas[data-chart=trend]');
+    },
+    sizes: { desktop, phone },
+  },
+  {
+    name: 'coverage-national',
+    account: 'admin@paritrana.demo',
+    // The country's tile map of the provinces, coloured by coverage.
+    open: async (page) => {
+      await page.goto(base + '/Participation/National');
+      await page.locator('#map-heading').scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.getElementById('map-heading').scrollIntoView());
+    },
+    sizes: { desktop, phone },
+  },
 ];
 
 const browser = await playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
