@@ -27,6 +27,9 @@ public class CoverageChartsTests(BrowserPortal portal, ITestOutputHelper output)
         CoverageReports.Forget();
     }
 
+    private static readonly string[] ProvinceCharts = ["trend", "regencies", "sizes"];
+    private static readonly string[] NationalCharts = ["trend", "provinces", "sizes"];
+
     public static TheoryData<string> Screens_ => ["laptop", "phone"];
 
     [Theory]
@@ -37,8 +40,8 @@ public class CoverageChartsTests(BrowserPortal portal, ITestOutputHelper output)
         var options = screen == "phone" ? Screens.Phone() : Screens.Laptop();
         foreach (var (email, url, charts) in new[]
                  {
-                     ("anggota.bali@paritrana.demo", "/Participation/Province/51", new[] { "trend", "regencies", "sizes" }),
-                     ("admin@paritrana.demo", "/Participation/National", new[] { "trend", "provinces", "sizes" }),
+                     ("anggota.bali@paritrana.demo", "/Participation/Province/51", ProvinceCharts),
+                     ("admin@paritrana.demo", "/Participation/National", NationalCharts),
                  })
         {
             var page = await ui.SignInAsync(email, options);

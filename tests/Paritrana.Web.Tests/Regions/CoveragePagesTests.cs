@@ -121,7 +121,7 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         SeriesShouldBe(trend,
             ("Semua pekerja", [33.81m, 41.00m, 40.95m]),
             ("Pekerja formal", [50.86m, 57.63m, 58.33m]),
-            ("Pekerja informal", [12.77m, 17.07m, 17.78m]),);
+            ("Pekerja informal", [12.77m, 17.07m, 17.78m]));
         TableRows(page, "chart-table-trend").ShouldBe(
         [
             ["Desember 2022", "33,81 %", "50,86 %", "12,77 %"],
@@ -305,7 +305,7 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
             ("Pekerja", [100m, 120m]),
             ("PU", [60m, 90m]),
             ("BPU", [5m, 6m]),
-            ("Tunggakan (bulan)", [2m, 0m]),);
+            ("Tunggakan (bulan)", [2m, 0m]));
         TableRows(employer, "chart-table-candidate-trend").ShouldBe([["31 Des 2022", "65,00 %", "100", "60", "5", "2"], ["31 Des 2023", "80,00 %", "120", "90", "6", "0"]]);
 
         // Kota Denpasar's regional figures: 180/500 = 36.00 %, 205/500 = 41.00 %, 220/500 = 44.00 %;
@@ -334,8 +334,10 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
 
     private static string Cell(IElement row, string testId) => Text(row.QuerySelector($"[data-testid={testId}]"));
 
+    private static readonly string[] CardKeys = ["all", "formal", "informal", "employers", "villages"];
+
     private static List<(string, string, string)> Cards(IHtmlDocument page) =>
-        new[] { "all", "formal", "informal", "employers", "villages" }
+        CardKeys
             .Select(k => page.QuerySelector($"[data-testid=card-{k}]")!)
             .Select(c => (c.GetAttribute("data-testid")![5..], Cell(c, "value"), Cell(c, "change")))
             .ToList();
