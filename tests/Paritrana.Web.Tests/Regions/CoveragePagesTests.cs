@@ -121,12 +121,14 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         SeriesShouldBe(trend,
             ("Semua pekerja", [33.81m, 41.00m, 40.95m]),
             ("Pekerja formal", [50.86m, 57.63m, 58.33m]),
-            ("Pekerja informal", [12.77m, 17.07m, 17.78m]));
+            ("Pekerja informal", [12.77m, 17.07m, 17.78m]),
+            ("Peserta PU + BPU", [355_000m, 205_000m, 430_000m]),
+            ("Pekerja formal dan informal", [1_050_000m, 500_000m, 1_050_000m]));
         TableRows(page, "chart-table-trend").ShouldBe(
         [
-            ["Desember 2022", "33,81 %", "50,86 %", "12,77 %"],
-            ["Juni 2023", "41,00 %", "57,63 %", "17,07 %"],
-            ["Desember 2023", "40,95 %", "58,33 %", "17,78 %"],
+            ["Desember 2022", "33,81 %", "50,86 %", "12,77 %", "355.000", "1.050.000"],
+            ["Juni 2023", "41,00 %", "57,63 %", "17,07 %", "205.000", "500.000"],
+            ["Desember 2023", "40,95 %", "58,33 %", "17,78 %", "430.000", "1.050.000"],
         ]);
 
         var regencies = Chart(page, "regencies");
@@ -259,7 +261,9 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         SeriesShouldBe(Chart(page, "trend"),
             ("Semua pekerja", [33.81m, 41.00m, 37.60m]),
             ("Pekerja formal", [50.86m, 57.63m, 54.29m]),
-            ("Pekerja informal", [12.77m, 17.07m, 16.36m]));
+            ("Pekerja informal", [12.77m, 17.07m, 16.36m]),
+            ("Peserta PU + BPU", [355_000m, 205_000m, 470_000m]),
+            ("Pekerja formal dan informal", [1_050_000m, 500_000m, 1_250_000m]));
 
         var provinces = Chart(page, "provinces");
         provinces.Labels.Count.ShouldBe(38);
@@ -320,7 +324,7 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
             ("Semua pekerja", [36.00m, 41.00m, 44.00m]),
             ("Pekerja formal", [51.72m, 57.63m, 60.00m]),
             ("Pekerja informal", [14.29m, 17.07m, 20.00m]),
-            ("Peserta PU + BPU", [180_000m + 30_000m, 170_000m + 35_000m, 180_000m + 40_000m]),
+            ("Peserta PU + BPU", [150_000m + 30_000m, 170_000m + 35_000m, 180_000m + 40_000m]),
             ("Pekerja formal dan informal", [500_000m, 500_000m, 500_000m]),
         ]);
     }
