@@ -26,7 +26,7 @@ SELECT 2, 'PT Cakupan Uji ' || s, g.province_code, g.code, 'CB' || lpad(s::text,
        CASE WHEN s % 20 >= 17 THEN NULL WHEN r3 < 0.85 THEN 0 ELSE 1 + floor((r3 - 0.85) * 40)::int END,
        false, now(), now()
 FROM (SELECT s, random() AS r0, random() AS r1, random() AS r2, random() AS r3 FROM generate_series(1, :employers) AS s) e
-JOIN regs g ON g.i = (e.s * 7919) % 514;
+JOIN regs g ON g.i = (e.s::bigint * 7919) % 514;
 
 -- Regional figures: 60 months for each of the 514 regencies and cities, coverage rising over time.
 INSERT INTO regional_figures (regency_code, period, formal_workers, informal_workers, participants_pu, participants_bpu,
