@@ -105,7 +105,8 @@ public sealed class CoverageReports(ParitranaDbContext db, ReferenceData referen
                     g.Sum(f => f.ParticipantsPu),
                     g.Sum(f => f.ParticipantsBpu),
                     g.Sum(f => f.ActiveEmployers),
-                    g.Sum(f => (long?)f.AwareVillages)))
+                    // Unknown (null) when no regency of the province gave it, as AreaFigures.Sum: SUM alone would say 0.
+                    g.Max(f => f.AwareVillages) == null ? null : g.Sum(f => (long?)f.AwareVillages)))
                 .ToListAsync(ct);
             var employers = db.Organisations.AsNoTracking().InScope(scope);
             return Build(rows, provinces.Select(p => (p.Code, p.Name)), await SummariseAsync(employers, ct));
