@@ -4,6 +4,7 @@
 //
 //   PARITRANA_URL   the running demo (default http://localhost:5000)
 //   SHOTS_DIR       where the PNG files go (default docs/screenshots)
+//   SHOTS           only these shots, by name, comma-separated (default all)
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -63,7 +64,8 @@ const shots = [
 
 const browser = await playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
 try {
-  for (const shot of shots) {
+  const only = process.env.SHOTS ? process.env.SHOTS.split(',') : null;
+  for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
     for (const [size, options] of Object.entries(shot.sizes)) {
       const context = await browser.newContext({ ...options, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
       const page = await context.newPage();

@@ -59,7 +59,7 @@
                 responsive: true,
                 maintainAspectRatio: false,
                 indexAxis: spec.horizontal ? 'y' : 'x',
-                scales: spec.horizontal ? { x: valueAxis } : { y: valueAxis },
+                scales: spec.horizontal ? { x: valueAxis } : { y: valueAxis, x: { ticks: { autoSkip: true, maxRotation: 0 } } },
                 plugins: {
                     legend: { display: datasets.length > 1 },
                     tooltip: {
