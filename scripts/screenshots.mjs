@@ -4,6 +4,7 @@
 //
 //   PARITRANA_URL   the running demo (default http://localhost:5000)
 //   SHOTS_DIR       where the PNG files go (default docs/screenshots)
+//   SHOTS           only these shots, by name, comma-separated (default all)
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -38,11 +39,33 @@ const shots = [
     },
     sizes: { desktop, phone },
   },
+  {
+    name: 'coverage-province',
+    account: 'ketua.bali@paritrana.demo',
+    // Bali's coverage (issue 16): the cards of the latest month and coverage over time, drawn.
+    open: async (page) => {
+      await page.goto(base + '/Participation/Province/51');
+      await page.waitForSelector('canvas[data-chart=trend]');
+    },
+    sizes: { desktop, phone },
+  },
+  {
+    name: 'coverage-national',
+    account: 'admin@paritrana.demo',
+    // The country's tile map of the provinces, coloured by coverage.
+    open: async (page) => {
+      await page.goto(base + '/Participation/National');
+      await page.locator('#map-heading').scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.getElementById('map-heading').scrollIntoView());
+    },
+    sizes: { desktop, phone },
+  },
 ];
 
 const browser = await playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
 try {
-  for (const shot of shots) {
+  const only = process.env.SHOTS ? process.env.SHOTS.split(',') : null;
+  for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
     for (const [size, options] of Object.entries(shot.sizes)) {
       const context = await browser.newContext({ ...options, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
       const page = await context.newPage();

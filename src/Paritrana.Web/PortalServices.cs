@@ -98,6 +98,7 @@ public static class PortalServices
         services.AddScoped<Pages.Nominations.NominationFacts>();
         services.AddScoped<Pages.Admin.Audit.AuditLog>();
         services.AddWork();
+        services.AddCoverage();
         services.AddNotifications(configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

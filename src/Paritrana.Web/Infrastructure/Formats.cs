@@ -36,6 +36,16 @@ public static class Formats
     /// <summary>A whole number as the culture writes it ("1.027").</summary>
     public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>"Desember 2023" / "December 2023": the month a set of figures is as of.</summary>
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>A percentage with two decimals ("39,41 %"), or "—" when there is none.</summary>
+    public static string Percent(decimal? value) => value is decimal v ? v.ToString("N2", CultureInfo.CurrentCulture) + " %" : "—";
+
+    /// <summary>A change with its sign and two decimals ("+4,21", "−2,50", "0,00").</summary>
+    public static string WithSign(decimal value) =>
+        (value > 0 ? "+" : value < 0 ? "−" : "") + Math.Abs(value).ToString("N2", CultureInfo.CurrentCulture);
+
     /// <summary>
     /// A text with a count: <paramref name="template"/> is the localized text without arguments
     /// (<c>L["{0} finalis"]</c>); its English translation gives the singular and the plural form

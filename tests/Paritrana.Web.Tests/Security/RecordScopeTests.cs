@@ -40,6 +40,7 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         ("/Admin/Criteria/Settings/{cycle}", Reach.National, []),
 
         ("/Regions/Province/{province}", Reach.Province, []),
+        ("/Participation/Province/{province}", Reach.Province, []),
         ("/Scoring/Rounds/Details/{round}", Reach.Province, []),
         ("/Scoring/Rounds/Edit/{draftRound}", Reach.Province, []),
         ("/Scoring/Rounds/Assignments/{round}", Reach.Province, []),

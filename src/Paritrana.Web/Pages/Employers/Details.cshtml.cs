@@ -4,7 +4,7 @@ namespace Paritrana.Web.Pages.Employers;
 /// One employer: profile, contact, branch office and the history of its imported coverage figures,
 /// newest first. Read through the user's scope: an employer outside it answers 404.
 /// </summary>
-public class DetailsModel(ParitranaDbContext db, CurrentUser me) : PageModel
+public class DetailsModel(ParitranaDbContext db, CurrentUser me, Features.Participation.CandidateTrends trends, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -12,6 +12,9 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me) : PageModel
     public Profile Employer { get; private set; } = null!;
 
     public PagedList<FiguresRow> History { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    /// <summary>The employer's coverage over all its imports, oldest first, as a small chart and table (issue 16).</summary>
+    public ChartSpec? Trend { get; private set; }
 
     public bool CanNominate => Roles.IsCommittee(me.Role ?? "");
 
@@ -63,6 +66,7 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me) : PageModel
             .OrderByDescending(f => f.AsOf)
             .Select(f => new FiguresRow(f.AsOf, f.Workers, f.ParticipantsPu, f.ParticipantsBpu, f.Programs, f.ArrearsMonths, f.RecordedAt))
             .ToPagedListAsync(PageNumber, ct: ct);
+        Trend = Participation.TrendCharts.Employer(await trends.EmployerAsync(id, ct), employer.Name, l);
         return Page();
     }
 }

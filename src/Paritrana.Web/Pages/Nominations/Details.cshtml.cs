@@ -12,6 +12,7 @@ public class DetailsModel(
     CurrentUser me,
     NominationTransitions transitions,
     TimeProvider clock,
+    Features.Participation.CandidateTrends trends,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public Nomination Nomination { get; private set; } = null!;
@@ -40,6 +41,14 @@ public class DetailsModel(
     public IReadOnlyList<NominationWorkflow.Transition> Actions { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>
+    /// The candidate's own trend (issue 16): an employer's figures over its imports; a regency or
+    /// city government's regency over the regional figures; null for other candidates.
+    /// </summary>
+    public ChartSpec? Trend { get; private set; }
+
+    public bool ShowsTrend { get; private set; }
 
     public bool IsGovernment => Nomination.Category!.Kind.IsGovernment();
 
@@ -124,6 +133,18 @@ public class DetailsModel(
         NextStep = NextStepView.Of(
             nomination.Id, nomination.Status, nomination.CreatedAt, nomination.StatusChanges.Count == 0 ? null : nomination.StatusChanges.Max(c => c.At),
             nomination.ProvinceCode, BranchName, role, clock, l);
+        var organisation = nomination.Organisation!;
+        if (organisation.Type == OrganisationType.Employer)
+        {
+            ShowsTrend = true;
+            Trend = Pages.Participation.TrendCharts.Employer(await trends.EmployerAsync(organisation.Id, ct), organisation.Name, l);
+        }
+        else if (organisation.GovernmentLevel == GovernmentLevel.RegencyOrCity && organisation.RegencyCode is { } regency)
+        {
+            ShowsTrend = true;
+            Trend = Pages.Participation.TrendCharts.Area("regency-trend", await trends.RegencyAsync(regency, ct), RegencyName ?? regency, l);
+        }
+
         HasCoverageFigures = NominationReadiness.HasCoverageFigures(nomination, nomination.Category!.Kind);
         CanEdit = CycleEditable && Roles.IsCommittee(role ?? "") && NominationWorkflow.FiguresEditable(nomination.Status);
         return true;
