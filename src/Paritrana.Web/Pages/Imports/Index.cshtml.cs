@@ -117,6 +117,7 @@ public class IndexModel(
         }
 
         Batches = await db.ImportBatches.AsNoTracking().InScope(scope)
+            .Where(b => b.Kind == ImportKind.Employers)
             .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
             .Select(b => new Row(
                 b.Id,
