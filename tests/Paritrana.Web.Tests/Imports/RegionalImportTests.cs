@@ -265,7 +265,7 @@ public class RegionalImportTests(ImportFixture portal) : IClassFixture<ImportFix
         again.ShouldBe(0);
         againOutput[^2].ShouldBe("Selesai: 2 baris; angka wilayah baru 0, diganti 0, tanpa perubahan 2.");
 
-        await System.IO.File.WriteAllBytesAsync(path, File("51.71,2019-12,10,10,50,5,1,"));
+        await System.IO.File.WriteAllBytesAsync(path, File("51.71,2019-12,10,10,50,5,1,", "33.74,2019-12,20,10,6,5,1,"));
         var (refused, refusedOutput, refusedError) = await RunCommandAsync(path, "--valid-only");
         refused.ShouldBe(1);
         refusedError.ShouldBe(["Pemakaian: import-regional BERKAS.csv"]);
