@@ -47,11 +47,14 @@ public static class PortalHost
             case Features.Imports.ImportCommand.Verb:
                 return await Features.Imports.ImportCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error);
 
+            case Features.Imports.ImportCommand.RegionalVerb:
+                return await Features.Imports.ImportCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error, ImportKind.RegionalFigures);
+
             case Features.Notifications.ReminderCommand.Verb:
                 return await Features.Notifications.ReminderCommand.RunAsync(app.Services, Console.Out);
 
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Commands: migrate, migrations-script, import-employers, send-reminders (or none to serve the portal).");
+                await Console.Error.WriteLineAsync($"Unknown command '{verb}'. Commands: migrate, migrations-script, import-employers, import-regional, send-reminders (or none to serve the portal).");
                 return 2;
         }
     }

@@ -69,6 +69,7 @@ public static class PortalServices
         services.AddScoped<RegionSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoAwardSeeder>();
+        services.AddScoped<DemoRegionalSeeder>();
         services.AddScoped<Data.Demo.DemoActor>();
         services.AddScoped<LegacyStateMove>();
         services.AddScoped<DatabaseSetup>();

@@ -13,114 +13,34 @@ namespace Paritrana.Domain.Imports;
 /// </summary>
 public sealed class EmployerFileReader(ImportReference reference)
 {
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
     /// <summary>Reads a file's bytes: UTF-8 with or without a byte order mark.</summary>
-    public IEnumerable<EmployerRowResult> Read(Stream stream)
-    {
-        using var text = new StreamReader(stream, CsvRecordReader.StrictUtf8, detectEncodingFromByteOrderMarks: false, CsvRecordReader.DefaultBufferSize, leaveOpen: true);
-        foreach (var result in Read(text))
-        {
-            yield return result;
-        }
-    }
+    public IEnumerable<EmployerRowResult> Read(Stream stream) => Validate(CsvTable.Read(stream, EmployerColumns.All));
 
-    public IEnumerable<EmployerRowResult> Read(TextReader text)
-    {
-        var csv = new CsvRecordReader(text);
-        csv.SkipByteOrderMark();
-        csv.DetectDelimiter();
-        var cells = new List<string>(16);
-        if (!csv.Read(cells, out _, out _) || IsBlank(cells))
-        {
-            throw new ImportFileException(ImportError.File(ImportErrorCode.EmptyFile));
-        }
+    public IEnumerable<EmployerRowResult> Read(TextReader text) => Validate(CsvTable.Read(text, EmployerColumns.All));
 
-        var columns = MapColumns(cells);
-        var headerCount = cells.Count;
+    private IEnumerable<EmployerRowResult> Validate(IEnumerable<CsvTable.Record> records)
+    {
         var firstLineOfNpp = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = 0;
-        while (csv.Read(cells, out var line, out var unterminated))
+        foreach (var record in records)
         {
-            if (!unterminated && IsBlank(cells))
-            {
-                continue;
-            }
-
-            rows++;
-            yield return Validate(line, cells, unterminated, headerCount, columns, firstLineOfNpp);
+            yield return Validate(record, firstLineOfNpp);
         }
-
-        if (rows == 0)
-        {
-            throw new ImportFileException(ImportError.File(ImportErrorCode.NoDataRows));
-        }
-    }
-
-    /// <summary>A line with nothing but delimiters and spaces (spreadsheets leave such lines at the end).</summary>
-    private static bool IsBlank(List<string> cells)
-    {
-        foreach (var cell in cells)
-        {
-            if (!string.IsNullOrWhiteSpace(cell))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Column name → cell index. Names are trimmed and compared in any case; unknown columns are ignored.</summary>
-    private static Dictionary<string, int> MapColumns(List<string> header)
-    {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-        {
-            var name = header[i].Trim().ToLowerInvariant();
-            if (!EmployerColumns.All.Contains(name))
-            {
-                continue;
-            }
-
-            if (!map.TryAdd(name, i))
-            {
-                throw new ImportFileException(ImportError.File(ImportErrorCode.DuplicateColumn, name));
-            }
-        }
-
-        var missing = EmployerColumns.All.Where(c => !map.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ImportFileException(ImportError.File(ImportErrorCode.MissingColumns, string.Join(", ", missing)));
-        }
-
-        return map;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CsvRecordReader
-    private EmployerRowResult Validate(int line, List<string> cells, bool unterminated, int headerCount, Dictionary<string, int> columns, Dictionary<string, int> firstLineOfNpp)
+    private EmployerRowResult Validate(CsvTable.Record record, Dictionary<string, int> firstLineOfNpp)
     {
-        var errors = new List<ImportError>();
-        void Fail(string? column, ImportErrorCode code, params string[] args) => errors.Add(new ImportError(line, column, code, args));
-
-        if (unterminated)
-        {
-            Fail(null, ImportErrorCode.UnterminatedQuote);
-        }
-
-        if (cells.Count != headerCount)
-        {
-            Fail(null, ImportErrorCode.WrongCellCount, cells.Count.ToString(CultureInfo.InvariantCulture), headerCount.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (errors.Count > 0)
+        var line = record.Line;
+        var check = record.Check();
+        if (check.HasErrors)
         {
             // The cells cannot be matched to their columns; nothing else is worth checking.
-            return new EmployerRowResult(line, null, errors);
+            return new EmployerRowResult(line, null, check.Errors);
         }
 
-        string Cell(string column) => cells[columns[column]].Trim();
+        void Fail(string? column, ImportErrorCode code, params string[] args) => check.Fail(column, code, args);
+        string Cell(string column) => check.Cell(column);
+        bool Count(string column, out int value) => check.Count(column, out value);
 
         var npp = Cell(EmployerColumns.Npp).ToUpperInvariant();
         if (npp.Length == 0)
@@ -147,24 +67,7 @@ public sealed class EmployerFileReader(ImportReference reference)
         var name = Cell(EmployerColumns.Name);
         CheckText(EmployerColumns.Name, name, EmployerColumns.MaxNameLength, required: true);
 
-        var region = Cell(EmployerColumns.RegionCode);
-        var regionKnown = false;
-        if (region.Length == 0)
-        {
-            Fail(EmployerColumns.RegionCode, ImportErrorCode.Required);
-        }
-        else if (!reference.IsKnownRegency(region))
-        {
-            Fail(EmployerColumns.RegionCode, ImportErrorCode.UnknownRegion, ImportMessages.Quote(region));
-        }
-        else
-        {
-            regionKnown = true;
-            if (!reference.IsAllowedRegency(region))
-            {
-                Fail(EmployerColumns.RegionCode, ImportErrorCode.OutsideOfficerBranch, region);
-            }
-        }
+        var regionKnown = check.Regency(EmployerColumns.RegionCode, reference, out var region);
 
         var branchName = Cell(EmployerColumns.BranchOffice);
         ImportReference.Branch? branch = null;
@@ -230,9 +133,9 @@ public sealed class EmployerFileReader(ImportReference reference)
             Fail(EmployerColumns.AsOf, ImportErrorCode.DateInFuture, dateText);
         }
 
-        if (errors.Count > 0)
+        if (check.HasErrors)
         {
-            return new EmployerRowResult(line, null, errors);
+            return new EmployerRowResult(line, null, check.Errors);
         }
 
         var row = new EmployerRow(line, npp, name, region, branch!.Id, size, sector.Length == 0 ? null : sector,
@@ -250,31 +153,7 @@ public sealed class EmployerFileReader(ImportReference reference)
                 Fail(column, ImportErrorCode.TooLong, Number(maxLength));
             }
         }
-
-        bool Count(string column, out int value)
-        {
-            var text = Cell(column);
-            switch (ImportValues.ParseCount(text, out value))
-            {
-                case CountParse.Ok:
-                    return true;
-                case CountParse.Missing:
-                    Fail(column, ImportErrorCode.Required);
-                    break;
-                case CountParse.Negative:
-                    Fail(column, ImportErrorCode.Negative, ImportMessages.Quote(text));
-                    break;
-                case CountParse.TooLarge:
-                    Fail(column, ImportErrorCode.NumberTooLarge, ImportMessages.Quote(text));
-                    break;
-                default:
-                    Fail(column, ImportErrorCode.NotAWholeNumber, ImportMessages.Quote(text));
-                    break;
-            }
-
-            return false;
-        }
     }
 
-    private static string Number(long value) => value.ToString("N0", Indonesian);
+    private static string Number(long value) => RowCheck.Number(value);
 }

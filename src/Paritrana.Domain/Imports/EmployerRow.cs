@@ -44,7 +44,7 @@ public sealed record EmployerRow(
     int ParticipantsBpu,
     Programs Programs,
     int ArrearsMonths,
-    DateOnly AsOf)
+    DateOnly AsOf) : IImportRow
 {
     /// <summary>The province: the first two digits of the region code ("51" of "51.71").</summary>
     public string ProvinceCode => RegencyCode[..2];

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Paritrana.Domain.Imports;
 
-/// <summary>What is wrong with an employer file or one of its rows.</summary>
+/// <summary>What is wrong with an import file or one of its rows (or, for a warning, worth a second look).</summary>
 public enum ImportErrorCode
 {
     // The whole file
@@ -34,6 +34,16 @@ public enum ImportErrorCode
     UnknownSizeClass = 38,
     /// <summary>The NPP belongs to an employer already stored outside the officer's branch area.</summary>
     NppOfAnotherArea = 39,
+
+    // One row of a regional coverage extract
+    BadPeriod = 40,
+    PeriodInFuture = 41,
+    PeriodBefore2000 = 42,
+    DuplicateRegencyPeriod = 43,
+    /// <summary>Participants above 110 % of the population they are counted against.</summary>
+    ParticipantsFarAbovePopulation = 44,
+    /// <summary>A warning, not an error: participants above 100 % (up to 110 %) of their population.</summary>
+    ParticipantsAbovePopulation = 45,
 }
 
 /// <summary>
@@ -107,6 +117,12 @@ public static class ImportMessages
         ImportErrorCode.DateBefore2000 => ImportTexts.DateBefore2000,
         ImportErrorCode.UnknownSizeClass => ImportTexts.UnknownSizeClass,
         ImportErrorCode.NppOfAnotherArea => ImportTexts.NppOfAnotherArea,
+        ImportErrorCode.BadPeriod => ImportTexts.BadPeriod,
+        ImportErrorCode.PeriodInFuture => ImportTexts.PeriodInFuture,
+        ImportErrorCode.PeriodBefore2000 => ImportTexts.PeriodBefore2000,
+        ImportErrorCode.DuplicateRegencyPeriod => ImportTexts.DuplicateRegencyPeriod,
+        ImportErrorCode.ParticipantsFarAbovePopulation => ImportTexts.ParticipantsFarAbovePopulation,
+        ImportErrorCode.ParticipantsAbovePopulation => ImportTexts.ParticipantsAbovePopulation,
         _ => ImportTexts.Unknown,
     };
 

@@ -33,5 +33,11 @@ public static class ImportTexts
     public const string DateBefore2000 = "Tanggal {0} sebelum tahun 2000.";
     public const string UnknownSizeClass = "Skala {0} tidak dikenal (yang sah: Besar, Menengah, Kecil, Mikro).";
     public const string NppOfAnotherArea = "NPP {0} sudah terdaftar untuk pemberi kerja di wilayah {1}, di luar wilayah kantor cabang Anda.";
+    public const string BadPeriod = "Periode {0} tidak sah; tulis TTTT-BB, misalnya 2023-12.";
+    public const string PeriodInFuture = "Periode {0} belum terjadi.";
+    public const string PeriodBefore2000 = "Periode {0} sebelum tahun 2000.";
+    public const string DuplicateRegencyPeriod = "Wilayah {0} dengan periode {1} sudah ada di baris {2}.";
+    public const string ParticipantsFarAbovePopulation = "{0} ({1}) melebihi {2} ({3}) lebih dari 10 %: {4} %.";
+    public const string ParticipantsAbovePopulation = "{0} ({1}) melebihi {2} ({3}): {4} %. Periksa angkanya sebelum mengimpor.";
     public const string Unknown = "Kesalahan tidak dikenal.";
 }

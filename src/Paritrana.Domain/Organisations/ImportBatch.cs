@@ -1,9 +1,10 @@
 namespace Paritrana.Domain.Organisations;
 
-/// <summary>One upload of a BPJamsostek employer extract and what became of it.</summary>
+/// <summary>One upload of a BPJamsostek employer extract or regional coverage extract, and what became of it.</summary>
 public class ImportBatch
 {
     public long Id { get; set; }
+    public ImportKind Kind { get; set; } = ImportKind.Employers;
     public required string FileName { get; set; }
     public long FileSize { get; set; }
     public string? FileSha256 { get; set; }
@@ -35,4 +36,11 @@ public enum ImportStatus
     Completed = 3,
     Failed = 4,
     Cancelled = 5,
+}
+
+/// <summary>What an import batch loads: a BPJamsostek employer extract or a regional coverage extract.</summary>
+public enum ImportKind
+{
+    Employers = 1,
+    RegionalFigures = 2,
 }

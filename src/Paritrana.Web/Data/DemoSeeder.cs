@@ -12,7 +12,8 @@ public sealed class DemoSeeder(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole<Guid>> roles,
     IConfiguration configuration,
-    DemoAwardSeeder awards)
+    DemoAwardSeeder awards,
+    DemoRegionalSeeder regional)
 {
     public const string DefaultPassword = "Demo-Paritrana-2026";
 
@@ -57,6 +58,7 @@ public sealed class DemoSeeder(
         await SeedOfficesAsync(ct);
         await SeedAccountsAsync(ct);
         await awards.SeedAsync(ct);
+        await regional.SeedAsync(Accounts[0].Email, ct);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roleManager)

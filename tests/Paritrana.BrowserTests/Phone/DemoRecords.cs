@@ -40,7 +40,8 @@ public static partial class DemoRecords
         ["scoring"] = $"SELECT a.nomination_id::text FROM assignments a JOIN scoring_rounds r ON r.id = a.round_id JOIN nominations n ON n.id = a.nomination_id WHERE r.province_code = '51' AND r.cycle_id = {Current} ORDER BY r.status = 2 DESC, n.regency_code = '51.71' DESC, a.id LIMIT 1",
         ["draftRound"] = $"SELECT id::text FROM scoring_rounds WHERE province_code = '51' AND cycle_id = {Current} ORDER BY status = 1 DESC, id LIMIT 1",
         ["card"] = "SELECT id::text FROM scorecards WHERE province_code = '51' ORDER BY status DESC, id DESC LIMIT 1",
-        ["import"] = "SELECT min(id)::text FROM import_batches WHERE status = 1",
+        ["import"] = "SELECT min(id)::text FROM import_batches WHERE status = 1 AND kind = 1",
+        ["regionalImport"] = "SELECT min(id)::text FROM import_batches WHERE status = 1 AND kind = 2",
         ["importDone"] = "SELECT max(id)::text FROM import_batches WHERE status = 3",
         ["document"] = "SELECT document_number FROM plenary_decision_versions WHERE province_code = '51' ORDER BY id LIMIT 1",
         ["code"] = "SELECT verification_code::text FROM plenary_decision_versions WHERE province_code = '51' ORDER BY id LIMIT 1",
@@ -48,8 +49,9 @@ public static partial class DemoRecords
 
     /// <summary>
     /// What the demo data lacks, added through the pages as their users would: an evidence file of the
-    /// nomination in field assessment (by the chair) and two imports of the Denpasar branch, one
-    /// completed and one left at its preview (by the branch officer). Done once per database.
+    /// nomination in field assessment (by the chair), two imports of the Denpasar branch, one
+    /// completed and one left at its preview, and a regional coverage extract left at its preview
+    /// (by the branch officer). Done once per database.
     /// </summary>
     public static async Task AddWhatTheDemoLacksAsync(UiSession ui)
     {
@@ -93,6 +95,15 @@ public static partial class DemoRecords
                 }
             }
         }
+
+        await officer.GotoAsync("/Imports/Regional");
+        await officer.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "cakupan-denpasar-2024-06.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("kode_wilayah,periode,pekerja_formal,pekerja_informal,peserta_pu,peserta_bpu,pemberi_kerja_aktif,desa_sadar\n51.71,2024-06,210.000,160.000,215.000,40.000,9.900,2\n"),
+        });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Unggah dan periksa" }).ClickAsync();
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/Imports/Regional/Preview/"));
     }
 
     [GeneratedRegex(@"\{(\w+)\}")]

@@ -56,9 +56,10 @@ public class DatabaseSetupTests
             before.Split('/')[19].ShouldBe("40"); // scorecards: Bali's 2021 scoring and 2025 round in progress are part of what must not double
             // The audit trail of the seeded actions: every status change, 36 + 2 cards submitted and 2 saved, the
             // 2025 round opened, the three 2021 rounds opened and closed, the plenary's record, decision, official
-            // document and forwarding, and Kota Denpasar's 2 visits planned, 1 done, 2 coaching items and 1 resolved.
-            before.Split('/')[27].ShouldBe((long.Parse(before.Split('/')[13], System.Globalization.CultureInfo.InvariantCulture) + 40 + 1 + 6 + 4 + 6).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            before.Split('/')[27].ShouldBe("113");
+            // document and forwarding, Kota Denpasar's 2 visits planned, 1 done, 2 coaching items and 1 resolved,
+            // and the regional coverage figures previewed and imported (docs/decisions/041).
+            before.Split('/')[27].ShouldBe((long.Parse(before.Split('/')[13], System.Globalization.CultureInfo.InvariantCulture) + 40 + 1 + 6 + 4 + 6 + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            before.Split('/')[27].ShouldBe("115");
             before.Split('/')[28].ShouldBe("1"); // the 2021 plenary's frozen record, PRT-2021-51-001
         }
         finally

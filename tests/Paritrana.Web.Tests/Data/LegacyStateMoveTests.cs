@@ -59,9 +59,11 @@ public class LegacyStateMoveTests : IAsyncLifetime
         (await TestDatabase.ScalarAsync<string>(_database, "SELECT string_agg(concat_ws('|', kind, payload ->> 'BatchId', status), ',') FROM jobs WHERE kind = 'import.run'"))
             .ShouldBe($"import.run|{running}|queued");
 
-        // Again: nothing is moved or queued twice.
+        // Again: nothing is moved or queued twice (the demo's regional sample file is stored beside it).
+        var chunks = await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM stored_file_chunks");
         (await move.RunAsync(TestDatabase.ConnectionStringFor(_database), default)).ShouldBe(new LegacyStateMove.Moved(0, 0, 0, 0));
-        (await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM stored_file_chunks")).ShouldBe(4L);
+        (await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM stored_file_chunks")).ShouldBe(chunks);
+        (await TestDatabase.ScalarAsync<long>(_database, $"SELECT count(*) FROM stored_file_chunks WHERE file_id <> '{id}'")).ShouldBe(chunks - 4);
         (await TestDatabase.ScalarAsync<long>(_database, "SELECT count(*) FROM jobs WHERE kind = 'import.run'")).ShouldBe(1L);
     }
 

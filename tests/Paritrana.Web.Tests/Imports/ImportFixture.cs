@@ -65,11 +65,14 @@ public static class ImportTestKit
 
     public static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(Header + "\n" + string.Join("\n", rows) + "\n");
 
-    /// <summary>Uploads a file through the form of /Imports, as a browser does (multipart with the form's antiforgery token).</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(PortalClient client, byte[] content, string fileName = "pemberi-kerja.csv", string contentType = "text/csv")
+    /// <summary>
+    /// Uploads a file through the form of /Imports (or of <paramref name="pageUrl"/>, such as
+    /// /Imports/Regional), as a browser does (multipart with the form's antiforgery token).
+    /// </summary>
+    public static async Task<HttpResponseMessage> UploadAsync(PortalClient client, byte[] content, string fileName = "pemberi-kerja.csv", string contentType = "text/csv", string pageUrl = "/Imports")
     {
-        var page = await client.GetPageAsync("/Imports");
-        var form = page.QuerySelector<IHtmlFormElement>("#upload-form") ?? throw new InvalidOperationException("No upload form on /Imports.");
+        var page = await client.GetPageAsync(pageUrl);
+        var form = page.QuerySelector<IHtmlFormElement>("#upload-form") ?? throw new InvalidOperationException($"No upload form on {pageUrl}.");
         using var multipart = new MultipartFormDataContent();
         foreach (var (name, value) in PortalClient.ReadForm(form))
         {
@@ -79,13 +82,13 @@ public static class ImportTestKit
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         multipart.Add(file, "Input.File", fileName);
-        return await client.Http.PostAsync(new Uri("/Imports", UriKind.Relative), multipart);
+        return await client.Http.PostAsync(new Uri(pageUrl, UriKind.Relative), multipart);
     }
 
     /// <summary>Uploads a file that must be accepted; returns the new batch id (from the redirect to its preview).</summary>
-    public static async Task<long> UploadAcceptedAsync(PortalClient client, byte[] content, string fileName = "pemberi-kerja.csv")
+    public static async Task<long> UploadAcceptedAsync(PortalClient client, byte[] content, string fileName = "pemberi-kerja.csv", string pageUrl = "/Imports")
     {
-        using var response = await UploadAsync(client, content, fileName);
+        using var response = await UploadAsync(client, content, fileName, pageUrl: pageUrl);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             var page = await PortalClient.ParseAsync(response);
@@ -93,8 +96,8 @@ public static class ImportTestKit
         }
 
         var location = response.Headers.Location!.ToString();
-        location.ShouldStartWith("/Imports/Preview/");
-        return long.Parse(location["/Imports/Preview/".Length..], CultureInfo.InvariantCulture);
+        location.ShouldStartWith(pageUrl + "/Preview/");
+        return long.Parse(location[(pageUrl + "/Preview/").Length..], CultureInfo.InvariantCulture);
     }
 
     /// <summary>Waits until the background runner has finished a batch (Completed or Failed).</summary>

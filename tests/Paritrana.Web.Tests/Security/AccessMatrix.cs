@@ -163,6 +163,12 @@ public static class AccessMatrix
             { "GET", Administrator | Officer }, { "POST ImportAll", Administrator | Officer }, { "POST ValidOnly", Administrator | Officer }, { "POST Cancel", Administrator | Officer },
         },
         new("/Imports/Progress/{importDone}") { { "GET", Administrator | Officer }, { "GET Status", Administrator | Officer } },
+        // Regional coverage extracts (issue 16): the same people, all or nothing (no "valid rows only").
+        new("/Imports/Regional/Index") { { "GET", Administrator | Officer }, { "POST", Administrator | Officer } },
+        new("/Imports/Regional/Preview/{regionalImport}")
+        {
+            { "GET", Administrator | Officer }, { "POST ImportAll", Administrator | Officer }, { "POST Cancel", Administrator | Officer },
+        },
 
         // --- Nominations ----------------------------------------------------------------------
         new("/Nominations/Index") { { "GET", Staff } },

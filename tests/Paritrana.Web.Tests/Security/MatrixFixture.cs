@@ -392,6 +392,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         var branchName = officer.StartsWith("cabang.denpasar", StringComparison.Ordinal) ? "Denpasar" : "Gianyar";
         var row = $"{npp},PT Impor {tag},{regency},{branchName},Kecil,Dagang,10,5,0,JKK,0,2024-12-31";
         records["import"] = (await ImportTestKit.UploadAcceptedAsync(branchOfficer, ImportTestKit.Csv(row))).ToString(CultureInfo.InvariantCulture);
+        var regional = Encoding.UTF8.GetBytes($"kode_wilayah,periode,pekerja_formal,pekerja_informal,peserta_pu,peserta_bpu,pemberi_kerja_aktif,desa_sadar\n{regency},2019-01,10,10,5,5,1,\n");
+        records["regionalImport"] = (await ImportTestKit.UploadAcceptedAsync(branchOfficer, regional, "cakupan.csv", "/Imports/Regional")).ToString(CultureInfo.InvariantCulture);
         return records;
     }
 

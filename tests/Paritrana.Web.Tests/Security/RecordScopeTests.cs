@@ -52,6 +52,7 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         ("/Regions/RegencyOrCity/{regency}", Reach.Branch, []),
         ("/Employers/Details/{employer}", Reach.Branch, []),
         ("/Imports/Preview/{import}", Reach.Branch, []),
+        ("/Imports/Regional/Preview/{regionalImport}", Reach.Branch, []),
         ("/Imports/Progress/{importDone}", Reach.Branch, []),
         ("/Nominations/Details/{draft}", Reach.Branch, []),
         ("/Nominations/Edit/{draft}", Reach.Branch, []),
@@ -111,7 +112,7 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         foreach (var (email, records) in new[] { ("cabang.denpasar@paritrana.demo", portal.Denpasar), ("cabang.gianyar@paritrana.demo", portal.Gianyar) })
         {
             var officer = await portal.ClientAsync(email);
-            foreach (var url in new[] { "/Nominations/Details/{draft}", "/Employers/Details/{employer}", "/FieldWork/Visits/Details/{visit}", "/FieldWork/Coaching/Item/{item}", "/FieldWork/Files/Download/{file}", "/Imports/Preview/{import}", "/Regions/RegencyOrCity/{regency}" })
+            foreach (var url in new[] { "/Nominations/Details/{draft}", "/Employers/Details/{employer}", "/FieldWork/Visits/Details/{visit}", "/FieldWork/Coaching/Item/{item}", "/FieldWork/Files/Download/{file}", "/Imports/Preview/{import}", "/Imports/Regional/Preview/{regionalImport}", "/Regions/RegencyOrCity/{regency}" })
             {
                 using var response = await officer.GetAsync(MatrixFixture.Resolve(url, records));
                 response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{email} {url}");

@@ -121,6 +121,8 @@ public static class ScorePages
         "/Employers/Index GET", "/Employers/Index GET Export", "/Employers/Details GET",
         "/Imports/Index GET", "/Imports/Index POST", "/Imports/Preview GET", "/Imports/Preview POST ImportAll", "/Imports/Preview POST ValidOnly",
         "/Imports/Preview POST Cancel", "/Imports/Progress GET", "/Imports/Progress GET Status",
+        "/Imports/Regional/Index GET", "/Imports/Regional/Index POST", "/Imports/Regional/Preview GET", "/Imports/Regional/Preview POST ImportAll",
+        "/Imports/Regional/Preview POST Cancel",
         "/Nominations/Index GET", "/Nominations/Create GET", "/Nominations/Create POST", "/Nominations/Details GET", "/Nominations/Details POST Transition",
         "/Nominations/Edit GET", "/Nominations/Edit POST", "/Nominations/Edit POST AddRegulation", "/Nominations/Edit POST RemoveRegulation",
         "/Nominations/Edit POST AddBudget", "/Nominations/Edit POST RemoveBudget", "/Nominations/Edit POST AddInnovation", "/Nominations/Edit POST RemoveInnovation",

@@ -42,7 +42,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     }
 }
 
-/// <summary>One upload of a BPJamsostek employer extract and its outcome (its preview: SharedStateConfiguration).</summary>
+/// <summary>One upload of a BPJamsostek employer or regional coverage extract and its outcome (its preview: SharedStateConfiguration).</summary>
 public sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
 {
     public void Configure(EntityTypeBuilder<ImportBatch> builder)
@@ -52,6 +52,8 @@ public sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBa
         builder.Property(b => b.FileSha256).HasMaxLength(64);
         builder.Property(b => b.UserEmail).HasMaxLength(256);
         builder.Property(b => b.Error).HasMaxLength(2000);
+        // The batches that existed before regional extracts were all employer imports.
+        builder.Property(b => b.Kind).HasDefaultValue(ImportKind.Employers);
         builder.HasIndex(b => b.CreatedAt);
         builder.HasOne<BranchOffice>().WithMany().HasForeignKey(b => b.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
     }

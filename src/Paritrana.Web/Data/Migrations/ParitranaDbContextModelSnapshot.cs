@@ -1487,6 +1487,12 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("invalid_rows");
 
+                    b.Property<int>("Kind")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("kind");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer")
                         .HasColumnName("processed_rows");

@@ -84,14 +84,10 @@ internal static class EmployerUpsert
             counts = new EmployerImporter.Counts(rows.Staged, rows.Skipped, (int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), rows.Staged - changedRows);
         }
 
-        await ImportDb.ExecuteAsync(connection, Sql.CompleteBatch, ct,
-            ("id", batch.Id), ("read", rows.Read), ("valid", rows.Staged), ("invalid", rows.Skipped),
-            ("ei", counts.EmployersInserted), ("eu", counts.EmployersUpdated), ("fi", counts.FiguresInserted), ("fu", counts.FiguresUpdated),
-            ("unchanged", counts.Unchanged), ("now", now));
-        await ImportDb.AuditAsync(connection, AuditActions.ImportCompleted, batch.Id, batch.UserId, batch.UserEmail, batch.ProvinceCode,
+        await ImportDb.CompleteBatchAsync(connection, batch, rows.Read, rows.Skipped, counts,
             $"file: '{batch.FileName}'; valid rows only: {(batch.ValidRowsOnly ? "yes" : "no")}; imported: {counts.Imported}; skipped: {counts.Skipped}; " +
             $"employers inserted: {counts.EmployersInserted}; employers updated: {counts.EmployersUpdated}; figures inserted: {counts.FiguresInserted}; " +
-            $"figures updated: {counts.FiguresUpdated}; unchanged: {counts.Unchanged}", now, null, ct);
+            $"figures updated: {counts.FiguresUpdated}; unchanged: {counts.Unchanged}", now, ct);
         return counts;
     }
 
@@ -280,15 +276,6 @@ internal static class EmployerUpsert
                    count(*) FILTER (WHERE kind = 3), count(*) FILTER (WHERE kind = 4),
                    count(DISTINCT organisation_id)
             FROM import_changes
-            """;
-
-        public const string CompleteBatch =
-            """
-            UPDATE import_batches SET
-                status = 3, processed_rows = @read, valid_rows = @valid, invalid_rows = @invalid,
-                employers_inserted = @ei, employers_updated = @eu, figures_inserted = @fi, figures_updated = @fu,
-                unchanged = @unchanged, error = NULL, completed_at = @now
-            WHERE id = @id
             """;
     }
 }

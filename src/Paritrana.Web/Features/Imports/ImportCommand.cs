@@ -4,7 +4,8 @@ using Paritrana.Domain.Imports;
 namespace Paritrana.Web.Features.Imports;
 
 /// <summary>
-/// <c>dotnet Paritrana.Web.dll import-employers FILE [--valid-only]</c>: a national bulk load with
+/// <c>dotnet Paritrana.Web.dll import-employers FILE [--valid-only]</c> and
+/// <c>dotnet Paritrana.Web.dll import-regional FILE</c> (a regional coverage extract, all or nothing): a national bulk load with
 /// the portal's own import, as the administrator (no branch restriction and no upload size limit).
 /// Prints the validation summary and the first errors; refuses a file with invalid rows unless
 /// <c>--valid-only</c>; then imports and prints the counts and the time taken. Exit code 0 when
@@ -13,18 +14,20 @@ namespace Paritrana.Web.Features.Imports;
 public static class ImportCommand
 {
     public const string Verb = "import-employers";
+    public const string RegionalVerb = "import-regional";
     public const string ValidOnlyOption = "--valid-only";
     public const int ErrorsShown = 50;
 
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, ImportKind kind = ImportKind.Employers)
     {
+        var regional = kind == ImportKind.RegionalFigures;
         var validOnly = args.Contains(ValidOnlyOption, StringComparer.Ordinal);
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (files.Count != 1 || args.Any(a => a.StartsWith("--", StringComparison.Ordinal) && a != ValidOnlyOption))
+        if (files.Count != 1 || args.Any(a => a.StartsWith("--", StringComparison.Ordinal) && (regional || a != ValidOnlyOption)))
         {
-            await error.WriteLineAsync($"Pemakaian: {Verb} BERKAS.csv [{ValidOnlyOption}]");
+            await error.WriteLineAsync(regional ? $"Pemakaian: {RegionalVerb} BERKAS.csv" : $"Pemakaian: {Verb} BERKAS.csv [{ValidOnlyOption}]");
             return 1;
         }
 
@@ -45,7 +48,7 @@ public static class ImportCommand
         Console.CancelKeyPress += OnCancel;
         try
         {
-            return await RunAsync(services, path, validOnly, output, error, cancel.Token);
+            return await RunAsync(services, path, kind, validOnly, output, error, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -58,26 +61,45 @@ public static class ImportCommand
         }
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, string path, bool validOnly, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> RunAsync(IServiceProvider services, string path, ImportKind kind, bool validOnly, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
+        var regional = kind == ImportKind.RegionalFigures;
         await using var scope = services.CreateAsyncScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
 
-        ImportService.PreviewOutcome preview;
+        long? previewed;
+        ImportError? fileError;
+        (int TotalRows, int ValidRows, int InvalidRows, int ErrorCount, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportError> Warnings) summary = (0, 0, 0, 0, [], []);
         await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
-            preview = await imports.PreviewAsync(file, Path.GetFileName(path), ImportActor.CommandLine, ct, maxBytes: long.MaxValue);
+            if (kind == ImportKind.RegionalFigures)
+            {
+                var preview = await scope.ServiceProvider.GetRequiredService<RegionalImportService>().PreviewAsync(file, Path.GetFileName(path), ImportActor.CommandLine, ct, maxBytes: long.MaxValue);
+                (previewed, fileError) = (preview.BatchId, preview.FileError);
+                if (preview.Summary is { } s)
+                {
+                    summary = (s.TotalRows, s.ValidRows, s.InvalidRows, s.ErrorCount, s.Errors, s.Warnings);
+                }
+            }
+            else
+            {
+                var preview = await imports.PreviewAsync(file, Path.GetFileName(path), ImportActor.CommandLine, ct, maxBytes: long.MaxValue);
+                (previewed, fileError) = (preview.BatchId, preview.FileError);
+                if (preview.Summary is { } s)
+                {
+                    summary = (s.TotalRows, s.ValidRows, s.InvalidRows, s.ErrorCount, s.Errors, s.Warnings);
+                }
+            }
         }
 
-        if (preview.FileError is { } fileError)
+        if (fileError is not null)
         {
             await error.WriteLineAsync(fileError.Message);
             return 1;
         }
 
-        var summary = preview.Summary!;
-        var batchId = preview.BatchId!.Value;
+        var batchId = previewed!.Value;
         var checkedIn = total.Elapsed;
         await output.WriteLineAsync($"Impor #{batchId}: {N(summary.TotalRows)} baris, {N(summary.ValidRows)} valid, {N(summary.InvalidRows)} tidak valid (diperiksa dalam {Seconds(checkedIn)}).");
         foreach (var e in summary.Errors.Take(ErrorsShown))
@@ -90,11 +112,18 @@ public static class ImportCommand
             await output.WriteLineAsync($"  … dan {N(summary.ErrorCount - ErrorsShown)} kesalahan lainnya.");
         }
 
+        foreach (var w in summary.Warnings.Take(ErrorsShown))
+        {
+            await output.WriteLineAsync($"  peringatan, baris {w.Line}, kolom {w.Column ?? "—"}: {w.Message}");
+        }
+
         if (summary.ValidRows == 0 || (summary.InvalidRows > 0 && !validOnly))
         {
             await imports.CancelAsync(batchId, ct);
             await error.WriteLineAsync(summary.ValidRows == 0
                 ? "Tidak ada baris yang valid; tidak ada yang diimpor."
+                : regional
+                ? "Berkas berisi baris yang tidak valid; tidak ada yang diimpor (semua atau tidak sama sekali). Perbaiki berkasnya lalu jalankan lagi."
                 : $"Berkas berisi baris yang tidak valid; tidak ada yang diimpor. Perbaiki berkasnya, atau jalankan lagi dengan {ValidOnlyOption} untuk mengimpor baris yang valid saja.");
             return 1;
         }
@@ -106,15 +135,17 @@ public static class ImportCommand
         }
 
         var importing = Stopwatch.StartNew();
-        var result = await scope.ServiceProvider.GetRequiredService<EmployerImporter>().RunAsync(batchId, ct: ct);
-        if (result is not { Outcome: EmployerImporter.Outcome.Completed, Counts: { } c })
+        ImportRunner importer = regional ? scope.ServiceProvider.GetRequiredService<RegionalImporter>() : scope.ServiceProvider.GetRequiredService<EmployerImporter>();
+        var result = await importer.RunAsync(batchId, ct: ct);
+        if (result is not { Outcome: ImportRunner.Outcome.Completed, Counts: { } c })
         {
             await error.WriteLineAsync(result.Failure is { } f ? ImportNames.Failure(f) : "Impor ini sedang dijalankan oleh proses lain.");
             return 1;
         }
 
-        await output.WriteLineAsync(
-            $"Selesai: {N(c.Imported)} baris diimpor, {N(c.Skipped)} dilewati; pemberi kerja baru {N(c.EmployersInserted)}, diperbarui {N(c.EmployersUpdated)}; " +
+        await output.WriteLineAsync(regional
+            ? $"Selesai: {N(c.Imported)} baris; angka wilayah baru {N(c.FiguresInserted)}, diganti {N(c.FiguresUpdated)}, tanpa perubahan {N(c.Unchanged)}."
+            : $"Selesai: {N(c.Imported)} baris diimpor, {N(c.Skipped)} dilewati; pemberi kerja baru {N(c.EmployersInserted)}, diperbarui {N(c.EmployersUpdated)}; " +
             $"angka kepesertaan baru {N(c.FiguresInserted)}, diperbarui {N(c.FiguresUpdated)}; tanpa perubahan {N(c.Unchanged)}.");
         await output.WriteLineAsync($"Waktu: pemeriksaan {Seconds(checkedIn)}, impor {Seconds(importing.Elapsed)}, total {Seconds(total.Elapsed)}.");
         return 0;

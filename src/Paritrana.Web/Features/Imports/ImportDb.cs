@@ -35,6 +35,26 @@ internal static class ImportDb
             ("at", at), ("user", userId), ("email", email), ("action", action),
             ("entity", batchId.ToString(CultureInfo.InvariantCulture)), ("province", province), ("details", AuditDetailsJson.Write(AuditDetails.Text(details))), ("ip", ipAddress));
 
+    /// <summary>
+    /// Marks a batch Completed with its counts and writes its audit event, in the run's transaction
+    /// (<see cref="ImportRunner"/>).
+    /// </summary>
+    public static async Task CompleteBatchAsync(NpgsqlConnection connection, ImportBatchRun batch, int read, int skipped, ImportRunner.Counts counts, string details, DateTimeOffset now, CancellationToken ct)
+    {
+        await ExecuteAsync(connection,
+            """
+            UPDATE import_batches SET
+                status = 3, processed_rows = @read, valid_rows = @valid, invalid_rows = @invalid,
+                employers_inserted = @ei, employers_updated = @eu, figures_inserted = @fi, figures_updated = @fu,
+                unchanged = @unchanged, error = NULL, completed_at = @now
+            WHERE id = @id
+            """, ct,
+            ("id", batch.Id), ("read", read), ("valid", counts.Imported), ("invalid", skipped),
+            ("ei", counts.EmployersInserted), ("eu", counts.EmployersUpdated), ("fi", counts.FiguresInserted), ("fu", counts.FiguresUpdated),
+            ("unchanged", counts.Unchanged), ("now", now));
+        await AuditAsync(connection, AuditActions.ImportCompleted, batch.Id, batch.UserId, batch.UserEmail, batch.ProvinceCode, details, now, null, ct);
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object? Value)[] parameters)
     {
         // No timeout: a national file's upsert may take longer than the default 30 s on a slow server.

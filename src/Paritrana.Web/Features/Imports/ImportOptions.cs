@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 // "Imports" is a Visual Basic keyword; this is a C#-only application, and the namespaces follow their folders.
 [assembly: SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "C# only; the namespace follows the Imports folder.", Scope = "namespace", Target = "~N:Paritrana.Web.Features.Imports")]
 [assembly: SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "C# only; the namespace follows the Imports folder.", Scope = "namespace", Target = "~N:Paritrana.Web.Pages.Imports")]
+[assembly: SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "C# only; the namespace follows the Imports folder.", Scope = "namespace", Target = "~N:Paritrana.Web.Pages.Imports.Regional")]
 
 namespace Paritrana.Web.Features.Imports;
 

@@ -38,6 +38,24 @@ public sealed class ImportService(
     /// <param name="maxBytes">The largest file accepted; the setting <c>Imports:MaxFileBytes</c> when null.</param>
     public async Task<PreviewOutcome> PreviewAsync(Stream content, string fileName, ImportActor actor, CancellationToken ct, long? maxBytes = null)
     {
+        var (batchId, summary, fileError, tooLarge) = await PreviewAsync<EmployerRow, ImportSummary, ImportStorage.PreviewDetails>(content, fileName, actor, ImportKind.Employers, maxBytes, ValidateAsync,
+            (sha, s) => new ImportStorage.PreviewDetails(sha, s.ErrorCount, s.Errors, s.Sample), ct);
+        return new PreviewOutcome(batchId, summary, fileError, tooLarge);
+    }
+
+    /// <summary>
+    /// The steps of every kind's preview: the upload is staged (refused when too large or empty),
+    /// checked against the reference data of the actor's area by <paramref name="validate"/> (which
+    /// throws <see cref="ImportFileException"/> for a file that is not one), and kept with its batch.
+    /// </summary>
+    internal async Task<(long? BatchId, TSummary? Summary, ImportError? FileError, bool TooLarge)> PreviewAsync<TRow, TSummary, TPreview>(
+        Stream content, string fileName, ImportActor actor, ImportKind kind, long? maxBytes,
+        Func<Stream, NpgsqlConnection, ImportReference, CancellationToken, Task<TSummary>> validate,
+        Func<string, TSummary, TPreview> preview, CancellationToken ct)
+        where TRow : class, IImportRow
+        where TSummary : ImportSummary<TRow>
+        where TPreview : ImportStorage.IPreview
+    {
         if (!CanImport(actor.Scope))
         {
             throw new InvalidOperationException("Only an administrator or a branch officer with a branch office may import.");
@@ -46,48 +64,46 @@ public sealed class ImportService(
         await using var upload = await StagedUpload.StageAsync(content, maxBytes ?? options.Value.MaxFileBytes, ct);
         if (upload.TooLarge)
         {
-            return new PreviewOutcome(null, null, null, TooLarge: true);
+            return (null, null, null, true);
         }
 
-        var (summary, fileError) = await ValidateAsync(upload, actor.Scope, ct);
-        if (summary is null)
-        {
-            return new PreviewOutcome(null, null, fileError, false);
-        }
-
-        var batchId = await CreateBatchAsync(upload, fileName, actor, summary, ct);
-        return new PreviewOutcome(batchId, summary, null, false);
-    }
-
-    private async Task<(ImportSummary? Summary, ImportError? FileError)> ValidateAsync(StagedUpload upload, AccessScope scope, CancellationToken ct)
-    {
         if (upload.Size == 0)
         {
-            return (null, ImportError.File(ImportErrorCode.EmptyFile));
+            return (null, null, ImportError.File(ImportErrorCode.EmptyFile), false);
         }
 
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(ct);
-        var branch = scope.IsNational ? null : scope.BranchOfficeId;
-        var reference = await ImportReferenceLoader.LoadAsync(connection, branch, Wib.Today(clock), ct);
-
-        var summary = new ImportSummary();
-        var valid = reference.IsUnrestricted ? null : new List<(string Npp, int Line)>();
-        try
+        TSummary summary;
+        await using (var connection = new NpgsqlConnection(ConnectionString))
         {
-            await using var file = upload.OpenRead();
-            foreach (var result in new EmployerFileReader(reference).Read(file))
+            await connection.OpenAsync(ct);
+            var branch = actor.Scope.IsNational ? null : actor.Scope.BranchOfficeId;
+            var reference = await ImportReferenceLoader.LoadAsync(connection, branch, Wib.Today(clock), ct);
+            try
             {
-                summary.Add(result);
-                if (result.Row is { } row)
-                {
-                    valid?.Add((row.Npp, row.Line));
-                }
+                await using var file = upload.OpenRead();
+                summary = await validate(file, connection, reference, ct);
+            }
+            catch (ImportFileException e)
+            {
+                return (null, null, e.Error, false);
             }
         }
-        catch (ImportFileException e)
+
+        var batchId = await CreateBatchAsync(upload, fileName, actor, kind, summary, preview(upload.Sha256, summary), ct);
+        return (batchId, summary, null, false);
+    }
+
+    private static async Task<ImportSummary> ValidateAsync(Stream file, NpgsqlConnection connection, ImportReference reference, CancellationToken ct)
+    {
+        var summary = new ImportSummary();
+        var valid = reference.IsUnrestricted ? null : new List<(string Npp, int Line)>();
+        foreach (var result in new EmployerFileReader(reference).Read(file))
         {
-            return (null, e.Error);
+            summary.Add(result);
+            if (result.Row is { } row)
+            {
+                valid?.Add((row.Npp, row.Line));
+            }
         }
 
         if (valid is { Count: > 0 })
@@ -99,10 +115,13 @@ public sealed class ImportService(
                 .ToList());
         }
 
-        return (summary, null);
+        return summary;
     }
 
-    private async Task<long> CreateBatchAsync(StagedUpload upload, string fileName, ImportActor actor, ImportSummary summary, CancellationToken ct)
+    /// <summary>The batch of a checked upload (status Previewed), its audit event, its preview and the file's bytes, of any kind.</summary>
+    internal async Task<long> CreateBatchAsync<TRow, TPreview>(StagedUpload upload, string fileName, ImportActor actor, ImportKind kind, ImportSummary<TRow> summary, TPreview preview, CancellationToken ct)
+        where TRow : class, IImportRow
+        where TPreview : ImportStorage.IPreview
     {
         // The batch, its audit event, its preview and the file's bytes stand or fall together: one
         // transaction, so a batch never lacks either.
@@ -113,20 +132,19 @@ public sealed class ImportService(
         var name = SafeFileName(fileName);
         var batchId = await ImportDb.ScalarAsync<long>(connection,
             """
-            INSERT INTO import_batches (file_name, file_size, file_sha256, user_id, user_email, branch_office_id, status, valid_rows_only,
+            INSERT INTO import_batches (kind, file_name, file_size, file_sha256, user_id, user_email, branch_office_id, status, valid_rows_only,
                 total_rows, valid_rows, invalid_rows, processed_rows, employers_inserted, employers_updated, figures_inserted, figures_updated,
                 unchanged, created_at)
-            VALUES (@name, @size, @sha, @user, @email, @branch, @status, false, @total, @valid, @invalid, 0, 0, 0, 0, 0, 0, @now)
+            VALUES (@kind, @name, @size, @sha, @user, @email, @branch, @status, false, @total, @valid, @invalid, 0, 0, 0, 0, 0, 0, @now)
             RETURNING id
             """, ct,
-            ("name", name), ("size", upload.Size), ("sha", upload.Sha256), ("user", actor.UserId), ("email", actor.Email),
+            ("kind", (int)kind), ("name", name), ("size", upload.Size), ("sha", upload.Sha256), ("user", actor.UserId), ("email", actor.Email),
             ("branch", actor.Scope.IsNational ? null : actor.Scope.BranchOfficeId), ("status", (int)ImportStatus.Previewed),
             ("total", summary.TotalRows), ("valid", summary.ValidRows), ("invalid", summary.InvalidRows), ("now", now));
         await ImportDb.AuditAsync(connection, AuditActions.ImportPreviewed, batchId, actor.UserId, actor.Email, actor.Scope.ProvinceCode,
-            $"file: '{name}'; rows: {summary.TotalRows}; valid: {summary.ValidRows}; invalid: {summary.InvalidRows}{(actor.UserId is null ? "; via command line" : "")}",
+            $"{(kind == ImportKind.RegionalFigures ? "regional figures; " : "")}file: '{name}'; rows: {summary.TotalRows}; valid: {summary.ValidRows}; invalid: {summary.InvalidRows}{(actor.UserId is null ? "; via command line" : "")}",
             now, actor.IpAddress, ct);
-        await ImportStorage.KeepAsync(connection, transaction, upload, batchId,
-            new ImportStorage.PreviewDetails(upload.Sha256, summary.ErrorCount, summary.Errors, summary.Sample), ct);
+        await ImportStorage.KeepAsync(connection, transaction, upload, batchId, preview, ct);
         await transaction.CommitAsync(ct);
         return batchId;
     }
@@ -146,7 +164,8 @@ public sealed class ImportService(
 
     /// <summary>
     /// Marks a previewed batch to be imported (all rows, allowed only without invalid rows; or the
-    /// valid rows only, when there are some). False when the batch was not in that state: already
+    /// valid rows only, when there are some, for an employer file only: a regional extract is all or
+    /// nothing) and queues the job of its kind. False when the batch was not in that state: already
     /// started, cancelled, or the choice is not allowed for it.
     /// </summary>
     /// <param name="runAsJob">False when the caller runs the import itself (the command line).</param>
@@ -157,20 +176,24 @@ public sealed class ImportService(
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var started = await ImportDb.ExecuteAsync(connection,
+        var kind = await ImportDb.ScalarAsync<object?>(connection,
             """
             UPDATE import_batches SET status = @running, valid_rows_only = @validOnly, processed_rows = 0
-            WHERE id = @id AND status = @previewed AND valid_rows > 0 AND (@validOnly OR invalid_rows = 0)
+            WHERE id = @id AND status = @previewed AND valid_rows > 0
+              AND (invalid_rows = 0 OR (@validOnly AND kind = @employers))
+            RETURNING kind
             """, ct,
-            ("running", (int)ImportStatus.Running), ("validOnly", validRowsOnly), ("id", batchId), ("previewed", (int)ImportStatus.Previewed)) == 1;
-        if (!started)
+            ("running", (int)ImportStatus.Running), ("validOnly", validRowsOnly), ("id", batchId), ("previewed", (int)ImportStatus.Previewed),
+            ("employers", (int)ImportKind.Employers));
+        if (kind is not int started)
         {
             return false;
         }
 
         if (runAsJob)
         {
-            await JobTable.EnqueueAsync(connection, transaction, ImportJob.Kind, new ImportJob.Payload(batchId), ct);
+            var job = (ImportKind)started == ImportKind.RegionalFigures ? RegionalImportJob.Kind : ImportJob.Kind;
+            await JobTable.EnqueueAsync(connection, transaction, job, new ImportJob.Payload(batchId), ct);
         }
 
         await transaction.CommitAsync(ct);

@@ -5,7 +5,7 @@ namespace Paritrana.Web;
 
 public static class ImportServiceCollectionExtensions
 {
-    /// <summary>The employer import: its settings, file store, services and its job.</summary>
+    /// <summary>The employer and regional coverage imports: their settings, file store, services and its job.</summary>
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
         services.AddOptions<ImportOptions>().Configure<IConfiguration>((o, configuration) =>
@@ -18,6 +18,9 @@ public static class ImportServiceCollectionExtensions
         services.AddScoped<ImportService>();
         services.AddScoped<EmployerImporter>();
         services.AddJobHandler<ImportJob>(ImportJob.Kind);
+        services.AddScoped<RegionalImportService>();
+        services.AddScoped<RegionalImporter>();
+        services.AddJobHandler<RegionalImportJob>(RegionalImportJob.Kind);
         return services;
     }
 }

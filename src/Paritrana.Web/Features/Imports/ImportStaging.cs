@@ -174,7 +174,7 @@ internal static class ImportStaging
     }
 
     /// <summary>Writes the number of rows read so far from its own connection, committed at once.</summary>
-    private sealed class ProgressWriter(string connectionString, long batchId, ILogger logger) : IAsyncDisposable
+    internal sealed class ProgressWriter(string connectionString, long batchId, ILogger logger) : IAsyncDisposable
     {
         private NpgsqlConnection? _connection;
         private bool _broken;
@@ -214,7 +214,7 @@ internal static class ImportStaging
     }
 
     /// <summary>A read-only stream that hashes what passes through it (SHA-256).</summary>
-    private sealed class HashingStream(Stream inner) : Stream
+    internal sealed class HashingStream(Stream inner) : Stream
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 

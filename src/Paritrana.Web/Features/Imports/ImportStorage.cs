@@ -21,7 +21,8 @@ public sealed class ImportStorage(IConfiguration configuration)
     /// Keeps an upload and the preview of its batch on the caller's connection and transaction,
     /// the transaction that inserts the batch.
     /// </summary>
-    public static async Task KeepAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StagedUpload upload, long batchId, PreviewDetails preview, CancellationToken ct)
+    public static async Task KeepAsync<TPreview>(NpgsqlConnection connection, NpgsqlTransaction transaction, StagedUpload upload, long batchId, TPreview preview, CancellationToken ct)
+        where TPreview : IPreview
     {
         await StoredFiles.SaveAsync(connection, transaction, StoredFiles.IdOfContent(upload.Sha256), upload, ct);
         await using var command = new NpgsqlCommand("INSERT INTO import_previews (batch_id, details) VALUES (@id, @details)", connection, transaction);
@@ -34,11 +35,24 @@ public sealed class ImportStorage(IConfiguration configuration)
     public Task<StoredFileStream?> OpenReadAsync(string sha256, CancellationToken ct) =>
         StoredFiles.OpenReadAsync(PortalServices.ConnectionString(configuration), StoredFiles.IdOfContent(sha256), ct);
 
-    /// <summary>What the preview page shows of a batch: the first errors and a few valid rows.</summary>
-    public sealed record PreviewDetails(string Sha256, int ErrorCount, IReadOnlyList<ImportError> Errors, IReadOnlyList<EmployerRow> Sample);
+    /// <summary>A batch's stored preview: it names the file (its hash) it was made of.</summary>
+    public interface IPreview
+    {
+        string Sha256 { get; }
+    }
+
+    /// <summary>What the preview page of an employer file shows: the first errors and a few valid rows.</summary>
+    public sealed record PreviewDetails(string Sha256, int ErrorCount, IReadOnlyList<ImportError> Errors, IReadOnlyList<EmployerRow> Sample) : IPreview;
+
+    /// <summary>What the preview page of a regional extract shows: the first errors and warnings and a few valid rows.</summary>
+    public sealed record RegionalPreviewDetails(string Sha256, int ErrorCount, IReadOnlyList<ImportError> Errors, int WarningCount, IReadOnlyList<ImportError> Warnings, IReadOnlyList<RegionalRow> Sample) : IPreview;
+
+    /// <summary>The preview of an employer batch; null when it is gone or belongs to another file.</summary>
+    public Task<PreviewDetails?> ReadPreviewAsync(long batchId, string? sha256, CancellationToken ct) => ReadPreviewAsync<PreviewDetails>(batchId, sha256, ct);
 
     /// <summary>The preview of a batch; null when it is gone or belongs to another file.</summary>
-    public async Task<PreviewDetails?> ReadPreviewAsync(long batchId, string? sha256, CancellationToken ct)
+    public async Task<TPreview?> ReadPreviewAsync<TPreview>(long batchId, string? sha256, CancellationToken ct)
+        where TPreview : class, IPreview
     {
         await using var connection = new NpgsqlConnection(PortalServices.ConnectionString(configuration));
         await connection.OpenAsync(ct);
@@ -49,7 +63,7 @@ public sealed class ImportStorage(IConfiguration configuration)
             return null;
         }
 
-        var details = JsonSerializer.Deserialize<PreviewDetails>(json, Json);
+        var details = JsonSerializer.Deserialize<TPreview>(json, Json);
         return details is not null && details.Sha256 == sha256 ? details : null;
     }
 }

@@ -19,21 +19,8 @@ public class IndexModel(
     CurrentUser me,
     ImportService imports,
     IOptions<ImportOptions> options,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : ImportUploadPageModel<IndexModel.Row>(db, me, options, l)
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
-
-    public PagedList<Row> Batches { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
-
-    public string MaxFileSize => options.Value.MaxFileSizeText;
-
-    /// <summary>The branch whose area the user imports for; null for an administrator.</summary>
-    public string? BranchName { get; private set; }
-
     public sealed record Row(
         long Id,
         DateTimeOffset CreatedAt,
@@ -65,75 +52,31 @@ public class IndexModel(
         }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        var scope = await me.GetScopeAsync(ct);
-        if (!ImportService.CanImport(scope))
-        {
-            return Forbid();
-        }
+    protected override string PreviewPage => "/Imports/Preview";
 
-        await LoadAsync(scope, ct);
-        return Page();
+    protected override async Task<(long? BatchId, ImportError? FileError, bool TooLarge)> PreviewAsync(Stream content, string fileName, ImportActor actor, CancellationToken ct)
+    {
+        var outcome = await imports.PreviewAsync(content, fileName, actor, ct);
+        return (outcome.BatchId, outcome.FileError, outcome.TooLarge);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var scope = await me.GetScopeAsync(ct);
-        if (!ImportService.CanImport(scope))
-        {
-            return Forbid();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(scope, ct);
-            return Page();
-        }
-
-        ImportService.PreviewOutcome outcome;
-        await using (var stream = Input.File!.OpenReadStream())
-        {
-            outcome = await imports.PreviewAsync(stream, Input.File.FileName, new ImportActor(me.Id, me.Email, scope, HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
-        }
-
-        if (outcome.BatchId is long id)
-        {
-            return RedirectToPage("/Imports/Preview", new { id });
-        }
-
-        ModelState.AddModelError("Input.File", outcome.TooLarge
-            ? l["Berkas lebih besar dari batas {0}.", MaxFileSize]
-            : l[ImportMessages.Template(outcome.FileError!.Code), outcome.FileError.Args.Cast<object>().ToArray()]);
-        await LoadAsync(scope, ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(AccessScope scope, CancellationToken ct)
-    {
-        if (scope.BranchOfficeId is int branch)
-        {
-            BranchName = await db.BranchOffices.AsNoTracking().Where(b => b.Id == branch).Select(b => b.Name).FirstOrDefaultAsync(ct);
-        }
-
-        Batches = await db.ImportBatches.AsNoTracking().InScope(scope)
-            .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
-            .Select(b => new Row(
-                b.Id,
-                b.CreatedAt,
-                b.FileName,
-                b.UserEmail,
-                db.BranchOffices.Where(o => o.Id == b.BranchOfficeId).Select(o => o.Name).FirstOrDefault(),
-                b.Status,
-                b.ValidRowsOnly,
-                b.TotalRows,
-                b.ValidRows,
-                b.InvalidRows,
-                b.EmployersInserted,
-                b.EmployersUpdated,
-                b.FiguresInserted,
-                b.FiguresUpdated,
-                b.Unchanged))
-            .ToPagedListAsync(PageNumber, ct: ct);
-    }
+    protected override IQueryable<Row> History(IQueryable<ImportBatch> batches, IQueryable<BranchOffice> offices) => batches
+        .Where(b => b.Kind == ImportKind.Employers)
+        .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
+        .Select(b => new Row(
+            b.Id,
+            b.CreatedAt,
+            b.FileName,
+            b.UserEmail,
+            offices.Where(o => o.Id == b.BranchOfficeId).Select(o => o.Name).FirstOrDefault(),
+            b.Status,
+            b.ValidRowsOnly,
+            b.TotalRows,
+            b.ValidRows,
+            b.InvalidRows,
+            b.EmployersInserted,
+            b.EmployersUpdated,
+            b.FiguresInserted,
+            b.FiguresUpdated,
+            b.Unchanged));
 }

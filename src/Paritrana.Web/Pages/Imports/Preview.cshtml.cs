@@ -135,7 +135,7 @@ public class PreviewModel(
     private async Task<ImportBatch?> FindAsync(long id, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        return await db.ImportBatches.AsNoTracking().InScope(scope).FirstOrDefaultAsync(b => b.Id == id, ct);
+        return await db.ImportBatches.AsNoTracking().InScope(scope).FirstOrDefaultAsync(b => b.Id == id && b.Kind == ImportKind.Employers, ct);
     }
 
     private async Task<IReadOnlyList<SampleRow>> NameSampleAsync(IReadOnlyList<EmployerRow> rows, CancellationToken ct)

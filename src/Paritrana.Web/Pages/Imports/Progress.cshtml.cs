@@ -14,6 +14,8 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me, IStringLocaliz
 
     public int Percent => Progress(Batch.ProcessedRows, Batch.TotalRows);
 
+    public bool IsRegional => Batch.Kind == ImportKind.RegionalFigures;
+
     public bool IsDone => Batch.Status is ImportStatus.Completed or ImportStatus.Failed or ImportStatus.Cancelled;
 
     public string ProgressText => ProgressTextOf(Batch);
@@ -31,7 +33,7 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me, IStringLocaliz
 
         if (batch.Status == ImportStatus.Previewed)
         {
-            return RedirectToPage("/Imports/Preview", new { id });
+            return RedirectToPage(batch.Kind == ImportKind.RegionalFigures ? "/Imports/Regional/Preview" : "/Imports/Preview", new { id });
         }
 
         Batch = batch;
