@@ -8,7 +8,8 @@ namespace Paritrana.Web.Tests.Localization;
 /// <summary>
 /// English mode is English (docs/decisions/037): every GET page of the access matrix, rendered by the
 /// server for every role that may open it with the English language chosen, shows no Indonesian month
-/// name, no Indonesian interface word (Data/indonesian-interface-words.txt) and no "1 finalists". The
+/// name, no number written as in Indonesian ("1.027.000", "39,41"), no Indonesian interface word
+/// (Data/indonesian-interface-words.txt) and no "1 finalists". The
 /// previews of the official documents stay Indonesian and are not read.
 /// </summary>
 public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<MatrixFixture>
@@ -19,6 +20,13 @@ public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<Mat
     /// </summary>
     [GeneratedRegex(@"\b(Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|Agu|Agt|Okt|Des)\b")]
     public static partial Regex IndonesianMonth();
+
+    /// <summary>
+    /// A number written as in Indonesian (docs/decisions/040): thousands separated by points
+    /// ("1.027.000", "2.500") or a decimal comma ("39,41", "87,5"). English writes "1,027,000" and "39.41".
+    /// </summary>
+    [GeneratedRegex(@"(?<![\p{L}\d.,])(\d{1,3}(?:\.\d{3})+|\d+,\d{1,2})(?![\p{L}\d]|[.,]\d)")]
+    public static partial Regex IndonesianNumber();
 
     /// <summary>A count of one with a plural noun: "1 finalists", "1 days".</summary>
     [GeneratedRegex(@"(?<![\d.,])\b1 ([a-z]+s)\b")]
@@ -59,6 +67,7 @@ public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<Mat
 
         var found = new List<string>();
         found.AddRange(IndonesianMonth().Matches(text).Select(m => $"month '{m.Value}' in “{Around(text, m.Index)}”"));
+        found.AddRange(IndonesianNumber().Matches(text).Select(m => $"number '{m.Value}' in “{Around(text, m.Index)}”"));
         foreach (var word in words)
         {
             var match = Regex.Match(text, $@"(?<![\p{{L}}\d]){Regex.Escape(word)}(?![\p{{L}}\d])");
@@ -80,12 +89,12 @@ public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<Mat
 
     /// <summary>
     /// Every text the database holds (text columns and the strings inside jsonb ones, e.g. audit
-    /// details) that contains an Indonesian month or interface word: what people typed, in Indonesian,
+    /// details) that contains an Indonesian month, interface word or number: what people typed, in Indonesian,
     /// shown as typed in both languages. Longest first, so that a text is removed before a part of it.
     /// </summary>
     private async Task<List<string>> TypedTextsAsync(IReadOnlyList<string> words)
     {
-        var pattern = @"\m(" + string.Join("|", words.Select(Regex.Escape).Append(IndonesianMonth().ToString()[3..^3])) + @")\M";
+        var pattern = @"\m(" + string.Join("|", words.Select(Regex.Escape).Append(IndonesianMonth().ToString()[3..^3])) + @")\M|\d\.\d{3}|\d,\d";
         await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionStringFor(portal.Database));
         await connection.OpenAsync();
         var columns = new List<(string Table, string Column, string Type)>();
@@ -148,18 +157,19 @@ public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<Mat
     }
 
     [Fact]
-    public async Task The_check_finds_an_Indonesian_month_a_word_and_a_wrong_plural_but_not_an_official_preview()
+    public async Task The_check_finds_an_Indonesian_month_a_number_a_word_and_a_wrong_plural_but_not_an_official_preview()
     {
         var page = await PortalClient.ParseAsync("""
             <html><head><title>Nominations</title></head><body>
             <p>Submitted on 4 Des 2026, 1 finalists</p><button>Simpan</button><input placeholder="Tanggal">
+            <p>Workers 1.027.000, coverage 39,41 %; in English 1,027,000 and 39.41 %, 2026, 09:30, code 51.71, 1, 2 and 3</p>
             <div class="report-preview"><p>25 Juni 2021</p><p>Babak</p></div>
             <p>1 status, 12 Dec 2026, Simpanan (not the word), Catatan: mulai bekerja Januari 2026</p>
             </body></html>
             """);
 
         IndonesianIn(page, ["Simpan", "Tanggal", "Babak"], ["Catatan: mulai bekerja Januari 2026"]).Select(p => p.Split(' ')[0] + " " + p.Split(' ')[1]).ShouldBe(
-            ["month 'Des'", "word 'Simpan'", "word 'Tanggal'", "plural after"]);
+            ["month 'Des'", "number '1.027.000'", "number '39,41'", "word 'Simpan'", "word 'Tanggal'", "plural after"]);
     }
 
     private static async Task ChooseEnglishAsync(PortalClient client, bool signedIn)
