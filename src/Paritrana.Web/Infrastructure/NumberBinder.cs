@@ -67,7 +67,16 @@ public sealed class NumberBinder(IModelBinder inner, Type type, (BigInteger Min,
             return;
         }
 
-        object value = type == typeof(int) ? (int)number : type == typeof(long) ? (long)number : number;
+        object value = number;
+        if (type == typeof(int))
+        {
+            value = (int)number;
+        }
+        else if (type == typeof(long))
+        {
+            value = (long)number;
+        }
+
         bindingContext.Result = ModelBindingResult.Success(value);
     }
 }
