@@ -46,8 +46,13 @@ public sealed class NumberBinder(IModelBinder inner, Type type, (BigInteger Min,
         }
 
         bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
-        var invariant = Equals(result.Culture, CultureInfo.InvariantCulture);
-        var format = (result.Culture ?? CultureInfo.InvariantCulture).NumberFormat;
+        // A form's field is read in the culture the form was shown in (the request's); an id in a
+        // query string or route is plain digits. (The value provider's culture cannot tell: it is not
+        // always the request's.)
+        var request = bindingContext.HttpContext.Request;
+        var typedInForm = request.HasFormContentType && request.Form.ContainsKey(bindingContext.ModelName);
+        var invariant = !typedInForm;
+        var format = typedInForm ? CultureInfo.CurrentCulture.NumberFormat : CultureInfo.InvariantCulture.NumberFormat;
         var whole = limits is not null;
         if (!NumberText.TryParse(typed, format, groups: !invariant, fraction: !whole, out var number))
         {

@@ -49,6 +49,8 @@ public class NumberTextTests
         NumberText.TryParse("1,027", English, groups: true, fraction: false, out var thousand).ShouldBeTrue();
         thousand.ShouldBe(1027m);
         NumberText.TryParse("1.000", English, groups: true, fraction: false, out _).ShouldBeFalse();
+        NumberText.TryParse("2.500", Indonesian, groups: true, fraction: false, out var grouped).ShouldBeTrue();
+        grouped.ShouldBe(2500m);
         NumberText.TryParse("1,5", Indonesian, groups: true, fraction: false, out _).ShouldBeFalse();
         NumberText.TryParse("1.5", Indonesian, groups: true, fraction: false, out _).ShouldBeFalse();
         NumberText.TryParse("1,027", English, groups: false, fraction: false, out _).ShouldBeFalse();

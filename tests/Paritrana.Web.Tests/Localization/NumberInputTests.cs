@@ -45,7 +45,9 @@ public class NumberInputTests(PortalFixture portal) : IClassFixture<PortalFixtur
     {
         // English?, field, typed, the message beside the field
         { true, "Input.NikValidatedPercent", "39,41", "The value '39,41' is not valid for Workers with validated NIK (%)." },
-        { false, "Input.NikValidatedPercent", "39.410", "Nilai '39.410' tidak valid untuk NIK pekerja tervalidasi (%)." },
+        // In Indonesian a point before three digits separates thousands: 39.410 is out of range, not 39,41.
+        { false, "Input.NikValidatedPercent", "39.410", "NIK pekerja tervalidasi harus antara 0 dan 100 persen." },
+        { false, "Input.NikValidatedPercent", "39,4,1", "Nilai '39,4,1' tidak valid untuk NIK pekerja tervalidasi (%)." },
         { true, "Input.Workers", "2.500", "The value '2.500' is not valid for Number of workers." },
         { false, "Input.Workers", "2,500", "Nilai '2,500' tidak valid untuk Jumlah pekerja." },
         { false, "Input.Workers", "25.00", "Nilai '25.00' tidak valid untuk Jumlah pekerja." },
@@ -80,16 +82,16 @@ public class NumberInputTests(PortalFixture portal) : IClassFixture<PortalFixtur
             (await PostAsync(indonesian, id, "Input.NikValidatedPercent", "39,41")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             (await PostAsync(indonesian, id, "Input.CsrAmount", "1.027.000,50")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             var page = await indonesian.GetPageAsync($"/Nominations/Edit/{id}");
-            page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_NikValidatedPercent")!.Value.ShouldBe("39,41");
-            page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_CsrAmount")!.Value.ShouldBe("1.027.000,50");
+            page.QuerySelector("#Input_NikValidatedPercent")!.GetAttribute("value").ShouldBe("39,41");
+            page.QuerySelector("#Input_CsrAmount")!.GetAttribute("value").ShouldBe("1.027.000,50");
         }
 
         using var english = await _data.SignedInAsync(Member);
         await ChooseEnglishAsync(english);
         var url = $"/Nominations/Edit/{id}";
         var form = await english.GetPageAsync(url);
-        form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_NikValidatedPercent")!.Value.ShouldBe("39.41");
-        form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_CsrAmount")!.Value.ShouldBe("1,027,000.50");
+        form.QuerySelector("#Input_NikValidatedPercent")!.GetAttribute("value").ShouldBe("39.41");
+        form.QuerySelector("#Input_CsrAmount")!.GetAttribute("value").ShouldBe("1,027,000.50");
         // Sent back as shown: the same values, not 3941 or a thousand times more.
         using (var again = await english.SubmitFormFieldsAsync(form, url, "#figures-form", []))
         {
