@@ -37,11 +37,65 @@ public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<Mat
 
     private static readonly string[] TextAttributes = ["aria-label", "title", "placeholder", "alt"];
 
+    /// <summary>
+    /// The Indonesian words no English page may show: the Indonesian terms of docs/glossary.md (so
+    /// that a new glossary term is checked as soon as it is added), and the common interface words of
+    /// Data/indonesian-interface-words.txt that are not glossary concepts ("Simpan", "Kembali").
+    /// </summary>
     public static IReadOnlyList<string> InterfaceWords() =>
-        File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "tests", "Paritrana.Web.Tests", "Localization", "Data", "indonesian-interface-words.txt"))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+        GlossaryTerms(File.ReadLines(Path.Combine(RepositoryPaths.Root, "docs", "glossary.md")))
+            .Concat(File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "tests", "Paritrana.Web.Tests", "Localization", "Data", "indonesian-interface-words.txt"))
+                .Select(l => l.Trim())
+                .Where(l => l.Length > 0 && !l.StartsWith('#')))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// The Indonesian terms of the glossary's tables (first column; "kunjungan (lapangan)" gives
+    /// "kunjungan", "masuk / keluar" and "pengguna, akun" give two), each as written and with a capital
+    /// first letter, as a page writes it at the start of a label. Left out: the section "Institutions
+    /// and places" (proper names, the same in English), terms with an acronym (JKK, non-ASN: used in
+    /// English too) and terms that the English column itself uses ("administrator").
+    /// </summary>
+    public static IReadOnlyList<string> GlossaryTerms(IEnumerable<string> glossary)
+    {
+        var terms = new List<string>();
+        var section = "";
+        foreach (var line in glossary)
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = line[3..].Trim();
+                continue;
+            }
+
+            var cells = line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            if (!line.TrimStart().StartsWith('|') || cells.Length < 2 || cells[0].StartsWith("---", StringComparison.Ordinal)
+                || cells[0] is "Indonesian" or "Konsep (Indonesian)" || section == "Institutions and places")
+            {
+                continue;
+            }
+
+            foreach (var term in Parenthesised().Replace(cells[0], "").Split(',', '/').Select(t => t.Trim()))
+            {
+                if (term.Length < 3 || Acronym().IsMatch(term) || cells[1].Contains(term, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                terms.Add(term);
+                terms.Add(char.ToUpperInvariant(term[0]) + term[1..]);
+            }
+        }
+
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"\p{Lu}{2}")]
+    private static partial Regex Acronym();
 
     /// <summary>
     /// What is Indonesian in the text of a page in English mode: "month 'Des' in …". Texts of
@@ -172,6 +226,28 @@ public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<Mat
 
         IndonesianIn(page, ["Simpan", "Tanggal", "Babak"], ["Catatan: mulai bekerja Januari 2026"]).Select(p => p.Split(' ')[0] + " " + p.Split(' ')[1]).ShouldBe(
             ["month 'Des'", "number '1.027.000'", "number '39,41'", "word 'Simpan'", "word 'Tanggal'", "plural after"]);
+    }
+
+    [Fact]
+    public async Task The_words_come_from_the_glossary_so_that_a_new_term_is_checked()
+    {
+        var glossary = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "docs", "glossary.md"));
+        var words = GlossaryTerms(glossary);
+        foreach (var term in new[] { "babak penilaian", "Babak penilaian", "kartu nilai", "dikesampingkan", "butir pembinaan", "Tugas saya", "simpan", "Simpan", "kunjungan", "pemberi kerja" })
+        {
+            words.ShouldContain(term);
+        }
+
+        foreach (var kept in new[] { "BPJamsostek", "JKK", "Kemnaker", "administrator", "non-ASN", "lapangan" })
+        {
+            words.ShouldNotContain(kept);
+        }
+
+        // A term added to the glossary is rejected on English pages without touching the test.
+        var page = await PortalClient.ParseAsync("<html><body><p>Gotong royong of the province</p></body></html>");
+        IndonesianIn(page, words).ShouldBeEmpty();
+        var planted = GlossaryTerms(glossary.Append("| gotong royong | mutual help | — |"));
+        IndonesianIn(page, planted).ShouldHaveSingleItem().ShouldStartWith("word 'Gotong royong' in");
     }
 
     private static async Task ChooseEnglishAsync(PortalClient client, bool signedIn)
