@@ -23,5 +23,7 @@ public sealed class LocalizedBindingMessages(IStringLocalizerFactory factory) : 
 
         // Numbers in the format of the form's culture; a whole number too large for its field: the limit (docs/decisions/040).
         options.ModelBinderProviders.Insert(0, new NumberBinderProvider(l));
+        // A yes/no field with another value: an error beside the field, not a 500 when the form is shown again.
+        options.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
     }
 }
