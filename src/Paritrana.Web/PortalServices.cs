@@ -19,21 +19,13 @@ public static class PortalServices
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     /// <summary>
-    /// The formats of the English interface: English dates, month and day names, with the numbers
-    /// written as in Indonesian (1.027.000; 39,41) so that figures and typed numbers mean the same in
-    /// both languages (docs/decisions/005, 037).
+    /// The formats of the English interface: English dates, month and day names and numbers
+    /// (1,027,000; 39.41), and forms read numbers typed so (docs/decisions/037, 040).
     /// </summary>
-    public static readonly CultureInfo EnglishFormats = CreateEnglishFormats();
+    public static readonly CultureInfo EnglishFormats = English;
 
     /// <summary>The culture of dates and numbers for an interface language (its UI culture's name: "en" or "id-ID").</summary>
     public static CultureInfo FormatsFor(string uiCulture) => uiCulture == English.Name ? EnglishFormats : Indonesian;
-
-    private static CultureInfo CreateEnglishFormats()
-    {
-        var culture = (CultureInfo)CultureInfo.GetCultureInfo("en").Clone();
-        culture.NumberFormat = (NumberFormatInfo)Indonesian.NumberFormat.Clone();
-        return CultureInfo.ReadOnly(culture);
-    }
 
     public static void AddPortalServices(this WebApplicationBuilder builder)
     {
@@ -105,7 +97,7 @@ public static class PortalServices
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            // Dates follow the language of the interface; numbers are written as in Indonesian in both (docs/decisions/037).
+            // Dates and numbers follow the language of the interface (docs/decisions/037, 040).
             o.DefaultRequestCulture = new RequestCulture(Indonesian, Indonesian);
             o.SupportedCultures = [Indonesian, EnglishFormats];
             o.SupportedUICultures = [Indonesian, English];

@@ -21,7 +21,9 @@ public sealed class LocalizedBindingMessages(IStringLocalizerFactory factory) : 
         p.SetValueMustBeANumberAccessor(field => l["{0} harus berupa angka.", field]);
         p.SetValueMustNotBeNullAccessor(value => l["{0} wajib diisi.", value]);
 
-        // A whole number too large for its field: the limit, not "Nilai '99999999999' tidak valid".
-        options.ModelBinderProviders.Insert(0, new IntegerLimitBinderProvider(l));
+        // Numbers in the format of the form's culture; a whole number too large for its field: the limit (docs/decisions/040).
+        options.ModelBinderProviders.Insert(0, new NumberBinderProvider(l));
+        // A yes/no field with another value: an error beside the field, not a 500 when the form is shown again.
+        options.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
     }
 }

@@ -5,13 +5,13 @@ using static Microsoft.Playwright.Assertions;
 namespace Paritrana.BrowserTests.Localization;
 
 /// <summary>
-/// The interface speaks Indonesian by default and English after one click; numbers keep the id-ID
-/// format in both languages, dates follow the language (docs/architecture.md, ADR 005 and 037).
+/// The interface speaks Indonesian by default and English after one click; dates and numbers follow
+/// the language (docs/architecture.md, ADR 005, 037 and 040).
 /// </summary>
 public class LanguageSwitchTests(BrowserPortal portal, ITestOutputHelper output) : IClassFixture<BrowserPortal>
 {
     [Fact]
-    public async Task Indonesian_by_default_English_after_the_switch_with_id_ID_numbers_and_dates_then_back() => await Ui.RunAsync(portal, output, async ui =>
+    public async Task Indonesian_by_default_English_after_the_switch_with_English_numbers_and_dates_then_back() => await Ui.RunAsync(portal, output, async ui =>
     {
         // Bank BPD Bali's imported figures are as of the end of the year the demo's current cycle assesses.
         var year = await TestDatabase.ScalarAsync<int>(portal.Database, "SELECT year FROM award_cycles WHERE is_current");
@@ -31,7 +31,7 @@ public class LanguageSwitchTests(BrowserPortal portal, ITestOutputHelper output)
         when.ShouldNotBeNullOrWhiteSpace();
         var url = page.Url;
 
-        // Switched on the same page: English texts and month names, id-ID figures unchanged.
+        // Switched on the same page: English texts, month names and figures.
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         page.Url.ShouldBe(url);
@@ -39,8 +39,8 @@ public class LanguageSwitchTests(BrowserPortal portal, ITestOutputHelper output)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Nominations", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("Submitted");
         await Expect(page.GetByTestId("as-of")).ToHaveTextAsync($"31 Dec {year - 1}");
-        await Expect(page.GetByTestId("workers")).ToHaveTextAsync("2.150");
-        await Expect(page.GetByTestId("coverage").First).ToHaveTextAsync("100,00 %");
+        await Expect(page.GetByTestId("workers")).ToHaveTextAsync("2,150");
+        await Expect(page.GetByTestId("coverage").First).ToHaveTextAsync("100.00 %");
         await Expect(page.GetByTestId("status-change").GetByTestId("when")).ToHaveTextAsync(InEnglish(when!));
 
         // The choice is remembered on the next page, and switched back the same way.

@@ -21,6 +21,13 @@ public class PhoneTests(BrowserPortal portal, ITestOutputHelper output) : IClass
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(nominations).ToBeHiddenAsync();
         await NoSidewaysScrollingAsync(page);
+        // The menu button is at the end of the bar, after the language button, not in its middle.
+        var button = (await menu.BoundingBoxAsync())!;
+        var language = (await page.Locator("form.language-switch button").BoundingBoxAsync())!;
+        var bar = (await page.Locator("nav.navbar > .container-fluid").BoundingBoxAsync())!;
+        (bar.X + bar.Width - (button.X + button.Width)).ShouldBeLessThan(20, "the menu button ends within the bar's padding of its right edge");
+        (language.X + language.Width).ShouldBeLessThanOrEqualTo(button.X, "the language button comes before the menu button");
+        Math.Abs((language.Y + language.Height / 2) - (button.Y + button.Height / 2)).ShouldBeLessThan(4, "both on the same line");
         await menu.TapAsync();
         await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(nominations).ToBeVisibleAsync();

@@ -185,6 +185,27 @@ public class OfficeAdminTests(PortalFixture portal) : IClassFixture<PortalFixtur
     }
 
     [Fact]
+    public async Task A_yes_no_field_posted_with_another_value_is_an_error_beside_it_not_a_server_error()
+    {
+        var name = $"Kantor Cabang Ende {Tag()}";
+        using var client = await SignedInAsync(Admin);
+        using (var created = await PostBranchFormAsync(client, "/Admin/Offices/BranchOffice?province=53", Fields(name, Banuspa), ["53.10"]))
+        {
+            created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var id = await IdOf("branch_offices", name);
+        using var forged = await PostBranchFormAsync(client, $"/Admin/Offices/BranchOffice/{id}", new() { ["Input.IsActive"] = "abc", ["Input.Name"] = name + " baru" }, ["53.10"]);
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await PortalClient.ParseAsync(forged);
+        PortalClient.Text(page.QuerySelector("[data-valmsg-for='Input.IsActive']")).ShouldBe("Nilai 'abc' tidak valid untuk Aktif.");
+        // Shown again with the field's own value (ticked, as stored), not with "abc".
+        page.QuerySelector("input[type=checkbox][name='Input.IsActive']")!.HasAttribute("checked").ShouldBeTrue();
+        (await Scalar<string>("SELECT name || ' ' || is_active::text FROM branch_offices WHERE id = @id", ("id", id))).ShouldBe(name + " true");
+    }
+
+    [Fact]
     public async Task A_regional_office_rename_from_a_stale_page_is_refused_and_nothing_is_saved()
     {
         var tag = Tag();

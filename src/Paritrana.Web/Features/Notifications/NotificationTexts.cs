@@ -36,7 +36,7 @@ public static class NotificationTexts
 
     /// <summary>The daily digest: every open notification, each with its link.</summary>
     public static MailContent Digest(IStringLocalizer l, string fullName, IReadOnlyList<(NotificationKind Kind, string Subject, string? Link)> open, string? listLink) => new(
-        l["Ringkasan harian Portal Paritrana: {0} pemberitahuan terbuka", open.Count],
+        Formats.Plural(l["Ringkasan harian Portal Paritrana: {0} pemberitahuan terbuka"], open.Count, Formats.Number(open.Count)),
         l["Yth. {0},", fullName],
         [
             l["Berikut pemberitahuan yang masih terbuka untuk Anda:"],

@@ -168,7 +168,7 @@ public static class EmployerDiscovery
             : sorted.ThenBy(c => c.O.Name).ThenBy(c => c.O.Id);
     }
 
-    /// <summary>A percentage typed as "12,5", "12.5" or "12,5 %"; null when empty; false when it is not a number.</summary>
+    /// <summary>A percentage typed in the page's culture ("12,5" or "12,5 %" in Indonesian, "12.5" in English; "12.5" in both); null when empty; false when it is not a number.</summary>
     public static bool TryParsePercent(string? text, out decimal? value)
     {
         value = null;
@@ -178,7 +178,7 @@ public static class EmployerDiscovery
             return true;
         }
 
-        if (decimal.TryParse(t.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+        if (!t.StartsWith('-') && Paritrana.Domain.Input.NumberText.TryParse(t, CultureInfo.CurrentCulture.NumberFormat, groups: false, fraction: true, out var v))
         {
             value = v;
             return true;

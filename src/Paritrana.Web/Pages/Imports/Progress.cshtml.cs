@@ -63,7 +63,7 @@ public class ProgressModel(ParitranaDbContext db, CurrentUser me, IStringLocaliz
     private string ProgressTextOf(ImportBatch batch) => batch.Status switch
     {
         ImportStatus.Running when batch.ProcessedRows >= batch.TotalRows && batch.TotalRows > 0 =>
-            l["Semua {0} baris sudah dibaca; menyimpan ke basis data…", batch.TotalRows.ToString("N0")],
+            Formats.Plural(l["Semua {0} baris sudah dibaca; menyimpan ke basis data…"], batch.TotalRows, Formats.Number(batch.TotalRows)),
         ImportStatus.Running when batch.ProcessedRows == 0 => l["Menunggu giliran atau mulai membaca berkas…"],
         ImportStatus.Running => l["{0} dari {1} baris dibaca ({2} %).", batch.ProcessedRows.ToString("N0"), batch.TotalRows.ToString("N0"), Percent],
         ImportStatus.Completed => l["Impor selesai."],

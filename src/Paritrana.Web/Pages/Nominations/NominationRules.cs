@@ -60,7 +60,7 @@ internal static class NominationRules
 
             if (!RupiahText.TryParse(text, out var amount))
             {
-                context.AddFailure(l["{0} tidak dapat dibaca sebagai jumlah Rupiah. Tulis misalnya 1.250.000.000 atau 1250000000,50.", l[label]]);
+                context.AddFailure(l["{0} tidak dapat dibaca sebagai jumlah Rupiah. Tulis misalnya {1} atau {2}.", l[label], RupiahText.FormatNumber(1_250_000_000m), 1_250_000_000.50m.ToString("0.00", CultureInfo.CurrentCulture)]);
             }
             else if (amount < 0)
             {

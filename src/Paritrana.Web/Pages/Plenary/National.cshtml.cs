@@ -42,6 +42,12 @@ public class NationalModel(ParitranaDbContext db, PlenaryDecisions decisions, IS
 
     public async Task<IActionResult> OnPostAsync(int decision, uint version, bool winner, string? award, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // A forged value ("winner=abc"): the form's own values are always readable.
+            return BadRequest();
+        }
+
         if (award is { Length: > 300 })
         {
             TempData["StatusMessage"] = l["Nama penghargaan paling banyak {0} karakter.", 300].Value;

@@ -29,13 +29,19 @@ public abstract class ReportPage(RazorHtml razor, ChromiumPdf pdf, IStringLocali
 
     protected async Task<IActionResult> PdfAsync(CancellationToken ct)
     {
-        var body = await razor.RenderAsync(PageContext, PartialPath, ReportModel);
-        var html = await razor.DocumentAsync(
-            Title,
-            body,
-            FooterLeft,
-            l["Halaman {0} dari {1}"].Value,
-            ct);
+        string html;
+        // The official document is Indonesian in both languages (docs/decisions/040).
+        using (Formats.Indonesian())
+        {
+            var body = await razor.RenderAsync(PageContext, PartialPath, ReportModel);
+            html = await razor.DocumentAsync(
+                Title,
+                body,
+                FooterLeft,
+                l["Halaman {0} dari {1}"].Value,
+                ct);
+        }
+
         try
         {
             var bytes = await pdf.RenderAsync(html, ct);

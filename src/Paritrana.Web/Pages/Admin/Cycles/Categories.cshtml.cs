@@ -245,7 +245,7 @@ public class CategoriesModel(
             return Refuse(l["Kategori siklus ini baru saja diisi oleh orang lain. Periksa daftarnya."]);
         }
 
-        TempData["StatusMessage"] = l["{0} kategori siklus {1} telah disalin ke siklus {2}.", copies.Count, source.Year, year].Value;
+        TempData["StatusMessage"] = Formats.Plural(l["{0} kategori siklus {1} telah disalin ke siklus {2}."], copies.Count, Formats.Number(copies.Count), source.Year, year);
         return RedirectToPage(new { cycleId = CycleId });
     }
 
