@@ -75,9 +75,8 @@ public sealed class ReferenceChanges(ReferenceData cache) : SaveChangesIntercept
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && Owned.TryGetValue(db, out var transaction))
+        if (eventData.Context is { } db && TakeOwned(db) is { } transaction)
         {
-            Owned.Remove(db);
             await using (transaction)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -89,9 +88,8 @@ public sealed class ReferenceChanges(ReferenceData cache) : SaveChangesIntercept
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } db && Owned.TryGetValue(db, out var transaction))
+        if (eventData.Context is { } db && TakeOwned(db) is { } transaction)
         {
-            Owned.Remove(db);
             using (transaction)
             {
                 transaction.Commit();
@@ -111,12 +109,27 @@ public sealed class ReferenceChanges(ReferenceData cache) : SaveChangesIntercept
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => EndOwned(eventData.Context);
 
+    /// <summary>
+    /// The transaction begun here around the context's current save, if it is still the context's
+    /// own. Contexts come from a pool (docs/decisions/020): an entry left by an earlier use of the
+    /// same context, whose transaction the pool's reset disposed, is forgotten, never committed.
+    /// </summary>
+    private static IDbContextTransaction? TakeOwned(DbContext db)
+    {
+        if (!Owned.TryGetValue(db, out var transaction))
+        {
+            return null;
+        }
+
+        Owned.Remove(db);
+        return ReferenceEquals(db.Database.CurrentTransaction, transaction) ? transaction : null;
+    }
+
     /// <summary>A save that failed inside a transaction begun here: roll it back (the NOTIFY with it).</summary>
     private static async Task EndOwnedAsync(DbContext? db)
     {
-        if (db is not null && Owned.TryGetValue(db, out var transaction))
+        if (db is not null && TakeOwned(db) is { } transaction)
         {
-            Owned.Remove(db);
             Pending.Remove(db);
             await using (transaction)
             {
@@ -127,9 +140,8 @@ public sealed class ReferenceChanges(ReferenceData cache) : SaveChangesIntercept
 
     private static void EndOwned(DbContext? db)
     {
-        if (db is not null && Owned.TryGetValue(db, out var transaction))
+        if (db is not null && TakeOwned(db) is { } transaction)
         {
-            Owned.Remove(db);
             Pending.Remove(db);
             using (transaction)
             {

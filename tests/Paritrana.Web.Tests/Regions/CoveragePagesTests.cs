@@ -278,7 +278,7 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         var tiles = page.QuerySelectorAll("[data-testid=tile]").ToDictionary(t => t.GetAttribute("data-code")!);
         tiles.Count.ShouldBe(38);
         tiles["51"].GetAttribute("data-band").ShouldBe("4");
-        tiles["51"].GetAttribute("aria-label").ShouldBe("Bali: 40,95 %");
+        PortalClient.Text(tiles["51"].QuerySelector(".visually-hidden")).ShouldBe("Bali: 40,95 %");
         tiles["52"].GetAttribute("data-band").ShouldBe("2");
         tiles["33"].GetAttribute("data-band").ShouldBe("0");
         page.QuerySelectorAll("[data-testid=legend] li").Length.ShouldBe(6);
