@@ -99,6 +99,20 @@ public sealed class ReferenceChanges(ReferenceData cache) : SaveChangesIntercept
         return result;
     }
 
+    // A concurrency conflict does not reach SaveChangesFailed: EF Core reports it here before it throws.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await EndOwnedAsync(eventData.Context);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        EndOwned(eventData.Context);
+        return result;
+    }
+
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
         await EndOwnedAsync(eventData.Context);
 

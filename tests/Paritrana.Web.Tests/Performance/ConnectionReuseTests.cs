@@ -50,6 +50,32 @@ public class ConnectionReuseTests(PortalFixture portal) : IClassFixture<PortalFi
     }
 
     [Fact]
+    public async Task A_reference_change_lost_to_a_concurrent_edit_leaves_nothing_for_the_pooled_contexts_next_use()
+    {
+        var officeId = await TestDatabase.ScalarAsync<int>(portal.Database, "SELECT min(id) FROM branch_offices");
+        ParitranaDbContext first;
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<ParitranaDbContext>();
+            var office = await first.BranchOffices.SingleAsync(o => o.Id == officeId);
+            // Someone else saves the office in between: this save loses (row version).
+            await TestDatabase.ExecuteAsync($"UPDATE branch_offices SET name = name WHERE id = {officeId}", portal.Database);
+            office.Name += " (diubah)";
+            await Should.ThrowAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
+        }
+
+        // The same context, from the pool, saves something else: it commits as any save does.
+        using var next = portal.Factory.Services.CreateScope();
+        var db = next.ServiceProvider.GetRequiredService<ParitranaDbContext>();
+        db.ShouldBeSameAs(first);
+        var user = await db.Users.OrderBy(u => u.Email).FirstAsync();
+        user.FullName += ".";
+        await db.SaveChangesAsync();
+        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT full_name FROM users WHERE id = '{user.Id}'")).ShouldBe(user.FullName);
+        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT name FROM branch_offices WHERE id = {officeId}")).ShouldNotEndWith(" (diubah)");
+    }
+
+    [Fact]
     public void A_request_scope_takes_its_DbContext_from_the_pool()
     {
         ParitranaDbContext first;
