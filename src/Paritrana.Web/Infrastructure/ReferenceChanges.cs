@@ -99,20 +99,6 @@ public sealed class ReferenceChanges(ReferenceData cache) : SaveChangesIntercept
         return result;
     }
 
-    // A concurrency conflict does not reach SaveChangesFailed: EF Core reports it here before it throws.
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
-        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        await EndOwnedAsync(eventData.Context);
-        return result;
-    }
-
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        EndOwned(eventData.Context);
-        return result;
-    }
-
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
         await EndOwnedAsync(eventData.Context);
 
@@ -127,6 +113,9 @@ public sealed class ReferenceChanges(ReferenceData cache) : SaveChangesIntercept
     /// The transaction begun here around the context's current save, if it is still the context's
     /// own. Contexts come from a pool (docs/decisions/020): an entry left by an earlier use of the
     /// same context, whose transaction the pool's reset disposed, is forgotten, never committed.
+    /// (A save lost to a concurrent edit leaves one: EF Core reports a concurrency conflict through
+    /// ThrowingConcurrencyException, with the command's reader still open, and not through
+    /// SaveChangesFailed; the transaction stays open until the request's end, as before pooling.)
     /// </summary>
     private static IDbContextTransaction? TakeOwned(DbContext db)
     {
