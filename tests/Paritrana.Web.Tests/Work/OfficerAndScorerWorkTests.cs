@@ -96,6 +96,10 @@ public class OfficerAndScorerWorkTests(PortalFixture portal) : IClassFixture<Por
         await _scoring.AssignAsync(draftRound, b, ScoringTestData.Member);                                                  // not open: not yet work
         await _scoring.SubmittedCardAsync(documents, b, ScoringTestData.Member, criteria, 70m, ("KEP1", 4m), ("KEP2", 80m));   // done
         await _scoring.ConflictAsync(c, ScoringTestData.Member, "Kerabat pimpinan");                                              // not theirs to score
+        // A conflict declared after the card was sent: neither assigned nor sent any more (the counts subtract it, WorkQueries).
+        var d = await _scoring.NominationAsync(cycle, category, "PT Empat " + Guid.NewGuid().ToString("N")[..6]);
+        await _scoring.SubmittedCardAsync(documents, d, ScoringTestData.Member, criteria, 65m, ("KEP1", 3m), ("KEP2", 70m));
+        await _scoring.ConflictAsync(d, ScoringTestData.Member, "Pernah menjadi konsultannya");
         var inField = await _scoring.NominationAsync(cycle, category, "PT Lapangan " + Guid.NewGuid().ToString("N")[..6], status: NominationStatus.InFieldAssessment);
         var scored = await _scoring.NominationAsync(cycle, category, "PT Dinilai " + Guid.NewGuid().ToString("N")[..6], status: NominationStatus.Scored);
 

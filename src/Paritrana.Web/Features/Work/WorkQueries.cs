@@ -86,22 +86,32 @@ public static class WorkQueries
 
     /// <summary>
     /// The counts behind <see cref="AssignedCards"/> for every scorer (or one) of the open rounds in
-    /// scope, without looking up each assignment's card: two grouped scans of the assignments' and the
-    /// cards' round indexes (the committee's home page, thousands of assignments at national scale;
-    /// docs/benchmarks.md). It rests on a card existing only for an assignment: ScorecardService creates
-    /// one only for an assigned scorer, and AssignmentService removes a draft with its assignment and
-    /// refuses to remove a submitted one. WorkListTests holds the counts to the listed cards.
+    /// scope, without looking up each assignment's card or conflict: grouped scans of the assignments'
+    /// and the cards' round indexes (the committee's home page, thousands of assignments at national
+    /// scale), less what the few conflict declarations take out, counted from their side. Per row, the
+    /// conflict test alone cost more than the counting (docs/benchmarks.md, "home page of the chair").
+    /// It rests on two invariants: a card exists only for an assignment (ScorecardService creates one
+    /// only for an assigned scorer, and AssignmentService removes a draft with its assignment and
+    /// refuses to remove a submitted one), and a round holds only nominations of its own province
+    /// (AssignmentService assigns only those), so a province-wide scope needs no nomination filter.
+    /// WorkListTests holds the counts to the listed cards.
     /// </summary>
     public static async Task<List<CardCount>> CardCountsAsync(ParitranaDbContext db, AccessScope scope, Guid? scorer, CancellationToken ct)
     {
         var rounds = db.ScoringRounds.InScope(scope).Where(r => r.Status == RoundStatus.Open);
-        var nominations = db.Nominations.InScope(scope);
+        var assignments = db.Assignments.AsNoTracking().Where(a => scorer == null || a.ScorerId == scorer);
+        var cards = db.Scorecards.AsNoTracking().Where(c => (scorer == null || c.ScorerId == scorer) && rounds.Any(r => r.Id == c.RoundId));
+        if (scope.IsLimitedToRegencies)
+        {
+            // Part of a province (a branch office): only the nominations of its regencies and cities.
+            var nominations = db.Nominations.InScope(scope);
+            assignments = assignments.Where(a => nominations.Any(n => n.Id == a.NominationId));
+            cards = cards.Where(c => nominations.Any(n => n.Id == c.NominationId));
+        }
+
         var assigned = await (
-                from a in db.Assignments.AsNoTracking()
-                where scorer == null || a.ScorerId == scorer
+                from a in assignments
                 join r in rounds on a.RoundId equals r.Id
-                where nominations.Any(n => n.Id == a.NominationId)
-                    && !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId)
                 group a by new { r.Id, r.Name, r.SortOrder, r.ClosesOn, a.ScorerId } into g
                 select new { g.Key.Id, g.Key.Name, g.Key.SortOrder, g.Key.ClosesOn, g.Key.ScorerId, Count = g.Count() })
             .ToListAsync(ct);
@@ -110,18 +120,30 @@ public static class WorkQueries
             return [];
         }
 
-        var roundIds = rounds.Select(r => r.Id);
-        var cards = await db.Scorecards.AsNoTracking()
-            .Where(c => (scorer == null || c.ScorerId == scorer) && roundIds.Contains(c.RoundId) && nominations.Any(n => n.Id == c.NominationId)
-                && !db.ConflictDeclarations.Any(d => d.NominationId == c.NominationId && d.ScorerId == c.ScorerId))
+        var counted = await cards
             .GroupBy(c => new { c.RoundId, c.ScorerId })
             .Select(g => new { g.Key.RoundId, g.Key.ScorerId, Submitted = g.Count(c => c.Status == ScorecardStatus.Submitted), Drafts = g.Count(c => c.Status == ScorecardStatus.Draft) })
             .ToDictionaryAsync(c => (c.RoundId, c.ScorerId), ct);
-        return assigned.Select(a =>
+        var conflicted = await (
+                from d in db.ConflictDeclarations
+                join a in assignments on new { d.NominationId, d.ScorerId } equals new { a.NominationId, a.ScorerId }
+                where rounds.Any(r => r.Id == a.RoundId)
+                let status = db.Scorecards.Where(c => c.RoundId == a.RoundId && c.NominationId == a.NominationId && c.ScorerId == a.ScorerId)
+                    .Select(c => (ScorecardStatus?)c.Status).FirstOrDefault()
+                group status by new { a.RoundId, a.ScorerId } into g
+                select new { g.Key.RoundId, g.Key.ScorerId, Count = g.Count(), Submitted = g.Count(s => s == ScorecardStatus.Submitted), Drafts = g.Count(s => s == ScorecardStatus.Draft) })
+            .ToDictionaryAsync(c => (c.RoundId, c.ScorerId), ct);
+        return assigned
+            .Select(a =>
             {
-                var c = cards.GetValueOrDefault((a.Id, a.ScorerId));
-                return new CardCount(a.Id, a.Name, a.SortOrder, a.ClosesOn, a.ScorerId, a.Count, c?.Submitted ?? 0, c?.Drafts ?? 0);
-            }).ToList();
+                var key = (a.Id, a.ScorerId);
+                var c = counted.GetValueOrDefault(key);
+                var x = conflicted.GetValueOrDefault(key);
+                return new CardCount(a.Id, a.Name, a.SortOrder, a.ClosesOn, a.ScorerId, a.Count - (x?.Count ?? 0),
+                    (c?.Submitted ?? 0) - (x?.Submitted ?? 0), (c?.Drafts ?? 0) - (x?.Drafts ?? 0));
+            })
+            .Where(c => c.Assigned > 0)
+            .ToList();
     }
 
     /// <summary>Coaching items still open (open or in progress) in scope (/FieldWork/Coaching).</summary>
