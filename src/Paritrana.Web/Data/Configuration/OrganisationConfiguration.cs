@@ -52,8 +52,9 @@ public sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBa
         builder.Property(b => b.FileSha256).HasMaxLength(64);
         builder.Property(b => b.UserEmail).HasMaxLength(256);
         builder.Property(b => b.Error).HasMaxLength(2000);
-        // The batches that existed before regional extracts were all employer imports.
-        builder.Property(b => b.Kind).HasDefaultValue(ImportKind.Employers);
+        // The batches that existed before regional extracts were all employer imports. Every batch
+        // the portal writes names its kind (never 0), so 0 is the value that would mean "the default".
+        builder.Property(b => b.Kind).HasDefaultValue(ImportKind.Employers).HasSentinel((ImportKind)0);
         builder.HasIndex(b => b.CreatedAt);
         builder.HasOne<BranchOffice>().WithMany().HasForeignKey(b => b.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
     }
