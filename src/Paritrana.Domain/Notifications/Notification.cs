@@ -11,8 +11,12 @@ public class Notification
     public Guid UserId { get; set; }
     public NotificationKind Kind { get; set; }
 
-    /// <summary>The province of the thing it is about (every recipient belongs to it).</summary>
-    public required string ProvinceCode { get; set; }
+    /// <summary>
+    /// The province of the thing it is about (every recipient belongs to it); null for one about the
+    /// person's own account (a two-factor reset), shown to them whatever their province, also to an
+    /// account without one (docs/decisions/045).
+    /// </summary>
+    public string? ProvinceCode { get; set; }
 
     /// <summary>The name of the thing it is about, as it was then: an organisation, a round.</summary>
     public required string Subject { get; set; }

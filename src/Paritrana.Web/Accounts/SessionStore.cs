@@ -39,8 +39,9 @@ public sealed class SessionStore(
     /// The session and its account, as one query of two primary-key lookups (the per-request cost).
     /// Null when there is no such session of this user.
     /// </summary>
-    /// <param name="province">The province of the cookie: the person's open notifications of it are
-    /// counted in the same statement, for the bell of the page (<see cref="Features.Notifications.NotificationBell"/>).</param>
+    /// <param name="province">The province of the cookie: the person's open notifications of it, and
+    /// those about their own account, are counted in the same statement, for the bell of the page
+    /// (<see cref="Features.Notifications.NotificationBell.Of"/>; without a province, only the latter).</param>
     public async Task<(SessionState State, int OpenNotifications)?> ReadAsync(Guid sessionId, Guid userId, string securityStamp, string? province, CancellationToken ct)
     {
         // The request's queries share this connection from here on (it is closed with the request's
@@ -56,23 +57,24 @@ public sealed class SessionStore(
 
     private sealed record SessionRow(DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, DateTimeOffset? EndedAt, SessionEndReason? EndedReason, bool IsDisabled, string? SecurityStamp, int OpenNotifications);
 
-    /// <summary>Compiled once: the query of every signed-in request (docs/decisions/020).</summary>
+    /// <summary>Compiled once: the query of every signed-in request (docs/decisions/020), with the bell of an account without a province.</summary>
     private static readonly Func<ParitranaDbContext, Guid, Guid, CancellationToken, Task<SessionRow?>> ReadQuery =
         EF.CompileAsyncQuery((ParitranaDbContext db, Guid sessionId, Guid userId, CancellationToken ct) => (
                 from s in db.UserSessions.AsNoTracking()
                 join u in db.Users on s.UserId equals u.Id
                 where s.Id == sessionId && s.UserId == userId
-                select new SessionRow(s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp, 0))
+                select new SessionRow(s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp,
+                    db.Notifications.Where(n => n.UserId == userId && n.ProvinceCode == null).Count(Features.Notifications.NotificationBell.IsOpen)))
             .FirstOrDefault());
 
-    /// <summary>The same, with the bell's count of the person's open notifications of <c>province</c>.</summary>
+    /// <summary>The same, with the bell's count of the person's open notifications of <c>province</c> and of their account.</summary>
     private static readonly Func<ParitranaDbContext, Guid, Guid, string, CancellationToken, Task<SessionRow?>> ReadWithBellQuery =
         EF.CompileAsyncQuery((ParitranaDbContext db, Guid sessionId, Guid userId, string province, CancellationToken ct) => (
                 from s in db.UserSessions.AsNoTracking()
                 join u in db.Users on s.UserId equals u.Id
                 where s.Id == sessionId && s.UserId == userId
                 select new SessionRow(s.LastSeenAt, s.ExpiresAt, s.EndedAt, s.EndedReason, u.IsDisabled, u.SecurityStamp,
-                    db.Notifications.Where(n => n.UserId == userId && n.ProvinceCode == province).Count(Features.Notifications.NotificationBell.IsOpen)))
+                    db.Notifications.Where(n => n.UserId == userId && (n.ProvinceCode == province || n.ProvinceCode == null)).Count(Features.Notifications.NotificationBell.IsOpen)))
             .FirstOrDefault());
 
     /// <summary>Writes "last seen" (the validator asks at most once per <see cref="SessionRules.LastSeenInterval"/>).</summary>

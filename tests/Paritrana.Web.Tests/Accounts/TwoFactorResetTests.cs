@@ -154,13 +154,50 @@ public class TwoFactorResetTests(TwoFactorResetPortalFixture portal) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task An_account_without_a_province_is_told_in_the_bell_as_well_as_by_mail()
+    {
+        // Another administrator: no province (docs/decisions/045: the same events in bell and mail).
+        var (id, email, _) = await AccountWithTwoFactorAsync(Roles.Administrator, "Admin Kedua", province: null);
+        using var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync(Admin);
+        var url = $"/Admin/Users/Edit?id={id}";
+        using (var reset = await admin.SubmitFormAsync(await admin.GetPageAsync(url), url, Form, new Dictionary<string, string> { ["TwoFactorResetReason"] = Reason }))
+        {
+            reset.Headers.Location!.ToString().ShouldBe(url);
+        }
+
+        (await MailTestKit.WaitForOutboxAsync(portal.Factory, email, rows => rows.Count == 1)).Single().Subject
+            .ShouldBe("Verifikasi dua langkah akun Portal Paritrana Anda diatur ulang");
+        (await TestDatabase.ScalarAsync<string>(portal.Factory.Database,
+            "SELECT string_agg(kind || '|' || coalesce(province_code, '-') || '|' || link, ',') FROM notifications WHERE user_id = @id", ("id", id)))
+            .ShouldBe("TwoFactorReset|-|/Account/TwoFactor");
+
+        // Signed in with the password alone (the role is not required to use it here): the bell counts it, the list shows it.
+        using var other = portal.Factory.CreatePortalClient();
+        (await other.SignInAsync(email, Password)).Dispose();
+        var home = await other.GetPageAsync("/");
+        home.QuerySelector("[data-testid=bell]")!.GetAttribute("data-count").ShouldBe("1");
+        var list = await other.GetPageAsync("/Notifications");
+        list.QuerySelectorAll("[data-testid=notification]").Select(n => (n.GetAttribute("data-kind"), n.GetAttribute("data-open"), PortalClient.Text(n.QuerySelector("[data-testid=notification-link]"))))
+            .ShouldBe([("TwoFactorReset", "true", $"Administrator mengatur ulang verifikasi dua langkah akun {email}")]);
+
+        // Opening it leads to the two-factor page and empties the bell.
+        var form = list.QuerySelector<IHtmlFormElement>("[data-testid=notification] form")!;
+        using (var opened = await other.PostFieldsAsync(form.GetAttribute("action")!, PortalClient.ReadForm(form)))
+        {
+            opened.Headers.Location!.ToString().ShouldBe("/Account/TwoFactor");
+        }
+
+        (await other.GetPageAsync("/")).QuerySelector("[data-testid=bell]")!.GetAttribute("data-count").ShouldBe("0");
+    }
+
     /// <summary>An account with two-factor sign-in on (key and ten recovery codes made as the setup page makes them).</summary>
-    private async Task<(Guid Id, string Email, string Key)> AccountWithTwoFactorAsync(string role, string fullName)
+    private async Task<(Guid Id, string Email, string Key)> AccountWithTwoFactorAsync(string role, string fullName, string? province = "51")
     {
         var email = $"ponsel.hilang.{Guid.NewGuid():N}@uji.paritrana";
         await using var scope = portal.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, FullName = fullName, ProvinceCode = "51", CreatedAt = DateTimeOffset.UtcNow, EmailConfirmed = true, LockoutEnabled = true };
+        var user = new PortalUser { UserName = email, Email = email, FullName = fullName, ProvinceCode = province, CreatedAt = DateTimeOffset.UtcNow, EmailConfirmed = true, LockoutEnabled = true };
         (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
         (await users.ResetAuthenticatorKeyAsync(user)).Succeeded.ShouldBeTrue();

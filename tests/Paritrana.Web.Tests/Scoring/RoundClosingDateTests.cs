@@ -99,4 +99,26 @@ public class RoundClosingDateTests(PortalFixture portal) : IClassFixture<PortalF
         (await data.RowsAsync("SELECT action, details->1->>'value' FROM audit_events WHERE entity_type = 'scoring-round' AND entity_id = @id", ("id", ScoringTestData.Id(round))))
             .ShouldBe(["round.updated | - -> 2099-04-01 (late cards refused)"]);
     }
+
+    [Fact]
+    public async Task A_forged_value_of_the_late_cards_checkbox_is_reported_beside_the_checkbox_not_the_date()
+    {
+        var cycle = await data.CycleAsync();
+        var round = await data.RoundAsync(cycle, "Penilaian Centang", 100m, RoundStatus.Open, ["KEP"]);
+        var url = $"/Scoring/Rounds/Details/{round}";
+        using var chair = await data.SignedInAsync(ScoringTestData.Chair);
+
+        // Posted with the form's antiforgery token; "abc" is neither yes nor no.
+        using (var refused = await chair.SubmitFormAsync(url, "#deadline-form", new Dictionary<string, string> { ["closesOn"] = "2099-05-02", ["refuseLateCards"] = "abc" }))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var page = await PortalClient.ParseAsync(refused);
+            ScoringTestData.Text(page, "[data-valmsg-for=refuseLateCards]")
+                .ShouldBe("Nilai 'abc' tidak valid untuk Tolak kartu nilai yang dikirim setelah tanggal penutupan.");
+            ScoringTestData.Text(page, "[data-valmsg-for=closesOn]").ShouldBe("");
+            page.QuerySelector("#refuseLateCards")!.GetAttribute("aria-describedby").ShouldBe("refuseLateCards-error");
+        }
+
+        (await data.RowsAsync("SELECT coalesce(closes_on::text, 'null'), refuse_late_cards FROM scoring_rounds WHERE id = @id", ("id", round))).ShouldBe(["null | False"]);
+    }
 }

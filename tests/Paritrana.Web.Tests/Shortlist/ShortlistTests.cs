@@ -327,6 +327,16 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         page.QuerySelectorAll("[data-testid=national-row]").Select(r => r.GetAttribute("data-nomination")).ShouldBe([s.A.ToString(System.Globalization.CultureInfo.InvariantCulture), s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         PortalClient.Text(page.QuerySelector($"[data-nomination='{s.A}']")).ShouldStartWith($"Bali Perusahaan Besar PT Alfa {s.Tag} 86,50 Diteruskan ke tingkat nasional");
 
+        // A forged value (neither yes nor no, or no decision number), posted with the row's antiforgery token: 400, nothing recorded.
+        foreach (var forged in new Dictionary<string, string>[] { new() { ["winner"] = "abc" }, new() { ["winner"] = "true", ["decision"] = "satu" } })
+        {
+            using var bad = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.A}'] form", forged);
+            bad.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        }
+
+        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
+        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe(0);
+
         // A wins the award; C does not.
         var winner = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.A}'] form", new Dictionary<string, string> { ["award"] = "  Paritrana Award Kategori Perusahaan Besar  " }, "button[value=true]");
         winner.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);

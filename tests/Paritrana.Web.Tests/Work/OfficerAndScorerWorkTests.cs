@@ -134,13 +134,54 @@ public class OfficerAndScorerWorkTests(PortalFixture portal) : IClassFixture<Por
         WorkLines.Of(await member.GetPageAsync("/")).Select(l => l.Group).Distinct().ShouldNotContain("committee");
     }
 
+    [Fact]
+    public async Task A_failed_regional_import_is_on_its_officers_list_like_an_employer_import_and_the_administrator_sees_their_own()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var denpasar = await BranchIdAsync("51.71");
+        var admin = await _nominations.ScalarAsync<Guid>("SELECT id FROM users WHERE email = @e", ("e", NominationTestData.AdminEmail));
+        var employers = await BatchAsync("ekstrak-pemberi-kerja.csv", ImportStatus.Failed, denpasar, now.AddHours(-3));
+        var regional = await BatchAsync("cakupan-wilayah.csv", ImportStatus.Failed, denpasar, now.AddHours(-1), kind: ImportKind.RegionalFigures);
+        var adminRunning = await BatchAsync("cakupan-nasional.csv", ImportStatus.Running, null, now.AddMinutes(-2), total: 6_168, processed: 514, kind: ImportKind.RegionalFigures, user: admin);
+        await BatchAsync("cakupan-lama.csv", ImportStatus.Failed, null, now.AddDays(-8), kind: ImportKind.RegionalFigures, user: admin);   // more than a week ago
+
+        using var officer = await _nominations.SignedInAsync(NominationTestData.Denpasar);
+        var lines = WorkLines.Of(await officer.GetPageAsync("/")).Where(l => l.Group == "imports").ToList();
+        lines.Select(l => (l.Id, l.Count, l.Text, l.Href, l.Late)).ShouldBe(
+        [
+            ($"import-{regional}", 1, "Impor cakupan-wilayah.csv gagal", $"/Imports/Progress/{regional}", true),
+            ($"import-{employers}", 1, "Impor ekstrak-pemberi-kerja.csv gagal", $"/Imports/Progress/{employers}", true),
+        ]);
+
+        // The link opens the batch with its error; its own kind's history lists it as failed.
+        var progress = await officer.GetPageAsync(lines[0].Href);
+        PortalClient.Text(progress.QuerySelector("[data-testid=status]")).ShouldBe("Gagal");
+        PortalClient.Text(progress.QuerySelector("[data-testid=error]")).ShouldBe("Koneksi terputus");
+        var history = await officer.GetPageAsync("/Imports/Regional");
+        history.QuerySelectorAll("[data-testid=batch-row]").Select(r => (PortalClient.Text(r.QuerySelector("[data-testid=file]")), PortalClient.Text(r.QuerySelector("[data-testid=status]"))))
+            .ShouldBe([("cakupan-wilayah.csv", "Gagal")]);
+
+        // The administrator: their own import running, not the branch's failures (those are the officer's to handle).
+        using var administrator = await _nominations.SignedInAsync(NominationTestData.AdminEmail);
+        var home = await administrator.GetPageAsync("/");
+        home.QuerySelector("[data-testid=provinces]").ShouldNotBeNull();
+        WorkLines.Of(home).Select(l => (l.Group, l.Id, l.Count, l.Text, l.Detail, l.Href)).ShouldBe(
+        [
+            ("imports", $"import-{adminRunning}", 1, "Impor cakupan-nasional.csv sedang berjalan", "514 dari 6.168 baris", $"/Imports/Progress/{adminRunning}"),
+        ]);
+    }
+
     private async Task<int> BranchIdAsync(string regency) =>
         await _nominations.ScalarAsync<int>("SELECT branch_office_id FROM branch_office_areas WHERE regency_code = @r LIMIT 1", ("r", regency));
 
-    private async Task<long> BatchAsync(string file, ImportStatus status, int branch, DateTimeOffset createdAt, int total = 10, int processed = 0)
+    private async Task<long> BatchAsync(string file, ImportStatus status, int? branch, DateTimeOffset createdAt, int total = 10, int processed = 0, ImportKind kind = ImportKind.Employers, Guid? user = null)
     {
         await using var db = _nominations.NewContext();
-        var batch = new ImportBatch { FileName = file, FileSize = 100, BranchOfficeId = branch, Status = status, TotalRows = total, ValidRows = total, ProcessedRows = processed, CreatedAt = createdAt, Error = status == ImportStatus.Failed ? "Koneksi terputus" : null };
+        var batch = new ImportBatch
+        {
+            Kind = kind, FileName = file, FileSize = 100, BranchOfficeId = branch, UserId = user, Status = status, TotalRows = total, ValidRows = total, ProcessedRows = processed,
+            CreatedAt = createdAt, Error = status == ImportStatus.Failed ? "Koneksi terputus" : null,
+        };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync();
         return batch.Id;

@@ -1285,7 +1285,6 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnName("link");
 
                     b.Property<string>("ProvinceCode")
-                        .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("province_code");

@@ -3,7 +3,7 @@ namespace Paritrana.Web.Features.Notifications;
 /// <summary>
 /// The signed-in person's notifications: the bell's count on every page (one indexed count, on
 /// <c>ix_notifications_open</c>), the list, and marking read. A person sees only their own, and only
-/// those of the province they belong to now.
+/// those of the province they belong to now or about their own account.
 /// </summary>
 public sealed class NotificationBell(ParitranaDbContext db, CurrentUser me, TimeProvider clock, IHttpContextAccessor http)
 {
@@ -18,14 +18,17 @@ public sealed class NotificationBell(ParitranaDbContext db, CurrentUser me, Time
     /// </summary>
     public static void Remember(HttpContext context, int count) => context.Items[CountItem] = count;
 
-    /// <summary>The person's notifications (none for an account without a province).</summary>
+    /// <summary>The person's notifications: of their province, and about their own account.</summary>
     public IQueryable<Notification> Mine() => Of(db, me.Id, me.ProvinceCode);
 
-    /// <summary>A person's notifications of the province they belong to now (none without one).</summary>
+    /// <summary>
+    /// A person's notifications of the province they belong to now, and those about their own account
+    /// (no province; the only ones of an account without a province, docs/decisions/045).
+    /// </summary>
     public static IQueryable<Notification> Of(ParitranaDbContext db, Guid? user, string? province) =>
-        user is Guid id && province is not null
-            ? db.Notifications.Where(n => n.UserId == id && n.ProvinceCode == province)
-            : db.Notifications.Where(n => false);
+        user is not Guid id ? db.Notifications.Where(n => false)
+        : province is not null ? db.Notifications.Where(n => n.UserId == id && (n.ProvinceCode == province || n.ProvinceCode == null))
+        : db.Notifications.Where(n => n.UserId == id && n.ProvinceCode == null);
 
     /// <summary>Unread and not settled: the bell's number.</summary>
     public Task<int> OpenCountAsync(CancellationToken ct = default) =>

@@ -54,26 +54,19 @@ public sealed class Notifier(ParitranaDbContext db, MailOutbox? outbox, TimeProv
 
     /// <summary>
     /// One notification about the person's own account (no mail: the caller mails what must reach
-    /// them whatever they chose). Shown in their current province's list; none for an account without a province.
+    /// them whatever they chose). It has no province: shown to them in any province, and to an
+    /// account without one (the administrator), so that bell and mail tell of the same events (docs/decisions/045).
     /// </summary>
-    public bool AddAboutAccount(PortalUser user, NotificationKind kind, string link)
-    {
-        if (user.ProvinceCode is not { } province)
-        {
-            return false;
-        }
-
+    public void AddAboutAccount(PortalUser user, NotificationKind kind, string link) =>
         db.Notifications.Add(new Notification
         {
             UserId = user.Id,
             Kind = kind,
-            ProvinceCode = province,
+            ProvinceCode = null,
             Subject = Truncate(user.Email ?? "", 300),
             Link = link,
             CreatedAt = clock.GetUtcNow(),
         });
-        return true;
-    }
 
     /// <summary>The language <paramref name="userId"/> chose ("id" without a choice).</summary>
     public async Task<string> LanguageOfAsync(Guid userId, CancellationToken ct) =>
@@ -124,6 +117,33 @@ public sealed class Notifier(ParitranaDbContext db, MailOutbox? outbox, TimeProv
 
     /// <summary>The work key of a visit's reminder (tomorrow): settled when it is recorded, cancelled or moved.</summary>
     public static string VisitWork(int visitId) => $"visit:{visitId}";
+
+    /// <summary>
+    /// The work key of a scorer's "round closing" reminder: the person's cards of that round, settled
+    /// when they have sent the last of them or when the round is closed (docs/decisions/045).
+    /// </summary>
+    public static string RoundWork(int roundId, Guid scorerId) => $"round:{roundId}:{scorerId:N}";
+
+    /// <summary>
+    /// A scorer's assignments whose card is still to send: no card submitted, no conflict declared
+    /// (what the "round closing" reminder is about).
+    /// </summary>
+    public static IQueryable<Assignment> CardsToSend(ParitranaDbContext db) =>
+        db.Assignments.Where(a =>
+            !db.Scorecards.Any(c => c.RoundId == a.RoundId && c.NominationId == a.NominationId && c.ScorerId == a.ScorerId && c.Status == ScorecardStatus.Submitted)
+            && !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId));
+
+    /// <summary>
+    /// Settles <paramref name="scorerId"/>'s "round closing" reminder of <paramref name="roundId"/>
+    /// when no card of theirs is left to send there (read in the caller's transaction, after its change is saved).
+    /// </summary>
+    public async Task SettleRoundIfDoneAsync(int roundId, Guid scorerId, CancellationToken ct)
+    {
+        if (!await CardsToSend(db).AnyAsync(a => a.RoundId == roundId && a.ScorerId == scorerId, ct))
+        {
+            await SettleAsync(RoundWork(roundId, scorerId), ct);
+        }
+    }
 
     /// <summary>The work key of a scorer's card in a round.</summary>
     public static string CardWork(int roundId, int nominationId, Guid scorerId) => $"card:{roundId}:{nominationId}:{scorerId:N}";

@@ -13,6 +13,8 @@ namespace Paritrana.Web.Features.Notifications;
 /// reminders carry the work key of their item or visit (<see cref="Notifier.CoachingWork"/>,
 /// <see cref="Notifier.VisitWork"/>), as do their mails: resolving the item, recording, cancelling or
 /// moving the visit, or withdrawing the nomination settles them and cancels the mails not yet sent.
+/// A "round closing" reminder carries the person's work in that round (<see cref="Notifier.RoundWork"/>):
+/// settled when they send their last card of it, or when the round is closed.
 /// </summary>
 public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, TimeProvider clock)
 {
@@ -31,6 +33,7 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
         {
             NotificationKind.CoachingDueTomorrow or NotificationKind.CoachingOverdue => Notifier.CoachingWork(ThingId),
             NotificationKind.VisitTomorrow => Notifier.VisitWork(ThingId),
+            NotificationKind.RoundClosingSoon => Notifier.RoundWork(ThingId, UserId),
             _ => null,
         };
     }
@@ -139,16 +142,24 @@ public sealed class ReminderSweep(ParitranaDbContext db, Notifier notifier, Time
                 r.ProvinceCode,
                 r.Name,
                 ClosesOn = r.ClosesOn!.Value,
-                Scorers = db.Assignments
-                    .Where(a => a.RoundId == r.Id
-                        && !db.Scorecards.Any(c => c.RoundId == r.Id && c.NominationId == a.NominationId && c.ScorerId == a.ScorerId && c.Status == ScorecardStatus.Submitted)
-                        && !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId))
-                    .Select(a => a.ScorerId).Distinct().ToList(),
             })
             .ToListAsync(ct);
-        foreach (var round in rounds.Where(r => Reminders.IsRoundClosingSoon(r.ClosesOn, ProvinceTime.Today(now, r.ProvinceCode))))
+        rounds = rounds.Where(r => Reminders.IsRoundClosingSoon(r.ClosesOn, ProvinceTime.Today(now, r.ProvinceCode))).ToList();
+        var ids = rounds.Select(r => r.Id).ToList();
+        if (ids.Count == 0)
         {
-            foreach (var user in round.Scorers)
+            return;
+        }
+
+        // The scorers with a card still to send in each of them.
+        var scorers = (await Notifier.CardsToSend(db).AsNoTracking()
+                .Where(a => ids.Contains(a.RoundId))
+                .Select(a => new { a.RoundId, a.ScorerId }).Distinct()
+                .ToListAsync(ct))
+            .ToLookup(a => a.RoundId, a => a.ScorerId);
+        foreach (var round in rounds)
+        {
+            foreach (var user in scorers[round.Id].Order())
             {
                 into.Add(new Candidate(NotificationKind.RoundClosingSoon, round.Id, round.ClosesOn, round.ProvinceCode, round.Name, "/Scoring", user));
             }

@@ -250,6 +250,8 @@ public sealed partial class ScorecardService
             {
                 // A reopened card sent again: its "reopened" notification is settled (docs/decisions/030).
                 await notifier.SettleAsync(Notifications.Notifier.CardWork(context.RoundId, context.NominationId, context.ScorerId), ct);
+                // The last card of the round sent: the "round closing" reminder is settled (docs/decisions/045).
+                await notifier.SettleRoundIfDoneAsync(context.RoundId, context.ScorerId, ct);
             }
 
             await db.SaveChangesAsync(ct);

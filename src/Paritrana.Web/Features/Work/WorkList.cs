@@ -31,7 +31,12 @@ public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, Cur
         if (role == Roles.BranchOfficer)
         {
             groups.Add(new WorkGroup("verification", l["Verifikasi"], await VerificationAsync(scope, ct)));
-            groups.Add(new WorkGroup("imports", l["Impor data BPJamsostek"], await ImportsAsync(scope, ct)));
+            groups.Add(new WorkGroup("imports", l["Impor data BPJamsostek"], await ImportsAsync(scope, null, ct)));
+        }
+        else if (role == Roles.Administrator && me.Id is Guid admin)
+        {
+            // The administrator imports too (nationally): their own imports running or failed, beside the provinces' overview.
+            groups.Add(new WorkGroup("imports", l["Impor data BPJamsostek"], await ImportsAsync(scope, admin, ct)));
         }
         else if (role is not null && Roles.IsCommittee(role) && me.Id is Guid self)
         {
@@ -88,9 +93,9 @@ public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, Cur
             Route(("cycle", r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("status", nameof(NominationStatus.Returned))))).ToList();
     }
 
-    private async Task<List<WorkLine>> ImportsAsync(AccessScope scope, CancellationToken ct)
+    private async Task<List<WorkLine>> ImportsAsync(AccessScope scope, Guid? by, CancellationToken ct)
     {
-        var batches = await WorkQueries.ImportsToWatch(db, scope, clock.GetUtcNow()).AsNoTracking()
+        var batches = await WorkQueries.ImportsToWatch(db, scope, clock.GetUtcNow(), by).AsNoTracking()
             .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
             .Select(b => new { b.Id, b.FileName, b.Status, b.TotalRows, b.ProcessedRows })
             .ToListAsync(ct);

@@ -170,11 +170,15 @@ public static class WorkQueries
     /// <summary>How long a failed import stays on its officer's home page.</summary>
     public static readonly TimeSpan FailedImportsShownFor = TimeSpan.FromDays(7);
 
-    /// <summary>Imports running now, and those that failed in the last week, in scope.</summary>
-    public static IQueryable<ImportBatch> ImportsToWatch(ParitranaDbContext db, AccessScope scope, DateTimeOffset now)
+    /// <summary>
+    /// Imports of either kind (employers, regional coverage) running now, and those that failed in the
+    /// last week, in scope; of one person when <paramref name="by"/> is given (the administrator's own).
+    /// </summary>
+    public static IQueryable<ImportBatch> ImportsToWatch(ParitranaDbContext db, AccessScope scope, DateTimeOffset now, Guid? by = null)
     {
         var since = now - FailedImportsShownFor;
         return db.ImportBatches.InScope(scope)
+            .Where(b => by == null || b.UserId == by)
             .Where(b => b.Status == ImportStatus.Running || (b.Status == ImportStatus.Failed && b.CreatedAt >= since));
     }
 }

@@ -117,6 +117,12 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
             var scorers = await db.Assignments.Where(a => a.RoundId == id).Select(a => a.ScorerId).Distinct().ToListAsync(ct);
             await notifier.RaiseAsync(scorers, new(NotificationKind.RoundOpened, round.ProvinceCode, round.Name, "/Scoring"), me.Id, ct);
         }
+        else
+        {
+            // Closed: nothing more can be sent, so its "round closing" reminders are settled (docs/decisions/045).
+            var scorers = await db.Assignments.Where(a => a.RoundId == id).Select(a => a.ScorerId).Distinct().ToListAsync(ct);
+            await notifier.SettleAsync(scorers.Select(s => Features.Notifications.Notifier.RoundWork(id, s)).ToList(), ct);
+        }
 
         try
         {
@@ -161,25 +167,35 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
             return Refuse(id, l["Babak yang sudah ditutup tidak dapat diubah."].Value);
         }
 
-        string? error = null;
-        if (!ModelState.IsValid)
+        // Each error beside its own field: the date, or the checkbox (a forged value other than yes or no).
+        var errors = new Dictionary<string, string>();
+        if (ModelState.GetFieldValidationState(nameof(refuseLateCards)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            error = l["Tanggal penutupan tidak valid."].Value;
+            errors[nameof(refuseLateCards)] = l["Nilai '{0}' tidak valid untuk {1}.", ModelState[nameof(refuseLateCards)]?.AttemptedValue ?? "", l["Tolak kartu nilai yang dikirim setelah tanggal penutupan"]].Value;
+        }
+
+        if (ModelState.GetFieldValidationState(nameof(closesOn)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            errors[nameof(closesOn)] = l["Tanggal penutupan tidak valid."].Value;
         }
         else if (closesOn is DateOnly closes && closes != round.ClosesOn && closes < Wib.Today(clock))
         {
-            error = l["Tanggal penutupan tidak boleh sebelum hari ini."].Value;
+            errors[nameof(closesOn)] = l["Tanggal penutupan tidak boleh sebelum hari ini."].Value;
         }
-        else if (refuseLateCards && closesOn is null)
+        else if (errors.Count == 0 && refuseLateCards && closesOn is null)
         {
-            error = l["Isi tanggal penutupan bila kartu nilai setelahnya hendak ditolak."].Value;
+            errors[nameof(closesOn)] = l["Isi tanggal penutupan bila kartu nilai setelahnya hendak ditolak."].Value;
         }
 
-        if (error is not null)
+        if (errors.Count > 0)
         {
             await transaction.RollbackAsync(ct);
             ModelState.Clear();
-            ModelState.AddModelError("closesOn", error);
+            foreach (var (field, error) in errors)
+            {
+                ModelState.AddModelError(field, error);
+            }
+
             return await OnGetAsync(id, ct);
         }
 
