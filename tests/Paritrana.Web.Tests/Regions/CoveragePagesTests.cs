@@ -154,6 +154,7 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
             "— Kabupaten Buleleng — — — — 0",
         ]);
         rows[1].QuerySelector("a")!.GetAttribute("href").ShouldBe("/Employers?provinsi=51&wilayah=51.71");
+        rows[0].QuerySelector("[data-testid=reporting]").ShouldBeNull(); // a regency is one: nothing to say
     }
 
     [Fact]
@@ -307,6 +308,9 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         rows.Take(3).Select(r => $"{Cell(r, "rank")} {Cell(r, "name")} {Cell(r, "coverage")} {Cell(r, "gap")}").ShouldBe(
             ["1 Bali 40,95 % +3,35", "2 Nusa Tenggara Barat 20,00 % −17,60", "— Aceh — —"]);
         rows[0].QuerySelector("a")!.GetAttribute("href").ShouldBe("/Participation/Province/51");
+        // December 2023: three of Bali's nine regencies and cities, one of Nusa Tenggara Barat's ten, none of Aceh's 23.
+        rows.Take(3).Select(r => Cell(r, "reporting")).ShouldBe(
+            ["belum lengkap: 3 dari 9 kabupaten/kota", "belum lengkap: 1 dari 10 kabupaten/kota", "belum lengkap: 0 dari 23 kabupaten/kota"]);
 
         var tiles = page.QuerySelectorAll("[data-testid=tile]").ToDictionary(t => t.GetAttribute("data-code")!);
         tiles.Count.ShouldBe(38);

@@ -32,11 +32,15 @@ public sealed record AreaReport(
     IReadOnlyList<CoveragePoint> Trend,
     IReadOnlyList<RankedArea> Parts,
     IReadOnlyList<PartSeries> PartTrends,
+    IReadOnlyDictionary<string, Completeness> PartsReporting,
     YearOnYear? Change,
     EmployerSummary Employers,
     DateTimeOffset ComputedAt)
 {
     public CoveragePoint? Latest => Trend.Count == 0 ? null : Trend[^1];
+
+    /// <summary>True when the parts are areas of several regencies (the provinces of the country), whose completeness is worth showing.</summary>
+    public bool PartsHaveRegencies => PartsReporting.Values.Any(c => c.Expected > 1);
 
     /// <summary>The area's coverage of all workers at the latest month (the reference of the parts' gaps).</summary>
     public decimal? LatestCoverage => Latest?.Figures.AllCoverage;
@@ -190,7 +194,11 @@ public sealed class CoverageReports(ParitranaDbContext db, ReferenceData referen
         var series = rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Period)
             .Select(r => new PartSeries(r.Code, r.Period, r.Figures, new Completeness(r.Regencies, sizes.GetValueOrDefault(r.Code, r.Regencies))))
             .ToList();
-        return new AreaReport(trend, ranked, series, change, employers, clock.GetUtcNow());
+        var reporting = parts.ToDictionary(
+            p => p.Code,
+            p => new Completeness(rows.FirstOrDefault(r => r.Period == latest && r.Code == p.Code)?.Regencies ?? 0, p.Regencies),
+            StringComparer.Ordinal);
+        return new AreaReport(trend, ranked, series, reporting, change, employers, clock.GetUtcNow());
     }
 
     private static async Task<EmployerSummary> SummariseAsync(IQueryable<Organisation> organisations, CancellationToken ct)
