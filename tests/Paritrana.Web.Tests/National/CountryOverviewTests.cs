@@ -157,10 +157,10 @@ public class CountryOverviewTests(FieldWorkFixture fixture) : IClassFixture<Fiel
         besar.QuerySelector("[data-testid=total] a")!.GetAttribute("href").ShouldBe($"/Nominations?cycle={Year}&province=51&category={Besar}");
         Listed(await admin.GetPageAsync(besar.QuerySelector("[data-testid=total] a")!.GetAttribute("href")!))
             .ShouldBe(BaliBesar.Select(k => Ids[k]).ToList(), ignoreOrder: true);
-        var submitted = besar.QuerySelector("[data-testid=status-count][data-status=Submitted] a")!.GetAttribute("href")!;
+        var submitted = besar.QuerySelector("a[data-testid=status-count][data-status=Submitted]")!.GetAttribute("href")!;
         submitted.ShouldBe($"/Nominations?cycle={Year}&province=51&category={Besar}&status=Submitted");
         Listed(await admin.GetPageAsync(submitted)).ShouldBe([Ids["A1"], Ids["A2"]], ignoreOrder: true);
-        foreach (var link in bali.QuerySelectorAll("[data-testid=status-count] a"))
+        foreach (var link in bali.QuerySelectorAll("a[data-testid=status-count]"))
         {
             var count = int.Parse(Text(link).Split(' ')[^1], CultureInfo.InvariantCulture);
             Listed(await admin.GetPageAsync(link.GetAttribute("href")!)).Count.ShouldBe(count, link.GetAttribute("href"));
