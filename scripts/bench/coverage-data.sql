@@ -28,7 +28,9 @@ SELECT 2, 'PT Cakupan Uji ' || s, g.province_code, g.code, 'CB' || lpad(s::text,
 FROM (SELECT s, random() AS r0, random() AS r1, random() AS r2, random() AS r3 FROM generate_series(1, :employers) AS s) e
 JOIN regs g ON g.i = (e.s::bigint * 7919) % 514;
 
--- Regional figures: 60 months for each of the 514 regencies and cities, coverage rising over time.
+-- Regional figures: 60 months for each of the 514 regencies and cities, coverage rising over time,
+-- in place of the demo's own (Bali and Jawa Tengah, 2022-12 to 2023-12, seeded at the portal's start).
+DELETE FROM regional_figures;
 INSERT INTO regional_figures (regency_code, period, formal_workers, informal_workers, participants_pu, participants_bpu,
     active_employers, aware_villages, recorded_at)
 SELECT g.code, (date '2019-01-01' + make_interval(months => m))::date,

@@ -59,6 +59,38 @@ public sealed record RankedArea(int Rank, string Code, string Name, AreaFigures 
     public decimal? Coverage => Figures.AllCoverage;
 }
 
+/// <summary>
+/// How many of an area's regencies and cities gave figures for a period: an area's figures are the
+/// sum of those that reported, so a period with fewer than <see cref="Expected"/> is incomplete and
+/// is said to be ("belum lengkap: 9 dari 514 kabupaten/kota") wherever it is shown.
+/// </summary>
+public sealed record Completeness(int Reporting, int Expected)
+{
+    public bool IsComplete => Reporting >= Expected;
+}
+
+/// <summary>
+/// An area's change against a year earlier, like for like: both periods summed over the regencies
+/// and cities that reported in both (<see cref="Common"/>), so a regency that joined or left the
+/// extract in between moves neither side. When every regency of either period reported in both
+/// (<see cref="SameRegencies"/>), <see cref="Now"/> is the period's figures as shown and the changes
+/// are the differences of the figures shown.
+/// </summary>
+public sealed record YearOnYear(AreaFigures Now, AreaFigures Before, int Common, int ReportingNow, int ReportingBefore)
+{
+    public bool SameRegencies => Common == ReportingNow && Common == ReportingBefore;
+
+    public decimal? AllPoints => RegionalCoverage.PointChange(Now.AllCoverage, Before.AllCoverage);
+
+    public decimal? FormalPoints => RegionalCoverage.PointChange(Now.FormalCoverage, Before.FormalCoverage);
+
+    public decimal? InformalPoints => RegionalCoverage.PointChange(Now.InformalCoverage, Before.InformalCoverage);
+
+    public decimal? EmployersPercent => RegionalCoverage.PercentChange(Now.ActiveEmployers, Before.ActiveEmployers);
+
+    public decimal? VillagesPercent => RegionalCoverage.PercentChange(Now.AwareVillages, Before.AwareVillages);
+}
+
 /// <summary>The rules of the coverage pages (issue 16): changes against a year earlier, ranks, gaps, colour bands.</summary>
 public static class RegionalCoverage
 {
@@ -105,6 +137,24 @@ public static class RegionalCoverage
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The change of an area from <paramref name="before"/> (the same month a year earlier) to
+    /// <paramref name="now"/>, each the figures of the regencies and cities that reported (by code),
+    /// over those that reported in both; null when none did (nothing to compare).
+    /// </summary>
+    public static YearOnYear? CompareLikeForLike(IReadOnlyDictionary<string, AreaFigures> now, IReadOnlyDictionary<string, AreaFigures> before)
+    {
+        var common = now.Keys.Where(before.ContainsKey).ToList();
+        return common.Count == 0
+            ? null
+            : new YearOnYear(
+                AreaFigures.Sum(common.Select(c => now[c])),
+                AreaFigures.Sum(common.Select(c => before[c])),
+                common.Count,
+                now.Count,
+                before.Count);
     }
 
     /// <summary>The lower bounds (percent) of the tile map's colour bands: band 1 below 20 %, ..., band 5 from 50 %.</summary>

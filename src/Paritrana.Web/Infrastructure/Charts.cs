@@ -40,6 +40,12 @@ public sealed record ChartSpec(string Id, string Kind, string Title, IReadOnlyLi
     /// <summary>The header of the table's first column (the labels).</summary>
     public string LabelHeader { get; init; } = "";
 
+    /// <summary>A last column of text in the table, one per label (such as how many regencies reported a period); none when null.</summary>
+    public IReadOnlyList<string>? Notes { get; init; }
+
+    /// <summary>The header of <see cref="Notes"/>.</summary>
+    public string NotesHeader { get; init; } = "";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

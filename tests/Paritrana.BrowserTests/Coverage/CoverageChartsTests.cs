@@ -24,7 +24,7 @@ public class CoverageChartsTests(BrowserPortal portal, ITestOutputHelper output)
               ('51.03', '2023-12-01', 200000, 100000, 130000, 20000, 6000, NULL, now()),
               ('51.04', '2023-12-01', 100000, 150000, 40000, 20000, 2000, 3, now());
             """, portal.Database);
-        CoverageReports.Forget();
+        CoverageReports.Forget(portal.Factory.Services);
     }
 
     private static readonly string[] ProvinceCharts = ["trend", "regencies", "sizes"];

@@ -93,4 +93,54 @@ public class RegionalCoverageTests
     [InlineData(101.0, 5)]
     public void Tiles_are_coloured_in_bands_of_ten_points(double? coverage, int band) =>
         RegionalCoverage.Band((decimal?)coverage).ShouldBe(band);
+
+    [Fact]
+    public void A_change_against_a_year_earlier_compares_only_the_regencies_that_reported_in_both_periods()
+    {
+        // A reported both years; B only a year earlier; C only now. Like for like: A alone.
+        // A now 60 of 100 = 60.00 %, before 50 of 100 = 50.00 %: +10.00 points (with C: 60+10 of 100+100 = 35.00 %).
+        var now = new Dictionary<string, AreaFigures>
+        {
+            ["A"] = new(80, 20, 50, 10, 30, 4),
+            ["C"] = new(50, 50, 5, 5, 70, null),
+        };
+        var before = new Dictionary<string, AreaFigures>
+        {
+            ["A"] = new(80, 20, 40, 10, 24, 2),
+            ["B"] = new(10, 10, 10, 10, 1000, 9),
+        };
+
+        var change = RegionalCoverage.CompareLikeForLike(now, before)!;
+
+        change.Now.ShouldBe(new AreaFigures(80, 20, 50, 10, 30, 4));
+        change.Before.ShouldBe(new AreaFigures(80, 20, 40, 10, 24, 2));
+        (change.Common, change.ReportingNow, change.ReportingBefore, change.SameRegencies).ShouldBe((1, 2, 2, false));
+        change.AllPoints.ShouldBe(10.00m);
+        change.FormalPoints.ShouldBe(12.50m); // 50/80 = 62.50 %, 40/80 = 50.00 %
+        change.InformalPoints.ShouldBe(0.00m);
+        change.EmployersPercent.ShouldBe(25.00m); // 30 against 24
+        change.VillagesPercent.ShouldBe(100.00m); // 4 against 2
+    }
+
+    [Fact]
+    public void The_same_regencies_in_both_periods_compare_their_whole_figures_and_none_in_common_compare_nothing()
+    {
+        var now = new Dictionary<string, AreaFigures> { ["A"] = new(100, 0, 40, 0, 1, null), ["B"] = new(100, 0, 20, 0, 1, null) };
+        var before = new Dictionary<string, AreaFigures> { ["A"] = new(100, 0, 30, 0, 1, null), ["B"] = new(100, 0, 10, 0, 1, null) };
+
+        var change = RegionalCoverage.CompareLikeForLike(now, before)!;
+        change.SameRegencies.ShouldBeTrue();
+        change.AllPoints.ShouldBe(10.00m); // 60 of 200 = 30.00 % against 40 of 200 = 20.00 %
+        change.VillagesPercent.ShouldBeNull();
+
+        RegionalCoverage.CompareLikeForLike(now, new Dictionary<string, AreaFigures> { ["Z"] = new(1, 1, 1, 1, 1, 1) }).ShouldBeNull();
+        RegionalCoverage.CompareLikeForLike(now, new Dictionary<string, AreaFigures>()).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(9, 9, true)]
+    [InlineData(44, 514, false)]
+    [InlineData(0, 9, false)]
+    public void A_period_is_complete_only_when_every_regency_of_the_area_reported(int reporting, int expected, bool complete) =>
+        new Completeness(reporting, expected).IsComplete.ShouldBe(complete);
 }

@@ -76,6 +76,22 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
         commands.ShouldNotContain(c => c.Contains("cycle_stages") || c.Contains("province_stages") || c.Contains("FROM provinces") || c.Contains("FROM regencies_and_cities"));
     }
 
+    [Fact]
+    public async Task The_country_overview_sends_one_command_besides_the_session_check_whatever_the_number_of_provinces()
+    {
+        using var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync("admin@paritrana.demo");
+        await portal.ListeningAsync();
+        _ = await portal.CountAsync(admin, "/National/Country");
+        var (page, commands) = await portal.CountAsync(admin, "/National/Country");
+
+        page.QuerySelectorAll("[data-testid=province]").Length.ShouldBe(38);
+        // The session check with the bell's count, and the cycle's nominations grouped by province,
+        // category and status (Features/National/CountryOverview); provinces, categories and stage
+        // dates are the instance's copy (docs/decisions/032).
+        commands.Count.ShouldBe(2, string.Join("\n---\n", commands));
+        commands[^1].ShouldContain("GROUP BY");
+    }
+
     // The session check with the bell's count; the open rounds' assignments and cards counted per
     // scorer, and the outstanding scorers' names; nominations waiting for a step; returned ones;
     // open coaching items; unrecorded and upcoming visits (Features/Work/WorkList).

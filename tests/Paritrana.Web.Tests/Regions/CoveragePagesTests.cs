@@ -87,7 +87,7 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
             Seeded.Release();
         }
 
-        CoverageReports.Forget();
+        CoverageReports.Forget(portal.Factory.Services);
     }
 
     [Fact]
@@ -106,6 +106,8 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
             ("villages", "7", "+40,00 % dari tahun sebelumnya"),
         ]);
         Text(page.QuerySelector("[data-testid=source]")).ShouldBe("Sumber: BPJamsostek, BPS; data per Desember 2023");
+        // Bali has nine regencies and cities; three reported December 2023.
+        Text(page.QuerySelector("[data-testid=incomplete]")).ShouldBe("Belum lengkap: 3 dari 9 kabupaten/kota melaporkan Desember 2023.");
     }
 
     [Fact]
@@ -126,9 +128,9 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
             ("Pekerja formal dan informal", [1_050_000m, 500_000m, 1_050_000m]));
         TableRows(page, "chart-table-trend").ShouldBe(
         [
-            ["Desember 2022", "33,81 %", "50,86 %", "12,77 %", "355.000", "1.050.000"],
-            ["Juni 2023", "41,00 %", "57,63 %", "17,07 %", "205.000", "500.000"],
-            ["Desember 2023", "40,95 %", "58,33 %", "17,78 %", "430.000", "1.050.000"],
+            ["Desember 2022", "33,81 %", "50,86 %", "12,77 %", "355.000", "1.050.000", "belum lengkap: 3 dari 9 kabupaten/kota"],
+            ["Juni 2023", "41,00 %", "57,63 %", "17,07 %", "205.000", "500.000", "belum lengkap: 1 dari 9 kabupaten/kota"],
+            ["Desember 2023", "40,95 %", "58,33 %", "17,78 %", "430.000", "1.050.000", "belum lengkap: 3 dari 9 kabupaten/kota"],
         ]);
 
         var regencies = Chart(page, "regencies");
@@ -152,6 +154,7 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
             "— Kabupaten Buleleng — — — — 0",
         ]);
         rows[1].QuerySelector("a")!.GetAttribute("href").ShouldBe("/Employers?provinsi=51&wilayah=51.71");
+        rows[0].QuerySelector("[data-testid=reporting]").ShouldBeNull(); // a regency is one: nothing to say
     }
 
     [Fact]
@@ -178,18 +181,26 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         page.Body!.TextContent.ShouldNotContain("Gianyar");
 
         var csv = await Csv(officer, "/Participation/Province/51?handler=Csv");
-        csv[0].ShouldBe("kode_wilayah;nama_wilayah;periode;pekerja_formal;pekerja_informal;peserta_pu;peserta_bpu;pemberi_kerja_aktif;desa_sadar;cakupan_semua;cakupan_formal;cakupan_informal");
+        csv[0].ShouldBe("kode_wilayah;nama_wilayah;periode;pekerja_formal;pekerja_informal;peserta_pu;peserta_bpu;pemberi_kerja_aktif;desa_sadar;cakupan_semua;cakupan_formal;cakupan_informal;kabupaten_kota_melapor;kabupaten_kota_wilayah");
+        // The area has five regencies and cities (51.01, 51.02, 51.03, 51.08, 51.71): two reported, then one, then two.
         csv.Skip(1).ShouldBe(
         [
-            "51;Wilayah Kantor Cabang Denpasar;2022-12;480000;320000;260000;45000;13000;2;38,13;54,17;14,06",
-            "51;Wilayah Kantor Cabang Denpasar;2023-06;295000;205000;170000;35000;8500;3;41,00;57,63;17,07",
-            "51;Wilayah Kantor Cabang Denpasar;2023-12;500000;300000;310000;60000;15000;4;46,25;62,00;20,00",
-            "51.03;Kabupaten Badung;2022-12;190000;110000;110000;15000;5000;;41,67;57,89;13,64",
-            "51.03;Kabupaten Badung;2023-12;200000;100000;130000;20000;6000;;50,00;65,00;20,00",
-            "51.71;Kota Denpasar;2022-12;290000;210000;150000;30000;8000;2;36,00;51,72;14,29",
-            "51.71;Kota Denpasar;2023-06;295000;205000;170000;35000;8500;3;41,00;57,63;17,07",
-            "51.71;Kota Denpasar;2023-12;300000;200000;180000;40000;9000;4;44,00;60,00;20,00",
+            "51;Wilayah Kantor Cabang Denpasar;2022-12;480000;320000;260000;45000;13000;2;38,13;54,17;14,06;2;5",
+            "51;Wilayah Kantor Cabang Denpasar;2023-06;295000;205000;170000;35000;8500;3;41,00;57,63;17,07;1;5",
+            "51;Wilayah Kantor Cabang Denpasar;2023-12;500000;300000;310000;60000;15000;4;46,25;62,00;20,00;2;5",
+            "51.03;Kabupaten Badung;2022-12;190000;110000;110000;15000;5000;;41,67;57,89;13,64;1;1",
+            "51.03;Kabupaten Badung;2023-12;200000;100000;130000;20000;6000;;50,00;65,00;20,00;1;1",
+            "51.71;Kota Denpasar;2022-12;290000;210000;150000;30000;8000;2;36,00;51,72;14,29;1;1",
+            "51.71;Kota Denpasar;2023-06;295000;205000;170000;35000;8500;3;41,00;57,63;17,07;1;1",
+            "51.71;Kota Denpasar;2023-12;300000;200000;180000;40000;9000;4;44,00;60,00;20,00;1;1",
         ]);
+        Text(page.QuerySelector("[data-testid=incomplete]")).ShouldBe("Belum lengkap: 2 dari 5 kabupaten/kota melaporkan Desember 2023.");
+
+        // The employers of Bali the officer's branch sees: none in the fixture's Bali rows but the demo's; the
+        // CSV's "Semua" line holds the cards' figures (the cards are checked against the fixture on NTB below).
+        var employers = await Csv(officer, "/Participation/Province/51?handler=EmployersCsv");
+        employers[0].ShouldBe("kode_wilayah;nama_wilayah;skala;pemberi_kerja;dengan_data_kepesertaan;ikut_lima_program;persen_ikut_lima_program;menunggak;persen_menunggak");
+        employers[^1].ShouldStartWith($"51;Wilayah Kantor Cabang Denpasar;Semua;{Cell(page.QuerySelector("[data-testid=card-employers-imported]")!, "value").Replace(".", "")};");
     }
 
     [Fact]
@@ -236,6 +247,23 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         sizes.Labels.ShouldBe(["Besar", "Menengah", "Kecil", "Mikro", "Tidak diketahui"]);
         SeriesShouldBe(sizes, ("Pemberi kerja", [2m, 0m, 1m, 1m, 1m]));
         TableRows(page, "chart-table-sizes").ShouldBe([["Besar", "2"], ["Menengah", "0"], ["Kecil", "1"], ["Mikro", "1"], ["Tidak diketahui", "1"]]);
+
+        // The employer section as CSV: per size class and in all. Large: E1 (all five, no arrears), E2 (two
+        // programmes, 3 months) = 2 with figures, 1 all five (50.00 %), 1 in arrears (50.00 %). Small: E3 (all
+        // five, 1 month) = 1, 1 (100.00 %), 1 (100.00 %). Micro: E4 without figures: 1 employer, 0 with
+        // figures, no shares. Unknown: E5 (all five) = 1, 1 (100.00 %), 0 (0.00 %). All: 5, 4, 3 (75.00 %), 2 (50.00 %).
+        var csv = await Csv(admin, "/Participation/Province/52?handler=EmployersCsv");
+        csv.ShouldBe(
+        [
+            "kode_wilayah;nama_wilayah;skala;pemberi_kerja;dengan_data_kepesertaan;ikut_lima_program;persen_ikut_lima_program;menunggak;persen_menunggak",
+            "52;Nusa Tenggara Barat;Besar;2;2;1;50,00;1;50,00",
+            "52;Nusa Tenggara Barat;Menengah;0;0;0;;0;",
+            "52;Nusa Tenggara Barat;Kecil;1;1;1;100,00;1;100,00",
+            "52;Nusa Tenggara Barat;Mikro;1;0;0;;0;",
+            "52;Nusa Tenggara Barat;Tidak diketahui;1;1;1;100,00;0;0,00",
+            "52;Nusa Tenggara Barat;Semua;5;4;3;75,00;2;50,00",
+        ]);
+        page.QuerySelector("[data-testid=employers-csv]")!.GetAttribute("href").ShouldBe("/Participation/Province/52?handler=EmployersCsv");
     }
 
     [Fact]
@@ -247,16 +275,22 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
 
         // Country 2023-12 (Bali + Mataram): 700,000 + 550,000 workers, 380,000 + 90,000 participants:
         // 470/1250 = 37.60 %, 380/700 = 54.286 → 54.29 %, 90/550 = 16.364 → 16.36 %, 18,000 employers,
-        // 7 villages. 2022-12 is Bali's (33.81, 50.86, 12.77 %; 15,000; 5): +3.79, +3.43, +3.59 points,
-        // +20.00 %, +40.00 %.
+        // 7 villages. 2022-12 is Bali's three regencies only, so the change is like for like, over those
+        // three (Mataram left out of 2023-12): Bali's own +7.14, +7.47, +5.01 points, +13.33 %, +40.00 %
+        // (counting Mataram in December 2023 only would have said +3.79, +3.43, +3.59, +20.00 %).
+        const string basis = " (pada 3 kabupaten/kota yang melapor di kedua periode)";
         Cards(page).ShouldBe(
         [
-            ("all", "37,60 %", "+3,79 poin dari tahun sebelumnya"),
-            ("formal", "54,29 %", "+3,43 poin dari tahun sebelumnya"),
-            ("informal", "16,36 %", "+3,59 poin dari tahun sebelumnya"),
-            ("employers", "18.000", "+20,00 % dari tahun sebelumnya"),
-            ("villages", "7", "+40,00 % dari tahun sebelumnya"),
+            ("all", "37,60 %", "+7,14 poin dari tahun sebelumnya" + basis),
+            ("formal", "54,29 %", "+7,47 poin dari tahun sebelumnya" + basis),
+            ("informal", "16,36 %", "+5,01 poin dari tahun sebelumnya" + basis),
+            ("employers", "18.000", "+13,33 % dari tahun sebelumnya" + basis),
+            ("villages", "7", "+40,00 % dari tahun sebelumnya" + basis),
         ]);
+        // The country has 514 regencies and cities: 3, 1 and 4 reported.
+        Text(page.QuerySelector("[data-testid=incomplete]")).ShouldBe("Belum lengkap: 4 dari 514 kabupaten/kota melaporkan Desember 2023.");
+        TableRows(page, "chart-table-trend").Select(r => r[^1]).ShouldBe(
+            ["belum lengkap: 3 dari 514 kabupaten/kota", "belum lengkap: 1 dari 514 kabupaten/kota", "belum lengkap: 4 dari 514 kabupaten/kota"]);
         // Formal 2023-12: 380/700 = 54.29 %, informal 90/550 = 16.36 %; 2023-06 is Denpasar's alone.
         SeriesShouldBe(Chart(page, "trend"),
             ("Semua pekerja", [33.81m, 41.00m, 37.60m]),
@@ -274,6 +308,9 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         rows.Take(3).Select(r => $"{Cell(r, "rank")} {Cell(r, "name")} {Cell(r, "coverage")} {Cell(r, "gap")}").ShouldBe(
             ["1 Bali 40,95 % +3,35", "2 Nusa Tenggara Barat 20,00 % −17,60", "— Aceh — —"]);
         rows[0].QuerySelector("a")!.GetAttribute("href").ShouldBe("/Participation/Province/51");
+        // December 2023: three of Bali's nine regencies and cities, one of Nusa Tenggara Barat's ten, none of Aceh's 23.
+        rows.Take(3).Select(r => Cell(r, "reporting")).ShouldBe(
+            ["belum lengkap: 3 dari 9 kabupaten/kota", "belum lengkap: 1 dari 10 kabupaten/kota", "belum lengkap: 0 dari 23 kabupaten/kota"]);
 
         var tiles = page.QuerySelectorAll("[data-testid=tile]").ToDictionary(t => t.GetAttribute("data-code")!);
         tiles.Count.ShouldBe(38);
@@ -284,8 +321,9 @@ public class CoveragePagesTests(PortalFixture portal) : IClassFixture<PortalFixt
         page.QuerySelectorAll("[data-testid=legend] li").Length.ShouldBe(6);
 
         var csv = await Csv(admin, "/Participation/National?handler=Csv");
-        csv.ShouldContain("ID;Indonesia;2023-12;700000;550000;380000;90000;18000;7;37,60;54,29;16,36");
-        csv.ShouldContain("52;Nusa Tenggara Barat;2023-12;100000;100000;30000;10000;1000;;20,00;30,00;10,00");
+        csv.ShouldContain("ID;Indonesia;2023-12;700000;550000;380000;90000;18000;7;37,60;54,29;16,36;4;514");
+        csv.ShouldContain("51;Bali;2023-06;295000;205000;170000;35000;8500;3;41,00;57,63;17,07;1;9");
+        csv.ShouldContain("52;Nusa Tenggara Barat;2023-12;100000;100000;30000;10000;1000;;20,00;30,00;10,00;1;10");
         csv.Length.ShouldBe(1 + 3 + 3 + 1); // header, the country at 3 periods, Bali at 3, NTB at 1
     }
 

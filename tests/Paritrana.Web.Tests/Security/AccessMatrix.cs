@@ -148,8 +148,9 @@ public static class AccessMatrix
         new("/Regions/Province/{province}") { { "GET", Staff } },
         new("/Regions/RegencyOrCity/{regency}") { { "GET", Staff } },
         // Coverage (issue 16): a province's for everyone of it (a branch officer: their area), the country's for the administrator.
-        new("/Participation/Province/{province}") { { "GET", Staff }, { "GET Csv", Staff } },
-        new("/Participation/National") { { "GET", Administrator }, { "GET Csv", Administrator } },
+        new("/Participation/Province/{province}") { { "GET", Staff }, { "GET Csv", Staff }, { "GET EmployersCsv", Staff } },
+        new("/Participation/National") { { "GET", Administrator }, { "GET Csv", Administrator }, { "GET EmployersCsv", Administrator } },
+        new("/National/Country") { { "GET", Administrator }, { "GET Csv", Administrator } },
         // A province's stage dates (docs/decisions/029): read by everyone of the province, changed by its
         // chair or the administrator (who picks the province; the others' own province is used).
         new("/Schedule/Index?province=51") { { "GET", Staff }, { "POST", Administrator | Chair } },

@@ -116,7 +116,9 @@ public static class ScorePages
         "/Admin/Cycles/EditCategory POST", "/Admin/Criteria/Index GET", "/Admin/Criteria/Index POST Create", "/Admin/Criteria/Index POST Copy",
         "/Admin/Criteria/Edit GET", "/Admin/Criteria/Edit POST", "/Admin/Criteria/Settings GET", "/Admin/Criteria/Settings POST",
         "/Regions/Index GET", "/Regions/Province GET", "/Regions/RegencyOrCity GET",
-        "/Participation/Province GET", "/Participation/Province GET Csv", "/Participation/National GET", "/Participation/National GET Csv",
+        "/Participation/Province GET", "/Participation/Province GET Csv", "/Participation/Province GET EmployersCsv", "/Participation/National GET", "/Participation/National GET Csv", "/Participation/National GET EmployersCsv",
+        // The country overview counts nominations by status; no score.
+        "/National/Country GET", "/National/Country GET Csv",
         "/Schedule/Index GET", "/Schedule/Index POST",
         "/Employers/Index GET", "/Employers/Index GET Export", "/Employers/Details GET",
         "/Imports/Index GET", "/Imports/Index POST", "/Imports/Preview GET", "/Imports/Preview POST ImportAll", "/Imports/Preview POST ValidOnly",

@@ -8,6 +8,7 @@ public static class CoverageServiceCollectionExtensions
     /// <summary>The coverage pages' figures (issue 16) and a candidate's own trend.</summary>
     public static IServiceCollection AddCoverage(this IServiceCollection services)
     {
+        services.AddSingleton<CoverageReports.Generation>();
         services.AddScoped<CoverageReports>();
         services.AddScoped<CandidateTrends>();
         return services;

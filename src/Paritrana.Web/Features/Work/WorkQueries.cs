@@ -29,9 +29,12 @@ public static class WorkQueries
     /// </summary>
     public static IQueryable<Nomination> LateForVerification(IQueryable<Nomination> nominations, DateOnly today)
     {
-        var since = Wib.StartOfDay(today.AddDays(-VerificationDaysAllowed));
+        var since = WaitingTooLongBefore(today);
         return nominations.Where(n => n.Status == NominationStatus.Submitted && n.UpdatedAt < since);
     }
+
+    /// <summary>A submitted nomination last changed before this instant has waited for verification too long on <paramref name="today"/>.</summary>
+    public static DateTimeOffset WaitingTooLongBefore(DateOnly today) => Wib.StartOfDay(today.AddDays(-VerificationDaysAllowed));
 
     /// <summary>Still in a status of a stage that has ended (<see cref="StageStatuses.Late"/>).</summary>
     public static IQueryable<Nomination> InEndedStages(IQueryable<Nomination> nominations, IReadOnlyList<NominationStatus> lateStatuses) =>

@@ -26,6 +26,11 @@ public sealed class CoverageView(AreaReport report, string areaName, IStringLoca
     /// <summary>Where the employer figures come from and when they were counted.</summary>
     public string EmployerSource => l["Sumber: BPJamsostek, impor data pemberi kerja; dihitung {0}", Wib.Format(Report.ComputedAt)];
 
+    /// <summary>
+    /// The cards of the latest month. Each change is like for like (<see cref="YearOnYear"/>): over
+    /// the regencies and cities that reported both months; when those are not all of either month,
+    /// the change says over how many it is.
+    /// </summary>
     public IReadOnlyList<CoverageCard> Cards
     {
         get
@@ -36,29 +41,32 @@ public sealed class CoverageView(AreaReport report, string areaName, IStringLoca
             }
 
             var now = latest.Figures;
-            var before = Report.YearEarlier?.Figures;
+            var c = Report.Change;
             return
             [
-                Ratio("all", l["Cakupan semua pekerja"], now.AllCoverage, before?.AllCoverage, before is not null),
-                Ratio("formal", l["Cakupan pekerja formal"], now.FormalCoverage, before?.FormalCoverage, before is not null),
-                Ratio("informal", l["Cakupan pekerja informal"], now.InformalCoverage, before?.InformalCoverage, before is not null),
-                Count("employers", l["Pemberi kerja aktif"], now.ActiveEmployers, before?.ActiveEmployers, before is not null),
-                Count("villages", l["Desa sadar jaminan sosial"], now.AwareVillages, before?.AwareVillages, before is not null),
+                Ratio("all", l["Cakupan semua pekerja"], now.AllCoverage, c?.AllPoints),
+                Ratio("formal", l["Cakupan pekerja formal"], now.FormalCoverage, c?.FormalPoints),
+                Ratio("informal", l["Cakupan pekerja informal"], now.InformalCoverage, c?.InformalPoints),
+                Count("employers", l["Pemberi kerja aktif"], now.ActiveEmployers, c?.EmployersPercent),
+                Count("villages", l["Desa sadar jaminan sosial"], now.AwareVillages, c?.VillagesPercent),
             ];
         }
     }
 
-    private CoverageCard Ratio(string key, string title, decimal? now, decimal? before, bool compared)
-    {
-        var change = compared ? RegionalCoverage.PointChange(now, before) : null;
-        return new CoverageCard(key, title, Formats.Percent(now), change is decimal c ? l["{0} poin dari tahun sebelumnya", Formats.WithSign(c)] : l["Tanpa pembanding"], change is not null);
-    }
+    /// <summary>"Belum lengkap: …" when fewer than all of the area's regencies and cities reported the latest month; null otherwise.</summary>
+    public string? Incomplete => Report.Latest is { Completeness: { IsComplete: false } c } latest
+        ? l["Belum lengkap: {0} dari {1} kabupaten/kota melaporkan {2}.", Formats.Number(c.Reporting), Formats.Number(c.Expected), Formats.Month(latest.Period)].Value
+        : null;
 
-    private CoverageCard Count(string key, string title, long? now, long? before, bool compared)
-    {
-        var change = compared ? RegionalCoverage.PercentChange(now, before) : null;
-        return new CoverageCard(key, title, now is long n ? Formats.Number(n) : "—", change is decimal c ? l["{0} % dari tahun sebelumnya", Formats.WithSign(c)] : l["Tanpa pembanding"], change is not null);
-    }
+    private string Basis => Report.Change is { SameRegencies: false } c
+        ? " " + l["(pada {0} kabupaten/kota yang melapor di kedua periode)", Formats.Number(c.Common)]
+        : "";
+
+    private CoverageCard Ratio(string key, string title, decimal? now, decimal? change) =>
+        new(key, title, Formats.Percent(now), change is decimal c ? l["{0} poin dari tahun sebelumnya", Formats.WithSign(c)] + Basis : l["Tanpa pembanding"], change is not null);
+
+    private CoverageCard Count(string key, string title, long? now, decimal? change) =>
+        new(key, title, now is long n ? Formats.Number(n) : "—", change is decimal c ? l["{0} % dari tahun sebelumnya", Formats.WithSign(c)] + Basis : l["Tanpa pembanding"], change is not null);
 
     /// <summary>The area's three coverage ratios at every period imported.</summary>
     public ChartSpec? TrendChart() => TrendCharts.Area("trend", Report.Trend, AreaName, l);

@@ -21,6 +21,13 @@ public class NationalModel(CoverageReports reports, CurrentUser me, IStringLocal
         return CoverageCsv.File(report, "ID", View.AreaName, "cakupan-nasional.csv");
     }
 
+    /// <summary>The page's employer section as CSV: the country's employers by size class and in all.</summary>
+    public async Task<IActionResult> OnGetEmployersCsvAsync(CancellationToken ct)
+    {
+        var report = await LoadAsync(ct);
+        return CoverageCsv.EmployersFile(report.Employers, "ID", View.AreaName, "pemberi-kerja-nasional.csv");
+    }
+
     private async Task<AreaReport> LoadAsync(CancellationToken ct)
     {
         var report = await reports.NationalAsync(await me.GetScopeAsync(ct), ct);

@@ -43,6 +43,16 @@ public class ProvinceModel(CoverageReports reports, ReferenceData reference, Par
             : CoverageCsv.File(report, Code, View.AreaName, $"cakupan-{Code}{(IsLimitedToBranch ? "-cabang" : "")}.csv");
     }
 
+    /// <summary>The page's employer section as CSV: the area's employers by size class and in all.</summary>
+    public async Task<IActionResult> OnGetEmployersCsvAsync(string? code, CancellationToken ct)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        var report = await LoadAsync(scope, code ?? scope.ProvinceCode, ct);
+        return report is null
+            ? NotFound()
+            : CoverageCsv.EmployersFile(report.Employers, Code, View.AreaName, $"pemberi-kerja-{Code}{(IsLimitedToBranch ? "-cabang" : "")}.csv");
+    }
+
     private async Task<AreaReport?> LoadAsync(AccessScope scope, string? code, CancellationToken ct)
     {
         var province = code is null ? null : (await reference.ProvincesAsync(db, ct)).InScope(scope).FirstOrDefault(p => p.Code == code);

@@ -51,6 +51,16 @@ public static class TrendCharts
                 new ChartSeries(l["Peserta PU + BPU"], points.Select(p => (decimal?)p.Figures.Participants).ToList(), ChartUnit.Count, TableOnly: true),
                 new ChartSeries(l["Pekerja formal dan informal"], points.Select(p => (decimal?)p.Figures.Workers).ToList(), ChartUnit.Count, TableOnly: true),
             ])
-        { LabelHeader = l["Periode"] };
+        {
+            LabelHeader = l["Periode"],
+            Notes = points.All(p => p.Completeness is not null) ? points.Select(p => Reporting(p.Completeness!, l)).ToList() : null,
+            NotesHeader = l["Kabupaten/kota yang melapor"],
+        };
     }
+
+    /// <summary>"9 dari 9" for a complete period, "belum lengkap: 44 dari 514 kabupaten/kota" for one that is not.</summary>
+    public static string Reporting(Completeness c, IStringLocalizer l) =>
+        c.IsComplete
+            ? l["{0} dari {1}", Formats.Number(c.Reporting), Formats.Number(c.Expected)]
+            : l["belum lengkap: {0} dari {1} kabupaten/kota", Formats.Number(c.Reporting), Formats.Number(c.Expected)];
 }
