@@ -132,7 +132,7 @@ public sealed partial class DemoAwardSeeder
     private async Task TemplateCriteriaAsync(int cycleId, List<Category> categories, DateTimeOffset createdAt, CancellationToken ct)
     {
         var ids = categories.Select(c => c.Id).ToList();
-        var existing = await db.CriteriaSets.Where(s => ids.Contains(s.CategoryId) && s.IsCurrent).Select(s => s.CategoryId).ToListAsync(ct);
+        var existing = await db.CriteriaSets.Where(s => ids.Contains(s.CategoryId) && s.Stage == ScoringStage.Provincial && s.IsCurrent).Select(s => s.CategoryId).ToListAsync(ct);
         foreach (var category in categories.Where(c => !existing.Contains(c.Id)))
         {
             db.CriteriaSets.Add(CriteriaTemplates.Build(cycleId, category.Id, category.Kind, createdAt));

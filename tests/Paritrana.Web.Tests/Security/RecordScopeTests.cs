@@ -74,6 +74,10 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         ("/Scoring/CardHistory/{card}", Reach.Branch, []),
         ("/Scoring/Conflicts/Declare?nomination={scoring}&round={round}", Reach.Branch, []),
         ("/Reports/Sheet?id={scoring}", Reach.Branch, []),
+        // The national dossier (docs/decisions/043): of a forwarded finalist for the national stage only,
+        // and never of a nomination outside the pool (NationalScopeTests probes the juror).
+        ("/National/Dossier/{pooled}", Reach.National, []),
+        ("/National/Dossier/{draft}", Reach.Branch, []),
     ];
 
     private static string PageOf(string url) => new PageRules(url).Page;

@@ -62,7 +62,7 @@ public static class WorkQueries
         where scorer == null || a.ScorerId == scorer
         join r in db.ScoringRounds.InScope(scope) on a.RoundId equals r.Id
         where r.Status == RoundStatus.Open
-        join n in db.Nominations.InScope(scope) on a.NominationId equals n.Id
+        join n in National.NationalPool.Scorable(db, scope) on a.NominationId equals n.Id
         where !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId)
         select new OutstandingCard
         {
@@ -95,7 +95,7 @@ public static class WorkQueries
     public static async Task<List<CardCount>> CardCountsAsync(ParitranaDbContext db, AccessScope scope, Guid? scorer, CancellationToken ct)
     {
         var rounds = db.ScoringRounds.InScope(scope).Where(r => r.Status == RoundStatus.Open);
-        var nominations = db.Nominations.InScope(scope);
+        var nominations = National.NationalPool.Scorable(db, scope);
         var assigned = await (
                 from a in db.Assignments.AsNoTracking()
                 where scorer == null || a.ScorerId == scorer
