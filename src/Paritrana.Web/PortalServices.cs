@@ -359,7 +359,7 @@ public static class Policies
     /// else (every provincial page, and every page added later) is denied to jurors by default.
     /// </summary>
     public static bool OpenToJurors(string viewEnginePath) =>
-        viewEnginePath is "/Index" or "/About" or "/Error" or "/Language" or "/Scoring/Card"
+        viewEnginePath is "/Index" or "/About" or "/Error" or "/Language" or "/Scoring/Card" or "/Scoring/Conflicts/Declare"
         || viewEnginePath.StartsWith("/National/", StringComparison.Ordinal)
         || viewEnginePath.StartsWith("/Account/", StringComparison.Ordinal)
         || viewEnginePath.StartsWith("/Notifications/", StringComparison.Ordinal);

@@ -35,6 +35,8 @@ public sealed class DemoSeeder(
         new("cabang.gianyar@paritrana.demo", "Petugas Kantor Cabang Gianyar", Roles.BranchOfficer, "51", Gianyar),
         new("ketua.jateng@paritrana.demo", "Budi Ketua", Roles.CommitteeChair, "33", null),
         new("anggota.jateng@paritrana.demo", "Siti Anggota", Roles.CommitteeMember, "33", null),
+        // Verifies Jawa Tengah's 2021 nominations (the Semarang branch covers Kota and Kabupaten Semarang).
+        new("cabang.semarang@paritrana.demo", "Petugas Kantor Cabang Semarang Pemuda", Roles.BranchOfficer, "33", Semarang),
         // The national jury (issue 17): no province; juri1 comes from Bali and juri2 from Jawa Tengah, so
         // neither scores a candidate of their own province; juri3 has no home province.
         new("juri1@paritrana.demo", "Prof. Ketut Juri", Roles.NationalJuror, null, null, "51"),

@@ -87,6 +87,7 @@ public static class AccessMatrix
             ["/Account/AccessDenied GET"] = (403, null, SignedIn),
             // The card page lets jurors through, but the matrix's card is of a Bali round: not theirs (RecordScopeTests).
             ["/Scoring/Card GET"] = (404, null, Juror),
+            ["/Scoring/Conflicts/Declare GET"] = (404, null, Juror),
             // Opened directly, with no failed request behind it, the error page says "not found".
             ["/Error GET"] = (404, null, Everyone),
         };
@@ -223,7 +224,7 @@ public static class AccessMatrix
         new("/Scoring/Card?round={round}&nomination={scoring}") { { "GET", Committee | Juror }, { "POST Save", Committee | Juror }, { "POST SaveNext", Committee | Juror }, { "POST Submit", Committee | Juror } },
         new("/Scoring/CardHistory/{card}") { { "GET", Chair }, { "POST Reopen", Chair } },
         new("/Scoring/Conflicts/Index") { { "GET", Committee } },
-        new("/Scoring/Conflicts/Declare?nomination={scoring}&round={round}") { { "GET", Committee }, { "POST", Committee } },
+        new("/Scoring/Conflicts/Declare?nomination={scoring}&round={round}") { { "GET", Committee | Juror }, { "POST", Committee | Juror } },
         new("/Scoring/Progress") { { "GET", Chair } },
         new("/Scoring/Ranking") { { "GET", Committee } },
         // Members see the rounds; creating the defaults is the chair's (Forbid in the handler).

@@ -29,6 +29,7 @@ public class NationalScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixt
                          "/National/Dossier/{draft}", "/National/Dossier/{scoring}", "/National/Dossier/{submitted}",
                          // The card page is the juror's too, but not for a provincial round or nomination.
                          "/Scoring/Card?round={round}&nomination={scoring}", "/Scoring/Card?round={nationalRound}&nomination={scoring}",
+                         "/Scoring/Conflicts/Declare?nomination={scoring}",
                          // Every provincial page is denied to a juror by policy.
                          "/Nominations/Details/{draft}", "/FieldWork/Nomination/{field}", "/FieldWork/Files/Download/{file}", "/Reports/Sheet?id={scoring}",
                          "/Scoring/Rounds/Details/{round}", "/Employers/Details/{employer}",
@@ -38,7 +39,7 @@ public class NationalScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixt
                 answers[$"GET {url}"] = MatrixFixture.Answer(response);
             }
 
-            foreach (var url in new[] { "/Scoring/Card?round={round}&nomination={scoring}&handler=Save", "/Scoring/Card?round={nationalRound}&nomination={scoring}&handler=Submit" })
+            foreach (var url in new[] { "/Scoring/Card?round={round}&nomination={scoring}&handler=Save", "/Scoring/Card?round={nationalRound}&nomination={scoring}&handler=Submit", "/Scoring/Conflicts/Declare?nomination={submitted}" })
             {
                 using var response = await juror.PostFieldsAsync(MatrixFixture.Resolve(url, records), [new("__RequestVerificationToken", token), new("Input.Version", "0")]);
                 answers[$"POST {url}"] = MatrixFixture.Answer(response);
@@ -52,6 +53,7 @@ public class NationalScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixt
             ["GET /National/Dossier/{submitted}"] = "404",
             ["GET /Scoring/Card?round={round}&nomination={scoring}"] = "404",
             ["GET /Scoring/Card?round={nationalRound}&nomination={scoring}"] = "404",
+            ["GET /Scoring/Conflicts/Declare?nomination={scoring}"] = "404",
             ["GET /Nominations/Details/{draft}"] = "302 /Account/AccessDenied",
             ["GET /FieldWork/Nomination/{field}"] = "302 /Account/AccessDenied",
             ["GET /FieldWork/Files/Download/{file}"] = "302 /Account/AccessDenied",
@@ -60,6 +62,7 @@ public class NationalScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixt
             ["GET /Employers/Details/{employer}"] = "302 /Account/AccessDenied",
             ["POST /Scoring/Card?round={round}&nomination={scoring}&handler=Save"] = "404",
             ["POST /Scoring/Card?round={nationalRound}&nomination={scoring}&handler=Submit"] = "404",
+            ["POST /Scoring/Conflicts/Declare?nomination={submitted}"] = "404",
         }, ignoreOrder: true);
         (await portal.FingerprintAsync()).ShouldBe(before);
         // Two records × six pages refused by policy, each refusal audited; a 404 is not.
