@@ -16,10 +16,15 @@ namespace Paritrana.Web.Data;
 /// </summary>
 public sealed partial class DemoAwardSeeder
 {
+    private Task<bool> HistoryClosedAsync(int historyId, CancellationToken ct) =>
+        db.AwardCycles.AnyAsync(c => c.Id == historyId && c.IsClosed, ct);
+
     private async Task SeedNationalAsync(int cycleId, DemoScoring plan, CancellationToken ct)
     {
         var pool = await NationalPool.Of(db, cycleId).AsNoTracking().Include(n => n.Organisation).ToListAsync(ct);
-        if (pool.Count == 0 || await db.ScoringRounds.AnyAsync(r => r.CycleId == cycleId && r.ProvinceCode == NationalStage.Code, ct))
+        // A history closed by an earlier start (before the national stage was in the data) stays as it was.
+        if (pool.Count == 0 || await HistoryClosedAsync(cycleId, ct)
+            || await db.ScoringRounds.AnyAsync(r => r.CycleId == cycleId && r.ProvinceCode == NationalStage.Code, ct))
         {
             return;
         }
@@ -41,6 +46,7 @@ public sealed partial class DemoAwardSeeder
             await AuditAsync(AuditActions.RoundOpened, "scoring-round", Key(round.Id), NationalStage.Code, AuditDetails.Text($"'{round.Name}'"), national.Chair, round.OpenedAt!.Value);
         }
 
+        await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         var users = await UserIdsAsync(ct);
         foreach (var (card, nomination) in cards.DistinctBy(c => (c.Card.Round, c.Nomination.Id, c.Card.By)))
