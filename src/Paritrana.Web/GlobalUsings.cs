@@ -10,6 +10,7 @@ global using Paritrana.Domain.Access;
 global using Paritrana.Domain.Auditing;
 global using Paritrana.Domain.Cycles;
 global using Paritrana.Domain.FieldWork;
+global using Paritrana.Domain.National;
 global using Paritrana.Domain.Nominations;
 global using Paritrana.Domain.Notifications;
 global using Paritrana.Domain.Organisations;

@@ -109,6 +109,15 @@ public static class PortalServices
             {
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                // Deny by default for a national juror (docs/decisions/043): every page but the national
+                // area and the person's own pages (start, account, notifications) needs a staff role.
+                o.Conventions.AddFolderApplicationModelConvention("/", page =>
+                {
+                    if (!Policies.OpenToJurors(page.ViewEnginePath))
+                    {
+                        page.EndpointMetadata.Add(new AuthorizeAttribute(Policies.Staff));
+                    }
+                });
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
@@ -236,7 +245,11 @@ public static class PortalServices
             .AddPolicy(Policies.Committee, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember))
             .AddPolicy(Policies.Chair, p => p.RequireRole(Roles.CommitteeChair))
             .AddPolicy(Policies.BranchOfficer, p => p.RequireRole(Roles.BranchOfficer))
-            .AddPolicy(Policies.Provincial, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer));
+            .AddPolicy(Policies.Provincial, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.National, p => p.RequireRole(Roles.Administrator, Roles.NationalJuror))
+            .AddPolicy(Policies.Juror, p => p.RequireRole(Roles.NationalJuror))
+            .AddPolicy(Policies.Scorer, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.NationalJuror));
     }
 
     /// <summary>
@@ -328,4 +341,27 @@ public static class Policies
     public const string Chair = nameof(Chair);
     public const string BranchOfficer = nameof(BranchOfficer);
     public const string Provincial = nameof(Provincial);
+
+    /// <summary>Every role but the national juror: the default of every page outside <see cref="OpenToJurors"/>.</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>The national stage: the administrator (national secretariat) and the national jurors.</summary>
+    public const string National = nameof(National);
+
+    /// <summary>A national juror only (their own cards).</summary>
+    public const string Juror = nameof(Juror);
+
+    /// <summary>Whoever scores cards: the provincial committee, and the national jurors (the same card page, docs/decisions/043).</summary>
+    public const string Scorer = nameof(Scorer);
+
+    /// <summary>
+    /// The pages a national juror may reach at all (docs/decisions/043): the national area, the start
+    /// page, their own account and notifications, the language switch and the error page. Everything
+    /// else (every provincial page, and every page added later) is denied to jurors by default.
+    /// </summary>
+    public static bool OpenToJurors(string viewEnginePath) =>
+        viewEnginePath is "/Index" or "/About" or "/Error" or "/Language" or "/Scoring/Card" or "/Scoring/Conflicts/Declare"
+        || viewEnginePath.StartsWith("/National/", StringComparison.Ordinal)
+        || viewEnginePath.StartsWith("/Account/", StringComparison.Ordinal)
+        || viewEnginePath.StartsWith("/Notifications/", StringComparison.Ordinal);
 }

@@ -9,9 +9,10 @@ public sealed class AccessScope
 {
     private readonly HashSet<string> _regencyCodes;
 
-    private AccessScope(bool isNational, string? provinceCode, int? branchOfficeId, IEnumerable<string>? regencyCodes)
+    private AccessScope(bool isNational, string? provinceCode, int? branchOfficeId, IEnumerable<string>? regencyCodes, bool seesNationalStage = false)
     {
         IsNational = isNational;
+        SeesNationalStage = isNational || seesNationalStage;
         ProvinceCode = provinceCode;
         BranchOfficeId = branchOfficeId;
         _regencyCodes = regencyCodes is null ? [] : new HashSet<string>(regencyCodes, StringComparer.Ordinal);
@@ -19,6 +20,16 @@ public sealed class AccessScope
 
     /// <summary>An administrator sees every province.</summary>
     public bool IsNational { get; }
+
+    /// <summary>
+    /// Whether the national stage (the national pool, the national rounds and their cards) is visible:
+    /// the administrator's and a national juror's. A juror sees nothing provincial: no province, so
+    /// every provincial filter gives them nothing (docs/decisions/043).
+    /// </summary>
+    public bool SeesNationalStage { get; }
+
+    /// <summary>A national juror: the national stage only.</summary>
+    public bool IsJuror => SeesNationalStage && !IsNational;
 
     /// <summary>The one province of a non-administrator; null for the administrator.</summary>
     public string? ProvinceCode { get; }
@@ -39,6 +50,9 @@ public sealed class AccessScope
 
     public static AccessScope National() => new(true, null, null, null);
 
+    /// <summary>A national juror: nothing provincial, the national stage only.</summary>
+    public static AccessScope Juror() => new(false, null, null, null, seesNationalStage: true);
+
     public static AccessScope Province(string provinceCode) => new(false, provinceCode, null, null);
 
     public static AccessScope Branch(string provinceCode, int branchOfficeId, IEnumerable<string> regencyCodes) =>
@@ -53,6 +67,7 @@ public sealed class AccessScope
         return role switch
         {
             Roles.Administrator => National(),
+            Roles.NationalJuror => Juror(),
             Roles.CommitteeChair or Roles.CommitteeMember when !string.IsNullOrEmpty(provinceCode) => Province(provinceCode),
             Roles.BranchOfficer when !string.IsNullOrEmpty(provinceCode) && branchOfficeId is int branch =>
                 Branch(provinceCode, branch, branchRegencyCodes ?? []),

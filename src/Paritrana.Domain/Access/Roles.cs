@@ -1,14 +1,22 @@
 namespace Paritrana.Domain.Access;
 
-/// <summary>The four roles of the portal. The names are stored in the database; do not rename.</summary>
+/// <summary>
+/// The roles of the portal. The names are stored in the database; do not rename. The administrator is
+/// the national secretariat (docs/decisions/043); a national juror (Juri Nasional) has no province and
+/// sees only the national stage.
+/// </summary>
 public static class Roles
 {
     public const string Administrator = nameof(Administrator);
     public const string CommitteeChair = nameof(CommitteeChair);
     public const string CommitteeMember = nameof(CommitteeMember);
     public const string BranchOfficer = nameof(BranchOfficer);
+    public const string NationalJuror = nameof(NationalJuror);
 
-    public static readonly IReadOnlyList<string> All = [Administrator, CommitteeChair, CommitteeMember, BranchOfficer];
+    public static readonly IReadOnlyList<string> All = [Administrator, CommitteeChair, CommitteeMember, BranchOfficer, NationalJuror];
+
+    /// <summary>The roles of the provincial process and of the secretariat: everyone but a national juror (the provincial pages' policy).</summary>
+    public static readonly IReadOnlyList<string> Staff = [Administrator, CommitteeChair, CommitteeMember, BranchOfficer];
 
     /// <summary>Roles whose holders belong to one province.</summary>
     public static bool IsProvincial(string role) => role is CommitteeChair or CommitteeMember or BranchOfficer;

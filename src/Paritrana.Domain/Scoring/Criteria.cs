@@ -10,6 +10,8 @@ public class CriteriaSet
     public int Id { get; set; }
     public int CycleId { get; set; }
     public int CategoryId { get; set; }
+    /// <summary>Whose criteria: the provinces' (every province of the cycle) or the national jury's (docs/decisions/043).</summary>
+    public ScoringStage Stage { get; set; } = ScoringStage.Provincial;
     public int VersionNumber { get; set; } = 1;
     public bool IsLocked { get; set; }
     /// <summary>The newest version is the one new scorecards use.</summary>
@@ -48,6 +50,16 @@ public class Indicator
     public string? Rubric3 { get; set; }
     public string? Rubric4 { get; set; }
     public string? Rubric5 { get; set; }
+}
+
+/// <summary>The stage a criteria set is for (stored as a number: do not renumber).</summary>
+public enum ScoringStage
+{
+    /// <summary>The provincial committees' rounds.</summary>
+    Provincial = 1,
+
+    /// <summary>The national jury's rounds (<c>NationalStage.Code</c>).</summary>
+    National = 2,
 }
 
 public enum ScaleKind

@@ -126,4 +126,14 @@ public static class CriteriaTemplates
         ("Kunjungan Lapangan", RoundKind.FieldVisit, 35m, ["REG", "ANG", "INO", "KIN", "KEP", "DIG"]),
         ("Wawancara", RoundKind.Interview, 25m, ["WAW"]),
     ];
+
+    /// <summary>
+    /// The default rounds of the national jury (docs/decisions/043): the administrative verification of
+    /// the forwarded files, then the interview of the head of region or the company's leader.
+    /// </summary>
+    public static IReadOnlyList<(string Name, RoundKind Kind, decimal Weight, string[] AspectCodes)> NationalRounds { get; } =
+    [
+        ("Verifikasi Administrasi Nasional", RoundKind.Documents, 60m, ["REG", "ANG", "INO", "KIN", "KEP", "DIG"]),
+        ("Wawancara Nasional", RoundKind.Interview, 40m, ["WAW"]),
+    ];
 }

@@ -11,6 +11,7 @@ public class ScoringRound
 {
     public int Id { get; set; }
     public int CycleId { get; set; }
+    /// <summary>The province, or <c>NationalStage.Code</c> for a round of the national jury (docs/decisions/043).</summary>
     public required string ProvinceCode { get; set; }
     public required string Name { get; set; }
     public RoundKind Kind { get; set; }
@@ -81,6 +82,7 @@ public class Scorecard : IRegionBound
     public int NominationId { get; set; }
     public Guid ScorerId { get; set; }
     public int CriteriaSetId { get; set; }
+    /// <summary>The round's scope value: the nomination's province, or <c>NationalStage.Code</c> for a national card.</summary>
     public required string ProvinceCode { get; set; }
     public string? RegencyCode { get; set; }
     public ScorecardStatus Status { get; set; } = ScorecardStatus.Draft;

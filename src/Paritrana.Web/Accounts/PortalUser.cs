@@ -11,6 +11,12 @@ public class PortalUser : IdentityUser<Guid>
     public string FullName { get; set; } = "";
     public string? ProvinceCode { get; set; }
     public int? BranchOfficeId { get; set; }
+
+    /// <summary>
+    /// A national juror's home province, if any: used only by the national conflict rule (a juror does not
+    /// score a candidate of their own province, docs/decisions/043), never for access.
+    /// </summary>
+    public string? HomeProvinceCode { get; set; }
     public bool IsDisabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }

@@ -247,13 +247,20 @@ public static class ScopeQueries
 
     /// <summary>
     /// Scoring rounds: a round belongs to one province and is seen only by that province's committee
-    /// (the administrator sees all); a branch officer, whose scope is regencies, sees none.
+    /// (the administrator sees all); a branch officer, whose scope is regencies, sees none. The national
+    /// rounds (<see cref="NationalStage.Code"/>, docs/decisions/043) are the administrator's and the
+    /// national jurors', and a juror sees no other.
     /// </summary>
     public static IQueryable<ScoringRound> InScope(this IQueryable<ScoringRound> query, AccessScope scope)
     {
         if (scope.IsNational)
         {
             return query;
+        }
+
+        if (scope.IsJuror)
+        {
+            return query.Where(r => r.ProvinceCode == NationalStage.Code);
         }
 
         if (scope.SeesNothing || scope.IsLimitedToRegencies)

@@ -44,12 +44,15 @@ public sealed partial class DemoAwardSeeder
         var existing = (await db.Nominations.AsNoTracking().Where(n => cycleIds.Contains(n.CycleId)).Select(n => new { n.CycleId, n.OrganisationId }).ToListAsync(ct))
             .Select(n => (n.CycleId, n.OrganisationId)).ToHashSet();
         var added = new List<(Nomination Nomination, DemoNomination Plan)>();
+        // A history closed by an earlier start stays as it was: nominations the data gained since (Jawa
+        // Tengah's 2021 finalists, issue 17) could not take their steps in a closed cycle.
+        var historyClosed = await HistoryClosedAsync(cycles.History, ct);
 
         foreach (var plan in plans)
         {
             var organisation = organisations.Single(o => IsOf(o, plan));
             var cycleId = plan.Cycle == DemoData.History ? cycles.History : cycles.Current;
-            if (existing.Contains((cycleId, organisation.Id)))
+            if (existing.Contains((cycleId, organisation.Id)) || (cycleId == cycles.History && historyClosed))
             {
                 continue;
             }

@@ -14,7 +14,7 @@ namespace Paritrana.Web.Data;
 /// </summary>
 public sealed partial class DemoAwardSeeder
 {
-    private static DemoPlenary HistoryPlenary => DemoData.Plenaries.Single(p => p.Cycle == DemoData.History);
+    private static DemoPlenary HistoryPlenary => DemoData.Plenaries.Single(p => p.Cycle == DemoData.History && p.Province == HistoryProvince);
 
     public static string PlenaryPlace => HistoryPlenary.Place;
 

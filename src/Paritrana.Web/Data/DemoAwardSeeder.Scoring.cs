@@ -27,8 +27,9 @@ public sealed partial class DemoAwardSeeder
     /// <param name="everyCategory">Criteria for every active category of the cycle (else only for the categories scored).</param>
     private async Task SeedScoringAsync(int cycleId, DemoScoring plan, bool everyCategory, CancellationToken ct)
     {
+        var province = plan.Province;
         var nominations = await db.Nominations.AsNoTracking().Include(n => n.Organisation)
-            .Where(n => n.CycleId == cycleId && n.ProvinceCode == HistoryProvince)
+            .Where(n => n.CycleId == cycleId && n.ProvinceCode == province)
             .ToListAsync(ct);
         var cards = plan.Cards
             .Select(c => (Card: c, Nomination: nominations.SingleOrDefault(n => IsOf(n.Organisation!, c))))
@@ -39,20 +40,20 @@ public sealed partial class DemoAwardSeeder
         var categories = await db.Categories.Where(c => c.CycleId == cycleId && c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);
         await TemplateCriteriaAsync(cycleId, everyCategory ? categories : categories.Where(c => categoryIds.Contains(c.Id)).ToList(), _calendar.Wib(plan.CriteriaSet), ct);
         if (cards.Count == 0
-            || await db.ScoringRounds.AnyAsync(r => r.CycleId == cycleId && r.ProvinceCode == HistoryProvince, ct)
-            || await db.Plenaries.AnyAsync(p => p.CycleId == cycleId && p.ProvinceCode == HistoryProvince, ct))
+            || await db.ScoringRounds.AnyAsync(r => r.CycleId == cycleId && r.ProvinceCode == province, ct)
+            || await db.Plenaries.AnyAsync(p => p.CycleId == cycleId && p.ProvinceCode == province, ct))
         {
             return;
         }
 
         var users = await UserIdsAsync(ct);
         var planned = plan.Rounds.ToDictionary(r => r.Kind);
-        var rounds = DefaultRounds(cycleId, kind => planned.TryGetValue(kind, out var r) ? _calendar.Wib(r.Opened) : null);
+        var rounds = DefaultRounds(cycleId, province, CriteriaTemplates.DefaultRounds, kind => planned.TryGetValue(kind, out var r) ? _calendar.Wib(r.Opened) : null);
         db.ScoringRounds.AddRange(rounds);
         await db.SaveChangesAsync(ct);
         foreach (var round in rounds.Where(r => r.OpenedAt is not null))
         {
-            await AuditAsync(AuditActions.RoundOpened, "scoring-round", Key(round.Id), HistoryProvince, AuditDetails.Text($"'{round.Name}'"), plan.Chair, round.OpenedAt!.Value);
+            await AuditAsync(AuditActions.RoundOpened, "scoring-round", Key(round.Id), province, AuditDetails.Text($"'{round.Name}'"), plan.Chair, round.OpenedAt!.Value);
         }
 
         // The chair assigns each scorer of a card to it, an hour after the round opened.
@@ -72,13 +73,19 @@ public sealed partial class DemoAwardSeeder
             await SaveCardAsync(rounds.Single(r => r.Kind == card.Round).Id, nomination, card, ct);
         }
 
+        await CloseRoundsAsync(plan, rounds, ct);
+    }
+
+    /// <summary>The rounds of the plan that were closed, closed at their time with the round page's audit event.</summary>
+    private async Task CloseRoundsAsync(DemoScoring plan, List<ScoringRound> rounds, CancellationToken ct)
+    {
         foreach (var round in plan.Rounds.Where(r => r.Closed is not null))
         {
             var id = rounds.Single(r => r.Kind == round.Kind).Id;
             var closedAt = _calendar.Wib(round.Closed!);
             await db.ScoringRounds.Where(r => r.Id == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RoundStatus.Closed).SetProperty(r => r.ClosedAt, closedAt), ct);
-            await AuditAsync(AuditActions.RoundClosed, "scoring-round", Key(id), HistoryProvince, AuditDetails.Text($"'{rounds.Single(r => r.Id == id).Name}'"), plan.Chair, closedAt);
+            await AuditAsync(AuditActions.RoundClosed, "scoring-round", Key(id), plan.Province, AuditDetails.Text($"'{rounds.Single(r => r.Id == id).Name}'"), plan.Chair, closedAt);
         }
 
         await db.SaveChangesAsync(ct);
@@ -128,30 +135,34 @@ public sealed partial class DemoAwardSeeder
         return await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id, StringComparer.Ordinal, ct);
     }
 
-    /// <summary>The current criteria set of each category: the template, created (at <paramref name="createdAt"/>) where missing.</summary>
-    private async Task TemplateCriteriaAsync(int cycleId, List<Category> categories, DateTimeOffset createdAt, CancellationToken ct)
+    /// <summary>The current criteria set of each category for the stage: the template, created (at <paramref name="createdAt"/>) where missing.</summary>
+    private async Task TemplateCriteriaAsync(int cycleId, List<Category> categories, DateTimeOffset createdAt, CancellationToken ct, ScoringStage stage = ScoringStage.Provincial)
     {
         var ids = categories.Select(c => c.Id).ToList();
-        var existing = await db.CriteriaSets.Where(s => ids.Contains(s.CategoryId) && s.IsCurrent).Select(s => s.CategoryId).ToListAsync(ct);
+        var existing = await db.CriteriaSets.Where(s => ids.Contains(s.CategoryId) && s.Stage == stage && s.IsCurrent).Select(s => s.CategoryId).ToListAsync(ct);
         foreach (var category in categories.Where(c => !existing.Contains(c.Id)))
         {
-            db.CriteriaSets.Add(CriteriaTemplates.Build(cycleId, category.Id, category.Kind, createdAt));
+            var set = CriteriaTemplates.Build(cycleId, category.Id, category.Kind, createdAt);
+            set.Stage = stage;
+            db.CriteriaSets.Add(set);
         }
 
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
-    /// Bali's default rounds in a cycle (<see cref="CriteriaTemplates.DefaultRounds"/>), open from
-    /// the time <paramref name="opened"/> gives, else drafts; closing comes after their cards.
+    /// A province's default rounds in a cycle (<see cref="CriteriaTemplates.DefaultRounds"/>), or the
+    /// national jury's (<see cref="CriteriaTemplates.NationalRounds"/>), open from the time
+    /// <paramref name="opened"/> gives, else drafts; closing comes after their cards.
     /// </summary>
-    private static List<ScoringRound> DefaultRounds(int cycleId, Func<RoundKind, DateTimeOffset?> opened)
+    private static List<ScoringRound> DefaultRounds(
+        int cycleId, string scopeValue, IReadOnlyList<(string Name, RoundKind Kind, decimal Weight, string[] AspectCodes)> templates, Func<RoundKind, DateTimeOffset?> opened)
     {
         var order = 0;
-        return CriteriaTemplates.DefaultRounds.Select(r => new ScoringRound
+        return templates.Select(r => new ScoringRound
         {
             CycleId = cycleId,
-            ProvinceCode = HistoryProvince,
+            ProvinceCode = scopeValue,
             Name = r.Name,
             Kind = r.Kind,
             Weight = r.Weight,

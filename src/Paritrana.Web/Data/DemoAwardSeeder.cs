@@ -71,9 +71,19 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         // and the forwarding's steps) before any later step.
         await ApplyStepsAsync(steps, Phase.BeforeScored, ct);
         await SeedScoringAsync(cycles.History, DemoData.Scoring.History, everyCategory: false, ct);
+        foreach (var other in DemoData.Scoring.HistoryOthers ?? [])
+        {
+            await SeedScoringAsync(cycles.History, other, everyCategory: false, ct);
+        }
+
         await ApplyStepsAsync(steps, Phase.Scored, ct);
         await SeedPlenariesAsync(cycles, ct);
         await ApplyStepsAsync(steps, Phase.AfterScored, ct);
+        if (DemoData.Scoring.National is { } national)
+        {
+            await SeedNationalAsync(cycles.History, national, ct);
+        }
+
         await CloseHistoryAsync(cycles.History, ct);
         await SeedFieldWorkAsync(cycles, ct);
         await SeedScoringAsync(cycles.Current, DemoData.Scoring.Current, everyCategory: true, ct);

@@ -17,7 +17,8 @@ public sealed class DemoSeeder(
 {
     public const string DefaultPassword = "Demo-Paritrana-2026";
 
-    public sealed record DemoAccount(string Email, string FullName, string Role, string? ProvinceCode, string? BranchName);
+    /// <summary>A demo account; a national juror's <paramref name="HomeProvince"/> is for the conflict rule only (docs/decisions/043).</summary>
+    public sealed record DemoAccount(string Email, string FullName, string Role, string? ProvinceCode, string? BranchName, string? HomeProvince = null);
 
     public const string Banuspa = "Kanwil Bali, Nusa Tenggara dan Papua (Banuspa)";
     public const string JatengDiy = "Kanwil Jawa Tengah dan DI Yogyakarta";
@@ -34,6 +35,13 @@ public sealed class DemoSeeder(
         new("cabang.gianyar@paritrana.demo", "Petugas Kantor Cabang Gianyar", Roles.BranchOfficer, "51", Gianyar),
         new("ketua.jateng@paritrana.demo", "Budi Ketua", Roles.CommitteeChair, "33", null),
         new("anggota.jateng@paritrana.demo", "Siti Anggota", Roles.CommitteeMember, "33", null),
+        // Verifies Jawa Tengah's 2021 nominations (the Semarang branch covers Kota and Kabupaten Semarang).
+        new("cabang.semarang@paritrana.demo", "Petugas Kantor Cabang Semarang Pemuda", Roles.BranchOfficer, "33", Semarang),
+        // The national jury (issue 17): no province; juri1 comes from Bali and juri2 from Jawa Tengah, so
+        // neither scores a candidate of their own province; juri3 has no home province.
+        new("juri1@paritrana.demo", "Prof. Ketut Juri", Roles.NationalJuror, null, null, "51"),
+        new("juri2@paritrana.demo", "Dr. Sri Juri", Roles.NationalJuror, null, null, "33"),
+        new("juri3@paritrana.demo", "Andi Juri", Roles.NationalJuror, null, null),
     ];
 
     private static readonly (string Name, string Regional, string Province, string[] Areas)[] Branches =
@@ -123,6 +131,7 @@ public sealed class DemoSeeder(
                 EmailConfirmed = true,
                 FullName = account.FullName,
                 ProvinceCode = account.ProvinceCode,
+                HomeProvinceCode = account.HomeProvince,
                 BranchOfficeId = account.BranchName is null ? null : branchIds[account.BranchName],
                 CreatedAt = AccountsCreatedAt,
                 LockoutEnabled = true,

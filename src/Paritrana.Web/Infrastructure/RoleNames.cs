@@ -9,6 +9,7 @@ public static class RoleNames
         Roles.CommitteeChair => "Ketua Tim Panitia",
         Roles.CommitteeMember => "Anggota Tim Panitia",
         Roles.BranchOfficer => "Petugas Kantor Cabang",
+        Roles.NationalJuror => "Juri Nasional",
         _ => "Tanpa peran",
     };
 }

@@ -31,8 +31,9 @@ public class DatabaseSetupTests
             var migrations = typeof(Program).Assembly.GetTypes()
                 .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
             (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM \"__EFMigrationsHistory\"")).ShouldBe((long)migrations);
-            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM users")).ShouldBe(7L);
-            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM roles")).ShouldBe(4L);
+            // The demo accounts: seven, the Semarang branch officer and three national jurors; five roles (issue 17).
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM users")).ShouldBe(11L);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM roles")).ShouldBe(5L);
             (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM branch_offices")).ShouldBe(3L);
             (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM provinces")).ShouldBe(38L);
         }
@@ -52,15 +53,20 @@ public class DatabaseSetupTests
             await TestDatabase.RunDatabaseSetupAsync(database, demo: true);
             var after = await TestDatabase.ScalarAsync<string>(database, CountEverything);
             after.ShouldBe(before);
-            before!.Split('/')[0].ShouldBe("7");
-            before.Split('/')[19].ShouldBe("40"); // scorecards: Bali's 2021 scoring and 2025 round in progress are part of what must not double
+            before!.Split('/')[0].ShouldBe("11");
+            // Scorecards: Bali's 2021 scoring and 2025 round in progress, Jawa Tengah's 2021 (12) and the 2021
+            // national rounds (20) are part of what must not double.
+            before.Split('/')[19].ShouldBe("72");
             // The audit trail of the seeded actions: every status change, 36 + 2 cards submitted and 2 saved, the
             // 2025 round opened, the three 2021 rounds opened and closed, the plenary's record, decision, official
             // document and forwarding, Kota Denpasar's 2 visits planned, 1 done, 2 coaching items and 1 resolved,
-            // and the regional coverage figures previewed and imported (docs/decisions/041).
-            before.Split('/')[27].ShouldBe((long.Parse(before.Split('/')[13], System.Globalization.CultureInfo.InvariantCulture) + 40 + 1 + 6 + 4 + 6 + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            before.Split('/')[27].ShouldBe("115");
-            before.Split('/')[28].ShouldBe("1"); // the 2021 plenary's frozen record, PRT-2021-51-001
+            // and the regional coverage figures previewed and imported (docs/decisions/041); then Jawa Tengah's
+            // 2021: 12 cards, its three rounds opened and closed, its plenary's four events; and the national
+            // stage: 20 cards, the two rounds opened and closed, 20 assignments by the administrator.
+            before.Split('/')[27].ShouldBe((long.Parse(before.Split('/')[13], System.Globalization.CultureInfo.InvariantCulture)
+                + 40 + 1 + 6 + 4 + 6 + 2 + (12 + 6 + 4) + (20 + 4 + 20)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            before.Split('/')[27].ShouldBe("195");
+            before.Split('/')[28].ShouldBe("2"); // the 2021 plenaries' frozen records, PRT-2021-51-001 and PRT-2021-33-001
         }
         finally
         {
@@ -77,7 +83,7 @@ public class DatabaseSetupTests
             await TestDatabase.RunDatabaseSetupAsync(database, demo: false);
             var counts = (await TestDatabase.ScalarAsync<string>(database, CountEverything))!.Split('/');
             counts[0].ShouldBe("0");   // users
-            counts[2].ShouldBe("4");   // roles
+            counts[2].ShouldBe("5");   // roles
             counts[4].ShouldBe("0");   // branch offices
             counts[6].ShouldBe("38");  // provinces
             counts[7].ShouldBe("514"); // regencies and cities

@@ -72,8 +72,11 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
             "KAPIT MAS | MENENGAH | 10 | 1,2,4,5,6,7,9",
             "PT Jaya Mertha Medika | BESAR | 9 | 1,2,4,5,6,8",
             "PT Mandala Segara Kargo | MENENGAH | 9 | 1,2,4,5,6,8",
+            // Jawa Tengah's two finalists of 2021, forwarded too (issue 17: the national pool).
+            "PT Tekstil Ungaran Raya | BESAR | 10 | 1,2,4,5,6,7,9",
             "Pemerintah Kota Denpasar | PEMKAB | 9 | 1,2,4,5,6,8",
             "Pemerintah Provinsi Bali | PEMPROV | 10 | 1,2,4,5,6,7,9",
+            "Pemerintah Provinsi Jawa Tengah | PEMPROV | 10 | 1,2,4,5,6,7,9",
         ]);
     }
 
@@ -91,7 +94,8 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
         (await Count("SELECT count(*) FROM nominations n WHERE n.status <> 1 AND NOT EXISTS (SELECT 1 FROM status_changes s WHERE s.nomination_id = n.id)")).ShouldBe(0L);
         (await Count("SELECT count(*) FROM nominations n WHERE n.status = 1 AND EXISTS (SELECT 1 FROM status_changes s WHERE s.nomination_id = n.id)")).ShouldBe(0L);
         (await Count("SELECT count(*) FROM status_changes s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id AND u.full_name = s.user_name)")).ShouldBe(0L);
-        (await Count("SELECT count(*) FROM status_changes")).ShouldBe((3L * 7) + (3L * 6) + 4 + 3 + 4 + 1 + 2 + 1 + 1 + 1);
+        // ... and Jawa Tengah's two 2021 finalists, seven steps each.
+        (await Count("SELECT count(*) FROM status_changes")).ShouldBe((3L * 7) + (3L * 6) + 4 + 3 + 4 + 1 + 2 + 1 + 1 + 1 + (2 * 7));
 
         (await Lines("""
             SELECT s.action || ' | ' || s.user_name || ' | ' || coalesce(s.reason, '-')
@@ -210,7 +214,12 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
     /// sets (2 government ones of 5 aspects and 13 indicators, 2 company ones of 3 aspects and 11
     /// indicators), 3 rounds scoring 6 + 6 + 1 aspect codes, 6 nominations × 3 rounds × 2 scorers
     /// assigned and carded, 252 scores with one history row each and one per card total, 1 plenary
-    /// with 6 decisions and its frozen record. 2025: 2 visits (2 and 1 members) and 2 coaching items; criteria for the 5
+    /// with 6 decisions and its frozen record. Jawa Tengah's 2021 (issue 17): 2 nominations (a government,
+    /// a company) with 7 status changes each, 1 regulation, budget and innovation, 3 rounds with 2 × 2
+    /// cards each (23 and 20 scores per scorer), 1 plenary of 2 finalists with its record. The 2021 national
+    /// stage: criteria for the pool's 3 categories (5 + 3 + 3 aspects, 13 + 11 + 11 indicators), 2 rounds
+    /// (6 + 1 aspect codes), the 5 finalists × 2 rounds × 2 jurors assigned and carded (a government's
+    /// cards 10 and 3 scores, a company's 9 and 2), every card submitted. 2025: 2 visits (2 and 1 members) and 2 coaching items; criteria for the 5
     /// active categories (2 government, 3 company); Bali's 3 rounds, the open one with 2 nominations ×
     /// 2 scorers assigned and carded: the chair's 2 submitted cards of 10 scores (a history row each
     /// and one per total), the member's 2 drafts of 3 and 2 scores (a history row each).
@@ -218,13 +227,18 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
     private async Task<string> ExpectedCountsAsync()
     {
         var users = await Count("SELECT count(*) FROM users");
-        const long Cards = (6 * 3 * 2) + (2 * 2);
-        const long Scores = (2 * ((10 + 10 + 3) * 2)) + (4 * ((9 + 9 + 2) * 2)) + (10 + 10 + 3 + 2);
-        const long Totals = (6 * 3 * 2) + 2; // one history row per submitted card's total
+        const long JatengCards = 2 * 3 * 2;
+        const long NationalCards = 5 * 2 * 2;
+        const long Cards = (6 * 3 * 2) + (2 * 2) + JatengCards + NationalCards;
+        const long JatengScores = ((10 + 10 + 3) * 2) + ((9 + 9 + 2) * 2);
+        const long NationalScores = (2 * 2 * (10 + 3)) + (3 * 2 * (9 + 2));
+        const long Scores = (2 * ((10 + 10 + 3) * 2)) + (4 * ((9 + 9 + 2) * 2)) + (10 + 10 + 3 + 2) + JatengScores + NationalScores;
+        const long Totals = (6 * 3 * 2) + 2 + JatengCards + NationalCards; // one history row per submitted card's total
         return string.Join(' ', new long[]
             {
-                2, 12, 14, 8 + 309, 2 * 309, 6 + 11, (3L * 7) + (3L * 6) + 17, 9, 8, 5, users,
-                4 + 5, (2 * 5) + (2 * 3) + (2 * 5) + (3 * 3), (2 * 13) + (2 * 11) + (2 * 13) + (3 * 11), 3 + 3, 2 * (6 + 6 + 1), Cards, Cards, Scores, Scores + Totals, 1, 6, 2, 3, 2, 1,
+                2, 12, 14, 8 + 309, 2 * 309, 6 + 11 + 2, (3L * 7) + (3L * 6) + 17 + (2 * 7), 9 + 1, 8 + 1, 5 + 1, users,
+                4 + 5 + 3, (2 * 5) + (2 * 3) + (2 * 5) + (3 * 3) + (5 + 3 + 3), (2 * 13) + (2 * 11) + (2 * 13) + (3 * 11) + (13 + 11 + 11), 3 + 3 + 3 + 2,
+                (2 * (6 + 6 + 1)) + (6 + 6 + 1) + (6 + 1), Cards, Cards, Scores, Scores + Totals, 2, 6 + 2, 2, 3, 2, 2,
             }
             .Select(n => n.ToString(CultureInfo.InvariantCulture)));
     }

@@ -20,7 +20,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
 
     /// <summary>Joins a query's scorecards <c>s</c> to Bali's 2021 nominations <c>n</c>.</summary>
     private const string History =
-        " JOIN nominations n ON n.id = s.nomination_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2021 AND n.province_code = '51' ";
+        " JOIN nominations n ON n.id = s.nomination_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2021 AND n.province_code = '51' AND s.province_code = '51' ";
 
     [Fact]
     public async Task The_2021_decisions_of_Bali_carry_the_ranks_and_totals_of_the_domain_arithmetic()
@@ -29,7 +29,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             SELECT c.code || ' | ' || d.rank || ' | ' || o.name || ' | ' || d.total || ' | ' || d.is_finalist || ' | ' || n.status || ' | ' || coalesce(d.rationale, '-')
             FROM finalist_decisions d JOIN nominations n ON n.id = d.nomination_id JOIN organisations o ON o.id = n.organisation_id
             JOIN categories c ON c.id = n.category_id JOIN award_cycles y ON y.id = n.cycle_id
-            WHERE y.year = 2021 ORDER BY c.sort_order, d.rank
+            WHERE y.year = 2021 AND n.province_code = '51' ORDER BY c.sort_order, d.rank
             """)).ShouldBe(
         [
             "PEMPROV | 1 | Pemerintah Provinsi Bali | 73.0873 | true | 10 | -",
@@ -125,15 +125,15 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             SELECT p.held_on || ' | ' || p.place || ' | ' || to_char(p.decided_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI') || ' | ' || u.email
             FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id JOIN users u ON u.id = p.decided_by WHERE y.year = 2021 AND p.province_code = '51'
             """)).ShouldBe("2021-06-25 | Wiswa Sabha Pratama, Kantor Gubernur Bali, Denpasar | 2021-06-25 15:30 | ketua.bali@paritrana.demo");
-        (await Text("SELECT p.decision FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id WHERE y.year = 2021")).ShouldBe(DemoAwardSeeder.PlenaryDecision);
-        (await Text("SELECT p.attendees FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id WHERE y.year = 2021")).ShouldBe(
+        (await Text("SELECT p.decision FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id WHERE y.year = 2021 AND p.province_code = '51'")).ShouldBe(DemoAwardSeeder.PlenaryDecision);
+        (await Text("SELECT p.attendees FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id WHERE y.year = 2021 AND p.province_code = '51'")).ShouldBe(
             "I Made Ketua (Ketua Tim Panitia Bali); Ni Luh Anggota (Anggota Tim Panitia Bali); Dinas Tenaga Kerja dan ESDM Provinsi Bali; " +
             "BPJAMSOSTEK Kantor Wilayah Banuspa; BPJAMSOSTEK Kantor Cabang Denpasar dan Gianyar; perwakilan serikat pekerja dan Apindo Bali");
-        (await Text("SELECT p.minutes FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id WHERE y.year = 2021"))!.ShouldStartWith("Rapat pleno membahas hasil tiga babak penilaian");
-        (await Count("SELECT count(*) FROM plenaries")).ShouldBe(1L);
+        (await Text("SELECT p.minutes FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id WHERE y.year = 2021 AND p.province_code = '51'"))!.ShouldStartWith("Rapat pleno membahas hasil tiga babak penilaian");
+        (await Count("SELECT count(*) FROM plenaries")).ShouldBe(2L); // and Jawa Tengah's of 2021
         // Decided at the plenary's moment, by the chair, as PlenaryDecisions stores them.
         (await Count("SELECT count(*) FROM finalist_decisions d JOIN plenaries p ON p.id = d.plenary_id WHERE d.decided_at = p.decided_at AND d.decided_by = p.decided_by AND d.national_award_name IS NULL"))
-            .ShouldBe(6L);
+            .ShouldBe(6L + 2); // Bali's six and Jawa Tengah's two
 
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
         var page = await chair.GetPageAsync("/Plenary?cycle=2021");
@@ -164,7 +164,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         // Criteria: the template of the four categories used, locked; rounds: the three defaults, closed.
         (await Lines("""
             SELECT c.code || ' ' || s.version_number || ' ' || s.is_locked || ' ' || (SELECT string_agg(a.code || ':' || a.weight, ',' ORDER BY a.sort_order) FROM aspects a WHERE a.criteria_set_id = s.id)
-            FROM criteria_sets s JOIN categories c ON c.id = s.category_id JOIN award_cycles y ON y.id = s.cycle_id WHERE y.year = 2021 ORDER BY c.sort_order
+            FROM criteria_sets s JOIN categories c ON c.id = s.category_id JOIN award_cycles y ON y.id = s.cycle_id WHERE y.year = 2021 AND s.stage = 1 ORDER BY c.sort_order
             """)).ShouldBe(
         [
             "PEMPROV 1 true REG:30.00,ANG:20.00,INO:15.00,KIN:20.00,WAW:15.00",
@@ -176,7 +176,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             SELECT r.name || ' ' || r.weight || ' ' || r.status || ' ' || to_char(r.opened_at AT TIME ZONE 'Asia/Jakarta', 'MM-DD HH24:MI') || '..' || to_char(r.closed_at AT TIME ZONE 'Asia/Jakarta', 'MM-DD HH24:MI')
                 || ' ' || (SELECT string_agg(a.aspect_code, ',' ORDER BY a.aspect_code) FROM round_aspects a WHERE a.round_id = r.id)
                 || ' ' || (SELECT count(*) FROM assignments x WHERE x.round_id = r.id) || ' ' || (SELECT count(*) FROM scorecards x WHERE x.round_id = r.id AND x.status = 2)
-            FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = 2021 ORDER BY r.sort_order
+            FROM scoring_rounds r JOIN award_cycles y ON y.id = r.cycle_id WHERE y.year = 2021 AND r.province_code = '51' ORDER BY r.sort_order
             """)).ShouldBe(
         [
             "Penilaian Dokumen 40.00 3 05-24 08:00..06-04 17:00 ANG,DIG,INO,KEP,KIN,REG 12 12",
@@ -209,7 +209,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             SELECT count(*) FROM status_changes c JOIN finalist_decisions d ON d.nomination_id = c.nomination_id JOIN plenaries p ON p.id = d.plenary_id
             WHERE c.action IN (7, 8) AND (c.at < p.decided_at OR c.at > p.decided_at + interval '10 minutes' OR (c.action = 7) <> d.is_finalist)
             """)).ShouldBe(0L);
-        (await Count("SELECT count(*) FROM status_changes c JOIN nominations n ON n.id = c.nomination_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2021 AND c.action = 6 AND c.at <= (SELECT max(closed_at) FROM scoring_rounds)"))
+        (await Count("SELECT count(*) FROM status_changes c JOIN nominations n ON n.id = c.nomination_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2021 AND c.action = 6 AND c.at <= (SELECT max(closed_at) FROM scoring_rounds r WHERE r.cycle_id = n.cycle_id AND r.province_code = n.province_code)"))
             .ShouldBe(0L);
     }
 
@@ -395,7 +395,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             "anggota.bali@paritrana.demo | round #; card #; REG1: - -> 5; REG1 comment changed; REG2: - -> 4; REG3: - -> 4; ANG1: - -> 5; ANG2: - -> 4; ANG2 comment changed; "
                 + "INO1: - -> 4; INO2: - -> 4; KIN1: - -> 20.24; KIN2: - -> 8.82; KIN2 comment changed; KIN3: - -> 70.5; total 70.76",
         ]);
-        (await Count("SELECT count(*) FROM audit_events WHERE action = 'scorecard.submitted' AND at < '2022-01-01'")).ShouldBe(36L);
+        // Bali's 36 cards of 2021, Jawa Tengah's 12 and the national jury's 20.
+        (await Count("SELECT count(*) FROM audit_events WHERE action = 'scorecard.submitted' AND at < '2022-01-01'")).ShouldBe(36L + 12 + 20);
     }
 
     [Fact]
@@ -403,14 +404,14 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
     {
         var ids = await Lines("""
             SELECT string_agg(n.id::text, ', ' ORDER BY d.id) FILTER (WHERE d.is_finalist) || ' / ' || count(*) || ' / ' || p.id || ' / ' || p.cycle_id
-            FROM finalist_decisions d JOIN nominations n ON n.id = d.nomination_id JOIN plenaries p ON p.id = d.plenary_id GROUP BY p.id
+            FROM finalist_decisions d JOIN nominations n ON n.id = d.nomination_id JOIN plenaries p ON p.id = d.plenary_id WHERE p.province_code = '51' GROUP BY p.id
             """);
         var (finalists, decided, plenary, cycle) = ids.Single().Split(" / ") is [var f, var d, var p, var c] ? (f, d, p, c) : default;
-        var sha256 = await Text("SELECT sha256 FROM plenary_decision_versions");
+        var sha256 = await Text("SELECT sha256 FROM plenary_decision_versions WHERE province_code = '51'");
         (await Lines($"""
             SELECT to_char(a.at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD HH24:MI') || ' | ' || a.action || ' | ' || a.entity_type || ' | ' || a.entity_id
                 || ' | ' || a.province_code || ' | ' || a.user_email || ' | ' || {AuditSql.Text("a.details")}
-            FROM audit_events a WHERE a.entity_type = 'plenary' ORDER BY a.at, a.id
+            FROM audit_events a WHERE a.entity_type = 'plenary' AND a.province_code = '51' ORDER BY a.at, a.id
             """)).ShouldBe(
         [
             $"2021-06-25 16:30 | plenary.recorded | plenary | {cycle}/51 | 51 | ketua.bali@paritrana.demo | 2021-06-25, {DemoAwardSeeder.PlenaryPlace}",

@@ -146,7 +146,7 @@ public class AssignmentTests(PortalFixture portal) : IClassFixture<PortalFixture
         (await data.RowsAsync("SELECT count(*) FROM assignments WHERE round_id = @r GROUP BY nomination_id ORDER BY nomination_id", ("r", round)))
             .ShouldBe(["2", "2", "2", "2", "1"]);
         (await data.CountAsync("SELECT count(*) FROM assignments a JOIN users u ON u.id = a.scorer_id WHERE a.nomination_id = @n AND u.email = @e", ("n", nominations[1]), ("e", ScoringTestData.Member))).ShouldBe(0L);
-        (await data.RowsAsync($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'assignment.created' AND entity_id = @r", ("r", ScoringTestData.Id(round))))
+        (await data.RowsAsync($"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'assignment.created' AND entity_type = 'scoring-round' AND entity_id = @r", ("r", ScoringTestData.Id(round))))
             .ShouldBe([$"balanced: k=2, cap=3, category={cycle.Large}; 9 assignments"]);
     }
 

@@ -15,13 +15,22 @@ public enum Who
     Member = 8,
     Officer = 16,
 
+    /// <summary>A national juror (docs/decisions/043): the national area and their own pages only.</summary>
+    Juror = 32,
+
     /// <summary>The provincial committee: Policies.Committee.</summary>
     Committee = Chair | Member,
 
-    /// <summary>Any signed-in user: the fallback policy.</summary>
+    /// <summary>Every role but the national juror: Policies.Staff, the default of every page outside the national area.</summary>
     Staff = Administrator | Chair | Member | Officer,
 
-    Everyone = Anonymous | Staff,
+    /// <summary>The national stage: Policies.National.</summary>
+    National = Administrator | Juror,
+
+    /// <summary>Any signed-in user: the fallback policy (the start page, one's own account and notifications).</summary>
+    SignedIn = Staff | Juror,
+
+    Everyone = Anonymous | SignedIn,
 }
 
 /// <summary>
@@ -65,6 +74,7 @@ public static class AccessMatrix
         [Chair] = "ketua.bali@paritrana.demo",
         [Member] = "anggota.bali@paritrana.demo",
         [Officer] = "cabang.denpasar@paritrana.demo",
+        [Juror] = "juri1@paritrana.demo",
     };
 
     /// <summary>Allowed GETs that answer something else than 200 (to the roles given): status and redirect target.</summary>
@@ -72,9 +82,12 @@ public static class AccessMatrix
         new Dictionary<string, (int, string?, Who)>
         {
             // A signed-in user has nothing to do on the login page: on to the start page.
-            ["/Account/Login GET"] = (302, "/", Staff),
+            ["/Account/Login GET"] = (302, "/", SignedIn),
             // The page a refusal redirects to says so with its status (and writes the refusal to the audit trail).
-            ["/Account/AccessDenied GET"] = (403, null, Staff),
+            ["/Account/AccessDenied GET"] = (403, null, SignedIn),
+            // The card page lets jurors through, but the matrix's card is of a Bali round: not theirs (RecordScopeTests).
+            ["/Scoring/Card GET"] = (404, null, Juror),
+            ["/Scoring/Conflicts/Declare GET"] = (404, null, Juror),
             // Opened directly, with no failed request behind it, the error page says "not found".
             ["/Error GET"] = (404, null, Everyone),
         };
@@ -89,8 +102,8 @@ public static class AccessMatrix
     public static readonly IReadOnlyList<PageRules> Pages =
     [
         // --- Start, account, language, error ------------------------------------------------
-        new("/Index") { { "GET", Staff } },
-        new("/About") { { "GET", Staff } },
+        new("/Index") { { "GET", SignedIn } },
+        new("/About") { { "GET", SignedIn } },
         new("/Account/Login") { { "GET", Everyone }, { "POST", Everyone } },
         // "Lupa kata sandi?" (docs/decisions/028): whoever cannot sign in asks for a link, and the
         // mailed link is opened without a session; the token, not a sign-in, is the proof.
@@ -101,18 +114,18 @@ public static class AccessMatrix
         new("/Account/Invitation") { { "GET", Everyone }, { "POST", Everyone } },
         new("/Account/LoginWith2fa") { { "GET", Everyone }, { "POST", Everyone } },
         new("/Account/LoginWithRecoveryCode") { { "GET", Everyone }, { "POST", Everyone } },
-        new("/Account/Logout") { { "GET", Staff }, { "POST", Staff } },
-        new("/Account/ChangePassword") { { "GET", Staff }, { "POST", Staff } },
-        new("/Account/ChangeEmail") { { "GET", Staff }, { "POST", Staff } },
+        new("/Account/Logout") { { "GET", SignedIn }, { "POST", SignedIn } },
+        new("/Account/ChangePassword") { { "GET", SignedIn }, { "POST", SignedIn } },
+        new("/Account/ChangeEmail") { { "GET", SignedIn }, { "POST", SignedIn } },
         // The confirmation link is followed by the account that asked for it, signed in.
-        new("/Account/ConfirmEmail") { { "GET", Staff }, { "POST", Staff } },
-        new("/Account/TwoFactor") { { "GET", Staff }, { "POST RecoveryCodes", Staff }, { "POST Disable", Staff }, { "POST Reset", Staff } },
-        new("/Account/TwoFactorSetup") { { "GET", Staff }, { "POST", Staff }, { "POST Start", Staff } },
-        new("/Account/AccessDenied") { { "GET", Staff } },
+        new("/Account/ConfirmEmail") { { "GET", SignedIn }, { "POST", SignedIn } },
+        new("/Account/TwoFactor") { { "GET", SignedIn }, { "POST RecoveryCodes", SignedIn }, { "POST Disable", SignedIn }, { "POST Reset", SignedIn } },
+        new("/Account/TwoFactorSetup") { { "GET", SignedIn }, { "POST", SignedIn }, { "POST Start", SignedIn } },
+        new("/Account/AccessDenied") { { "GET", SignedIn } },
         // Each person's own choices of mail and language, and their own notifications (docs/decisions/030):
         // a notification is opened (marked read) only by its recipient, anyone else gets 404 (NotificationTests).
-        new("/Account/Preferences") { { "GET", Staff }, { "POST", Staff } },
-        new("/Notifications/Index") { { "GET", Staff }, { "POST Open", Staff }, { "POST ReadAll", Staff } },
+        new("/Account/Preferences") { { "GET", SignedIn }, { "POST", SignedIn } },
+        new("/Notifications/Index") { { "GET", SignedIn }, { "POST Open", SignedIn }, { "POST ReadAll", SignedIn } },
         // The login page offers the language switch too.
         new("/Language") { { "GET", Everyone }, { "POST", Everyone } },
         // Re-executed by the exception handler and the status-code pages, also for failed POSTs.
@@ -208,10 +221,11 @@ public static class AccessMatrix
 
         // --- Scoring (the provincial committee; the chair runs rounds and assignments) --------
         new("/Scoring/Index") { { "GET", Committee } },
-        new("/Scoring/Card?round={round}&nomination={scoring}") { { "GET", Committee }, { "POST Save", Committee }, { "POST SaveNext", Committee }, { "POST Submit", Committee } },
+        // The same card page scores the national rounds for the jurors (docs/decisions/043).
+        new("/Scoring/Card?round={round}&nomination={scoring}") { { "GET", Committee | Juror }, { "POST Save", Committee | Juror }, { "POST SaveNext", Committee | Juror }, { "POST Submit", Committee | Juror } },
         new("/Scoring/CardHistory/{card}") { { "GET", Chair }, { "POST Reopen", Chair } },
         new("/Scoring/Conflicts/Index") { { "GET", Committee } },
-        new("/Scoring/Conflicts/Declare?nomination={scoring}&round={round}") { { "GET", Committee }, { "POST", Committee } },
+        new("/Scoring/Conflicts/Declare?nomination={scoring}&round={round}") { { "GET", Committee | Juror }, { "POST", Committee | Juror } },
         new("/Scoring/Progress") { { "GET", Chair } },
         new("/Scoring/Ranking") { { "GET", Committee } },
         // Members see the rounds; creating the defaults is the chair's (Forbid in the handler).
@@ -228,6 +242,15 @@ public static class AccessMatrix
         new("/Shortlist/Index") { { "GET", Committee } },
         new("/Plenary/Index") { { "GET", Chair }, { "POST Save", Chair }, { "POST Decide", Chair }, { "POST Reopen", Chair }, { "POST Forward", Chair } },
         new("/Plenary/National") { { "GET", Administrator }, { "POST", Administrator } },
+
+        // --- The national stage (docs/decisions/043): the secretariat (administrator) and the jurors -------
+        new("/National/Index") { { "GET", National } },
+        new("/National/Dossier/{pooled}") { { "GET", National } },
+        new("/National/Cards") { { "GET", Juror } },
+        new("/National/Rounds")
+        {
+            { "GET", Administrator }, { "POST Defaults", Administrator }, { "POST Open", Administrator }, { "POST Close", Administrator }, { "POST Assign", Administrator },
+        },
         new("/Reports/Index") { { "GET", Committee }, { "GET RankingsCsv", Committee }, { "GET ScoresCsv", Committee } },
         new("/Reports/Finalists") { { "GET", Committee }, { "GET Pdf", Committee } },
         new("/Reports/Shortlist") { { "GET", Committee }, { "GET Pdf", Committee } },

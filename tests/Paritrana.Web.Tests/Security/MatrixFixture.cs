@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paritrana.Domain.Cycles;
 using Paritrana.Domain.FieldWork;
+using Paritrana.Domain.National;
 using Paritrana.Domain.Nominations;
 using Paritrana.Domain.Organisations;
 using Paritrana.Domain.Scoring;
@@ -268,6 +269,28 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         db.ScoringRounds.AddRange(open, draft);
         await db.SaveChangesAsync();
         var branch = await db.BranchOffices.SingleAsync(b => b.Name == DemoSeeder.Denpasar);
+
+        // The national stage (docs/decisions/043): an open national round of 2021 with one submitted card of
+        // juri2 on Bali's forwarded Bank BPD Bali (total 88.5), for the probes that no province sees it.
+        var pooled = await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && n.Status == NominationStatus.ForwardedToNational)
+            .Select(n => new { n.Id, n.CycleId }).SingleAsync();
+        var juror = await db.Users.Where(u => u.Email == "juri2@paritrana.demo").Select(u => u.Id).SingleAsync();
+        var national = new ScoringRound
+        {
+            CycleId = pooled.CycleId, ProvinceCode = NationalStage.Code, Name = "Matriks Nasional", Kind = RoundKind.Documents, Weight = 10, SortOrder = 9,
+            Status = RoundStatus.Open, Aspects = [new RoundAspect { AspectCode = "A1" }],
+        };
+        db.ScoringRounds.Add(national);
+        await db.SaveChangesAsync();
+        db.Assignments.Add(new Assignment { RoundId = national.Id, NominationId = pooled.Id, ScorerId = juror, AssignedBy = juror, AssignedAt = DateTimeOffset.UtcNow });
+        var nationalCard = new Scorecard
+        {
+            RoundId = national.Id, NominationId = pooled.Id, ScorerId = juror, CriteriaSetId = criteria.Id, ProvinceCode = NationalStage.Code,
+            Status = ScorecardStatus.Submitted, Total = 88.5m, SubmittedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Scorecards.Add(nationalCard);
+        await db.SaveChangesAsync();
+
         // Bali's 2021 plenary decision, frozen by the demo seeder: its document number and verification code.
         var document = await db.PlenaryDecisionVersions.SingleAsync(v => v.ProvinceCode == "51");
         return new Dictionary<string, string>(StringComparer.Ordinal)
@@ -283,6 +306,10 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             ["branch"] = Id(branch.Id),
             ["regional"] = Id(branch.RegionalOfficeId),
             ["user"] = (await db.Users.SingleAsync(u => u.Email == AccessMatrix.Accounts[Who.Member])).Id.ToString(),
+            // A finalist of the national pool: Bali's forwarded Bank BPD Bali of 2021 (demo data, docs/decisions/043).
+            ["nationalRound"] = Id(national.Id),
+            ["nationalCard"] = Id(nationalCard.Id),
+            ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && n.Status == NominationStatus.ForwardedToNational).Select(n => n.Id).SingleAsync()),
         };
     }
 

@@ -81,11 +81,20 @@ public static class ScorePages
     /// </summary>
     public static readonly IReadOnlyList<string> AdministratorOnly = ["/Admin/Audit/Index GET", "/Admin/Audit/Index GET Csv", "/Plenary/National GET"];
 
+    /// <summary>
+    /// Scores of the national stage (docs/decisions/043): the national pool's round scores and ranking,
+    /// and a finalist's provincial rank and total as its plenary decided them. Shown to the administrator
+    /// and the national jurors only; a juror's view goes through the same ScoreBoard and visibility rule
+    /// (a juror still scoring, or conflicted, sees no figure: NationalRoundsTests). The committee is
+    /// refused (probed as the member).
+    /// </summary>
+    public static readonly IReadOnlyList<string> NationalStage = ["/National/Index GET", "/National/Dossier GET"];
+
     /// <summary>What is wrong with the classification against the app's handlers: classified twice, not classified, or not in the app (empty when right).</summary>
     public static List<string> Differences(IEnumerable<string> appHandlers, IReadOnlyCollection<string>? classified = null)
     {
         var app = appHandlers.ToList();
-        var all = classified ?? ShowScores.Keys.Concat(AdministratorOnly).Concat(NoScores).ToList();
+        var all = classified ?? ShowScores.Keys.Concat(AdministratorOnly).Concat(NationalStage).Concat(NoScores).ToList();
         return all.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"classified twice: {g.Key}")
             .Concat(app.Except(all, StringComparer.Ordinal).Select(h => $"not classified (can it show a score?): {h}"))
             .Concat(all.Except(app, StringComparer.Ordinal).Select(h => $"classified but not in the app: {h}"))
@@ -144,6 +153,9 @@ public static class ScorePages
         "/Scoring/Rounds/Assignments POST Remove",
         // Records a national result and redirects.
         "/Plenary/National POST",
+        // The national rounds' page (counts of assignments and cards) and a juror's list of cards (states only).
+        "/National/Rounds GET", "/National/Rounds POST Defaults", "/National/Rounds POST Open", "/National/Rounds POST Close", "/National/Rounds POST Assign",
+        "/National/Cards GET",
         // A document's number, version, code, date and validity: no figure.
         "/Reports/Verify GET",
         // Links to the assessment sheets, in the viewer's shortlist order (ScoreBoard), without a figure.

@@ -46,7 +46,7 @@ public class ScoreVisibilityTests(PortalFixture portal) : IClassFixture<PortalFi
     public async Task The_classification_notices_a_new_handler_a_handler_classified_twice_and_a_stale_entry()
     {
         var app = (await AppHandlersAsync()).Append("/Scoring/Spread GET").ToList();
-        var classified = ScorePages.ShowScores.Keys.Concat(ScorePages.AdministratorOnly).Concat(ScorePages.NoScores)
+        var classified = ScorePages.ShowScores.Keys.Concat(ScorePages.AdministratorOnly).Concat(ScorePages.NationalStage).Concat(ScorePages.NoScores)
             .Where(h => h != "/Reports/Sheet GET Pdf")
             .Append("/Shortlist/Index GET")
             .Append("/Scoring/Gone GET")
@@ -160,6 +160,16 @@ public class ScoreVisibilityTests(PortalFixture portal) : IClassFixture<PortalFi
             if (MatrixFixture.Answer(response) != "302 /Account/AccessDenied")
             {
                 wrong.Add($"{handler} as the member: {MatrixFixture.Answer(response)}");
+            }
+        }
+
+        // So do the national stage's (the member's own nomination X, were it forwarded, is no exception).
+        foreach (var url in new[] { $"/National?cycle={scene.Cycle.YearText}", FormattableString.Invariant($"/National/Dossier/{scene.X}") })
+        {
+            using var response = await member.GetAsync(url);
+            if (MatrixFixture.Answer(response) != "302 /Account/AccessDenied")
+            {
+                wrong.Add($"{url} as the member: {MatrixFixture.Answer(response)}");
             }
         }
 

@@ -23,6 +23,9 @@ public sealed class AccountConfiguration :
         builder.Property(u => u.ProvinceCode).HasMaxLength(2);
         builder.HasOne<Province>().WithMany().HasForeignKey(u => u.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BranchOffice>().WithMany().HasForeignKey(u => u.BranchOfficeId).OnDelete(DeleteBehavior.Restrict);
+        // A national juror's home province: the conflict rule only (docs/decisions/043).
+        builder.Property(u => u.HomeProvinceCode).HasMaxLength(2);
+        builder.HasOne<Province>().WithMany().HasForeignKey(u => u.HomeProvinceCode).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<IdentityRole<Guid>> builder) => builder.ToTable("roles");

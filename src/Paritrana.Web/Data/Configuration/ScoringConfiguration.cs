@@ -10,9 +10,10 @@ public sealed class CriteriaSetConfiguration :
     {
         builder.ToTable("criteria_sets");
         builder.Property(c => c.Version).IsRowVersion();
-        builder.HasIndex(c => new { c.CategoryId, c.VersionNumber }).IsUnique();
-        // One current version per category.
-        builder.HasIndex(c => c.CategoryId).IsUnique().HasFilter("is_current").HasDatabaseName("ix_criteria_sets_one_current_per_category");
+        builder.HasIndex(c => new { c.CategoryId, c.Stage, c.VersionNumber }).IsUnique();
+        // One current version per category and stage (provincial, national: docs/decisions/043).
+        builder.HasIndex(c => new { c.CategoryId, c.Stage }).IsUnique().HasFilter("is_current").HasDatabaseName("ix_criteria_sets_one_current_per_category");
+        builder.Property(c => c.Stage).HasDefaultValue(ScoringStage.Provincial).HasSentinel((ScoringStage)0);
         builder.HasOne<AwardCycle>().WithMany().HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -66,7 +67,8 @@ public sealed class ScoringRoundConfiguration :
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.CycleId, r.ProvinceCode, r.Name }).IsUnique();
         builder.HasOne<AwardCycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Province>().WithMany().HasForeignKey(r => r.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to provinces: a national round's scope value is NationalStage.Code, which no
+        // province has (docs/decisions/043); a provincial round's province is checked by its pages.
     }
 
     public void Configure(EntityTypeBuilder<RoundAspect> builder)

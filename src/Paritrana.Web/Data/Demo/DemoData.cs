@@ -123,14 +123,19 @@ public interface IDemoOrganisationRef
 
 public sealed record DemoOrganisationRef(string? GovernmentOf, string? Npp) : IDemoOrganisationRef;
 
-public sealed record DemoScoringFile(DemoScoring History, DemoScoring Current);
+/// <summary>
+/// The scoring of the demo: Bali's history and current cycle, the history of other provinces
+/// (Jawa Tengah's 2021) and the national jury's rounds of the history (docs/decisions/043; its
+/// <see cref="DemoScoring.Chair"/> is the administrator, the national secretariat).
+/// </summary>
+public sealed record DemoScoringFile(DemoScoring History, DemoScoring Current, IReadOnlyList<DemoScoring>? HistoryOthers = null, DemoScoring? National = null);
 
 /// <summary>
 /// The scoring of one cycle in the demo province: the chair who opens and closes its rounds and
 /// assigns the scorers, when the administrator set the criteria, the default rounds opened (and
 /// closed) and the cards, each saved or submitted by its scorer.
 /// </summary>
-public sealed record DemoScoring(string Chair, string CriteriaSet, IReadOnlyList<DemoRound> Rounds, IReadOnlyList<DemoCard> Cards);
+public sealed record DemoScoring(string Chair, string CriteriaSet, IReadOnlyList<DemoRound> Rounds, IReadOnlyList<DemoCard> Cards, string Province = "51");
 
 /// <summary>A default round (by kind) opened and, for the history, closed; the default rounds not listed stay drafts.</summary>
 public sealed record DemoRound(RoundKind Kind, string Opened, string? Closed = null);

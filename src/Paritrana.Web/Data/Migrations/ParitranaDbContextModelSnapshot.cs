@@ -2044,6 +2044,12 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_locked");
 
+                    b.Property<int>("Stage")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("stage");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -2057,17 +2063,17 @@ namespace Paritrana.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_criteria_sets");
 
-                    b.HasIndex("CategoryId")
+                    b.HasIndex("CycleId")
+                        .HasDatabaseName("ix_criteria_sets_cycle_id");
+
+                    b.HasIndex("CategoryId", "Stage")
                         .IsUnique()
                         .HasDatabaseName("ix_criteria_sets_one_current_per_category")
                         .HasFilter("is_current");
 
-                    b.HasIndex("CycleId")
-                        .HasDatabaseName("ix_criteria_sets_cycle_id");
-
-                    b.HasIndex("CategoryId", "VersionNumber")
+                    b.HasIndex("CategoryId", "Stage", "VersionNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_criteria_sets_category_id_version_number");
+                        .HasDatabaseName("ix_criteria_sets_category_id_stage_version_number");
 
                     b.ToTable("criteria_sets", (string)null);
                 });
@@ -2658,9 +2664,6 @@ namespace Paritrana.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_scoring_rounds");
 
-                    b.HasIndex("ProvinceCode")
-                        .HasDatabaseName("ix_scoring_rounds_province_code");
-
                     b.HasIndex("CycleId", "ProvinceCode", "Name")
                         .IsUnique()
                         .HasDatabaseName("ix_scoring_rounds_cycle_id_province_code_name");
@@ -2742,6 +2745,11 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("full_name");
 
+                    b.Property<string>("HomeProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("home_province_code");
+
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
@@ -2803,6 +2811,9 @@ namespace Paritrana.Web.Data.Migrations
 
                     b.HasIndex("BranchOfficeId")
                         .HasDatabaseName("ix_users_branch_office_id");
+
+                    b.HasIndex("HomeProvinceCode")
+                        .HasDatabaseName("ix_users_home_province_code");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("email_index");
@@ -3684,13 +3695,6 @@ namespace Paritrana.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_scoring_rounds_award_cycles_cycle_id");
-
-                    b.HasOne("Paritrana.Domain.Regions.Province", null)
-                        .WithMany()
-                        .HasForeignKey("ProvinceCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_scoring_rounds_provinces_province_code");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.Scoring.ScoringSettings", b =>
@@ -3710,6 +3714,12 @@ namespace Paritrana.Web.Data.Migrations
                         .HasForeignKey("BranchOfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_branch_offices_branch_office_id");
+
+                    b.HasOne("Paritrana.Domain.Regions.Province", null)
+                        .WithMany()
+                        .HasForeignKey("HomeProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_provinces_home_province_code");
 
                     b.HasOne("Paritrana.Domain.Regions.Province", null)
                         .WithMany()

@@ -281,7 +281,9 @@ public static class NominationTimeline
 
     private static async Task<List<AuditRow>> AuditAsync(Context c, string entityType, List<string> entityIds, string[] actions, CancellationToken ct) =>
         await c.Db.AuditEvents.AsNoTracking()
-            .Where(a => a.EntityType == entityType && entityIds.Contains(a.EntityId!) && actions.Contains(a.Action))
+            // The national stage's events (cards and assignments of national rounds) are not the province's
+            // record of its nomination: the jury's work stays out of the provincial timeline (docs/decisions/043).
+            .Where(a => a.EntityType == entityType && entityIds.Contains(a.EntityId!) && actions.Contains(a.Action) && a.ProvinceCode != NationalStage.Code)
             .Select(a => new AuditRow(a.Id, a.At, a.Action, a.EntityId, a.UserId, a.UserEmail, a.Details))
             .ToListAsync(ct);
 

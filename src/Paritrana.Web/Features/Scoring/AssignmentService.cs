@@ -23,7 +23,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
             return refused;
         }
 
-        var nomination = await AssignableNominations(round).Where(n => n.Id == nominationId).Select(n => new { n.Id, n.CategoryId, Name = n.Organisation!.Name }).FirstOrDefaultAsync(ct);
+        var nomination = await AssignableNominations(round).Where(n => n.Id == nominationId).Select(n => new { n.Id, n.CategoryId, n.ProvinceCode, Name = n.Organisation!.Name }).FirstOrDefaultAsync(ct);
         if (nomination is null)
         {
             return new Outcome(false, l["Nominasi yang dipilih tidak dapat dinilai di babak ini (bukan nominasi provinsi ini atau belum siap dinilai)."].Value);
@@ -43,6 +43,12 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         if (await db.ConflictDeclarations.AnyAsync(d => d.NominationId == nominationId && d.ScorerId == scorerId, ct))
         {
             return new Outcome(false, l["{0} telah menyatakan konflik kepentingan dengan {1}, sehingga tidak dapat ditugaskan menilainya.", scorer.FullName, nomination.Name].Value);
+        }
+
+        if (NationalStage.IsNational(round.ProvinceCode)
+            && JurorConflicts.Check(await db.Users.Where(u => u.Id == scorerId).Select(u => u.HomeProvinceCode).FirstAsync(ct), nomination.ProvinceCode, false) == JurorExclusion.HomeProvince)
+        {
+            return new Outcome(false, l["{0} berasal dari provinsi kandidat {1}, sehingga tidak dapat ditugaskan menilainya.", scorer.FullName, nomination.Name].Value);
         }
 
         if (await db.Assignments.AnyAsync(a => a.RoundId == round.Id && a.NominationId == nominationId && a.ScorerId == scorerId, ct))
@@ -112,6 +118,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
         }
 
         var notes = conflicted > 0 ? new[] { l["{0} pasangan dilewati karena konflik kepentingan yang telah dinyatakan.", conflicted].Value } : [];
+        // (In a national round a juror's home province is such a conflict too: ExcludedPairsAsync.)
         return new Outcome(true, l["{0} penugasan dibuat untuk {1} nominasi.", created.Count, nominations.Count].Value, created.Count, notes);
     }
 
@@ -144,7 +151,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
 
         var ids = nominations.Select(n => n.Id).ToList();
         var existing = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id).Select(a => new { a.NominationId, a.ScorerId }).ToListAsync(ct);
-        var conflicts = await db.ConflictDeclarations.AsNoTracking().Where(d => ids.Contains(d.NominationId)).Select(d => new { d.NominationId, d.ScorerId }).ToListAsync(ct);
+        var conflicts = await ExcludedPairsAsync(round, ids, ct);
 
         var result = AssignmentBalancer.Balance(
             ids,
@@ -152,7 +159,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
             scorersPerNomination,
             loadCap,
             existing.Select(e => new NominationScorer(e.NominationId, e.ScorerId)).ToList(),
-            conflicts.Select(c => new NominationScorer(c.NominationId, c.ScorerId)).ToList());
+            conflicts.ToList());
 
         if (!await AddAsync(round, result.Assigned, chairId, FormattableString.Invariant($"balanced: k={scorersPerNomination}, cap={loadCap}, category={categoryId?.ToString(CultureInfo.InvariantCulture) ?? "all"}"), ct))
         {
@@ -203,11 +210,32 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
     }
 
     /// <summary>The nominations of the round's province and cycle that may be scored.</summary>
-    public IQueryable<Domain.Nominations.Nomination> AssignableNominations(RoundRef round)
+    public IQueryable<Domain.Nominations.Nomination> AssignableNominations(RoundRef round) =>
+        RoundNominations.Of(db, round.CycleId, round.ProvinceCode, ScoringEligibility.Assignable).AsNoTracking();
+
+    /// <summary>
+    /// The pairs never assigned: declared conflicts, and in a national round a juror and a candidate of
+    /// the juror's home province (<see cref="JurorConflicts"/>, docs/decisions/043).
+    /// </summary>
+    private async Task<HashSet<NominationScorer>> ExcludedPairsAsync(RoundRef round, IReadOnlyCollection<int> nominations, CancellationToken ct)
     {
-        var statuses = ScoringEligibility.Assignable.ToList();
-        return db.Nominations.AsNoTracking()
-            .Where(n => n.CycleId == round.CycleId && n.ProvinceCode == round.ProvinceCode && statuses.Contains(n.Status));
+        var ids = nominations.ToList();
+        var declared = await db.ConflictDeclarations.AsNoTracking().Where(d => ids.Contains(d.NominationId))
+            .Select(d => new { d.NominationId, d.ScorerId }).ToListAsync(ct);
+        var pairs = declared.Select(c => new NominationScorer(c.NominationId, c.ScorerId)).ToHashSet();
+        if (NationalStage.IsNational(round.ProvinceCode))
+        {
+            var home = await (
+                    from n in db.Nominations.AsNoTracking()
+                    where ids.Contains(n.Id)
+                    from u in db.Users
+                    where u.HomeProvinceCode == n.ProvinceCode
+                    select new { NominationId = n.Id, ScorerId = u.Id })
+                .ToListAsync(ct);
+            pairs.UnionWith(home.Select(h => new NominationScorer(h.NominationId, h.ScorerId)));
+        }
+
+        return pairs;
     }
 
     /// <summary>Refuses when a category to be scored lacks usable criteria (<see cref="RoundCriteria"/>); nothing is changed then.</summary>
@@ -228,10 +256,7 @@ public sealed class AssignmentService(ParitranaDbContext db, AuditTrail audit, T
     {
         var existing = await db.Assignments.AsNoTracking().Where(a => a.RoundId == round.Id && nominations.Contains(a.NominationId))
             .Select(a => new { a.NominationId, a.ScorerId }).ToListAsync(ct);
-        var conflicts = await db.ConflictDeclarations.AsNoTracking().Where(d => nominations.Contains(d.NominationId))
-            .Select(d => new { d.NominationId, d.ScorerId }).ToListAsync(ct);
-        return (existing.Select(e => new NominationScorer(e.NominationId, e.ScorerId)).ToHashSet(),
-            conflicts.Select(c => new NominationScorer(c.NominationId, c.ScorerId)).ToHashSet());
+        return (existing.Select(e => new NominationScorer(e.NominationId, e.ScorerId)).ToHashSet(), await ExcludedPairsAsync(round, nominations, ct));
     }
 
     /// <summary>Each newly assigned scorer is told once per assignment, in the same SaveChanges (docs/decisions/030).</summary>

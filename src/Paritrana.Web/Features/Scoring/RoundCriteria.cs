@@ -11,9 +11,7 @@ public static class RoundCriteria
     /// <summary>The categories of the nominations a round of the province and cycle scores now (ready for scoring, or scored).</summary>
     public static async Task<List<int>> ScoredCategoryIdsAsync(ParitranaDbContext db, int cycleId, string provinceCode, CancellationToken ct)
     {
-        var statuses = ScoringEligibility.Assignable.ToList();
-        return await db.Nominations.AsNoTracking()
-            .Where(n => n.CycleId == cycleId && n.ProvinceCode == provinceCode && statuses.Contains(n.Status))
+        return await RoundNominations.Of(db, cycleId, provinceCode, ScoringEligibility.Assignable).AsNoTracking()
             .Select(n => n.CategoryId).Distinct().ToListAsync(ct);
     }
 
@@ -27,11 +25,12 @@ public static class RoundCriteria
 
         var ids = categoryIds.Distinct().ToList();
         var roundCodes = await db.RoundAspects.AsNoTracking().Where(a => a.RoundId == roundId).Select(a => a.AspectCode).ToListAsync(ct);
+        var stage = RoundNominations.StageOf(await db.ScoringRounds.Where(r => r.Id == roundId).Select(r => r.ProvinceCode).FirstAsync(ct));
         var categories = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id))
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Name })
             .ToListAsync(ct);
-        var sets = (await db.CriteriaSets.AsNoTracking().Where(s => ids.Contains(s.CategoryId) && s.IsCurrent)
+        var sets = (await db.CriteriaSets.AsNoTracking().Where(s => ids.Contains(s.CategoryId) && s.Stage == stage && s.IsCurrent)
                 .Select(s => new
                 {
                     s.CategoryId,

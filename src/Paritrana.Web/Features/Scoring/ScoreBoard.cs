@@ -69,8 +69,8 @@ public sealed class ScoreBoard(ParitranaDbContext db, ReferenceData? reference =
         var statusCodes = statuses.Select(s => (int)s).ToArray();
         var withCoaching = request.Disagreements;
 
-        var nominations = await db.Nominations.AsNoTracking()
-            .Where(n => n.CycleId == cycleId && n.ProvinceCode == province && categoryIds.Contains(n.CategoryId) && statuses.Contains(n.Status))
+        var nominations = await RoundNominations.Of(db, cycleId, province, statuses).AsNoTracking()
+            .Where(n => categoryIds.Contains(n.CategoryId) && statuses.Contains(n.Status))
             .Select(n => new Candidate(
                 n.Id, n.Version, n.Status, n.CategoryId, n.Organisation!.Name,
                 db.RegenciesAndCities.Where(r => r.Code == n.RegencyCode).Select(r => r.Name).FirstOrDefault(),

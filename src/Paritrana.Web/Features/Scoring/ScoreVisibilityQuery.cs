@@ -37,8 +37,9 @@ public static class ScoreVisibilityQuery
                 where card == null || card != ScorecardStatus.Submitted
                 select new OwnAssignment(a.RoundId, a.NominationId, r.Status, card))
             .ToListAsync(ct);
+        var scoped = RoundNominations.Any(db, cycleId, provinceCode);
         var conflicts = await db.ConflictDeclarations.AsNoTracking()
-            .Where(d => d.ScorerId == me && db.Nominations.Any(n => n.Id == d.NominationId && n.CycleId == cycleId && n.ProvinceCode == provinceCode))
+            .Where(d => d.ScorerId == me && scoped.Any(n => n.Id == d.NominationId))
             .Select(d => d.NominationId)
             .ToListAsync(ct);
         return ScoreVisibility.For(me, settings.HideOthersUntilSubmitted, assignments, conflicts);

@@ -58,7 +58,8 @@ public sealed class ScorecardEvidence(ParitranaDbContext db)
     /// <summary>The evidence of one nomination, or null when it is not in <paramref name="scope"/>.</summary>
     public async Task<Evidence?> LoadAsync(int nominationId, AccessScope scope, CancellationToken ct)
     {
-        var n = await db.Nominations.AsNoTracking().InScope(scope)
+        // A juror reads a pool nomination's evidence (what its province forwarded), nothing else (docs/decisions/043).
+        var n = await National.NationalPool.Scorable(db, scope).AsNoTracking()
             .Include(x => x.Organisation)
             .Include(x => x.Category)
             .Include(x => x.Regulations.OrderBy(r => r.Year).ThenBy(r => r.Id))

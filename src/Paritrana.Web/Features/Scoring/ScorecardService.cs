@@ -103,11 +103,24 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
     /// </summary>
     public async Task<CardContext?> LoadAsync(int roundId, int nominationId, Guid scorerId, AccessScope scope, CancellationToken ct, bool forSave = false)
     {
+        // The round in scope first: its scope value says where its nominations come from, the province's
+        // (in the reader's scope) or, for a national round, the cycle's national pool (docs/decisions/043).
+        var round = await db.ScoringRounds.AsNoTracking().InScope(scope).Where(r => r.Id == roundId)
+            .Select(r => new { r.CycleId, r.ProvinceCode }).FirstOrDefaultAsync(ct);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var national = NationalStage.IsNational(round.ProvinceCode);
+        var nominations = national
+            ? National.NationalPool.Of(db, round.CycleId)
+            : db.Nominations.InScope(scope).Where(n => n.CycleId == round.CycleId && n.ProvinceCode == round.ProvinceCode);
         var head = await (
-                from r in db.ScoringRounds.AsNoTracking().InScope(scope)
+                from r in db.ScoringRounds.AsNoTracking()
                 where r.Id == roundId
-                from n in db.Nominations.AsNoTracking().InScope(scope)
-                where n.Id == nominationId && n.CycleId == r.CycleId && n.ProvinceCode == r.ProvinceCode
+                from n in nominations.AsNoTracking()
+                where n.Id == nominationId
                 where db.Assignments.Any(a => a.RoundId == r.Id && a.NominationId == n.Id && a.ScorerId == scorerId)
                 select new
                 {
@@ -122,7 +135,9 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
                     n.CategoryId,
                     CategoryName = n.Category!.Name,
                     n.RegencyCode,
+                    NominationProvince = n.ProvinceCode,
                     Conflict = db.ConflictDeclarations.Where(d => d.NominationId == n.Id && d.ScorerId == scorerId).Select(d => d.Reason).FirstOrDefault(),
+                    HomeProvince = db.Users.Where(u => u.Id == scorerId).Select(u => u.HomeProvinceCode).FirstOrDefault(),
                 })
             .FirstOrDefaultAsync(ct);
         if (head is null)
@@ -146,7 +161,10 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
             CategoryName = head.CategoryName,
             RegencyCode = head.RegencyCode,
             ScorerId = scorerId,
-            ConflictReason = head.Conflict,
+            ConflictReason = head.Conflict
+                ?? (national && JurorConflicts.Check(head.HomeProvince, head.NominationProvince, false) == JurorExclusion.HomeProvince
+                    ? l["Anda berasal dari provinsi kandidat ini, sehingga tidak dapat menilainya."].Value
+                    : null),
         };
 
         var card = await db.Scorecards.AsNoTracking()
@@ -178,8 +196,9 @@ public sealed partial class ScorecardService(ParitranaDbContext db, AuditTrail a
         }
         else
         {
+            var stage = RoundNominations.StageOf(head.ProvinceCode);
             context.CriteriaSetId = await db.CriteriaSets.AsNoTracking()
-                .Where(s => s.CategoryId == head.CategoryId && s.IsCurrent)
+                .Where(s => s.CategoryId == head.CategoryId && s.Stage == stage && s.IsCurrent)
                 .Select(s => (int?)s.Id)
                 .FirstOrDefaultAsync(ct);
         }

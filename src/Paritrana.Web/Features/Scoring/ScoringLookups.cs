@@ -10,11 +10,14 @@ public sealed record ScorerRef(Guid Id, string FullName, string Email, bool IsCh
 /// </summary>
 public static class ScoringLookups
 {
-    /// <summary>The enabled committee members and chair of a province, by name; only those of <paramref name="only"/> when given.</summary>
+    /// <summary>The enabled committee members and chair of a province (the national jurors for <see cref="NationalStage.Code"/>), by name; only those of <paramref name="only"/> when given.</summary>
     public static IQueryable<ScorerRef> Scorers(ParitranaDbContext db, string provinceCode, IReadOnlyCollection<Guid>? only = null)
     {
-        var users = db.Users.Where(u => u.ProvinceCode == provinceCode && !u.IsDisabled
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.CommitteeChair || r.Name == Roles.CommitteeMember))));
+        // A national round's scorers are the enabled national jurors (docs/decisions/043).
+        var users = NationalStage.IsNational(provinceCode)
+            ? db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.NationalJuror)))
+            : db.Users.Where(u => u.ProvinceCode == provinceCode && !u.IsDisabled
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.CommitteeChair || r.Name == Roles.CommitteeMember))));
         if (only is not null)
         {
             var ids = only.Distinct().ToList();

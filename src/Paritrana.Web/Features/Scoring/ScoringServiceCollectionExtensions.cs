@@ -11,6 +11,7 @@ public static class ScoringServiceCollectionExtensions
         services.AddScoped<ScorecardEvidence>();
         services.AddScoped<NextCard>();
         services.AddScoped<AssignmentService>();
+        services.AddScoped<RoundStatusChange>();
         services.AddScoped<ScoreBoard>();
         services.AddScoped<ScoreBreakdown>();
         return services;

@@ -53,6 +53,13 @@ public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, Cur
             groups.Add(new WorkGroup("field-work", l["Kunjungan dan pembinaan"], await FieldWorkAsync(scope, role == Roles.CommitteeChair ? null : self, ct)));
         }
 
+        else if (role == Roles.NationalJuror && me.Id is Guid juror)
+        {
+            // A national juror's cards of the open national rounds (docs/decisions/043).
+            var cards = await WorkQueries.CardCountsAsync(db, scope, juror, ct);
+            groups.Add(new WorkGroup("national-scoring", l["Penilaian nasional"], CardLines(cards, "/National/Cards")));
+        }
+
         return groups.Where(g => g.Lines.Count > 0).ToList();
     }
 
@@ -110,12 +117,12 @@ public sealed class WorkList(ParitranaDbContext db, ReferenceData reference, Cur
     /// The scorer's own outstanding cards, one line per open round with its closing date and the days
     /// left (red once past); the round closing soonest first, rounds without a closing date last.
     /// </summary>
-    private List<WorkLine> CardLines(IEnumerable<WorkQueries.CardCount> own)
+    private List<WorkLine> CardLines(IEnumerable<WorkQueries.CardCount> own, string page = "/Scoring/Index")
     {
         var today = Wib.Today(clock);
         return own.Where(r => r.Outstanding > 0)
             .OrderBy(r => r.RoundClosesOn is null).ThenBy(r => r.RoundClosesOn).ThenBy(r => r.RoundSortOrder).ThenBy(r => r.RoundId)
-            .Select(r => new WorkLine($"cards-{r.RoundId}", l["Kartu penilaian belum dikirim: {0}", r.RoundName], r.Outstanding, "/Scoring/Index", NoRoute,
+            .Select(r => new WorkLine($"cards-{r.RoundId}", l["Kartu penilaian belum dikirim: {0}", r.RoundName], r.Outstanding, page, NoRoute,
                 Join(Closing(r.RoundClosesOn, today), r.Drafts > 0 ? l["{0} sudah berupa draf", r.Drafts].Value : null),
                 Late: StageCalendar.IsPast(r.RoundClosesOn, today)))
             .ToList();

@@ -65,7 +65,7 @@ public static class WorkQueries
         where scorer == null || a.ScorerId == scorer
         join r in db.ScoringRounds.InScope(scope) on a.RoundId equals r.Id
         where r.Status == RoundStatus.Open
-        join n in db.Nominations.InScope(scope) on a.NominationId equals n.Id
+        join n in National.NationalPool.Scorable(db, scope) on a.NominationId equals n.Id
         where !db.ConflictDeclarations.Any(d => d.NominationId == a.NominationId && d.ScorerId == a.ScorerId)
         select new OutstandingCard
         {

@@ -14,7 +14,7 @@ namespace Paritrana.Web.Pages.Scoring;
 /// locks the card. The card's version travels in the form: a save from another tab or device
 /// that came first makes this one refused, with the stored values shown (nothing of it is saved).
 /// </summary>
-[Authorize(Policy = Policies.Committee)]
+[Authorize(Policy = Policies.Scorer)]
 public class CardModel(ScorecardService cards, ScorecardEvidence evidence, NextCard next, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

@@ -8,6 +8,7 @@ public static class CriteriaSets
     {
         CycleId = cycleId,
         CategoryId = categoryId,
+        Stage = source.Stage,
         VersionNumber = versionNumber,
         IsCurrent = true,
         IsLocked = false,

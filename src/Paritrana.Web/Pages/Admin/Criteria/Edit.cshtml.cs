@@ -254,7 +254,7 @@ public partial class EditModel(
                 s.IsLocked,
                 s.IsCurrent,
                 Cards = db.Scorecards.Count(c => c.CriteriaSetId == s.Id),
-                Versions = db.CriteriaSets.Where(v => v.CategoryId == s.CategoryId).OrderBy(v => v.VersionNumber)
+                Versions = db.CriteriaSets.Where(v => v.CategoryId == s.CategoryId && v.Stage == s.Stage).OrderBy(v => v.VersionNumber)
                     .Select(v => new VersionRef(v.Id, v.VersionNumber, v.IsCurrent, v.IsLocked)).ToList(),
             })
             .FirstOrDefaultAsync(ct);

@@ -13,6 +13,10 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, AuditTra
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Whose criteria the page shows and creates: the provinces' or the national jury's (docs/decisions/043).</summary>
+    [BindProperty(SupportsGet = true)]
+    public ScoringStage Stage { get; set; } = ScoringStage.Provincial;
+
     public PagedList<Row> Categories { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     public ScoringSettings Settings { get; private set; } = new();
@@ -32,6 +36,7 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, AuditTra
 
         var cycleId = Cycle.Id;
         var year = Cycle.Year;
+        var stage = Stage = Stage == ScoringStage.National ? ScoringStage.National : ScoringStage.Provincial;
         Settings = await reference.ScoringSettingsAsync(db, cycleId, ct);
         Categories = await db.Categories.AsNoTracking()
             .Where(c => c.CycleId == cycleId)
@@ -42,15 +47,15 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, AuditTra
                 c.Name,
                 c.Kind,
                 c.IsActive,
-                db.CriteriaSets.Where(s => s.CategoryId == c.Id && s.IsCurrent).Select(s => (int?)s.Id).FirstOrDefault(),
-                db.CriteriaSets.Where(s => s.CategoryId == c.Id && s.IsCurrent).Select(s => s.VersionNumber).FirstOrDefault(),
-                db.CriteriaSets.Where(s => s.CategoryId == c.Id && s.IsCurrent).Select(s => s.IsLocked).FirstOrDefault(),
-                db.Aspects.Count(a => db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CategoryId == c.Id && s.IsCurrent)),
-                db.Indicators.Count(i => db.Aspects.Any(a => a.Id == i.AspectId && db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CategoryId == c.Id && s.IsCurrent))),
+                db.CriteriaSets.Where(s => s.CategoryId == c.Id && s.Stage == stage && s.IsCurrent).Select(s => (int?)s.Id).FirstOrDefault(),
+                db.CriteriaSets.Where(s => s.CategoryId == c.Id && s.Stage == stage && s.IsCurrent).Select(s => s.VersionNumber).FirstOrDefault(),
+                db.CriteriaSets.Where(s => s.CategoryId == c.Id && s.Stage == stage && s.IsCurrent).Select(s => s.IsLocked).FirstOrDefault(),
+                db.Aspects.Count(a => db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CategoryId == c.Id && s.Stage == stage && s.IsCurrent)),
+                db.Indicators.Count(i => db.Aspects.Any(a => a.Id == i.AspectId && db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CategoryId == c.Id && s.Stage == stage && s.IsCurrent))),
                 (from s in db.CriteriaSets
                  join pc in db.Categories on s.CategoryId equals pc.Id
                  join y in db.AwardCycles on pc.CycleId equals y.Id
-                 where s.IsCurrent && pc.Code == c.Code && y.Year < year
+                 where s.IsCurrent && s.Stage == stage && pc.Code == c.Code && y.Year < year
                  orderby y.Year descending
                  select (int?)y.Year).FirstOrDefault()))
             .ToPagedListAsync(PageNumber, ct: ct);
@@ -81,7 +86,8 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, AuditTra
         }
 
         var set = CriteriaTemplates.Build(category.CycleId, category.Id, category.Kind, clock.GetUtcNow());
-        return await AddAsync(set, category.Year, category.Name, AuditActions.CriteriaCreated, $"category {category.Code}; from the default template",
+        set.Stage = Stage;
+        return await AddAsync(set, category.Year, category.Name, AuditActions.CriteriaCreated, $"category {category.Code}; stage {Stage}; from the default template",
             l["Kriteria {0} dibuat dari templat bawaan.", category.Name].Value, ct);
     }
 
@@ -99,19 +105,19 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, AuditTra
                 from s in db.CriteriaSets.AsNoTracking().Include(s => s.Aspects).ThenInclude(a => a.Indicators)
                 join pc in db.Categories on s.CategoryId equals pc.Id
                 join y in db.AwardCycles on pc.CycleId equals y.Id
-                where s.IsCurrent && pc.Code == category.Code && y.Year < category.Year
+                where s.IsCurrent && s.Stage == Stage && pc.Code == category.Code && y.Year < category.Year
                 orderby y.Year descending
                 select new { Set = s, y.Year })
             .FirstOrDefaultAsync(ct);
         if (source is null)
         {
             TempData["StatusMessage"] = l["Tidak ada kriteria kategori {0} di siklus sebelumnya untuk disalin.", category.Code].Value;
-            return RedirectToPage(new { cycle = Year(category.Year) });
+            return RedirectToPage(new { cycle = Year(category.Year), stage = Stage });
         }
 
         var set = CriteriaSets.Copy(source.Set, category.CycleId, category.Id, clock.GetUtcNow());
         return await AddAsync(set, category.Year, category.Name, AuditActions.CriteriaCopied,
-            FormattableString.Invariant($"category {category.Code}; copied from {source.Year} (criteria set {source.Set.Id}, version {source.Set.VersionNumber})"),
+            FormattableString.Invariant($"category {category.Code}; stage {Stage}; copied from {source.Year} (criteria set {source.Set.Id}, version {source.Set.VersionNumber})"),
             l["Kriteria {0} disalin dari siklus {1}.", category.Name, Year(source.Year)].Value, ct);
     }
 
@@ -128,7 +134,7 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, AuditTra
             // A current set appeared meanwhile (a second click, or another administrator).
             db.ChangeTracker.Clear();
             TempData["StatusMessage"] = l["Kategori {0} sudah mempunyai kriteria.", categoryName].Value;
-            return RedirectToPage(new { cycle = Year(year) });
+            return RedirectToPage(new { cycle = Year(year), stage = set.Stage });
         }
 
         audit.Record(action, "criteria-set", set.Id.ToString(CultureInfo.InvariantCulture), provinceCode: null, AuditDetails.Text(details));

@@ -72,6 +72,10 @@ public sealed class AccountRules : AbstractValidator<IAccountInput>
                 .NotEmpty().WithMessage(_ => l["Provinsi wajib dipilih untuk peran ini."])
                 .MustAsync((code, ct) => db.Provinces.AnyAsync(p => p.Code == code, ct)).WithMessage(_ => l["Provinsi tidak dikenal."]));
 
+        When(x => x.Role == Roles.NationalJuror && !string.IsNullOrEmpty(x.ProvinceCode), () =>
+            RuleFor(x => x.ProvinceCode)
+                .MustAsync((code, ct) => db.Provinces.AnyAsync(p => p.Code == code, ct)).WithMessage(_ => l["Provinsi tidak dikenal."]));
+
         When(x => x.Role == Roles.Administrator, () =>
             RuleFor(x => x.ProvinceCode)
                 .Empty().WithMessage(_ => l["Administrator berlaku nasional; kosongkan pilihan provinsi."]));

@@ -61,6 +61,8 @@ public class CreateModel(
             EmailConfirmed = true,
             FullName = Input.FullName!.Trim(),
             ProvinceCode = Roles.IsProvincial(role) ? Input.ProvinceCode : null,
+            // A juror's province on the form is their home province: the conflict rule only (docs/decisions/043).
+            HomeProvinceCode = role == Roles.NationalJuror && !string.IsNullOrEmpty(Input.ProvinceCode) ? Input.ProvinceCode : null,
             BranchOfficeId = role == Roles.BranchOfficer ? Input.BranchOfficeId : null,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,

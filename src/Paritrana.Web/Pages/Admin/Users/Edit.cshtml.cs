@@ -94,6 +94,8 @@ public partial class EditModel(
         var fullName = Input.FullName!.Trim();
         var province = Roles.IsProvincial(role) ? Input.ProvinceCode : null;
         var branch = role == Roles.BranchOfficer ? Input.BranchOfficeId : null;
+        // A juror's province on the form is their home province: the conflict rule only (docs/decisions/043).
+        var home = role == Roles.NationalJuror && !string.IsNullOrEmpty(Input.ProvinceCode) ? Input.ProvinceCode : null;
 
         if (user.Id == me.Id && role != oldRole)
         {
@@ -107,6 +109,7 @@ public partial class EditModel(
         Compare(changes, "email", user.Email, email);
         Compare(changes, "role", oldRole, role);
         Compare(changes, "province", user.ProvinceCode, province);
+        Compare(changes, "home province", user.HomeProvinceCode, home);
         if (user.BranchOfficeId != branch)
         {
             changes.Add(Change("branch", await BranchNameAsync(user.BranchOfficeId, ct), await BranchNameAsync(branch, ct)));
@@ -129,6 +132,7 @@ public partial class EditModel(
             user.Email = email;
             user.UserName = email;
             user.ProvinceCode = province;
+            user.HomeProvinceCode = home;
             user.BranchOfficeId = branch;
 
             var result = IdentityResult.Success;
@@ -219,7 +223,7 @@ public partial class EditModel(
                 FullName = user.FullName,
                 Email = user.Email,
                 Role = role,
-                ProvinceCode = user.ProvinceCode,
+                ProvinceCode = user.ProvinceCode ?? user.HomeProvinceCode,
                 BranchOfficeId = user.BranchOfficeId,
                 ConcurrencyStamp = user.ConcurrencyStamp,
             };

@@ -7,9 +7,10 @@ namespace Paritrana.Web.Pages.Scoring.Conflicts;
 /// <summary>
 /// A committee member or chair declares a conflict of interest with a candidate of their province
 /// (<c>?nomination=..</c>), with a reason. From then on they cannot score it, are never assigned to
-/// it, and any card of theirs for it is left out of the ranking.
+/// it, and any card of theirs for it is left out of the ranking. A national juror declares theirs
+/// on a candidate of the national pool in the same way (docs/decisions/043).
 /// </summary>
-[Authorize(Policy = Policies.Committee)]
+[Authorize(Policy = Policies.Scorer)]
 public class DeclareModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -20,6 +21,9 @@ public class DeclareModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
     public string NominationName { get; private set; } = "";
 
     public string? ExistingReason { get; private set; }
+
+    /// <summary>A national juror: their way back is their national cards, not the committee's conflicts list.</summary>
+    public bool IsJuror => User.IsInRole(Roles.NationalJuror);
 
     /// <summary>The card page to go back to, when the declaration started there.</summary>
     public int? ReturnRound { get; private set; }
@@ -63,7 +67,7 @@ public class DeclareModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
 
         var scope = await me.GetScopeAsync(ct);
         db.ConflictDeclarations.Add(new ConflictDeclaration { NominationId = nomination, ScorerId = me.Id!.Value, Reason = Input.Reason!, DeclaredAt = clock.GetUtcNow() });
-        audit.Record(AuditActions.ConflictDeclared, "nomination", nomination.ToString(CultureInfo.InvariantCulture), scope.ProvinceCode, AuditDetails.Of(("reason", Input.Reason)));
+        audit.Record(AuditActions.ConflictDeclared, "nomination", nomination.ToString(CultureInfo.InvariantCulture), scope.IsJuror ? NationalStage.Code : scope.ProvinceCode, AuditDetails.Of(("reason", Input.Reason)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -76,14 +80,15 @@ public class DeclareModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         }
 
         TempData["StatusMessage"] = l["Konflik kepentingan dengan {0} telah dicatat. Anda tidak akan menilai kandidat ini.", NominationName].Value;
-        return RedirectToPage("Index");
+        return scope.IsJuror ? RedirectToPage("/National/Cards") : RedirectToPage("Index");
     }
 
     private async Task<bool> LoadAsync(int nomination, int? round, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
         var statuses = ScoringEligibility.Ranked.ToList();
-        var name = await db.Nominations.AsNoTracking().InScope(scope)
+        // A juror's candidates are the national pool's (NationalPool.Scorable); everyone else's their scope's.
+        var name = await Features.National.NationalPool.Scorable(db, scope).AsNoTracking()
             .Where(n => n.Id == nomination && statuses.Contains(n.Status))
             .Select(n => n.Organisation!.Name)
             .FirstOrDefaultAsync(ct);

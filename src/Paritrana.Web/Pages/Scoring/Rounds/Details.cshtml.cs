@@ -8,7 +8,7 @@ namespace Paritrana.Web.Pages.Scoring.Rounds;
 /// opened again).
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, Features.Notifications.Notifier notifier) : PageModel
+public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, RoundStatusChange statusChange) : PageModel
 {
     public RoundInfo Round { get; private set; } = null!;
 
@@ -39,7 +39,7 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
         var codes = await db.RoundAspects.AsNoTracking().Where(a => a.RoundId == id).OrderBy(a => a.AspectCode).Select(a => a.AspectCode).ToListAsync(ct);
         var cycleId = round.CycleId;
         var names = await db.Aspects.AsNoTracking()
-            .Where(a => codes.Contains(a.Code) && db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CycleId == cycleId && s.IsCurrent))
+            .Where(a => codes.Contains(a.Code) && db.CriteriaSets.Any(s => s.Id == a.CriteriaSetId && s.CycleId == cycleId && s.Stage == ScoringStage.Provincial && s.IsCurrent))
             .Select(a => new { a.Code, a.Name })
             .ToListAsync(ct);
         Aspects = codes.Select(c => (c, names.FirstOrDefault(n => n.Code == c)?.Name)).ToList();
@@ -67,77 +67,18 @@ public class DetailsModel(ParitranaDbContext db, CurrentUser me, AuditTrail audi
             return Forbid();
         }
 
-        var scope = await me.GetScopeAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-        // Lock the round before reading it: a card being saved, submitted or reopened holds a share
-        // lock on it, so this waits for that card, and the time taken below comes after it; a card
-        // that comes later sees the new status (RoundLock, decisions/014).
-        await RoundLock.ForUpdateAsync(db, id, ct);
-        var round = await db.ScoringRounds.InScope(scope).Include(r => r.Aspects).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null)
+        var outcome = await statusChange.ChangeAsync(id, version, from, to, await me.GetScopeAsync(ct), me.Id, "/Scoring", ct);
+        if (!outcome.Found)
         {
             return NotFound();
         }
 
-        if (round.Status != from)
+        if (!outcome.Done)
         {
-            return Refuse(id, to == RoundStatus.Open
-                ? l["Hanya babak berstatus draf yang dapat dibuka; babak yang sudah ditutup tidak dibuka lagi."].Value
-                : l["Hanya babak yang sedang dibuka yang dapat ditutup."].Value);
+            return Refuse(id, outcome.Message!);
         }
 
-        if (to == RoundStatus.Open && round.Aspects.Count == 0)
-        {
-            return Refuse(id, l["Babak ini belum menilai aspek apa pun; pilih aspeknya dahulu."].Value);
-        }
-
-        if (to == RoundStatus.Open
-            && await RoundCriteria.LackingAsync(db, id, await RoundCriteria.ScoredCategoryIdsAsync(db, round.CycleId, round.ProvinceCode, ct), ct) is { Count: > 0 } lacking)
-        {
-            return Refuse(id, RoundCriteria.OpenRefusal(l, round.Name, lacking));
-        }
-
-        var now = clock.GetUtcNow();
-        round.Status = to;
-        if (to == RoundStatus.Open)
-        {
-            round.OpenedAt = now;
-        }
-        else
-        {
-            round.ClosedAt = now;
-        }
-
-        db.Entry(round).Property(r => r.Version).OriginalValue = version;
-        audit.Record(to == RoundStatus.Open ? AuditActions.RoundOpened : AuditActions.RoundClosed, "scoring-round", id.ToString(CultureInfo.InvariantCulture), round.ProvinceCode, AuditDetails.Text($"'{round.Name}'"));
-        if (to == RoundStatus.Open)
-        {
-            // Its scorers are told, in this SaveChanges (docs/decisions/030).
-            var scorers = await db.Assignments.Where(a => a.RoundId == id).Select(a => a.ScorerId).Distinct().ToListAsync(ct);
-            await notifier.RaiseAsync(scorers, new(NotificationKind.RoundOpened, round.ProvinceCode, round.Name, "/Scoring"), me.Id, ct);
-        }
-        else
-        {
-            // Closed: nothing more can be sent, so its "round closing" reminders are settled (docs/decisions/045).
-            var scorers = await db.Assignments.Where(a => a.RoundId == id).Select(a => a.ScorerId).Distinct().ToListAsync(ct);
-            await notifier.SettleAsync(scorers.Select(s => Features.Notifications.Notifier.RoundWork(id, s)).ToList(), ct);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Refuse(id, l["Babak ini baru saja diubah oleh orang lain. Periksa keadaannya, lalu ulangi bila masih perlu."].Value);
-        }
-
-        TempData["StatusMessage"] = to == RoundStatus.Open
-            ? l["Babak {0} telah dibuka; penilai dapat mengisi kartu nilai.", round.Name].Value
-            : l["Babak {0} telah ditutup; kartu nilainya kini hanya dapat dibaca.", round.Name].Value;
+        TempData["StatusMessage"] = outcome.Message;
         return RedirectToPage(new { id });
     }
 

@@ -1,4 +1,3 @@
-using Npgsql;
 using Paritrana.Web.Features.Scoring;
 
 namespace Paritrana.Web.Pages.Scoring.Rounds;
@@ -84,35 +83,8 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
             return Refuse(l["Siklus {0} sudah ditutup.", year].Value, year);
         }
 
-        if (await db.ScoringRounds.AnyAsync(r => r.CycleId == cycle.Id && r.ProvinceCode == province, ct))
+        if (!await DefaultRounds.AddAsync(db, audit, cycle.Id, province, ct))
         {
-            return Refuse(l["Babak bawaan hanya dapat dibuat selama belum ada babak pada siklus ini."].Value, year);
-        }
-
-        var order = 0;
-        foreach (var (name, kind, weight, codes) in CriteriaTemplates.DefaultRounds)
-        {
-            db.ScoringRounds.Add(new ScoringRound
-            {
-                CycleId = cycle.Id,
-                ProvinceCode = province,
-                Name = name,
-                Kind = kind,
-                Weight = weight,
-                SortOrder = ++order,
-                Aspects = codes.Select(c => new RoundAspect { AspectCode = c }).ToList(),
-            });
-        }
-
-        audit.Record(AuditActions.RoundCreated, "award-cycle", cycle.Id.ToString(CultureInfo.InvariantCulture), province,
-            AuditDetails.Of(("default rounds", string.Join(", ", CriteriaTemplates.DefaultRounds.Select(r => FormattableString.Invariant($"{r.Name} {r.Weight:0.##}"))))));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
             return Refuse(l["Babak bawaan hanya dapat dibuat selama belum ada babak pada siklus ini."].Value, year);
         }
 
