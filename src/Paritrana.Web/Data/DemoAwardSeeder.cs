@@ -74,6 +74,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         await ApplyStepsAsync(steps, Phase.Scored, ct);
         await SeedPlenariesAsync(cycles, ct);
         await ApplyStepsAsync(steps, Phase.AfterScored, ct);
+        await SeedInterviewsAsync(cycles.History, ct);
         await CloseHistoryAsync(cycles.History, ct);
         await SeedFieldWorkAsync(cycles, ct);
         await SeedScoringAsync(cycles.Current, DemoData.Scoring.Current, everyCategory: true, ct);

@@ -290,6 +290,15 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         };
         db.Scorecards.Add(nationalCard);
         await db.SaveChangesAsync();
+        // Its interview before the jury (docs/decisions/046), juri2 seated.
+        var interview = new Interview
+        {
+            CycleId = pooled.CycleId, NominationId = pooled.Id, ProvinceCode = "51", StartsAt = new DateTimeOffset(2024, 4, 22, 2, 0, 0, TimeSpan.Zero), DurationMinutes = 45,
+            Place = "Ruang Rapat Kemnaker", PresenterName = "Direktur Utama", PresenterPosition = "Direktur Utama", CreatedBy = juror,
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Jurors = [new InterviewJuror { UserId = juror }],
+        };
+        db.Interviews.Add(interview);
+        await db.SaveChangesAsync();
 
         // Bali's 2021 plenary decision, frozen by the demo seeder: its document number and verification code.
         var document = await db.PlenaryDecisionVersions.SingleAsync(v => v.ProvinceCode == "51");
@@ -309,6 +318,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             // A finalist of the national pool: Bali's forwarded Bank BPD Bali of 2021 (demo data, docs/decisions/043).
             ["nationalRound"] = Id(national.Id),
             ["nationalCard"] = Id(nationalCard.Id),
+            ["interview"] = Id(interview.Id),
             ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && n.Status == NominationStatus.ForwardedToNational).Select(n => n.Id).SingleAsync()),
         };
     }

@@ -54,6 +54,7 @@ public sealed class DemoActor(
             new ScorecardService(db, audit, clock, cache, l, notifier),
             new FieldWorkService(db, me, audit, clock, l, notifier),
             new PlenaryDecisions(db, me, audit, clock, l, new DecisionSnapshots(db), transitions, notifier),
+            new Features.National.InterviewSchedule(db, audit, notifier, me, clock, l),
             l);
     }
 
@@ -98,4 +99,5 @@ public sealed record DemoAct(
     ScorecardService Cards,
     FieldWorkService FieldWork,
     PlenaryDecisions Plenary,
+    Features.National.InterviewSchedule Interviews,
     IStringLocalizer<SharedResource> Texts);

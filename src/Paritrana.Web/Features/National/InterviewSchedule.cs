@@ -9,7 +9,7 @@ public sealed record InterviewPlan(
     DateTimeOffset StartsAt, int DurationMinutes, string? Place, string? VideoLink, string PresenterName, string PresenterPosition, IReadOnlyList<Guid> JurorIds);
 
 /// <summary>A finalist of the pool as the schedule needs it.</summary>
-public sealed record InterviewCandidate(int NominationId, int CycleId, int CycleYear, string Name, string ProvinceCode, string ProvinceName, string? RegencyCode, bool IsGovernment);
+public sealed record InterviewCandidate(int NominationId, int CycleId, int CycleYear, bool CycleClosed, string Name, string ProvinceCode, string ProvinceName, string? RegencyCode, bool IsGovernment);
 
 /// <summary>
 /// The national interview schedule (issue 17, point 3; docs/decisions/046): the secretariat schedules,
@@ -34,6 +34,7 @@ public sealed class InterviewSchedule(ParitranaDbContext db, AuditTrail audit, N
                    n.Id,
                    n.CycleId,
                    db.AwardCycles.Where(c => c.Id == n.CycleId).Select(c => c.Year).First(),
+                   db.AwardCycles.Where(c => c.Id == n.CycleId).Select(c => c.IsClosed).First(),
                    n.Organisation!.Name,
                    n.ProvinceCode,
                    db.Provinces.Where(p => p.Code == n.ProvinceCode).Select(p => p.Name).First(),
@@ -53,6 +54,12 @@ public sealed class InterviewSchedule(ParitranaDbContext db, AuditTrail audit, N
     private async Task<Outcome> SaveAsync(InterviewCandidate candidate, int? id, uint? version, InterviewPlan plan, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
+        if (ClosedRefusal(candidate) is { } closed)
+        {
+            errors.Add(("", closed));
+            return new Outcome(null, errors);
+        }
+
         var jurors = await ScoringLookups.Scorers(db, NationalStage.Code, plan.JurorIds).ToListAsync(ct);
         if (jurors.Count != plan.JurorIds.Distinct().Count())
         {
@@ -161,6 +168,10 @@ public sealed class InterviewSchedule(ParitranaDbContext db, AuditTrail audit, N
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>Why the schedule of the candidate's cycle can no longer change (the cycle is closed), or null.</summary>
+    public string? ClosedRefusal(InterviewCandidate candidate) =>
+        candidate.CycleClosed ? l["Siklus {0} sudah ditutup; jadwal wawancaranya tidak dapat diubah lagi.", candidate.CycleYear].Value : null;
 
     /// <summary>The jurors concerned (national stage) and the candidate's provincial committee (its province).</summary>
     private async Task NotifyAsync(NotificationKind kind, Interview interview, InterviewCandidate candidate, IReadOnlyCollection<Guid> jurors, CancellationToken ct)

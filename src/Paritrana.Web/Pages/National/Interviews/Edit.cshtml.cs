@@ -62,11 +62,11 @@ public class EditModel(ParitranaDbContext db, InterviewSchedule schedule, IStrin
                 return Page();
             }
 
-            TempData["StatusMessage"] = Text["Jadwal wawancara {0} diubah. Juri dan tim panitia provinsinya telah diberi tahu.", Candidate.Name].Value;
+            TempData["StatusMessage"] = L["Jadwal wawancara {0} diubah. Juri dan tim panitia provinsinya telah diberi tahu.", Candidate.Name].Value;
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", Text["Wawancara ini telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman untuk melihat jadwal terbaru."]);
+            ModelState.AddModelError("", L["Wawancara ini telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman untuk melihat jadwal terbaru."]);
             return Page();
         }
 
@@ -81,11 +81,17 @@ public class EditModel(ParitranaDbContext db, InterviewSchedule schedule, IStrin
         }
 
         ModelState.Clear();
+        if (Service.ClosedRefusal(Candidate) is { } closed)
+        {
+            ModelState.AddModelError("", closed);
+            return Page();
+        }
+
         if (string.IsNullOrEmpty(CancelReason) || CancelReason.Length > 1000)
         {
             ModelState.AddModelError(nameof(CancelReason), string.IsNullOrEmpty(CancelReason)
-                ? Text["Tuliskan alasan pembatalan."]
-                : Text["Alasan pembatalan paling banyak {0} karakter.", 1000]);
+                ? L["Tuliskan alasan pembatalan."]
+                : L["Alasan pembatalan paling banyak {0} karakter.", 1000]);
             return Page();
         }
 
@@ -95,11 +101,11 @@ public class EditModel(ParitranaDbContext db, InterviewSchedule schedule, IStrin
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", Text["Wawancara ini telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman untuk melihat jadwal terbaru."]);
+            ModelState.AddModelError("", L["Wawancara ini telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman untuk melihat jadwal terbaru."]);
             return Page();
         }
 
-        TempData["StatusMessage"] = Text["Wawancara {0} dibatalkan. Juri dan tim panitia provinsinya telah diberi tahu.", Candidate.Name].Value;
+        TempData["StatusMessage"] = L["Wawancara {0} dibatalkan. Juri dan tim panitia provinsinya telah diberi tahu.", Candidate.Name].Value;
         return RedirectToPage("Index", new { cycle = Candidate.CycleYear });
     }
 

@@ -14,7 +14,7 @@ public abstract class InterviewFormPage(InterviewSchedule schedule, IStringLocal
 {
     protected InterviewSchedule Service { get; } = schedule;
 
-    protected IStringLocalizer<SharedResource> Text { get; } = l;
+    protected IStringLocalizer<SharedResource> L { get; } = l;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -22,6 +22,9 @@ public abstract class InterviewFormPage(InterviewSchedule schedule, IStringLocal
     public InterviewCandidate Candidate { get; protected set; } = null!;
 
     public IReadOnlyList<ScorerRef> Jurors { get; private set; } = [];
+
+    /// <summary>Why nothing of this schedule can change (its cycle is closed); null when it can.</summary>
+    public string? Refusal => Service.ClosedRefusal(Candidate);
 
     /// <summary>The candidate's own zone label when it is not WIB (shown beside the time as a reminder).</summary>
     public string? LocalZone => ProvinceTime.LabelOf(Candidate.ProvinceCode) is var label && label != "WIB" ? label : null;
@@ -81,8 +84,8 @@ public abstract class InterviewFormPage(InterviewSchedule schedule, IStringLocal
 
     /// <summary>What the presenter is for this candidate: the head of region, or the company's leader.</summary>
     public string PresenterHint => Candidate.IsGovernment
-        ? Text["Kepala daerah (gubernur, bupati atau wali kota) atau wakilnya."]
-        : Text["Pimpinan perusahaan (direktur utama atau direksi)."];
+        ? L["Kepala daerah (gubernur, bupati atau wali kota) atau wakilnya."]
+        : L["Pimpinan perusahaan (direktur utama atau direksi)."];
 
     protected async Task LoadJurorsAsync(CancellationToken ct) => Jurors = await Service.JurorsAsync(ct);
 

@@ -39,7 +39,7 @@ public class ScheduleModel(InterviewSchedule schedule, IStringLocalizer<SharedRe
             return Page();
         }
 
-        TempData["StatusMessage"] = Text["Wawancara {0} dijadwalkan pada {1}. Juri dan tim panitia provinsinya telah diberi tahu.", candidate.Name, Wib.Format(outcome.Interview!.StartsAt)].Value;
+        TempData["StatusMessage"] = L["Wawancara {0} dijadwalkan pada {1}. Juri dan tim panitia provinsinya telah diberi tahu.", candidate.Name, Wib.Format(outcome.Interview!.StartsAt)].Value;
         return RedirectToPage("Index", new { cycle = candidate.CycleYear });
     }
 }
