@@ -290,15 +290,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         };
         db.Scorecards.Add(nationalCard);
         await db.SaveChangesAsync();
-        // Its interview before the jury (docs/decisions/046), juri2 seated.
-        var interview = new Interview
-        {
-            CycleId = pooled.CycleId, NominationId = pooled.Id, ProvinceCode = "51", StartsAt = new DateTimeOffset(2024, 4, 22, 2, 0, 0, TimeSpan.Zero), DurationMinutes = 45,
-            Place = "Ruang Rapat Kemnaker", PresenterName = "Direktur Utama", PresenterPosition = "Direktur Utama", CreatedBy = juror,
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Jurors = [new InterviewJuror { UserId = juror }],
-        };
-        db.Interviews.Add(interview);
-        await db.SaveChangesAsync();
+        // Its interview before the jury, scheduled by the demo (docs/decisions/046).
+        var interview = await db.Interviews.Where(i => i.NominationId == pooled.Id && i.Status == InterviewStatus.Scheduled).Select(i => new { i.Id }).SingleAsync();
 
         // Bali's 2021 plenary decision, frozen by the demo seeder: its document number and verification code.
         var document = await db.PlenaryDecisionVersions.SingleAsync(v => v.ProvinceCode == "51");

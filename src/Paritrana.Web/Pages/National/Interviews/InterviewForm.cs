@@ -98,7 +98,7 @@ public abstract class InterviewFormPage(InterviewSchedule schedule, IStringLocal
     {
         foreach (var (field, message) in outcome.Errors)
         {
-            ModelState.AddModelError("Input." + field, message);
+            ModelState.AddModelError(field.Length == 0 ? "" : "Input." + field, message);
         }
     }
 }
