@@ -83,6 +83,7 @@ public static class PortalServices
         services.AddScoring();
         services.AddNominations();
         services.AddFieldWork();
+        services.AddNational();
         services.AddReports(configuration);
         // Every page input's validator, scoped: several read the DbContext or the current user
         // (docs/decisions/019); InputValidationFilter runs them for every POST handler.
@@ -248,6 +249,7 @@ public static class PortalServices
             .AddPolicy(Policies.Provincial, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
             .AddPolicy(Policies.National, p => p.RequireRole(Roles.Administrator, Roles.NationalJuror))
+            .AddPolicy(Policies.InterviewSchedule, p => p.RequireRole(Roles.Administrator, Roles.NationalJuror, Roles.CommitteeChair, Roles.CommitteeMember))
             .AddPolicy(Policies.Juror, p => p.RequireRole(Roles.NationalJuror))
             .AddPolicy(Policies.Scorer, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.NationalJuror));
     }
@@ -347,6 +349,9 @@ public static class Policies
 
     /// <summary>The national stage: the administrator (national secretariat) and the national jurors.</summary>
     public const string National = nameof(National);
+
+    /// <summary>The national interview schedule: the secretariat and the jurors (all of it), a provincial committee (its own finalists').</summary>
+    public const string InterviewSchedule = nameof(InterviewSchedule);
 
     /// <summary>A national juror only (their own cards).</summary>
     public const string Juror = nameof(Juror);

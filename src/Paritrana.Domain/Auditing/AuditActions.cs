@@ -105,4 +105,7 @@ public static class AuditActions
     public const string PlenaryReopened = "plenary.reopened";
     public const string FinalistsForwarded = "finalists.forwarded";
     public const string NationalResultRecorded = "national-result.recorded";
+    public const string InterviewScheduled = "interview.scheduled";
+    public const string InterviewChanged = "interview.changed";
+    public const string InterviewCancelled = "interview.cancelled";
 }

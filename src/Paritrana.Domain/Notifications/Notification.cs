@@ -55,6 +55,15 @@ public enum NotificationKind
 
     /// <summary>The administrator reset the person's two-factor sign-in (the subject is their own address).</summary>
     TwoFactorReset,
+
+    /// <summary>A finalist's national interview was scheduled (to its jurors and its province's committee; the subject is the candidate).</summary>
+    InterviewScheduled,
+
+    /// <summary>Its time, place, presenter or jurors changed.</summary>
+    InterviewChanged,
+
+    /// <summary>It was cancelled.</summary>
+    InterviewCancelled,
 }
 
 /// <summary>How a person wants to hear of notifications by e-mail. Stored by name.</summary>

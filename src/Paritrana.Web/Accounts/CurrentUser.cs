@@ -28,6 +28,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, ParitranaDbContex
 
     public string? ProvinceCode => Principal.FindFirstValue(PortalClaims.Province);
 
+    /// <summary>Whose notifications the person sees: their province's, or the national stage's for a juror.</summary>
+    public string? NotificationProvince => Features.Notifications.NotificationBell.ProvinceOf(Principal);
+
     public int? BranchOfficeId =>
         int.TryParse(Principal.FindFirstValue(PortalClaims.BranchOffice), NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
 

@@ -40,7 +40,7 @@ public static class SessionValidator
         var ct = http.RequestAborted;
         try
         {
-            if (await sessions.ReadAsync(sessionId, userId, stamp, principal.FindFirstValue(PortalClaims.Province), ct) is not { } read)
+            if (await sessions.ReadAsync(sessionId, userId, stamp, Features.Notifications.NotificationBell.ProvinceOf(principal), ct) is not { } read)
             {
                 await RejectAsync(context, null);
                 return;

@@ -84,6 +84,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
             await SeedNationalAsync(cycles.History, national, ct);
         }
 
+        await SeedInterviewsAsync(cycles.History, ct);
         await CloseHistoryAsync(cycles.History, ct);
         await SeedFieldWorkAsync(cycles, ct);
         await SeedScoringAsync(cycles.Current, DemoData.Scoring.Current, everyCategory: true, ct);

@@ -39,6 +39,8 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<VisitMember> VisitMembers => Set<VisitMember>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<InterviewJuror> InterviewJurors => Set<InterviewJuror>();
     public DbSet<CoachingItem> CoachingItems => Set<CoachingItem>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<CriteriaSet> CriteriaSets => Set<CriteriaSet>();

@@ -247,6 +247,10 @@ public static class AccessMatrix
         new("/National/Index") { { "GET", National } },
         new("/National/Dossier/{pooled}") { { "GET", National } },
         new("/National/Cards") { { "GET", Juror } },
+        // The interview schedule (docs/decisions/046): the secretariat schedules; jurors and the provincial committee read.
+        new("/National/Interviews/Index") { { "GET", National | Committee } },
+        new("/National/Interviews/Schedule?nomination={pooled}") { { "GET", Administrator }, { "POST", Administrator } },
+        new("/National/Interviews/Edit/{interview}") { { "GET", Administrator }, { "POST", Administrator }, { "POST Cancel", Administrator } },
         new("/National/Rounds")
         {
             { "GET", Administrator }, { "POST Defaults", Administrator }, { "POST Open", Administrator }, { "POST Close", Administrator }, { "POST Assign", Administrator },

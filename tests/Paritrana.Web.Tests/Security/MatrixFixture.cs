@@ -290,6 +290,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         };
         db.Scorecards.Add(nationalCard);
         await db.SaveChangesAsync();
+        // Its interview before the jury, scheduled by the demo (docs/decisions/046).
+        var interview = await db.Interviews.Where(i => i.NominationId == pooled.Id && i.Status == InterviewStatus.Scheduled).Select(i => new { i.Id }).SingleAsync();
 
         // Bali's 2021 plenary decision, frozen by the demo seeder: its document number and verification code.
         var document = await db.PlenaryDecisionVersions.SingleAsync(v => v.ProvinceCode == "51");
@@ -309,6 +311,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             // A finalist of the national pool: Bali's forwarded Bank BPD Bali of 2021 (demo data, docs/decisions/043).
             ["nationalRound"] = Id(national.Id),
             ["nationalCard"] = Id(nationalCard.Id),
+            ["interview"] = Id(interview.Id),
             ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && n.Status == NominationStatus.ForwardedToNational).Select(n => n.Id).SingleAsync()),
         };
     }

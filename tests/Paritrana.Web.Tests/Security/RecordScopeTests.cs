@@ -78,6 +78,8 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         // and never of a nomination outside the pool (NationalScopeTests probes the juror).
         ("/National/Dossier/{pooled}", Reach.National, []),
         ("/National/Dossier/{draft}", Reach.Branch, []),
+        // An interview is the secretariat's to change (docs/decisions/046).
+        ("/National/Interviews/Edit/{interview}", Reach.National, ["POST", "POST Cancel"]),
     ];
 
     private static string PageOf(string url) => new PageRules(url).Page;

@@ -55,6 +55,7 @@ public sealed class DemoActor(
             new FieldWorkService(db, me, audit, clock, l, notifier),
             new PlenaryDecisions(db, me, audit, clock, l, new DecisionSnapshots(db), transitions, notifier),
             new AssignmentService(db, audit, clock, l, notifier),
+            new Features.National.InterviewSchedule(db, audit, notifier, me, clock, l),
             l);
     }
 
@@ -100,4 +101,5 @@ public sealed record DemoAct(
     FieldWorkService FieldWork,
     PlenaryDecisions Plenary,
     AssignmentService Assignments,
+    Features.National.InterviewSchedule Interviews,
     IStringLocalizer<SharedResource> Texts);

@@ -896,6 +896,127 @@ namespace Paritrana.Web.Data.Migrations
                     b.ToTable("visit_members", (string)null);
                 });
 
+            modelBuilder.Entity("Paritrana.Domain.National.Interview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("PresenterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("presenter_name");
+
+                    b.Property<string>("PresenterPosition")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("presenter_position");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_link");
+
+                    b.HasKey("Id")
+                        .HasName("pk_interviews");
+
+                    b.HasIndex("NominationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_interviews_one_scheduled_per_nomination")
+                        .HasFilter("status = 1");
+
+                    b.HasIndex("CycleId", "StartsAt")
+                        .HasDatabaseName("ix_interviews_cycle_id_starts_at");
+
+                    b.HasIndex("ProvinceCode", "StartsAt")
+                        .HasDatabaseName("ix_interviews_province_code_starts_at");
+
+                    b.ToTable("interviews", (string)null);
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.National.InterviewJuror", b =>
+                {
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("integer")
+                        .HasColumnName("interview_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("InterviewId", "UserId")
+                        .HasName("pk_interview_jurors");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_interview_jurors_user_id");
+
+                    b.ToTable("interview_jurors", (string)null);
+                });
+
             modelBuilder.Entity("Paritrana.Domain.Nominations.BudgetAllocation", b =>
                 {
                     b.Property<int>("Id")
@@ -3264,6 +3385,40 @@ namespace Paritrana.Web.Data.Migrations
                         .HasConstraintName("fk_visit_members_visits_visit_id");
                 });
 
+            modelBuilder.Entity("Paritrana.Domain.National.Interview", b =>
+                {
+                    b.HasOne("Paritrana.Domain.Cycles.AwardCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interviews_award_cycles_cycle_id");
+
+                    b.HasOne("Paritrana.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interviews_nominations_nomination_id");
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.National.InterviewJuror", b =>
+                {
+                    b.HasOne("Paritrana.Domain.National.Interview", null)
+                        .WithMany("Jurors")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_interview_jurors_interviews_interview_id");
+
+                    b.HasOne("Paritrana.Web.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interview_jurors_users_user_id");
+                });
+
             modelBuilder.Entity("Paritrana.Domain.Nominations.BudgetAllocation", b =>
                 {
                     b.HasOne("Paritrana.Domain.Nominations.Nomination", null)
@@ -3758,6 +3913,11 @@ namespace Paritrana.Web.Data.Migrations
             modelBuilder.Entity("Paritrana.Domain.FieldWork.Visit", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.National.Interview", b =>
+                {
+                    b.Navigation("Jurors");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.Nominations.Nomination", b =>

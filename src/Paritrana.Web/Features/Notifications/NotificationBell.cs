@@ -18,8 +18,15 @@ public sealed class NotificationBell(ParitranaDbContext db, CurrentUser me, Time
     /// </summary>
     public static void Remember(HttpContext context, int count) => context.Items[CountItem] = count;
 
-    /// <summary>The person's notifications: of their province, and about their own account.</summary>
-    public IQueryable<Notification> Mine() => Of(db, me.Id, me.ProvinceCode);
+    /// <summary>The person's notifications: of their province (the national stage's for a juror), and about their own account.</summary>
+    public IQueryable<Notification> Mine() => Of(db, me.Id, me.NotificationProvince);
+
+    /// <summary>
+    /// The "province" whose notifications a person sees: their own, or for a national juror (who has
+    /// none) the national stage's (<see cref="NationalStage.Code"/>, the interview schedule's notifications).
+    /// </summary>
+    public static string? ProvinceOf(System.Security.Claims.ClaimsPrincipal principal) =>
+        principal.FindFirst(PortalClaims.Province)?.Value ?? (principal.IsInRole(Roles.NationalJuror) ? NationalStage.Code : null);
 
     /// <summary>
     /// A person's notifications of the province they belong to now, and those about their own account

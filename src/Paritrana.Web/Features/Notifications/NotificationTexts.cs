@@ -18,6 +18,9 @@ public static class NotificationTexts
         NotificationKind.VisitTomorrow => l["Kunjungan ke {0} besok", subject],
         NotificationKind.FinalistsDecided => l["Finalis {0} telah diputuskan", subject],
         NotificationKind.TwoFactorReset => l["Administrator mengatur ulang verifikasi dua langkah akun {0}", subject],
+        NotificationKind.InterviewScheduled => l["Wawancara nasional {0} telah dijadwalkan", subject],
+        NotificationKind.InterviewChanged => l["Jadwal wawancara nasional {0} berubah", subject],
+        NotificationKind.InterviewCancelled => l["Wawancara nasional {0} dibatalkan", subject],
         _ => subject,
     };
 

@@ -18,9 +18,10 @@ public sealed class Notifier(ParitranaDbContext db, MailOutbox? outbox, TimeProv
     public sealed record Recipient(Guid Id, string? Email, string FullName, MailFrequency Mail, string Language);
 
     /// <summary>Recipients among <paramref name="userIds"/>: active, of <paramref name="provinceCode"/>, with their preferences.</summary>
+    /// <remarks>The national stage's "province" (<see cref="NationalStage.Code"/>) is the national jury's: its recipients are the enabled jurors.</remarks>
     public static IQueryable<Recipient> InProvince(ParitranaDbContext db, IReadOnlyCollection<Guid> userIds, string provinceCode) =>
-        from u in db.Users
-        where userIds.Contains(u.Id) && u.ProvinceCode == provinceCode && !u.IsDisabled
+        from u in NationalStage.IsNational(provinceCode) ? Scoring.ScoringLookups.Jurors(db) : db.Users.Where(u => u.ProvinceCode == provinceCode && !u.IsDisabled)
+        where userIds.Contains(u.Id)
         from p in db.UserPreferences.Where(p => p.UserId == u.Id).DefaultIfEmpty()
         select new Recipient(u.Id, u.Email, u.FullName, p == null ? MailFrequency.Immediate : p.Mail, p == null ? MailOutbox.Indonesian : p.Language);
 

@@ -15,7 +15,7 @@ public static class ScoringLookups
     {
         // A national round's scorers are the enabled national jurors (docs/decisions/043).
         var users = NationalStage.IsNational(provinceCode)
-            ? db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.NationalJuror)))
+            ? Jurors(db)
             : db.Users.Where(u => u.ProvinceCode == provinceCode && !u.IsDisabled
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.CommitteeChair || r.Name == Roles.CommitteeMember))));
         if (only is not null)
@@ -28,6 +28,10 @@ public static class ScoringLookups
             .OrderBy(u => u.FullName).ThenBy(u => u.Email)
             .Select(u => new ScorerRef(u.Id, u.FullName, u.Email!, db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CommitteeChair))));
     }
+
+    /// <summary>The enabled national jurors (the scorers of national rounds, the jury of the interviews and the recipients of the national stage's notifications).</summary>
+    public static IQueryable<PortalUser> Jurors(ParitranaDbContext db) =>
+        db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.NationalJuror)));
 
     /// <summary>The cycle's scoring settings, or the defaults when none were saved.</summary>
     public static async Task<ScoringSettings> SettingsAsync(ParitranaDbContext db, int cycleId, CancellationToken ct) =>

@@ -100,6 +100,9 @@ public static class AuditActionNames
         AuditActions.PlenaryReopened => "Keputusan rapat pleno dibuka kembali",
         AuditActions.FinalistsForwarded => "Finalis diteruskan ke tingkat nasional",
         AuditActions.NationalResultRecorded => "Hasil tingkat nasional dicatat",
+        AuditActions.InterviewScheduled => "Wawancara nasional dijadwalkan",
+        AuditActions.InterviewChanged => "Jadwal wawancara nasional diubah",
+        AuditActions.InterviewCancelled => "Wawancara nasional dibatalkan",
         _ => null,
     };
 }
