@@ -6,7 +6,7 @@ using Paritrana.Domain.Cycles;
 using Paritrana.Domain.Nominations;
 using Paritrana.Web.Tests.FieldWork;
 
-namespace Paritrana.Web.Tests.National;
+namespace Paritrana.Web.Tests.Country;
 
 /// <summary>
 /// The country at a glance (issue 17, item 5) against a small fixture whose counts are worked out by
