@@ -22,7 +22,8 @@ public sealed partial class DemoAwardSeeder
 
     private async Task SeedInterviewsAsync(int cycleId, CancellationToken ct)
     {
-        if (await db.Interviews.AnyAsync(i => i.CycleId == cycleId, ct))
+        // Once only; and a history closed by an earlier start (an older demo) gets none, as it got no national stage.
+        if (await db.Interviews.AnyAsync(i => i.CycleId == cycleId, ct) || await db.AwardCycles.AnyAsync(c => c.Id == cycleId && c.IsClosed, ct))
         {
             return;
         }

@@ -117,7 +117,10 @@ public class AccountSecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         using var member = await portal.Factory.CreatePortalClient().SignedInAsAsync("anggota.bali@paritrana.demo");
         using var officer = await portal.Factory.CreatePortalClient().SignedInAsAsync("cabang.denpasar@paritrana.demo");
 
-        (await NavLinks(admin)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Impor data", "Wilayah", "Administrasi"]);
+        using var juror = await portal.Factory.CreatePortalClient().SignedInAsAsync("juri3@paritrana.demo");
+        (await NavLinks(admin)).ShouldBe(["Beranda", "Nominasi", "Data pemberi kerja", "Impor data", "Wilayah", "Tahap nasional", "Administrasi"]);
+        // A national juror has the national area only (docs/decisions/043, 046).
+        (await NavLinks(juror)).ShouldBe(["Beranda", "Tahap nasional", "Kartu nilai saya", "Jadwal wawancara"]);
         (await NavLinks(member)).ShouldBe(["Beranda", "Nominasi", "Kunjungan & pembinaan", "Penilaian", "Finalis & laporan", "Data pemberi kerja", "Wilayah"]);
         (await NavLinks(officer)).ShouldBe(["Beranda", "Nominasi", "Antrean verifikasi", "Data pemberi kerja", "Impor data", "Wilayah"]);
         (await admin.GetPageAsync("/")).QuerySelectorAll("#mainNav .navbar-nav.me-auto .dropdown-menu a.dropdown-item").Select(a => PortalClient.Text(a))

@@ -21,6 +21,15 @@ public class ReminderWorkKeysMigrationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("reminder_keys");
+        // A database of OutboxWorkKey's time had no national stage, and NationalJuryAndNationalCriteria
+        // cannot go down over one (its criteria versions and "00" rounds): the demo's is removed first.
+        await TestDatabase.ExecuteAsync(
+            """
+            DELETE FROM scorecards WHERE round_id IN (SELECT id FROM scoring_rounds WHERE province_code = '00');
+            DELETE FROM assignments WHERE round_id IN (SELECT id FROM scoring_rounds WHERE province_code = '00');
+            DELETE FROM scoring_rounds WHERE province_code = '00';
+            DELETE FROM criteria_sets WHERE stage <> 1;
+            """, _database);
         await using var db = BaselineTests.Context(_database);
         await db.GetService<IMigrator>().MigrateAsync(BeforeKeys);
     }

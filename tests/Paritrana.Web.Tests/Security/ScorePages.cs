@@ -128,6 +128,9 @@ public static class ScorePages
         "/Participation/Province GET", "/Participation/Province GET Csv", "/Participation/Province GET EmployersCsv", "/Participation/National GET", "/Participation/National GET Csv", "/Participation/National GET EmployersCsv",
         // The country overview counts nominations by status; no score.
         "/National/Country GET", "/National/Country GET Csv",
+        // The interview schedule: times, places, presenters and jurors; no score (docs/decisions/046).
+        "/National/Interviews/Index GET", "/National/Interviews/Schedule GET", "/National/Interviews/Schedule POST",
+        "/National/Interviews/Edit GET", "/National/Interviews/Edit POST", "/National/Interviews/Edit POST Cancel",
         "/Schedule/Index GET", "/Schedule/Index POST",
         "/Employers/Index GET", "/Employers/Index GET Export", "/Employers/Details GET",
         "/Imports/Index GET", "/Imports/Index POST", "/Imports/Preview GET", "/Imports/Preview POST ImportAll", "/Imports/Preview POST ValidOnly",
