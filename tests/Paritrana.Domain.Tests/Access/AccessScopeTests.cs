@@ -98,11 +98,14 @@ public class RegencyOrCityTests
 public class RolesTests
 {
     [Fact]
-    public void There_are_four_roles_and_three_are_provincial()
+    public void There_are_five_roles_and_three_are_provincial()
     {
-        Roles.All.ShouldBe([Roles.Administrator, Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer]);
+        Roles.All.ShouldBe([Roles.Administrator, Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer, Roles.NationalJuror]);
         Roles.All.Count(Roles.IsProvincial).ShouldBe(3);
         Roles.IsProvincial(Roles.Administrator).ShouldBeFalse();
+        // The national juror belongs to no province (docs/decisions/043).
+        Roles.IsProvincial(Roles.NationalJuror).ShouldBeFalse();
+        Roles.IsCommittee(Roles.NationalJuror).ShouldBeFalse();
         Roles.IsCommittee(Roles.BranchOfficer).ShouldBeFalse();
         Roles.IsCommittee(Roles.CommitteeChair).ShouldBeTrue();
     }

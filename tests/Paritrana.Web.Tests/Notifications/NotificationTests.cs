@@ -59,7 +59,9 @@ public class NotificationTests(MailPortalFixture portal) : IClassFixture<MailPor
 
         (await RecipientsAsync(id, "NominationReturned")).ShouldBe(string.Join(',', baliChairs.Append(email).Order(StringComparer.Ordinal)));
         (await _data.CountAsync("SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.province_code <> '51' OR n.province_code <> '51'")).ShouldBe(jatengBefore);
-        (await _data.CountAsync("SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email IN ('ketua.jateng@paritrana.demo', 'anggota.jateng@paritrana.demo')")).ShouldBe(0);
+        // Jawa Tengah's committee has its own demo notifications (its 2021 rounds); none of them is about this nomination.
+        (await _data.CountAsync("SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email IN ('ketua.jateng@paritrana.demo', 'anggota.jateng@paritrana.demo') AND n.link = @link",
+            ("link", $"/Nominations/Details/{id}"))).ShouldBe(0);
         // Nothing for the officer who acted.
         (await _data.CountAsync("SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = @e", ("e", NominationTestData.Denpasar))).ShouldBe(0);
 

@@ -62,7 +62,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var copy = await FingerprintAsync(_restored);
         copy.ShouldBe(original);
         // What the comparison covers: the demo's users, the uploaded file's row, every table of the catalog.
-        original.ShouldContain(l => l.StartsWith("table public.users: 7 rows", StringComparison.Ordinal));
+        // Eleven demo accounts: seven, the Semarang branch officer and three national jurors (issue 17).
+        original.ShouldContain(l => l.StartsWith("table public.users: 11 rows", StringComparison.Ordinal));
         original.ShouldContain(l => l.StartsWith("table public.evidence_files: 1 rows", StringComparison.Ordinal));
         original.Count(l => l.StartsWith("table ", StringComparison.Ordinal)).ShouldBe(
             (int)(await TestDatabase.ScalarAsync<long>(_source.Database, $"SELECT count(*) FROM ({UserTables}) t"))!);
