@@ -60,6 +60,16 @@ const shots = [
     },
     sizes: { desktop, phone },
   },
+  {
+    name: 'interviews',
+    account: 'juri3@paritrana.demo',
+    // The national interview schedule of 2021 as a juror reads it: WIB and the candidate's WITA, their own seats marked.
+    open: async (page) => {
+      await page.goto(base + '/National/Interviews?cycle=2021');
+      await page.waitForSelector('[data-testid=interview-row]');
+    },
+    sizes: { desktop, phone },
+  },
 ];
 
 const browser = await playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });

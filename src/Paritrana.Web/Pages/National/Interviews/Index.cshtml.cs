@@ -17,6 +17,9 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
 
     public bool IsAdministrator => me.IsAdministrator;
 
+    /// <summary>The secretariat, in a cycle still open: it schedules, changes and cancels here.</summary>
+    public bool CanChange { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await ChooseCycleAsync(reference, db, ct);
@@ -26,7 +29,9 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
         }
 
         Rows = await InterviewList.OfCycleAsync(db, await me.GetScopeAsync(ct), Cycle.Id, me.Id, ct);
-        if (IsAdministrator)
+        // A closed cycle's schedule no longer changes: nothing to schedule or change there.
+        CanChange = IsAdministrator && !Cycle.IsClosed;
+        if (CanChange)
         {
             Unscheduled = await InterviewList.UnscheduledAsync(db, Cycle.Id, ct);
         }
