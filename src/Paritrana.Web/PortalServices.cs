@@ -93,7 +93,6 @@ public static class PortalServices
         services.AddScoped<Pages.Admin.Audit.AuditLog>();
         services.AddWork();
         services.AddCoverage();
-        services.AddCountryOverview();
         services.AddNotifications(configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");

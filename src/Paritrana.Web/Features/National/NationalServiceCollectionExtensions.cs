@@ -5,10 +5,11 @@ namespace Paritrana.Web;
 
 public static class NationalServiceCollectionExtensions
 {
-    /// <summary>The national stage's services: the interview schedule (docs/decisions/046).</summary>
+    /// <summary>The national stage's services: the interview schedule (docs/decisions/046) and the secretariat's country at a glance (044).</summary>
     public static IServiceCollection AddNational(this IServiceCollection services)
     {
         services.AddScoped<InterviewSchedule>();
+        services.AddScoped<CountryOverview>();
         return services;
     }
 }
