@@ -49,12 +49,14 @@ public static class PortalServices
         // OutboxWake: a SaveChanges that saved queued mail wakes the mail drain (docs/decisions/028).
         // ReferenceChanges: a SaveChanges that changes reference data announces it to every
         // instance's ReferenceData in its transaction (docs/decisions/032).
+        // SessionWrites: a write of users, sessions or notifications drops this instance's held
+        // session rows (docs/decisions/048; other instances hear the tables' triggers).
         // The options are built once per instance and the contexts pooled (docs/decisions/020): a
         // request still gets a context of its own, reset on return, without building one and its
         // services each time. The context therefore holds no state of its own beyond EF Core's.
         services.AddDbContextPool<ParitranaDbContext>(
             (sp, options) => ParitranaDbContext.Configure(options, ConnectionString(configuration))
-                .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor, sp.GetRequiredService<ReferenceChanges>()));
+                .AddInterceptors(Infrastructure.Mail.OutboxWake.Interceptor, sp.GetRequiredService<ReferenceChanges>(), sp.GetRequiredService<SessionWrites>()));
 
         // A context of its own for stand-alone writes (audit events that stand alone, sessions).
         services.AddScoped<IDbContextFactory<ParitranaDbContext>, StandaloneContexts>();
@@ -75,6 +77,8 @@ public static class PortalServices
         services.AddHostedService(sp => sp.GetRequiredService<PostgresNotifications>());
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<ReferenceChanges>();
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<SessionWrites>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddJobs();

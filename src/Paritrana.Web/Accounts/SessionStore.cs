@@ -11,7 +11,8 @@ public sealed class SessionStore(
     IDbContextFactory<ParitranaDbContext> contexts,
     AuditTrail audit,
     TimeProvider clock,
-    SessionLifetimes lifetimes)
+    SessionLifetimes lifetimes,
+    SessionCache cache)
 {
     public SessionLifetimes Lifetimes => lifetimes;
 
@@ -36,24 +37,48 @@ public sealed class SessionStore(
     }
 
     /// <summary>
-    /// The session and its account, as one query of two primary-key lookups (the per-request cost).
-    /// Null when there is no such session of this user.
+    /// The session and its account, as one query of two primary-key lookups (the per-request cost),
+    /// or, when <paramref name="mayUseHeld"/>, the row this instance read a moment ago
+    /// (<see cref="SessionCache"/>, docs/decisions/048). Null when there is no such session of this user.
     /// </summary>
     /// <param name="province">The province of the cookie: the person's open notifications of it, and
     /// those about their own account, are counted in the same statement, for the bell of the page
     /// (<see cref="Features.Notifications.NotificationBell.Of"/>; without a province, only the latter).</param>
-    public async Task<(SessionState State, int OpenNotifications)?> ReadAsync(Guid sessionId, Guid userId, string securityStamp, string? province, CancellationToken ct)
+    public async Task<SessionRead?> ReadAsync(Guid sessionId, Guid userId, string securityStamp, string? province, bool mayUseHeld, CancellationToken ct)
     {
         // The request's queries share this connection from here on (it is closed with the request's
         // DbContext): otherwise each query takes a connection from the pool and gives it back, and
         // Npgsql resets it (DISCARD ALL) before the next one, a statement per query for nothing.
+        // Opening an idle pooled connection sends nothing.
         await db.Database.OpenConnectionAsync(ct);
+        if (mayUseHeld && cache.Find(sessionId, userId, province) is { } held)
+        {
+            return Of(held, securityStamp, fromCache: true);
+        }
+
+        var generation = cache.Begin();
         var row = province is null ? await ReadQuery(db, sessionId, userId, ct) : await ReadWithBellQuery(db, sessionId, userId, province, ct);
-        return row is null
-            ? null
-            : (new SessionState(row.LastSeenAt, row.ExpiresAt, row.EndedAt, row.EndedReason, row.IsDisabled,
-                string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal)), row.OpenNotifications);
+        if (row is null)
+        {
+            cache.Forget(sessionId);
+            return null;
+        }
+
+        var read = new SessionCache.Row(userId, province,
+            new SessionState(row.LastSeenAt, row.ExpiresAt, row.EndedAt, row.EndedReason, row.IsDisabled, StampMatches: false),
+            row.SecurityStamp, row.OpenNotifications);
+        cache.Keep(sessionId, read, generation);
+        return Of(read, securityStamp, fromCache: false);
     }
+
+    /// <summary>The session check's answer: the session's state against the cookie's stamp, the bell's count, and whether it came from this instance's memory.</summary>
+    public sealed record SessionRead(SessionState State, int OpenNotifications, bool FromCache);
+
+    private static SessionRead Of(SessionCache.Row row, string securityStamp, bool fromCache) =>
+        new(row.State with { StampMatches = string.Equals(row.SecurityStamp, securityStamp, StringComparison.Ordinal) }, row.OpenNotifications, fromCache);
+
+    /// <summary>Forgets this instance's row of a session (it was found not valid).</summary>
+    public void ForgetHeld(Guid sessionId) => cache.Forget(sessionId);
 
     private sealed record SessionRow(DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, DateTimeOffset? EndedAt, SessionEndReason? EndedReason, bool IsDisabled, string? SecurityStamp, int OpenNotifications);
 

@@ -11,7 +11,8 @@ namespace Paritrana.Web.Accounts;
 /// Checks on every request that the cookie's server-side session is still open: not signed out,
 /// not ended by a password change or an administrator, within its idle and absolute lifetimes
 /// (<see cref="SessionRules"/>), and that its account is enabled and unchanged (same security
-/// stamp). One query of two primary-key lookups per request (with the bell's count of open notifications), and a write of "last seen" at most
+/// stamp). One query of two primary-key lookups per request (with the bell's count of open notifications),
+/// or the row this instance read a moment ago for a GET (<see cref="SessionCache"/>, docs/decisions/048), and a write of "last seen" at most
 /// once a minute; Identity's own validator would rebuild the principal and re-issue the cookie
 /// each time instead. A session found over is ended on the server and the user is sent to the
 /// login page with the reason (docs/decisions/012-server-side-sessions.md).
@@ -40,17 +41,28 @@ public static class SessionValidator
         var ct = http.RequestAborted;
         try
         {
-            if (await sessions.ReadAsync(sessionId, userId, stamp, Features.Notifications.NotificationBell.ProvinceOf(principal), ct) is not { } read)
+            // A request that may change something reads the session from the database, as does any
+            // verdict other than "valid, nothing to write" given by a row held in memory (docs/decisions/048).
+            var mayUseHeld = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+            var province = Features.Notifications.NotificationBell.ProvinceOf(principal);
+            var read = await sessions.ReadAsync(sessionId, userId, stamp, province, mayUseHeld, ct);
+            var verdict = read is null ? default : SessionRules.Check(read.State, now, sessions.Lifetimes);
+            if (read is { FromCache: true } && !(verdict.Valid && !verdict.TouchLastSeen))
+            {
+                sessions.ForgetHeld(sessionId);
+                read = await sessions.ReadAsync(sessionId, userId, stamp, province, mayUseHeld: false, ct);
+                verdict = read is null ? default : SessionRules.Check(read.State, now, sessions.Lifetimes);
+            }
+
+            if (read is null)
             {
                 await RejectAsync(context, null);
                 return;
             }
 
-            var (state, openNotifications) = read;
-            var verdict = SessionRules.Check(state, now, sessions.Lifetimes);
             if (verdict.Valid)
             {
-                Features.Notifications.NotificationBell.Remember(http, openNotifications);
+                Features.Notifications.NotificationBell.Remember(http, read.OpenNotifications);
                 if (verdict.TouchLastSeen)
                 {
                     await sessions.TouchAsync(sessionId, now, ct);
@@ -59,6 +71,7 @@ public static class SessionValidator
                 return;
             }
 
+            sessions.ForgetHeld(sessionId);
             if (verdict.EndNow)
             {
                 await sessions.EndOneAsync(sessionId, userId, principal.FindFirstValue(ClaimTypes.Email), verdict.Reason!.Value, audited: true, ct);

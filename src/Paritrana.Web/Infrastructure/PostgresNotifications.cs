@@ -6,7 +6,8 @@ namespace Paritrana.Web.Infrastructure;
 /// <summary>
 /// The instance's one <c>LISTEN</c> connection to PostgreSQL, shared by everything that reacts to a
 /// <c>NOTIFY</c>: the job runners (<see cref="JobTable.Channel"/>) and the reference data cache
-/// (<see cref="ReferenceData.Channel"/>, docs/decisions/032). A NOTIFY is delivered at the commit
+/// (<see cref="ReferenceData.Channel"/>, docs/decisions/032) and the session check's rows
+/// (<see cref="Accounts.SessionCache.Channel"/>, docs/decisions/048). A NOTIFY is delivered at the commit
 /// of the transaction that sent it, and never when that transaction rolls back.
 /// <para>
 /// While the connection is down, notifications are lost, so <see cref="Listening"/> is false and
@@ -19,7 +20,7 @@ namespace Paritrana.Web.Infrastructure;
 public sealed class PostgresNotifications(IConfiguration configuration, ILogger<PostgresNotifications> logger) : BackgroundService
 {
     /// <summary>The channels listened to on the one connection.</summary>
-    public static readonly IReadOnlyList<string> Channels = [JobTable.Channel, ReferenceData.Channel];
+    public static readonly IReadOnlyList<string> Channels = [JobTable.Channel, ReferenceData.Channel, Accounts.SessionCache.Channel];
 
     /// <summary>How long the connection may stay silent before it is checked.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(10);

@@ -50,6 +50,7 @@ public class PortalFactory(string database, string environment = "Development", 
     }
 
     private readonly List<ReferenceData> _caches = [];
+    private readonly List<Paritrana.Web.Accounts.SessionCache> _sessions = [];
 
     /// <summary>Registers the host's reference data copy, which the tests' own contexts drop (<see cref="PortalHosts"/>).</summary>
     protected override IHost CreateHost(IHostBuilder builder)
@@ -58,6 +59,10 @@ public class PortalFactory(string database, string environment = "Development", 
         var cache = host.Services.GetRequiredService<ReferenceData>();
         _caches.Add(cache);
         PortalHosts.Register(Database, cache);
+        var sessions = host.Services.GetRequiredService<Paritrana.Web.Accounts.SessionCache>();
+        _sessions.Add(sessions);
+        PortalHosts.Register(Database, sessions);
+        TestDatabase.Written = PortalHosts.SessionsChanged;
         return host;
     }
 
@@ -66,6 +71,11 @@ public class PortalFactory(string database, string environment = "Development", 
         foreach (var cache in _caches)
         {
             PortalHosts.Unregister(cache);
+        }
+
+        foreach (var sessions in _sessions)
+        {
+            PortalHosts.Unregister(sessions);
         }
 
         await base.DisposeAsync();

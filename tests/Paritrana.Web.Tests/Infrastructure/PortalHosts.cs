@@ -23,6 +23,30 @@ public static class PortalHosts
     public static void Unregister(ReferenceData cache) => Caches.TryRemove(cache, out _);
 
     /// <summary>
+    /// The session rows every host holds (docs/decisions/048), by database: a test's own write of
+    /// users, sessions or notifications (<see cref="NewContext"/>, <see cref="TestDatabase.ExecuteAsync"/>)
+    /// drops them at once, as a write through the host would (<see cref="Paritrana.Web.Accounts.SessionWrites"/>);
+    /// the triggers' NOTIFY between instances has tests of its own (Instances/SessionsAcrossInstancesTests).
+    /// </summary>
+    private static readonly ConcurrentDictionary<Paritrana.Web.Accounts.SessionCache, string> Sessions = new();
+
+    public static void Register(string database, Paritrana.Web.Accounts.SessionCache cache) => Sessions[cache] = database;
+
+    public static void Unregister(Paritrana.Web.Accounts.SessionCache cache) => Sessions.TryRemove(cache, out _);
+
+    /// <summary>Drops the session rows every host on <paramref name="database"/> holds.</summary>
+    public static void SessionsChanged(string database)
+    {
+        foreach (var (cache, db) in Sessions)
+        {
+            if (db == database)
+            {
+                cache.Drop();
+            }
+        }
+    }
+
+    /// <summary>
     /// A context of the test's own on <paramref name="database"/>, for arranging data: a reference
     /// change it saves drops the copies the portal hosts on that database hold.
     /// </summary>
@@ -76,6 +100,8 @@ public sealed class TestReferenceChanges(string database) : SaveChangesIntercept
         {
             PortalHosts.ReferenceDataChanged(database);
         }
+
+        PortalHosts.SessionsChanged(database);
 
         return result;
     }

@@ -62,12 +62,20 @@ public static class TestDatabase
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
+    /// <summary>Called after <see cref="ExecuteAsync"/> wrote to a database (the web tests' hosts then drop the session rows they hold).</summary>
+    public static Action<string>? Written { get; set; }
+
     public static async Task ExecuteAsync(string sql, string? database = null)
     {
         await using var connection = new NpgsqlConnection(database is null ? ServerConnectionString : ConnectionStringFor(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+        if (database is not null)
+        {
+            // As a write through a host would (docs/decisions/048): the hosts read sessions again.
+            Written?.Invoke(database);
+        }
     }
 
     public static async Task<T?> ScalarAsync<T>(string database, string sql, params (string Name, object Value)[] parameters)

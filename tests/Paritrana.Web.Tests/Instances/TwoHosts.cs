@@ -21,6 +21,9 @@ public sealed class TwoHosts : HttpMessageHandler
 
     public bool Alternate { get; set; }
 
+    /// <summary>The Cookie header of the last request (to present a cookie again after the browser dropped it).</summary>
+    public string? LastCookie { get; private set; }
+
     /// <summary>How many requests each instance served.</summary>
     public int[] Served { get; } = new int[2];
 
@@ -35,6 +38,7 @@ public sealed class TwoHosts : HttpMessageHandler
     {
         var host = Alternate ? Interlocked.Increment(ref _next) % 2 : Target;
         Interlocked.Increment(ref Served[host]);
+        LastCookie = request.Headers.TryGetValues("Cookie", out var cookies) ? string.Join("; ", cookies) : null;
         return _hosts[host].SendAsync(request, cancellationToken);
     }
 

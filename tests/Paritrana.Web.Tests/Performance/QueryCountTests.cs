@@ -24,7 +24,7 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
     private const string Chair = "ketua.bali@paritrana.demo";
 
     [Fact]
-    public async Task The_chairs_nominations_list_sends_three_commands_once_the_reference_data_is_held()
+    public async Task The_chairs_nominations_list_sends_two_commands_once_the_reference_data_and_the_session_are_held()
     {
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
         await portal.ListeningAsync();
@@ -35,11 +35,14 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
 
         page.QuerySelectorAll("[data-testid=nomination-row]").Length.ShouldBeGreaterThan(0);
         // The first request reads the reference data (docs/decisions/032): the cycles and the filters'
-        // categories, regencies and branch offices, four commands the next requests do not send.
+        // categories, regencies and branch offices, four commands the next requests do not send; and
+        // the session check, which also counts the bell's open notifications (docs/decisions/030).
         first.Count.ShouldBe(7, string.Join("\n---\n", first));
-        // The session check, which also counts the bell's open notifications (docs/decisions/030);
-        // the pipeline's counts (which also give the list's total); the page of rows.
-        commands.Count.ShouldBe(3, string.Join("\n---\n", commands));
+        first.ShouldContain(c => c.Contains("FROM user_sessions"));
+        // The session is held too (docs/decisions/048): the pipeline's counts (which also give the
+        // list's total); the page of rows.
+        commands.Count.ShouldBe(2, string.Join("\n---\n", commands));
+        commands.ShouldNotContain(c => c.Contains("FROM user_sessions"));
     }
 
     [Fact]
@@ -54,10 +57,10 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
 
         page.QuerySelectorAll("[data-testid=ranking-row]").Length.ShouldBeGreaterThan(0);
         page.QuerySelectorAll("[data-testid=breakdown]").Length.ShouldBeGreaterThan(0);
-        // The session check, then ScoreBoard (the viewer's assignments and conflicts, rounds,
+        // The session is held (docs/decisions/048); ScoreBoard (the viewer's assignments and conflicts, rounds,
         // nominations, card totals without the conflicted cards, the chair's reasons) and
         // ScoreBreakdown (the cards' scores, the indicators); the cycles, categories and settings
-        // are held (docs/decisions/032); the bell's count comes with the session check (docs/decisions/030).
+        // are held (docs/decisions/032).
         first.Count.ShouldBe(RankingCommands, string.Join("\n---\n", first));
         second.Count.ShouldBe(RankingCommands, string.Join("\n---\n", second));
     }
@@ -77,7 +80,7 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
     }
 
     [Fact]
-    public async Task The_country_overview_sends_one_command_besides_the_session_check_whatever_the_number_of_provinces()
+    public async Task The_country_overview_sends_one_command_whatever_the_number_of_provinces()
     {
         using var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync("admin@paritrana.demo");
         await portal.ListeningAsync();
@@ -85,20 +88,20 @@ public class QueryCountTests(QueryCountTests.Fixture portal) : IClassFixture<Que
         var (page, commands) = await portal.CountAsync(admin, "/National/Country");
 
         page.QuerySelectorAll("[data-testid=province]").Length.ShouldBe(38);
-        // The session check with the bell's count, and the cycle's nominations grouped by province,
-        // category and status (Features/National/CountryOverview); provinces, categories and stage
-        // dates are the instance's copy (docs/decisions/032).
-        commands.Count.ShouldBe(2, string.Join("\n---\n", commands));
+        // The cycle's nominations grouped by province, category and status
+        // (Features/National/CountryOverview); provinces, categories and stage dates are the
+        // instance's copy (docs/decisions/032), the session the instance's row (docs/decisions/048).
+        commands.Count.ShouldBe(1, string.Join("\n---\n", commands));
         commands[^1].ShouldContain("GROUP BY");
     }
 
-    // The session check with the bell's count; the open rounds' assignments and cards counted per
+    // The session is held (docs/decisions/048); the open rounds' assignments and cards counted per
     // scorer, less what conflict declarations take out (counted from their side, WorkQueries.CardCountsAsync),
     // and the outstanding scorers' names; nominations waiting for a step; returned ones; open coaching
     // items; unrecorded and upcoming visits (Features/Work/WorkList).
-    private const int HomeCommands = 10;
+    private const int HomeCommands = 9;
 
-    private const int RankingCommands = 9;
+    private const int RankingCommands = 8;
 
     /// <summary>The commands of the requests that carry <see cref="Header"/>, by its value.</summary>
     public sealed class CommandCounter : DbCommandInterceptor

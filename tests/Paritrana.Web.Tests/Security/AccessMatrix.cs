@@ -246,6 +246,8 @@ public static class AccessMatrix
         // --- The national stage (docs/decisions/043): the secretariat (administrator) and the jurors -------
         new("/National/Index") { { "GET", National } },
         new("/National/Dossier/{pooled}") { { "GET", National } },
+        // A forwarded finalist's evidence file, for the jury and the secretariat (docs/decisions/048).
+        new("/National/DossierFile/{pooled}/{pooledFile}") { { "GET", National } },
         new("/National/Cards") { { "GET", Juror } },
         // The interview schedule (docs/decisions/046): the secretariat schedules; jurors and the provincial committee read.
         new("/National/Interviews/Index") { { "GET", National | Committee } },

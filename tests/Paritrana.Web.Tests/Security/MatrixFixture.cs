@@ -417,6 +417,12 @@ public sealed partial class MatrixFixture : IAsyncLifetime
 
         records["file"] = (await TestDatabase.ScalarAsync<Guid>(Database, "SELECT id FROM evidence_files WHERE nomination_id = @n",
             ("n", int.Parse(records["field"], CultureInfo.InvariantCulture)))).ToString();
+        // The same stored file listed as an evidence file of the national pool's finalist, for its national download (docs/decisions/048).
+        records["pooledFile"] = (await TestDatabase.ScalarAsync<Guid>(Database, """
+            INSERT INTO evidence_files (id, nomination_id, province_code, file_name, kind, size, sha256, storage_name, uploaded_by, uploaded_at, is_removed)
+            SELECT gen_random_uuid(), @pooled, '51', 'bukti-nasional.pdf', kind, size, sha256, storage_name, uploaded_by, uploaded_at, false
+            FROM evidence_files WHERE id = @file RETURNING id
+            """, ("pooled", int.Parse(records["pooled"], CultureInfo.InvariantCulture)), ("file", Guid.Parse(records["file"])))).ToString();
         var branchOfficer = await ClientAsync(officer);
         var npp = "6" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
         var branchName = officer.StartsWith("cabang.denpasar", StringComparison.Ordinal) ? "Denpasar" : "Gianyar";

@@ -33,6 +33,10 @@ public class NationalScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixt
                          // Every provincial page is denied to a juror by policy.
                          "/Nominations/Details/{draft}", "/FieldWork/Nomination/{field}", "/FieldWork/Files/Download/{file}", "/Reports/Sheet?id={scoring}",
                          "/Scoring/Rounds/Details/{round}", "/Employers/Details/{employer}",
+                         // The national download of evidence (docs/decisions/048): a file of a nomination outside the
+                         // pool under its own id, another nomination's file under the pool nomination's id, and a
+                         // pool nomination's file under another nomination's id.
+                         "/National/DossierFile/{field}/{file}", "/National/DossierFile/{pooled}/{file}", "/National/DossierFile/{field}/{pooledFile}",
                      })
             {
                 using var response = await juror.GetAsync(MatrixFixture.Resolve(url, records));
@@ -60,6 +64,9 @@ public class NationalScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixt
             ["GET /Reports/Sheet?id={scoring}"] = "302 /Account/AccessDenied",
             ["GET /Scoring/Rounds/Details/{round}"] = "302 /Account/AccessDenied",
             ["GET /Employers/Details/{employer}"] = "302 /Account/AccessDenied",
+            ["GET /National/DossierFile/{field}/{file}"] = "404",
+            ["GET /National/DossierFile/{pooled}/{file}"] = "404",
+            ["GET /National/DossierFile/{field}/{pooledFile}"] = "404",
             ["POST /Scoring/Card?round={round}&nomination={scoring}&handler=Save"] = "404",
             ["POST /Scoring/Card?round={nationalRound}&nomination={scoring}&handler=Submit"] = "404",
             ["POST /Scoring/Conflicts/Declare?nomination={submitted}"] = "404",
@@ -88,6 +95,40 @@ public class NationalScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixt
         names.ShouldContain("KAPIT MAS");
         // Pemerintah Kota Denpasar was not forwarded (plenaries.json): not in the pool.
         names.ShouldNotContain("Pemerintah Kota Denpasar");
+    }
+
+    [Fact]
+    public async Task A_juror_and_the_secretariat_download_a_pooled_finalists_evidence_file_byte_for_byte_from_its_dossier()
+    {
+        // The bytes the matrix uploaded through the field-work page (MatrixFixture), listed for the pooled finalist.
+        var expected = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var url = MatrixFixture.Resolve("/National/DossierFile/{pooled}/{pooledFile}", portal.Denpasar);
+        var juror = await portal.ClientAsync(Juror);
+        var dossier = await juror.GetPageAsync(MatrixFixture.Resolve("/National/Dossier/{pooled}", portal.Denpasar));
+        dossier.QuerySelectorAll("[data-testid=ev-file] a").Select(a => a.GetAttribute("href")).ShouldContain(url);
+
+        foreach (var client in new[] { juror, await portal.ClientAsync(AccessMatrix.Accounts[Who.Administrator]) })
+        {
+            using var response = await client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+            response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("bukti-nasional.pdf");
+            (await response.Content.ReadAsByteArrayAsync()).ShouldBe(expected);
+        }
+
+        // Removed by its province: no longer sent.
+        var file = portal.Denpasar["pooledFile"];
+        await TestDatabase.ExecuteAsync($"UPDATE evidence_files SET is_removed = true WHERE id = '{file}'", portal.Database);
+        try
+        {
+            using var removed = await juror.GetAsync(url);
+            removed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            await TestDatabase.ExecuteAsync($"UPDATE evidence_files SET is_removed = false WHERE id = '{file}'", portal.Database);
+        }
     }
 
     [Fact]

@@ -147,7 +147,7 @@ public static class ScorePages
         "/FieldWork/Visits/Reschedule GET", "/FieldWork/Visits/Reschedule POST", "/FieldWork/Visits/Cancel GET", "/FieldWork/Visits/Cancel POST",
         "/FieldWork/Coaching/Index GET", "/FieldWork/Coaching/Create GET", "/FieldWork/Coaching/Create POST", "/FieldWork/Coaching/Item GET",
         "/FieldWork/Coaching/Item POST Start", "/FieldWork/Coaching/Item POST Resolve", "/FieldWork/Coaching/Item POST Waive", "/FieldWork/Coaching/Item POST Reopen",
-        "/FieldWork/Files/Upload GET", "/FieldWork/Files/Upload POST", "/FieldWork/Files/Download GET", "/FieldWork/Files/Remove GET", "/FieldWork/Files/Remove POST",
+        "/FieldWork/Files/Upload GET", "/FieldWork/Files/Upload POST", "/FieldWork/Files/Download GET", "/National/DossierFile GET", "/FieldWork/Files/Remove GET", "/FieldWork/Files/Remove POST",
         // My outstanding cards, conflicts, progress (cards submitted / assigned), rounds and assignments (card states): no values.
         "/Scoring/Index GET", "/Scoring/Conflicts/Index GET", "/Scoring/Conflicts/Declare GET", "/Scoring/Conflicts/Declare POST", "/Scoring/Progress GET",
         "/Scoring/Rounds/Index GET", "/Scoring/Rounds/Index POST Defaults", "/Scoring/Rounds/Details GET", "/Scoring/Rounds/Details POST Open",
