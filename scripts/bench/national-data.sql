@@ -202,7 +202,11 @@ WITH made AS (
     RETURNING id, province_code, sort_order
 )
 INSERT INTO rounds SELECT id, province_code, sort_order FROM made;
-INSERT INTO round_aspects (round_id, aspect_code) SELECT r.id, 'A' || a FROM rounds r, generate_series(1, 5) a;
+-- Every aspect code of the cycle's current criteria sets (the demo's templates since issue 9, or the
+-- A1-A5 made above), so that every card has indicators to score whatever its category.
+INSERT INTO round_aspects (round_id, aspect_code)
+SELECT r.id, codes.code FROM rounds r,
+    (SELECT DISTINCT a.code FROM aspects a JOIN criteria_sets s ON s.id = a.criteria_set_id JOIN cyc ON cyc.id = s.cycle_id WHERE s.is_current) codes;
 
 -- Every nomination from ready for scoring on is scored in every round by four of its province's
 -- scorers, taken in turn (as the assignment balancer spreads them); every card submitted.

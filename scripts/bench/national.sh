@@ -201,8 +201,11 @@ draft_card=$(q "SELECT c.id FROM scorecards c JOIN users u ON u.id = c.scorer_id
 [ -n "$draft_card" ] || { echo "no draft card of $CHAIR" >&2; exit 1; }
 draft=$(q "SELECT round_id || ' ' || nomination_id FROM scorecards WHERE id = $draft_card")
 CARD="$URL/Scoring/Card?round=${draft% *}&nomination=${draft#* }"
-mapfile -t indicators < <(q "SELECT i.id || ' ' || i.scale FROM scorecards c JOIN aspects a ON a.criteria_set_id = c.criteria_set_id JOIN indicators i ON i.aspect_id = a.id
+# The card's indicators: those of its criteria set in the aspects its round covers (any other is refused).
+mapfile -t indicators < <(q "SELECT i.id || ' ' || i.scale FROM scorecards c JOIN aspects a ON a.criteria_set_id = c.criteria_set_id
+  JOIN round_aspects ra ON ra.round_id = c.round_id AND ra.aspect_code = a.code JOIN indicators i ON i.aspect_id = a.id
   WHERE c.id = $draft_card ORDER BY a.sort_order, i.sort_order")
+[ "${#indicators[@]}" -gt 0 ] || { echo "the draft card $draft_card has no indicators" >&2; exit 1; }
 save_args() { # n -> fills args for one save of the chair's draft card
   local page form_token version set_id k=0 id scale value
   page=$(curl -s -b "$WORK/chair.jar" -c "$WORK/chair.jar" "$CARD")
