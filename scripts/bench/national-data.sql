@@ -246,6 +246,77 @@ UPDATE scorecards SET status = 1, total = NULL, submitted_at = NULL
 WHERE id = (SELECT c.id FROM scorecards c JOIN users u ON u.id = c.scorer_id JOIN rounds r ON r.id = c.round_id JOIN noms n ON n.id = c.nomination_id
             WHERE u.email LIKE 'ketua.%@paritrana.demo' AND u.province_code = :'focus' AND r.sort_order = 1 AND n.status = 6
             ORDER BY c.nomination_id LIMIT 1);
+
+-- ---- the national stage (issue 17, docs/decisions/043): every province's finalists forwarded but the
+-- focus province's (whose 50 finalists the report and ranking measurements keep), national criteria
+-- copied from each category's provincial set (stage 2), two open national rounds (administrative
+-- verification 60 %, interview 40 %), 12 national jurors, each finalist scored in both rounds by 5 of
+-- them taken in turn, every card submitted ----
+UPDATE nominations n SET status = 10 FROM cyc WHERE n.cycle_id = cyc.id AND n.status = 8 AND n.province_code <> :'focus';
+CREATE TEMP TABLE pooln AS
+SELECT n.id, n.category_id, n.province_code, (row_number() OVER (ORDER BY n.id) - 1)::int AS j
+FROM nominations n JOIN cyc ON cyc.id = n.cycle_id WHERE n.status = 10;
+CREATE TEMP TABLE nsets AS
+SELECT s.id AS src, s.category_id FROM criteria_sets s JOIN cyc ON cyc.id = s.cycle_id
+WHERE s.is_current AND s.stage = 1 AND s.category_id IN (SELECT category_id FROM pooln)
+  AND NOT EXISTS (SELECT 1 FROM criteria_sets x WHERE x.category_id = s.category_id AND x.stage = 2);
+INSERT INTO criteria_sets (cycle_id, category_id, version_number, is_locked, is_current, created_at, stage)
+SELECT cyc.id, n.category_id, 1, true, true, now(), 2 FROM nsets n, cyc;
+INSERT INTO aspects (criteria_set_id, code, name, weight, sort_order)
+SELECT d.id, a.code, a.name, a.weight, a.sort_order
+FROM nsets n JOIN criteria_sets d ON d.category_id = n.category_id AND d.stage = 2 JOIN aspects a ON a.criteria_set_id = n.src;
+INSERT INTO indicators (aspect_id, code, name, weight, scale, sort_order, evidence_guidance, rubric1, rubric2, rubric3, rubric4, rubric5)
+SELECT da.id, i.code, i.name, i.weight, i.scale, i.sort_order, i.evidence_guidance, i.rubric1, i.rubric2, i.rubric3, i.rubric4, i.rubric5
+FROM nsets n JOIN criteria_sets d ON d.category_id = n.category_id AND d.stage = 2
+JOIN aspects sa ON sa.criteria_set_id = n.src JOIN aspects da ON da.criteria_set_id = d.id AND da.code = sa.code
+JOIN indicators i ON i.aspect_id = sa.id;
+CREATE TEMP TABLE nrounds (id integer, ord integer);
+WITH made AS (
+    INSERT INTO scoring_rounds (cycle_id, province_code, name, kind, weight, sort_order, status, opened_at)
+    SELECT cyc.id, '00', r.name, r.kind, r.weight, r.ord, 2, timestamptz '2025-09-01 08:00+07'
+    FROM cyc, (VALUES ('Verifikasi Administrasi Nasional', 1, 60, 1), ('Wawancara Nasional', 3, 40, 2)) r(name, kind, weight, ord)
+    WHERE NOT EXISTS (SELECT 1 FROM scoring_rounds x WHERE x.cycle_id = cyc.id AND x.province_code = '00')
+    RETURNING id, sort_order
+)
+INSERT INTO nrounds SELECT id, sort_order FROM made;
+INSERT INTO round_aspects (round_id, aspect_code)
+SELECT r.id, codes.code FROM nrounds r,
+    (SELECT DISTINCT a.code FROM aspects a JOIN criteria_sets s ON s.id = a.criteria_set_id JOIN cyc ON cyc.id = s.cycle_id WHERE s.is_current AND s.stage = 2) codes;
+INSERT INTO users (id, full_name, province_code, is_disabled, created_at, user_name, normalized_user_name, email, normalized_email, email_confirmed,
+                   password_hash, security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+SELECT md5('juri' || n)::uuid, 'Juri Nasional Uji ' || lpad(n::text, 2, '0'), NULL, false, now(), e, upper(e), e, upper(e), true,
+       (SELECT password_hash FROM users WHERE email = 'ketua.bali@paritrana.demo'), md5('stamp-juri' || n), md5('concurrency-juri' || n), false, false, true, 0
+FROM generate_series(1, 12) n CROSS JOIN LATERAL (SELECT 'juri' || lpad(n::text, 2, '0') || '@bench-national.paritrana' AS e) m;
+INSERT INTO user_roles (user_id, role_id)
+SELECT u.id, r.id FROM users u, roles r WHERE u.email LIKE '%@bench-national.paritrana' AND r.name = 'NationalJuror';
+CREATE TEMP TABLE jury AS
+SELECT u.id, (row_number() OVER (ORDER BY u.email) - 1)::int AS k FROM users u WHERE u.email LIKE '%@bench-national.paritrana';
+INSERT INTO assignments (round_id, nomination_id, scorer_id, assigned_by, assigned_at)
+SELECT r.id, n.id, j.id, (SELECT id FROM users WHERE email = 'admin@paritrana.demo'), timestamptz '2025-09-01 09:00+07'
+FROM pooln n CROSS JOIN nrounds r JOIN jury j ON ((j.k - n.j) % 12 + 12) % 12 < 5;
+INSERT INTO scorecards (round_id, nomination_id, scorer_id, criteria_set_id, province_code, regency_code, status, submitted_at, updated_at)
+SELECT a.round_id, a.nomination_id, a.scorer_id, cs.id, '00', NULL, 2,
+       timestamptz '2025-09-10 10:00+07' + (a.id % 1000) * interval '3 minutes', timestamptz '2025-09-10 10:00+07' + (a.id % 1000) * interval '3 minutes'
+FROM assignments a JOIN nrounds r ON r.id = a.round_id JOIN pooln n ON n.id = a.nomination_id
+JOIN criteria_sets cs ON cs.category_id = n.category_id AND cs.is_current AND cs.stage = 2;
+INSERT INTO scores (scorecard_id, indicator_id, value)
+SELECT c.id, i.id,
+       CASE WHEN i.scale = 2
+            THEN least(5, greatest(1, 1 + (c.nomination_id * 7 + i.id * 13) % 5 + CASE floor(random() * 10)::int WHEN 0 THEN -1 WHEN 9 THEN 1 ELSE 0 END))
+            ELSE least(100, greatest(0, round((((c.nomination_id * 37 + i.id * 11) % 90) + 5 + (random() - 0.5) * 16)::numeric, 2))) END
+FROM (SELECT c.* FROM scorecards c JOIN nrounds r ON r.id = c.round_id ORDER BY c.id) c
+JOIN aspects a ON a.criteria_set_id = c.criteria_set_id
+JOIN round_aspects ra ON ra.round_id = c.round_id AND ra.aspect_code = a.code
+JOIN indicators i ON i.aspect_id = a.id
+ORDER BY c.id, i.id;
+UPDATE scorecards c SET total = t.total
+FROM (SELECT scorecard_id, round(sum(weight * score) / sum(weight), 4) AS total
+      FROM (SELECT s.scorecard_id, a.id, a.weight, sum(i.weight / 100 * CASE WHEN i.scale = 2 THEN (s.value - 1) * 25 ELSE s.value END) AS score
+            FROM scores s JOIN scorecards sc ON sc.id = s.scorecard_id JOIN nrounds r ON r.id = sc.round_id
+            JOIN indicators i ON i.id = s.indicator_id JOIN aspects a ON a.id = i.aspect_id
+            GROUP BY s.scorecard_id, a.id, a.weight) per_aspect
+      GROUP BY scorecard_id) t
+WHERE t.scorecard_id = c.id;
 VACUUM ANALYZE scorecards;
 VACUUM ANALYZE scores;
 ANALYZE;

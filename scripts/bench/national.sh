@@ -99,6 +99,11 @@ RANKING="$URL/Scoring/Ranking?kategori=$category"
 NOMINATIONS="$URL/Nominations"
 EMPLOYERS="$URL/Employers?skala=Medium&cakupanMin=50&urut=pekerja&arah=turun"
 HOME_PAGE="$URL/"
+# The national pool's ranking (issue 17): the forwarded finalists of every province but the focus one,
+# ranked by the two national rounds (national-data.sql), as the administrator (national secretariat) sees it.
+year=$(q "SELECT year FROM award_cycles WHERE is_current")
+pool_noms=$(q "SELECT count(*) FROM nominations n JOIN award_cycles y ON y.id = n.cycle_id WHERE y.is_current AND n.status = 10")
+NATIONAL_POOL="$URL/National?cycle=$year"
 check() { # cookie url testid
   local code
   code=$(curl -s -o "$WORK/page.html" -w '%{http_code}' -H "Cookie: $1" "$2")
@@ -111,6 +116,7 @@ check "$admin" "$NOMINATIONS" nomination-row
 check "$admin" "$EMPLOYERS" employer-row
 check "$chair" "$HOME_PAGE" work
 check "$admin" "$HOME_PAGE" provinces
+check "$admin" "$NATIONAL_POOL" pool-row
 
 # ---- 4. pages under wrk: one connection (the latency one person sees), then 32 ------------------
 cat >"$WORK/p95.lua" <<'LUA'
@@ -192,6 +198,8 @@ measure home-chair "$chair" "$HOME_PAGE"
 raw home-chair "$chair" "$HOME_PAGE"
 measure home-admin "$admin" "$HOME_PAGE"
 raw home-admin "$admin" "$HOME_PAGE"
+measure national-pool "$admin" "$NATIONAL_POOL"
+raw national-pool "$admin" "$NATIONAL_POOL"
 
 # ---- 6. saving a scorecard: read the form (not timed), post all 25 scores changed (timed) -----
 echo "==> scorecard saves, load $(load)" >&2
@@ -284,7 +292,8 @@ for page in "ranking|GET ranking (chair, $category_rows nominations, 25 on the p
             "national-nominations|GET /Nominations (administrator, $national_noms nominations)|(recorded)" \
             "employers|GET /Employers national search (administrator, 50,000 employers)|(recorded)" \
             "home-chair|GET / home page \"Tugas saya\" (chair of $FOCUS)|p95 ≤ 50 ms (1 conn.), ≥ 300 req/s (32)" \
-            "home-admin|GET / home page (administrator, every province)|(recorded)"; do
+            "home-admin|GET / home page (administrator, every province)|(recorded)" \
+            "national-pool|GET /National national pool ranking (administrator, $pool_noms forwarded finalists, 2 national rounds)|p95 ≤ 150 ms (1 conn.)"; do
   IFS='|' read -r name label target <<<"$page"
   echo "| $label, wrk 1 connection, ${SECONDS_RUN} s | $target | $(field "wrk-$name" 1) | one request: $(field "raw-$name" 1); pgbench 1 client: $(field "raw-$name" 2) | $(field "wrk-$name" 3) |"
   echo "| $label, wrk 32 connections, ${SECONDS_RUN} s | (recorded) | $(field "wrk-$name" 2) | pgbench 32 clients: $(field "raw-$name" 3) | |"
