@@ -104,9 +104,10 @@ public sealed class SessionCache
             await notify.ExecuteNonQueryAsync(ct);
             await arrived.Task.WaitAsync(SyncTimeout, ct);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or Npgsql.NpgsqlException || DatabaseFaults.IsDatabaseUnavailable(e))
         {
-            // The listening connection is slow or lost (then everything held is dropped anyway).
+            // The listening connection is slow or lost (then everything held is dropped anyway), or the
+            // database is down: the response goes out; the change itself was committed or not before this.
         }
         finally
         {
