@@ -50,6 +50,9 @@ import_load="$import_load → $(load)"
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=$DB;Maximum Pool Size=50"
 export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true
 export Logging__LogLevel__Default=Warning
+# No background jobs in the measured portal: the job runner's claims would land in the captured
+# statements of a request and be replayed as part of "the SQL alone" (as in hot-pages.sh).
+export Jobs__Enabled=false
 APP=${PARITRANA_BENCH_APP:-"$ROOT/src/Paritrana.Web/bin/Release/net10.0/Paritrana.Web.dll"}   # built by import.sh
 (cd src/Paritrana.Web && dotnet "$APP" migrate >/dev/null)
 (cd src/Paritrana.Web && exec dotnet "$APP" --urls "$URL" >"$WORK/portal.log" 2>&1) &

@@ -6,7 +6,8 @@ Writes OUT_PREFIX.sql (a pgbench script: the statements in order, parameters sub
 literals; transaction control left out and the whole wrapped in BEGIN ... ROLLBACK when the
 request wrote, so a replay changes nothing) and OUT_PREFIX.slowest.sql (the statement with the
 longest execution, for EXPLAIN ANALYZE), and prints "statements server_ms slowest_ms writes|reads requests" (requests: how many
-session checks the log holds, which must be 1 for a clean capture).
+session checks the log holds, or without any, how many pool resets (a held session, docs/decisions/048);
+it must be 1 for a clean capture).
 server_ms is the sum of the parse, bind and execute durations PostgreSQL logged for the request.
 """
 import re
@@ -19,8 +20,11 @@ TRANSACTION = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION|SAVEPOIN
 OWN = re.compile(r"ALTER SYSTEM|pg_reload_conf\(\)", re.I)
 # Npgsql resets a pooled connection before its next use; not allowed inside the replay's transaction.
 RESET = re.compile(r"^\s*DISCARD ALL\s*$", re.I)
-# Every request of a signed-in user starts by checking its session (SessionValidator).
+# Every request of a signed-in user starts by checking its session (SessionValidator), unless its
+# instance holds the session's row (docs/decisions/048); it then starts with the reset Npgsql sends
+# before a pooled connection's next use.
 SESSION_CHECK = re.compile(r"FROM user_sessions AS \w+\s+INNER JOIN users AS")
+POOL_RESET = re.compile(r"^\s*(DISCARD ALL|SET SESSION AUTHORIZATION DEFAULT;RESET ALL;)", re.I)
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|MERGE)\b", re.I)
 
 
@@ -89,10 +93,11 @@ def main():
         return re.sub(r"\$(\d+)\b", lambda m: values.get(int(m.group(1)), m.group(0)), sql)
 
     body = [literal(sql, values).rstrip().rstrip(";") for sql, values, _ in statements if not TRANSACTION.match(sql)]
+    resets = sum(1 for s in body if POOL_RESET.match(s))
     writes = any(WRITE.match(s) for s in body)
     if writes:
         body = [s for s in body if not RESET.match(s)]
-    requests = sum(1 for s in body if SESSION_CHECK.search(s))
+    requests = sum(1 for s in body if SESSION_CHECK.search(s)) or resets
     with open(prefix + ".sql", "w", encoding="utf-8") as f:
         if writes:
             f.write("BEGIN;\n")
