@@ -5,7 +5,8 @@
 # national-data.sql). Measures the 100,000-row import (scripts/bench/import.sh on the same cluster),
 # the ranking page, the nominations list and the home page ("Tugas saya", issue 14) of a signed-in
 # chair (wrk, 1 and 32 connections), the national nominations list, employer search and home page
-# (every province's stage, statuses and lateness) of the administrator, a scorecard save, the
+# (every province's stage, statuses and lateness) of the administrator, the national pool's ranking
+# (issue 17: every province's forwarded finalists, two national rounds), a scorecard save, the
 # 50-finalist PDF and the web process's peak memory; and beside each page the raw work underneath:
 # the very statements the page ran (read back from PostgreSQL's log) replayed with pgbench.
 # Self-contained, idempotent (a fresh database on every run) and deterministic (fixed seeds).
