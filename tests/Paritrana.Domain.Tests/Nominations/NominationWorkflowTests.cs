@@ -79,8 +79,8 @@ public class NominationWorkflowTests
             }
         }
 
-        legal.Count.ShouldBe(24); // 25 rows, Draft --Submit--> listed for two roles
-        checkedPairs.ShouldBe((13 * 14) - 24); // 13 statuses, 14 actions
+        legal.Count.ShouldBe(26); // 27 rows, Draft --Submit--> listed for two roles
+        checkedPairs.ShouldBe((13 * 15) - 26); // 13 statuses, 15 actions
     }
 
     [Theory]
