@@ -149,11 +149,11 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         ]);
         decided.QuerySelectorAll("[data-testid=decision-row]").Select(r => PortalClient.Normalize(string.Join(" | ", r.QuerySelectorAll("td").Select(PortalClient.Text)))).ShouldBe(
         [
-            "Pemerintah Provinsi | 1 | Pemerintah Provinsi Bali | 73,09 | Finalis | | Diteruskan ke tingkat nasional",
+            "Pemerintah Provinsi | 1 | Pemerintah Provinsi Bali | 73,09 | Finalis | | Pemenang — Paritrana Award Terbaik I Kategori Pemerintah Provinsi",
             $"Pemerintah Kabupaten/Kota | 1 | Pemerintah Kota Denpasar | 60,88 | Tidak masuk finalis | {DemoAwardSeeder.DenpasarRationale} | Tidak masuk finalis",
-            "Perusahaan Besar | 1 | Bank BPD Bali | 94,44 | Finalis | | Diteruskan ke tingkat nasional",
+            "Perusahaan Besar | 1 | Bank BPD Bali | 94,44 | Finalis | | Pemenang — Paritrana Award Terbaik I Kategori Perusahaan Besar",
             "Perusahaan Besar | 2 | PT Jaya Mertha Medika | 63,83 | Tidak masuk finalis | | Tidak masuk finalis",
-            "Perusahaan Menengah | 1 | KAPIT MAS | 93,58 | Finalis | | Diteruskan ke tingkat nasional",
+            "Perusahaan Menengah | 1 | KAPIT MAS | 93,58 | Finalis | | Pemenang — Paritrana Award Terbaik I Kategori Perusahaan Menengah",
             "Perusahaan Menengah | 2 | PT Mandala Segara Kargo | 69,51 | Tidak masuk finalis | | Tidak masuk finalis",
         ]);
         page.QuerySelector("form[action*='handler=Forward']").ShouldBeNull(); // already forwarded
