@@ -59,7 +59,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         // ranked per category by the domain's rule, one finalist per category by default.
         var perCard = await Rows("""
             SELECT n.id, n.category_id, r.id, r.weight, r.kind, s.total,
-                   (SELECT d.total FROM finalist_decisions d WHERE d.nomination_id = n.id), (SELECT d.rank FROM finalist_decisions d WHERE d.nomination_id = n.id)
+                   (SELECT d.total FROM finalist_decisions d JOIN plenaries p ON p.id = d.plenary_id WHERE d.nomination_id = n.id AND p.province_code = n.province_code), (SELECT d.rank FROM finalist_decisions d JOIN plenaries p ON p.id = d.plenary_id WHERE d.nomination_id = n.id AND p.province_code = n.province_code)
             FROM scorecards s JOIN scoring_rounds r ON r.id = s.round_id
             """ + History);
         foreach (var category in perCard.GroupBy(r => (int)r[1]))
