@@ -35,6 +35,7 @@ public static class NominationNextStep
     public static readonly IReadOnlySet<NominationAction> Sideways = new HashSet<NominationAction>
     {
         NominationAction.Withdraw, NominationAction.Return, NominationAction.ReturnToFieldAssessment, NominationAction.ReopenDecision,
+        NominationAction.ReopenNationalDecision,
     };
 
     /// <param name="lastChange">When the status last changed; null when it never did (then <paramref name="created"/>).</param>

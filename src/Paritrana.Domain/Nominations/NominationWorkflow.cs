@@ -37,6 +37,8 @@ public enum NominationAction
     ReturnToFieldAssessment = 13,
     /// <summary>The chair re-opens the plenary's decision: finalists and not-shortlisted go back to Scored (plenary page only).</summary>
     ReopenDecision = 14,
+    /// <summary>The national secretariat re-opens the national plenary's decision: winners and not-winners go back to forwarded (its page only, docs/decisions/047).</summary>
+    ReopenNationalDecision = 15,
 }
 
 /// <summary>Facts from outside the nomination that some transitions depend on.</summary>
@@ -88,8 +90,10 @@ public static class NominationWorkflow
         new(NominationAction.DecideFinalist, [NominationStatus.Scored], NominationStatus.Finalist, Chair, false, PlenaryOnly: true),
         new(NominationAction.DecideNotShortlisted, [NominationStatus.Scored], NominationStatus.NotShortlisted, Chair, false, PlenaryOnly: true),
         new(NominationAction.Forward, [NominationStatus.Finalist], NominationStatus.ForwardedToNational, Chair, false),
-        new(NominationAction.RecordWinner, [NominationStatus.ForwardedToNational], NominationStatus.Winner, Admin, false),
-        new(NominationAction.RecordNotWinner, [NominationStatus.ForwardedToNational], NominationStatus.NotWinner, Admin, false),
+        // The winners are decided by the national plenary as a whole, with its record and decision
+        // document (decisions/047), never one nomination at a time.
+        new(NominationAction.RecordWinner, [NominationStatus.ForwardedToNational], NominationStatus.Winner, Admin, false, PlenaryOnly: true),
+        new(NominationAction.RecordNotWinner, [NominationStatus.ForwardedToNational], NominationStatus.NotWinner, Admin, false, PlenaryOnly: true),
         new(
             NominationAction.Withdraw,
             [NominationStatus.Draft, NominationStatus.Submitted, NominationStatus.Verified, NominationStatus.Returned, NominationStatus.InFieldAssessment,
@@ -100,6 +104,7 @@ public static class NominationWorkflow
         // Only from ReadyForScoring: once scored, the scores are the plenary's basis (decisions/014).
         new(NominationAction.ReturnToFieldAssessment, [NominationStatus.ReadyForScoring], NominationStatus.InFieldAssessment, Chair, true),
         new(NominationAction.ReopenDecision, [NominationStatus.Finalist, NominationStatus.NotShortlisted], NominationStatus.Scored, Chair, true, PlenaryOnly: true),
+        new(NominationAction.ReopenNationalDecision, [NominationStatus.Winner, NominationStatus.NotWinner], NominationStatus.ForwardedToNational, Admin, true, PlenaryOnly: true),
     ];
 
     /// <summary>Decides whether <paramref name="role"/> may take <paramref name="action"/> on a nomination in <paramref name="current"/>.</summary>

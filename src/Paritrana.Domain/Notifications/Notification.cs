@@ -64,6 +64,9 @@ public enum NotificationKind
 
     /// <summary>It was cancelled.</summary>
     InterviewCancelled,
+
+    /// <summary>The national plenary decided the winners (to the committee of each province with a finalist in it; the subject is the cycle's year).</summary>
+    NationalResultDecided,
 }
 
 /// <summary>How a person wants to hear of notifications by e-mail. Stored by name.</summary>

@@ -24,6 +24,8 @@ public static class ProvinceTime
         "11" or "12" or "13" or "14" or "15" or "16" or "17" or "18" or "19" or "21"
             or "31" or "32" or "33" or "34" or "35" or "36"
             or "61" or "62" => IndonesianTimeZone.Wib,
+        // The national stage (its plenary and rounds, docs/decisions/047) sits in Jakarta.
+        National.NationalStage.Code => IndonesianTimeZone.Wib,
         // Bali and Nusa Tenggara; South, East and North Kalimantan; Sulawesi.
         "51" or "52" or "53"
             or "63" or "64" or "65"

@@ -32,7 +32,7 @@ public sealed record DecisionSnapshot(
 /// <summary>The plenary record as the chair entered it.</summary>
 public sealed record SnapshotPlenary(DateOnly HeldOn, string Place, string Attendees, string? Minutes, string? Decision);
 
-/// <summary>A member of the provincial committee at the moment of the decision; <see cref="Role"/> is a role name of <see cref="Access.Roles"/>.</summary>
+/// <summary>A member of the provincial committee (of the national jury, for the national plenary) at the moment of the decision; <see cref="Role"/> is a role name of <see cref="Access.Roles"/>.</summary>
 public sealed record SnapshotCommitteeMember(string Name, string Role);
 
 /// <summary>A scoring round of the province: a column of the report.</summary>
@@ -72,7 +72,16 @@ public sealed record SnapshotNomination(
     bool Disagreement,
     int OpenCoachingItems,
     SnapshotProfile? Profile,
-    string? ScoringReason = null);
+    string? ScoringReason = null)
+{
+    /// <summary>The candidate's province, in a national decision (docs/decisions/047); absent from a province's.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? CandidateProvince { get; init; }
+
+    /// <summary>A national winner's award name (docs/decisions/047); absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? AwardName { get; init; }
+}
 
 public sealed record SnapshotRoundScore(int RoundId, decimal? Score);
 

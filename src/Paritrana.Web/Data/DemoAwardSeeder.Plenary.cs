@@ -26,7 +26,7 @@ public sealed partial class DemoAwardSeeder
 
     private async Task SeedPlenariesAsync(CycleIds cycles, CancellationToken ct)
     {
-        foreach (var plan in DemoData.Plenaries)
+        foreach (var plan in DemoData.Plenaries.Where(p => !NationalStage.IsNational(p.Province)))
         {
             var cycleId = plan.Cycle == DemoData.History ? cycles.History : cycles.Current;
             if (await db.Plenaries.AnyAsync(p => p.CycleId == cycleId && p.ProvinceCode == plan.Province, ct))
@@ -60,6 +60,36 @@ public sealed partial class DemoAwardSeeder
             Done(await forward.Plenary.ForwardAsync(cycleId, plan.Province, version, ct), plan, "forwarded");
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>The 2021 national plenary (plenaries.json, province "00"; docs/decisions/047).</summary>
+    public static DemoPlenary NationalPlenary => DemoData.Plenaries.Single(p => p.Cycle == DemoData.History && NationalStage.IsNational(p.Province));
+
+    /// <summary>
+    /// The national plenary of the history, decided through <see cref="PlenaryDecisions"/> as its page
+    /// decides it, by the secretariat at its moment, once the national rounds are closed: the ranking's
+    /// proposal (the top N of each category) are the winners, each with its category's award name from
+    /// the data. Seeded only while the cycle has no national plenary and its pool waits for it.
+    /// </summary>
+    private async Task SeedNationalPlenaryAsync(int cycleId, CancellationToken ct)
+    {
+        var plan = NationalPlenary;
+        if (await HistoryClosedAsync(cycleId, ct)
+            || await db.Plenaries.AnyAsync(p => p.CycleId == cycleId && p.ProvinceCode == NationalStage.Code, ct)
+            || !await Features.National.NationalPool.Of(db, cycleId).AnyAsync(n => n.Status == NominationStatus.ForwardedToNational, ct))
+        {
+            return;
+        }
+
+        var decide = await actor.AsAsync(plan.By, _calendar.Wib(plan.Decided));
+        var data = await new DecisionSnapshots(db).OfficialShortlistAsync(cycleId, NationalStage.Code, ct);
+        var winners = data.Categories.SelectMany(c => c.Rows.Where(r => r.IsDefaultFinalist).Select(r => (Category: c, Row: r))).ToList();
+        var awards = winners.ToDictionary(w => w.Row.NominationId, w => (string?)plan.Awards![w.Category.Code]);
+        var decided = await decide.Plenary.DecideAsync(
+            cycleId, NationalStage.Code, new PlenaryRecord(plan.HeldOn, plan.Place, plan.Attendees, plan.Minutes, plan.Decision), 0,
+            new FinalistChoice(winners.Select(w => w.Row.NominationId).ToList(), new Dictionary<int, string?>(), awards), ct);
+        Done(decided, plan, "decided");
+        db.ChangeTracker.Clear();
     }
 
     private static void Done(PlenaryOutcome outcome, DemoPlenary plan, string what)

@@ -85,6 +85,7 @@ public sealed partial class DemoAwardSeeder(ParitranaDbContext db, TimeProvider 
         }
 
         await SeedInterviewsAsync(cycles.History, ct);
+        await SeedNationalPlenaryAsync(cycles.History, ct);
         await CloseHistoryAsync(cycles.History, ct);
         await SeedFieldWorkAsync(cycles, ct);
         await SeedScoringAsync(cycles.Current, DemoData.Scoring.Current, everyCategory: true, ct);

@@ -43,6 +43,7 @@ public static class NominationNames
         NominationAction.Withdraw => "Tarik nominasi",
         NominationAction.ReturnToFieldAssessment => "Kembalikan ke penilaian lapangan",
         NominationAction.ReopenDecision => "Buka kembali keputusan pleno",
+        NominationAction.ReopenNationalDecision => "Buka kembali keputusan pleno nasional",
         _ => "Langkah tidak dikenal",
     };
 

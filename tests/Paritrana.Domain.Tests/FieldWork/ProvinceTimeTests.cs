@@ -25,6 +25,7 @@ public class ProvinceTimeTests
     [InlineData("73", 8, "WITA")]   // Sulawesi Selatan
     [InlineData("81", 9, "WIT")]    // Maluku
     [InlineData("96", 9, "WIT")]    // Papua Barat Daya
+    [InlineData("00", 7, "WIB")]    // the national stage, in Jakarta (docs/decisions/047)
     public void A_province_has_the_offset_and_label_of_its_zone(string province, int hours, string label)
     {
         ProvinceTime.OffsetOf(province).ShouldBe(TimeSpan.FromHours(hours));
@@ -33,7 +34,7 @@ public class ProvinceTimeTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("00")]
+    [InlineData("99")]
     [InlineData("51.71")]
     public void An_unknown_code_is_refused(string code) => Should.Throw<ArgumentOutOfRangeException>(() => ProvinceTime.ZoneOf(code));
 

@@ -41,6 +41,9 @@ public class NominationWorkflowTests
         // Taken only for a whole plenary decision (facts.AtPlenary), see below.
         { S.Finalist, A.ReopenDecision, Roles.CommitteeChair, S.Scored },
         { S.NotShortlisted, A.ReopenDecision, Roles.CommitteeChair, S.Scored },
+        // The national plenary's (docs/decisions/047), likewise only for the whole decision.
+        { S.Winner, A.ReopenNationalDecision, Roles.Administrator, S.ForwardedToNational },
+        { S.NotWinner, A.ReopenNationalDecision, Roles.Administrator, S.ForwardedToNational },
     };
 
     [Theory]
@@ -76,8 +79,8 @@ public class NominationWorkflowTests
             }
         }
 
-        legal.Count.ShouldBe(24); // 25 rows, Draft --Submit--> listed for two roles
-        checkedPairs.ShouldBe((13 * 14) - 24); // 13 statuses, 14 actions
+        legal.Count.ShouldBe(26); // 27 rows, Draft --Submit--> listed for two roles
+        checkedPairs.ShouldBe((13 * 15) - 26); // 13 statuses, 15 actions
     }
 
     [Theory]
@@ -148,6 +151,21 @@ public class NominationWorkflowTests
         NominationWorkflow.Decide(S.Finalist, A.ReopenDecision, Roles.CommitteeMember, "Salah hitung", atPlenary).ShouldBe(WorkflowDecision.Refuse(WrongRole));
         NominationWorkflow.Decide(S.Finalist, A.ReopenDecision, Roles.CommitteeChair, " ", atPlenary).ShouldBe(WorkflowDecision.Refuse(NeedsReason));
         NominationWorkflow.Decide(S.ForwardedToNational, A.ReopenDecision, Roles.CommitteeChair, "Salah hitung", atPlenary).ShouldBe(WorkflowDecision.Refuse(WrongStatus));
+    }
+
+    [Fact]
+    public void The_winners_are_the_national_plenarys_never_one_nomination_at_a_time()
+    {
+        const string PlenaryOnly = "Langkah ini hanya dapat diambil untuk seluruh keputusan pada halaman rapat pleno.";
+        var atPlenary = new WorkflowFacts(AtPlenary: true);
+        NominationWorkflow.Decide(S.ForwardedToNational, A.RecordWinner, Roles.Administrator, null, atPlenary).ShouldBe(WorkflowDecision.Allow(S.Winner));
+        NominationWorkflow.Decide(S.ForwardedToNational, A.RecordWinner, Roles.Administrator).ShouldBe(WorkflowDecision.Refuse(PlenaryOnly));
+        NominationWorkflow.Decide(S.ForwardedToNational, A.RecordNotWinner, Roles.Administrator).ShouldBe(WorkflowDecision.Refuse(PlenaryOnly));
+        NominationWorkflow.Decide(S.Winner, A.ReopenNationalDecision, Roles.Administrator, "Salah hitung").ShouldBe(WorkflowDecision.Refuse(PlenaryOnly));
+        NominationWorkflow.Decide(S.Winner, A.ReopenNationalDecision, Roles.Administrator, " ", atPlenary).ShouldBe(WorkflowDecision.Refuse(WorkflowTexts.ReasonRequired));
+        NominationWorkflow.Decide(S.Winner, A.ReopenNationalDecision, Roles.CommitteeChair, "Salah hitung", atPlenary).ShouldBe(WorkflowDecision.Refuse(WorkflowTexts.WrongRole));
+        // The nomination's own page offers the administrator only withdrawal of a forwarded finalist.
+        NominationWorkflow.ActionsFor(S.ForwardedToNational, Roles.Administrator).ShouldBe([A.Withdraw]);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public class AccountSecurityTests(PortalFixture portal) : IClassFixture<PortalFi
         (await NavLinks(member)).ShouldBe(["Beranda", "Nominasi", "Kunjungan & pembinaan", "Penilaian", "Finalis & laporan", "Data pemberi kerja", "Wilayah"]);
         (await NavLinks(officer)).ShouldBe(["Beranda", "Nominasi", "Antrean verifikasi", "Data pemberi kerja", "Impor data", "Wilayah"]);
         (await admin.GetPageAsync("/")).QuerySelectorAll("#mainNav .navbar-nav.me-auto .dropdown-menu a.dropdown-item").Select(a => PortalClient.Text(a))
-            .ShouldBe(["Daftar wilayah", "Cakupan kepesertaan", "Ringkasan nasional", "Siklus penghargaan", "Kriteria penilaian", "Hasil tingkat nasional", "Verifikasi dokumen", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
+            .ShouldBe(["Daftar wilayah", "Cakupan kepesertaan", "Ringkasan nasional", "Siklus penghargaan", "Kriteria penilaian", "Rapat pleno nasional", "Verifikasi dokumen", "Pengguna", "Kantor BPJamsostek", "Jejak audit"]);
         var officerHome = await officer.GetPageAsync("/");
         PortalClient.Text(officerHome.QuerySelector("[data-testid=regency-count]")).ShouldBe("5");
         officerHome.QuerySelectorAll("[data-testid=branch-areas] .badge").Select(b => PortalClient.Text(b)).ShouldBe(

@@ -68,15 +68,15 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
             WHERE y.year = 2021 GROUP BY o.name, c.code, n.status ORDER BY o.name COLLATE "C"
             """)).ShouldBe(
         [
-            "Bank BPD Bali | BESAR | 10 | 1,2,4,5,6,7,9",
-            "KAPIT MAS | MENENGAH | 10 | 1,2,4,5,6,7,9",
+            "Bank BPD Bali | BESAR | 11 | 1,2,4,5,6,7,9,10",
+            "KAPIT MAS | MENENGAH | 11 | 1,2,4,5,6,7,9,10",
             "PT Jaya Mertha Medika | BESAR | 9 | 1,2,4,5,6,8",
             "PT Mandala Segara Kargo | MENENGAH | 9 | 1,2,4,5,6,8",
             // Jawa Tengah's two finalists of 2021, forwarded too (issue 17: the national pool).
-            "PT Tekstil Ungaran Raya | BESAR | 10 | 1,2,4,5,6,7,9",
+            "PT Tekstil Ungaran Raya | BESAR | 12 | 1,2,4,5,6,7,9,11",
             "Pemerintah Kota Denpasar | PEMKAB | 9 | 1,2,4,5,6,8",
-            "Pemerintah Provinsi Bali | PEMPROV | 10 | 1,2,4,5,6,7,9",
-            "Pemerintah Provinsi Jawa Tengah | PEMPROV | 10 | 1,2,4,5,6,7,9",
+            "Pemerintah Provinsi Bali | PEMPROV | 11 | 1,2,4,5,6,7,9,10",
+            "Pemerintah Provinsi Jawa Tengah | PEMPROV | 12 | 1,2,4,5,6,7,9,11",
         ]);
     }
 
@@ -95,7 +95,8 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
         (await Count("SELECT count(*) FROM nominations n WHERE n.status = 1 AND EXISTS (SELECT 1 FROM status_changes s WHERE s.nomination_id = n.id)")).ShouldBe(0L);
         (await Count("SELECT count(*) FROM status_changes s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id AND u.full_name = s.user_name)")).ShouldBe(0L);
         // ... and Jawa Tengah's two 2021 finalists, seven steps each.
-        (await Count("SELECT count(*) FROM status_changes")).ShouldBe((3L * 7) + (3L * 6) + 4 + 3 + 4 + 1 + 2 + 1 + 1 + 1 + (2 * 7));
+        (await Count("SELECT count(*) FROM status_changes")).ShouldBe((3L * 7) + (3L * 6) + 4 + 3 + 4 + 1 + 2 + 1 + 1 + 1 + (2 * 7) + 5); // + the national plenary's 5
+
 
         (await Lines("""
             SELECT s.action || ' | ' || s.user_name || ' | ' || coalesce(s.reason, '-')
@@ -219,7 +220,8 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
     /// cards each (23 and 20 scores per scorer), 1 plenary of 2 finalists with its record. The 2021 national
     /// stage: criteria for the pool's 3 categories (5 + 3 + 3 aspects, 13 + 11 + 11 indicators), 2 rounds
     /// (6 + 1 aspect codes), the 5 finalists × 2 rounds × 2 jurors assigned and carded (a government's
-    /// cards 10 and 3 scores, a company's 9 and 2), every card submitted. 2025: 2 visits (2 and 1 members) and 2 coaching items; criteria for the 5
+    /// cards 10 and 3 scores, a company's 9 and 2), every card submitted; the national plenary (docs/decisions/047)
+    /// with its 5 decisions (5 status changes) and its frozen record. 2025: 2 visits (2 and 1 members) and 2 coaching items; criteria for the 5
     /// active categories (2 government, 3 company); Bali's 3 rounds, the open one with 2 nominations ×
     /// 2 scorers assigned and carded: the chair's 2 submitted cards of 10 scores (a history row each
     /// and one per total), the member's 2 drafts of 3 and 2 scores (a history row each).
@@ -236,9 +238,9 @@ public class DemoAwardDataTests(PortalFixture portal) : IClassFixture<PortalFixt
         const long Totals = (6 * 3 * 2) + 2 + JatengCards + NationalCards; // one history row per submitted card's total
         return string.Join(' ', new long[]
             {
-                2, 12, 14, 8 + 309, 2 * 309, 6 + 11 + 2, (3L * 7) + (3L * 6) + 17 + (2 * 7), 9 + 1, 8 + 1, 5 + 1, users,
+                2, 12, 14, 8 + 309, 2 * 309, 6 + 11 + 2, (3L * 7) + (3L * 6) + 17 + (2 * 7) + 5, 9 + 1, 8 + 1, 5 + 1, users,
                 4 + 5 + 3, (2 * 5) + (2 * 3) + (2 * 5) + (3 * 3) + (5 + 3 + 3), (2 * 13) + (2 * 11) + (2 * 13) + (3 * 11) + (13 + 11 + 11), 3 + 3 + 3 + 2,
-                (2 * (6 + 6 + 1)) + (6 + 6 + 1) + (6 + 1), Cards, Cards, Scores, Scores + Totals, 2, 6 + 2, 2, 3, 2, 2,
+                (2 * (6 + 6 + 1)) + (6 + 6 + 1) + (6 + 1), Cards, Cards, Scores, Scores + Totals, 2 + 1, 6 + 2 + 5, 2, 3, 2, 2 + 1,
             }
             .Select(n => n.ToString(CultureInfo.InvariantCulture)));
     }

@@ -29,6 +29,36 @@ public class DemoNationalStageTests(PortalFixture portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task The_2021_national_plenary_decided_Balis_three_finalists_winners_and_its_report_renders_from_the_snapshot()
+    {
+        // Bali's three rank first in their categories (the test above): the ranking's proposal, one winner per category.
+        using var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync("admin@paritrana.demo");
+        var plenary = await admin.GetPageAsync("/National/Plenary?cycle=2021");
+        // (The totals are the pool page's, one computation: checked there.)
+        plenary.QuerySelectorAll("[data-testid=decision-row]")
+            .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Where((_, i) => i != 4).Select(PortalClient.Text))).ShouldBe(
+        [
+            "Pemerintah Provinsi | 1 | Pemerintah Provinsi Bali | Bali | Pemenang | Paritrana Award Terbaik I Kategori Pemerintah Provinsi | —",
+            "Pemerintah Provinsi | 2 | Pemerintah Provinsi Jawa Tengah | Jawa Tengah | Bukan pemenang | — | —",
+            "Perusahaan Besar | 1 | Bank BPD Bali | Bali | Pemenang | Paritrana Award Terbaik I Kategori Perusahaan Besar | —",
+            "Perusahaan Besar | 2 | PT Tekstil Ungaran Raya | Jawa Tengah | Bukan pemenang | — | —",
+            "Perusahaan Menengah | 1 | KAPIT MAS | Bali | Pemenang | Paritrana Award Terbaik I Kategori Perusahaan Menengah | —",
+        ]);
+        PortalClient.Text(plenary.QuerySelector("[data-testid=document-row] td")).ShouldBe("PRT-2021-00-001");
+
+        var report = await admin.GetPageAsync("/National/Report?cycle=2021");
+        PortalClient.Text(report.QuerySelector("[data-testid=report-title]")).ShouldBe("Laporan Penghargaan Paritrana 2021 Tingkat Nasional");
+        PortalClient.Text(report.QuerySelector("[data-testid=document-number]")).ShouldBe("Nomor dokumen: PRT-2021-00-001 (versi 1)");
+        report.QuerySelectorAll("[data-testid=jury] tbody tr td:first-child").Select(PortalClient.Text).ShouldBe(["Andi Juri", "Dr. Sri Juri", "Prof. Ketut Juri"]);
+        report.QuerySelectorAll("[data-testid=winner-section] h2").Select(PortalClient.Text).ShouldBe(["Pemerintah Provinsi Bali", "Bank BPD Bali", "KAPIT MAS"]);
+
+        // Bali's committee sees its finalists' outcome; Jawa Tengah's chair its own, not Bali's plenary.
+        using var jateng = await portal.Factory.CreatePortalClient().SignedInAsAsync("ketua.jateng@paritrana.demo");
+        (await jateng.GetAsync("/National/Plenary?cycle=2021")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await jateng.GetAsync("/National/Report?cycle=2021")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task The_interview_round_scores_are_the_mean_of_the_two_jurors_cards()
     {
         // Government WAW weights 30/40/30, company 60/40 (CriteriaTemplates); levels 1..5 count (level - 1) × 25.

@@ -29,14 +29,15 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             SELECT c.code || ' | ' || d.rank || ' | ' || o.name || ' | ' || d.total || ' | ' || d.is_finalist || ' | ' || n.status || ' | ' || coalesce(d.rationale, '-')
             FROM finalist_decisions d JOIN nominations n ON n.id = d.nomination_id JOIN organisations o ON o.id = n.organisation_id
             JOIN categories c ON c.id = n.category_id JOIN award_cycles y ON y.id = n.cycle_id
-            WHERE y.year = 2021 AND n.province_code = '51' ORDER BY c.sort_order, d.rank
+            WHERE y.year = 2021 AND n.province_code = '51' AND d.plenary_id IN (SELECT id FROM plenaries WHERE province_code = '51') ORDER BY c.sort_order, d.rank
             """)).ShouldBe(
         [
-            "PEMPROV | 1 | Pemerintah Provinsi Bali | 73.0873 | true | 10 | -",
+            // The finalists' status is now the national plenary's (Winner, docs/decisions/047).
+            "PEMPROV | 1 | Pemerintah Provinsi Bali | 73.0873 | true | 11 | -",
             $"PEMKAB | 1 | Pemerintah Kota Denpasar | 60.8762 | false | 9 | {DemoAwardSeeder.DenpasarRationale}",
-            "BESAR | 1 | Bank BPD Bali | 94.4381 | true | 10 | -",
+            "BESAR | 1 | Bank BPD Bali | 94.4381 | true | 11 | -",
             "BESAR | 2 | PT Jaya Mertha Medika | 63.8320 | false | 9 | -",
-            "MENENGAH | 1 | KAPIT MAS | 93.5847 | true | 10 | -",
+            "MENENGAH | 1 | KAPIT MAS | 93.5847 | true | 11 | -",
             "MENENGAH | 2 | PT Mandala Segara Kargo | 69.5081 | false | 9 | -",
         ]);
 
@@ -58,7 +59,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         // ranked per category by the domain's rule, one finalist per category by default.
         var perCard = await Rows("""
             SELECT n.id, n.category_id, r.id, r.weight, r.kind, s.total,
-                   (SELECT d.total FROM finalist_decisions d WHERE d.nomination_id = n.id), (SELECT d.rank FROM finalist_decisions d WHERE d.nomination_id = n.id)
+                   (SELECT d.total FROM finalist_decisions d JOIN plenaries p ON p.id = d.plenary_id WHERE d.nomination_id = n.id AND p.province_code = n.province_code), (SELECT d.rank FROM finalist_decisions d JOIN plenaries p ON p.id = d.plenary_id WHERE d.nomination_id = n.id AND p.province_code = n.province_code)
             FROM scorecards s JOIN scoring_rounds r ON r.id = s.round_id
             """ + History);
         foreach (var category in perCard.GroupBy(r => (int)r[1]))
@@ -78,7 +79,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             foreach (var ranked in Ranking.Rank(inputs, finalistCount: 1))
             {
                 ranked.Tied.ShouldBeFalse();
-                (await Count($"SELECT rank FROM finalist_decisions WHERE nomination_id = {ranked.NominationId}")).ShouldBe(ranked.Rank);
+                (await Count($"SELECT rank FROM finalist_decisions WHERE nomination_id = {ranked.NominationId} AND plenary_id IN (SELECT id FROM plenaries WHERE province_code <> '00')")).ShouldBe(ranked.Rank);
             }
         }
     }
@@ -130,9 +131,9 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             "I Made Ketua (Ketua Tim Panitia Bali); Ni Luh Anggota (Anggota Tim Panitia Bali); Dinas Tenaga Kerja dan ESDM Provinsi Bali; " +
             "BPJAMSOSTEK Kantor Wilayah Banuspa; BPJAMSOSTEK Kantor Cabang Denpasar dan Gianyar; perwakilan serikat pekerja dan Apindo Bali");
         (await Text("SELECT p.minutes FROM plenaries p JOIN award_cycles y ON y.id = p.cycle_id WHERE y.year = 2021 AND p.province_code = '51'"))!.ShouldStartWith("Rapat pleno membahas hasil tiga babak penilaian");
-        (await Count("SELECT count(*) FROM plenaries")).ShouldBe(2L); // and Jawa Tengah's of 2021
+        (await Count("SELECT count(*) FROM plenaries")).ShouldBe(3L); // and Jawa Tengah's and the national one of 2021
         // Decided at the plenary's moment, by the chair, as PlenaryDecisions stores them.
-        (await Count("SELECT count(*) FROM finalist_decisions d JOIN plenaries p ON p.id = d.plenary_id WHERE d.decided_at = p.decided_at AND d.decided_by = p.decided_by AND d.national_award_name IS NULL"))
+        (await Count("SELECT count(*) FROM finalist_decisions d JOIN plenaries p ON p.id = d.plenary_id WHERE d.decided_at = p.decided_at AND d.decided_by = p.decided_by AND d.national_award_name IS NULL AND p.province_code <> '00'"))
             .ShouldBe(6L + 2); // Bali's six and Jawa Tengah's two
 
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(Chair);
@@ -148,11 +149,11 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         ]);
         decided.QuerySelectorAll("[data-testid=decision-row]").Select(r => PortalClient.Normalize(string.Join(" | ", r.QuerySelectorAll("td").Select(PortalClient.Text)))).ShouldBe(
         [
-            "Pemerintah Provinsi | 1 | Pemerintah Provinsi Bali | 73,09 | Finalis | | Diteruskan ke tingkat nasional",
+            "Pemerintah Provinsi | 1 | Pemerintah Provinsi Bali | 73,09 | Finalis | | Pemenang — Paritrana Award Terbaik I Kategori Pemerintah Provinsi",
             $"Pemerintah Kabupaten/Kota | 1 | Pemerintah Kota Denpasar | 60,88 | Tidak masuk finalis | {DemoAwardSeeder.DenpasarRationale} | Tidak masuk finalis",
-            "Perusahaan Besar | 1 | Bank BPD Bali | 94,44 | Finalis | | Diteruskan ke tingkat nasional",
+            "Perusahaan Besar | 1 | Bank BPD Bali | 94,44 | Finalis | | Pemenang — Paritrana Award Terbaik I Kategori Perusahaan Besar",
             "Perusahaan Besar | 2 | PT Jaya Mertha Medika | 63,83 | Tidak masuk finalis | | Tidak masuk finalis",
-            "Perusahaan Menengah | 1 | KAPIT MAS | 93,58 | Finalis | | Diteruskan ke tingkat nasional",
+            "Perusahaan Menengah | 1 | KAPIT MAS | 93,58 | Finalis | | Pemenang — Paritrana Award Terbaik I Kategori Perusahaan Menengah",
             "Perusahaan Menengah | 2 | PT Mandala Segara Kargo | 69,51 | Tidak masuk finalis | | Tidak masuk finalis",
         ]);
         page.QuerySelector("form[action*='handler=Forward']").ShouldBeNull(); // already forwarded
@@ -207,7 +208,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
         // The decisions follow the plenary: every DecideFinalist/DecideNotShortlisted step within minutes after its decided_at.
         (await Count("""
             SELECT count(*) FROM status_changes c JOIN finalist_decisions d ON d.nomination_id = c.nomination_id JOIN plenaries p ON p.id = d.plenary_id
-            WHERE c.action IN (7, 8) AND (c.at < p.decided_at OR c.at > p.decided_at + interval '10 minutes' OR (c.action = 7) <> d.is_finalist)
+            WHERE c.action IN (7, 8) AND p.province_code <> '00' AND (c.at < p.decided_at OR c.at > p.decided_at + interval '10 minutes' OR (c.action = 7) <> d.is_finalist)
             """)).ShouldBe(0L);
         (await Count("SELECT count(*) FROM status_changes c JOIN nominations n ON n.id = c.nomination_id JOIN award_cycles y ON y.id = n.cycle_id WHERE y.year = 2021 AND c.action = 6 AND c.at <= (SELECT max(closed_at) FROM scoring_rounds r WHERE r.cycle_id = n.cycle_id AND r.province_code = n.province_code)"))
             .ShouldBe(0L);
@@ -382,6 +383,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             ["18 Jun 2021 18.00 WITA", ChairName, "Status nominasi: Siap dinilai → Sudah dinilai", "", ""],
             ["25 Jun 2021 16.30 WITA", ChairName, "Status nominasi: Sudah dinilai → Finalis", "", ""],
             ["5 Jul 2021 11.00 WITA", ChairName, "Status nominasi: Finalis → Diteruskan ke tingkat nasional", "", ""],
+            // The national plenary, 22 October 2021 16.00 WIB (docs/decisions/047).
+            ["22 Okt 2021 17.00 WITA", "Admin Sekretariat Nasional", "Status nominasi: Diteruskan ke tingkat nasional → Pemenang", "", ""],
         ]);
 
         // One submitted event per card, as ScorecardService writes it: every score new, then the total.

@@ -241,7 +241,6 @@ public static class AccessMatrix
         // --- Shortlist, plenary and reports ----------------------------------------------------
         new("/Shortlist/Index") { { "GET", Committee } },
         new("/Plenary/Index") { { "GET", Chair }, { "POST Save", Chair }, { "POST Decide", Chair }, { "POST Reopen", Chair }, { "POST Forward", Chair } },
-        new("/Plenary/National") { { "GET", Administrator }, { "POST", Administrator } },
 
         // --- The national stage (docs/decisions/043): the secretariat (administrator) and the jurors -------
         new("/National/Index") { { "GET", National } },
@@ -249,6 +248,9 @@ public static class AccessMatrix
         // A forwarded finalist's evidence file, for the jury and the secretariat (docs/decisions/048).
         new("/National/DossierFile/{pooled}/{pooledFile}") { { "GET", National } },
         new("/National/Cards") { { "GET", Juror } },
+        // The national plenary (docs/decisions/047): decided by the secretariat; its report read by the secretariat and the jurors.
+        new("/National/Plenary?cycle=2021") { { "GET", Administrator }, { "POST Save", Administrator }, { "POST Decide", Administrator }, { "POST Reopen", Administrator } },
+        new("/National/Report?cycle=2021") { { "GET", National }, { "GET Pdf", National } },
         // The interview schedule (docs/decisions/046): the secretariat schedules; jurors and the provincial committee read.
         new("/National/Interviews/Index") { { "GET", National | Committee } },
         new("/National/Interviews/Schedule?nomination={pooled}") { { "GET", Administrator }, { "POST", Administrator } },

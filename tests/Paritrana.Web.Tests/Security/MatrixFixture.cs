@@ -272,7 +272,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
 
         // The national stage (docs/decisions/043): an open national round of 2021 with one submitted card of
         // juri2 on Bali's forwarded Bank BPD Bali (total 88.5), for the probes that no province sees it.
-        var pooled = await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && n.Status == NominationStatus.ForwardedToNational)
+        var pooled = await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && NationalStage.PoolStatuses.Contains(n.Status))
             .Select(n => new { n.Id, n.CycleId }).SingleAsync();
         var juror = await db.Users.Where(u => u.Email == "juri2@paritrana.demo").Select(u => u.Id).SingleAsync();
         var national = new ScoringRound
@@ -312,7 +312,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             ["nationalRound"] = Id(national.Id),
             ["nationalCard"] = Id(nationalCard.Id),
             ["interview"] = Id(interview.Id),
-            ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && n.Status == NominationStatus.ForwardedToNational).Select(n => n.Id).SingleAsync()),
+            ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && NationalStage.PoolStatuses.Contains(n.Status)).Select(n => n.Id).SingleAsync()),
         };
     }
 

@@ -77,9 +77,13 @@ public static class ScorePages
     /// <summary>
     /// Scores shown to the administrator only, who holds no card and declares no conflict, so the rule
     /// hides nothing from them: the audit trail (the details of every card saved) and the national
-    /// results (the totals the plenary decided). The committee is refused (probed as the member).
+    /// plenary (the national ranking and the totals it decided). The committee is refused (probed as the member).
     /// </summary>
-    public static readonly IReadOnlyList<string> AdministratorOnly = ["/Admin/Audit/Index GET", "/Admin/Audit/Index GET Csv", "/Plenary/National GET"];
+    public static readonly IReadOnlyList<string> AdministratorOnly = [
+        "/Admin/Audit/Index GET", "/Admin/Audit/Index GET Csv",
+        // The national plenary (docs/decisions/047): the national ranking, decided by the secretariat.
+        "/National/Plenary GET", "/National/Plenary POST Save", "/National/Plenary POST Decide", "/National/Plenary POST Reopen",
+    ];
 
     /// <summary>
     /// Scores of the national stage (docs/decisions/043): the national pool's round scores and ranking,
@@ -88,7 +92,7 @@ public static class ScorePages
     /// (a juror still scoring, or conflicted, sees no figure: NationalRoundsTests). The committee is
     /// refused (probed as the member).
     /// </summary>
-    public static readonly IReadOnlyList<string> NationalStage = ["/National/Index GET", "/National/Dossier GET"];
+    public static readonly IReadOnlyList<string> NationalStage = ["/National/Index GET", "/National/Dossier GET", "/National/Report GET", "/National/Report GET Pdf"];
 
     /// <summary>What is wrong with the classification against the app's handlers: classified twice, not classified, or not in the app (empty when right).</summary>
     public static List<string> Differences(IEnumerable<string> appHandlers, IReadOnlyCollection<string>? classified = null)
@@ -154,8 +158,6 @@ public static class ScorePages
         "/Scoring/Rounds/Details POST Close", "/Scoring/Rounds/Details POST Deadline", "/Scoring/Rounds/Edit GET", "/Scoring/Rounds/Edit POST", "/Scoring/Rounds/Assignments GET",
         "/Scoring/Rounds/Assignments POST One", "/Scoring/Rounds/Assignments POST Category", "/Scoring/Rounds/Assignments POST Balance",
         "/Scoring/Rounds/Assignments POST Remove",
-        // Records a national result and redirects.
-        "/Plenary/National POST",
         // The national rounds' page (counts of assignments and cards) and a juror's list of cards (states only).
         "/National/Rounds GET", "/National/Rounds POST Defaults", "/National/Rounds POST Open", "/National/Rounds POST Close", "/National/Rounds POST Assign",
         "/National/Cards GET",

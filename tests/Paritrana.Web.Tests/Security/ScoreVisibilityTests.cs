@@ -155,7 +155,7 @@ public class ScoreVisibilityTests(PortalFixture portal) : IClassFixture<PortalFi
         {
             var url = handler.StartsWith("/Admin/Audit", StringComparison.Ordinal)
                 ? handler.EndsWith(" Csv", StringComparison.Ordinal) ? "/Admin/Audit?handler=Csv" : "/Admin/Audit"
-                : $"/Plenary/National?cycle={scene.Cycle.YearText}";
+                : $"/National/Plenary?cycle={scene.Cycle.YearText}";
             using var response = await member.GetAsync(url);
             if (MatrixFixture.Answer(response) != "302 /Account/AccessDenied")
             {
@@ -164,7 +164,7 @@ public class ScoreVisibilityTests(PortalFixture portal) : IClassFixture<PortalFi
         }
 
         // So do the national stage's (the member's own nomination X, were it forwarded, is no exception).
-        foreach (var url in new[] { $"/National?cycle={scene.Cycle.YearText}", FormattableString.Invariant($"/National/Dossier/{scene.X}") })
+        foreach (var url in new[] { $"/National?cycle={scene.Cycle.YearText}", FormattableString.Invariant($"/National/Dossier/{scene.X}"), $"/National/Report?cycle={scene.Cycle.YearText}", $"/National/Report?cycle={scene.Cycle.YearText}&handler=Pdf" })
         {
             using var response = await member.GetAsync(url);
             if (MatrixFixture.Answer(response) != "302 /Account/AccessDenied")

@@ -299,7 +299,7 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Fact]
-    public async Task The_administrator_records_the_national_results_and_only_the_administrator_may()
+    public async Task The_forwarded_finalists_final_status_is_not_entered_by_hand()
     {
         var s = await ScenarioAsync();
         using var chair = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Chair);
@@ -314,50 +314,14 @@ public class ShortlistTests(PortalFixture portal) : IClassFixture<PortalFixture>
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
         (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.ForwardedToNational);
 
-        var url = $"/Plenary/National?cycle={s.Cycle.YearText}";
-        using (var refused = await chair.GetAsync(url))
-        {
-            refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
-            refused.Headers.Location!.AbsolutePath.ShouldBe("/Account/AccessDenied");
-        }
-
-
+        // The final status comes only from the national plenary (docs/decisions/047): the manual entry
+        // is gone, and the nomination's own page offers the administrator no winner's step.
+        (await chair.GetAsync($"/Plenary/National?cycle={s.Cycle.YearText}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
         using var admin = await portal.Factory.CreatePortalClient().SignedInAsAsync(ShortlistTestData.Admin);
-        var page = await admin.GetPageAsync(url);
-        page.QuerySelectorAll("[data-testid=national-row]").Select(r => r.GetAttribute("data-nomination")).ShouldBe([s.A.ToString(System.Globalization.CultureInfo.InvariantCulture), s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        PortalClient.Text(page.QuerySelector($"[data-nomination='{s.A}']")).ShouldStartWith($"Bali Perusahaan Besar PT Alfa {s.Tag} 86,50 Diteruskan ke tingkat nasional");
-
-        // A forged value (neither yes nor no, or no decision number), posted with the row's antiforgery token: 400, nothing recorded.
-        foreach (var forged in new Dictionary<string, string>[] { new() { ["winner"] = "abc" }, new() { ["winner"] = "true", ["decision"] = "satu" } })
-        {
-            using var bad = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.A}'] form", forged);
-            bad.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
-        }
-
+        var details = await admin.GetPageAsync($"/Nominations/Details/{s.A}");
+        details.Body!.TextContent.ShouldNotContain("Catat sebagai pemenang");
+        details.Body!.TextContent.ShouldNotContain("Catat bukan pemenang");
         (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.ForwardedToNational);
-        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe(0);
-
-        // A wins the award; C does not.
-        var winner = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.A}'] form", new Dictionary<string, string> { ["award"] = "  Paritrana Award Kategori Perusahaan Besar  " }, "button[value=true]");
-        winner.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
-        var notWinner = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.C}'] form", new Dictionary<string, string>(), "button[value=false]");
-        notWinner.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
-        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Winner);
-        (await _data.StatusAsync(s.C)).ShouldBe(NominationStatus.NotWinner);
-        (await TestDatabase.ScalarAsync<string>(portal.Database, "SELECT national_award_name FROM finalist_decisions WHERE nomination_id = @id", ("id", s.A))).ShouldBe("Paritrana Award Kategori Perusahaan Besar");
-        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM finalist_decisions WHERE nomination_id = @id AND national_award_name IS NULL", ("id", s.C))).ShouldBe(1);
-        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("winner: Paritrana Award Kategori Perusahaan Besar");
-        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT {AuditSql.Text("details")} FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.C.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe("not a winner");
-
-        var after = await admin.GetPageAsync(url);
-        PortalClient.Text(after.QuerySelector($"[data-nomination='{s.A}']")).ShouldBe($"Bali Perusahaan Besar PT Alfa {s.Tag} 86,50 Pemenang Paritrana Award Kategori Perusahaan Besar");
-        PortalClient.Text(after.QuerySelector($"[data-nomination='{s.C}']")).ShouldBe($"Bali Perusahaan Besar PT Gama {s.Tag} 76,00 Bukan pemenang");
-
-        // The stale page (its version from before) cannot record a second result.
-        var stale = await admin.SubmitFormAsync(page, url, $"[data-nomination='{s.A}'] form", new Dictionary<string, string>(), "button[value=false]");
-        stale.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
-        (await _data.StatusAsync(s.A)).ShouldBe(NominationStatus.Winner);
-        (await TestDatabase.ScalarAsync<long>(portal.Database, "SELECT count(*) FROM audit_events WHERE action = 'national-result.recorded' AND entity_id = @id", ("id", s.A.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ShouldBe(1);
     }
 
     [Fact]

@@ -174,7 +174,8 @@ public sealed class PlenaryConfiguration : IEntityTypeConfiguration<Plenary>, IE
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasIndex(p => new { p.CycleId, p.ProvinceCode }).IsUnique();
         builder.HasOne<AwardCycle>().WithMany().HasForeignKey(p => p.CycleId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Province>().WithMany().HasForeignKey(p => p.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to provinces: the national plenary's scope is NationalStage.Code ("00"),
+        // which no province has (docs/decisions/047, as the national rounds in 043).
     }
 
     public void Configure(EntityTypeBuilder<FinalistDecision> builder)
@@ -212,6 +213,6 @@ public sealed class PlenaryDecisionVersionConfiguration : IEntityTypeConfigurati
         builder.HasIndex(v => v.DocumentNumber).IsUnique();
         builder.HasIndex(v => v.VerificationCode);
         builder.HasOne<Plenary>().WithMany().HasForeignKey(v => v.PlenaryId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Province>().WithMany().HasForeignKey(v => v.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to provinces: the national plenary's documents carry NationalStage.Code (docs/decisions/047).
     }
 }

@@ -201,4 +201,5 @@ public sealed record DemoPlenary(
     string? Decision,
     IReadOnlyList<DemoOrganisationRef> Finalists,
     IReadOnlyDictionary<string, string> Rationales,
-    string? Forwarded = null);
+    string? Forwarded = null,
+    IReadOnlyDictionary<string, string>? Awards = null);

@@ -2400,9 +2400,6 @@ namespace Paritrana.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_plenaries");
 
-                    b.HasIndex("ProvinceCode")
-                        .HasDatabaseName("ix_plenaries_province_code");
-
                     b.HasIndex("CycleId", "ProvinceCode")
                         .IsUnique()
                         .HasDatabaseName("ix_plenaries_cycle_id_province_code");
@@ -2499,9 +2496,6 @@ namespace Paritrana.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_plenary_decision_versions_in_force")
                         .HasFilter("superseded_at IS NULL");
-
-                    b.HasIndex("ProvinceCode")
-                        .HasDatabaseName("ix_plenary_decision_versions_province_code");
 
                     b.HasIndex("VerificationCode")
                         .HasDatabaseName("ix_plenary_decision_versions_verification_code");
@@ -3748,13 +3742,6 @@ namespace Paritrana.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_plenaries_award_cycles_cycle_id");
-
-                    b.HasOne("Paritrana.Domain.Regions.Province", null)
-                        .WithMany()
-                        .HasForeignKey("ProvinceCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_plenaries_provinces_province_code");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.Scoring.PlenaryDecisionVersion", b =>
@@ -3765,13 +3752,6 @@ namespace Paritrana.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_plenary_decision_versions_plenaries_plenary_id");
-
-                    b.HasOne("Paritrana.Domain.Regions.Province", null)
-                        .WithMany()
-                        .HasForeignKey("ProvinceCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_plenary_decision_versions_provinces_province_code");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.Scoring.RoundAspect", b =>

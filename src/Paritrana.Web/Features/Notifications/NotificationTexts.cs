@@ -21,6 +21,7 @@ public static class NotificationTexts
         NotificationKind.InterviewScheduled => l["Wawancara nasional {0} telah dijadwalkan", subject],
         NotificationKind.InterviewChanged => l["Jadwal wawancara nasional {0} berubah", subject],
         NotificationKind.InterviewCancelled => l["Wawancara nasional {0} dibatalkan", subject],
+        NotificationKind.NationalResultDecided => l["Pemenang tingkat nasional {0} telah diputuskan", subject],
         _ => subject,
     };
 

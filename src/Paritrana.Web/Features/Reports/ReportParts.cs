@@ -34,6 +34,20 @@ public sealed class ReportParts(ParitranaDbContext db)
     }
 
     /// <summary>
+    /// The national jury as of a moment (docs/decisions/047): the names of the enabled accounts with
+    /// the national juror's role that existed at <paramref name="asOf"/>, by name.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> JuryAsync(DateTimeOffset asOf, CancellationToken ct)
+    {
+        var jurorRole = await db.Roles.Where(r => r.Name == Roles.NationalJuror).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var names = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && u.CreatedAt <= asOf && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == jurorRole))
+            .Select(u => u.FullName)
+            .ToListAsync(ct);
+        return names.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
     /// One section per row of <paramref name="data"/>: the organisation, its coverage figures, the
     /// mean aspect scores of its submitted cards that the viewer may see (conflicted scorers left out), visits and coaching
     /// items, the scorers' strengths, and the rationale of its category.

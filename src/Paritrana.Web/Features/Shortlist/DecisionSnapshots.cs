@@ -2,8 +2,11 @@ using Paritrana.Web.Features.Reports;
 
 namespace Paritrana.Web.Features.Shortlist;
 
-/// <summary>Who decided, when, and the rationale the chair gave per category.</summary>
-public sealed record DecisionMoment(DateTimeOffset At, Guid By, string ByName, IReadOnlyDictionary<int, string?> RationaleByCategory);
+/// <summary>Who decided, when, and the rationale the chair gave per category; at the national plenary, each winner's award name.</summary>
+public sealed record DecisionMoment(DateTimeOffset At, Guid By, string ByName, IReadOnlyDictionary<int, string?> RationaleByCategory)
+{
+    public IReadOnlyDictionary<int, string?>? Awards { get; init; }
+}
 
 /// <summary>
 /// Freezes a plenary's decision (docs/decisions/011): builds the <see cref="DecisionSnapshot"/> of
@@ -22,16 +25,29 @@ public sealed class DecisionSnapshots(ParitranaDbContext db)
     public Task<ShortlistData> OfficialShortlistAsync(int cycleId, string provinceCode, CancellationToken ct) =>
         new ShortlistQuery(db).LoadAsync(cycleId, provinceCode, ScoreViewer.Official, ct);
 
-    /// <summary>The shortlist as the decision leaves it: each decided row Finalist or NotShortlisted, the others as they were.</summary>
-    public static ShortlistData AsDecided(ShortlistData data, IReadOnlySet<int> decided, IReadOnlySet<int> finalists) => data with
+    /// <summary>
+    /// The shortlist as the decision leaves it: each decided row Finalist or NotShortlisted (Winner or
+    /// NotWinner at the national plenary), the others as they were.
+    /// </summary>
+    public static ShortlistData AsDecided(ShortlistData data, IReadOnlySet<int> decided, IReadOnlySet<int> finalists, PlenaryStage? stage = null) => data with
     {
         Categories = data.Categories.Select(c => c with
         {
             Rows = c.Rows.Select(r => decided.Contains(r.NominationId)
-                ? r with { Status = finalists.Contains(r.NominationId) ? NominationStatus.Finalist : NominationStatus.NotShortlisted }
+                ? r with { Status = (stage ?? PlenaryStage.Provincial).StatusOf(finalists.Contains(r.NominationId)) }
                 : r).ToList(),
         }).ToList(),
     };
+
+    /// <summary>
+    /// The name the decision's document gives its scope: the province's, or, for the national plenary,
+    /// "Tingkat Nasional" (docs/decisions/047).
+    /// </summary>
+    public const string NationalName = "Tingkat Nasional";
+
+    /// <summary>Whether a row of a decided shortlist is one the report gives a section: a finalist of a province, a winner of the national plenary.</summary>
+    public static bool IsChosen(PlenaryStage stage, NominationStatus status) =>
+        stage.IsNational ? status == NominationStatus.Winner : ReportData.FinalistStatuses.Contains(status);
 
     /// <summary>
     /// Adds the next version of the plenary's decision record (the plenary must have its id) built
@@ -39,22 +55,29 @@ public sealed class DecisionSnapshots(ParitranaDbContext db)
     /// </summary>
     public async Task<PlenaryDecisionVersion> IssueAsync(Plenary plenary, ShortlistData decided, DecisionMoment moment, CancellationToken ct)
     {
+        var stage = PlenaryStage.Of(plenary.ProvinceCode);
         var year = await db.AwardCycles.AsNoTracking().Where(c => c.Id == plenary.CycleId).Select(c => c.Year).FirstAsync(ct);
-        var provinceName = await db.Provinces.AsNoTracking().Where(p => p.Code == plenary.ProvinceCode).Select(p => p.Name).FirstAsync(ct);
+        var provinceName = stage.IsNational
+            ? NationalName
+            : await db.Provinces.AsNoTracking().Where(p => p.Code == plenary.ProvinceCode).Select(p => p.Name).FirstAsync(ct);
         var version = 1 + (await db.PlenaryDecisionVersions.AsNoTracking().Where(v => v.PlenaryId == plenary.Id)
             .MaxAsync(v => (int?)v.VersionNumber, ct) ?? 0);
         var number = DecisionDocument.Number(year, plenary.ProvinceCode, version);
 
         var parts = new ReportParts(db);
-        var committee = await parts.CommitteeAsync(plenary.ProvinceCode, moment.At, ct);
+        var committee = stage.IsNational
+            ? (await parts.JuryAsync(moment.At, ct)).Select(name => new SnapshotCommitteeMember(name, Roles.NationalJuror)).ToList()
+            : (await parts.CommitteeAsync(plenary.ProvinceCode, moment.At, ct))
+                .Select(m => new SnapshotCommitteeMember(m.Name, m.IsChair ? Roles.CommitteeChair : Roles.CommitteeMember)).ToList();
         var finalists = decided with
         {
-            Categories = decided.Categories.Select(c => c with { Rows = c.Rows.Where(r => ReportData.FinalistStatuses.Contains(r.Status)).ToList() }).ToList(),
+            Categories = decided.Categories.Select(c => c with { Rows = c.Rows.Where(r => IsChosen(stage, r.Status)).ToList() }).ToList(),
         };
         var rationaleByNomination = decided.Categories
             .SelectMany(c => c.Rows.Select(r => (r.NominationId, Rationale: moment.RationaleByCategory.GetValueOrDefault(c.CategoryId))))
             .ToDictionary(x => x.NominationId, x => Clean(x.Rationale));
         var profiles = (await parts.SectionsAsync(finalists, rationaleByNomination, ct)).ToDictionary(s => s.Row.NominationId);
+        var candidateProvinces = stage.IsNational ? await CandidateProvincesAsync(decided, ct) : new Dictionary<int, string>();
 
         var snapshot = new DecisionSnapshot(
             DecisionDocument.SchemaVersion,
@@ -66,12 +89,16 @@ public sealed class DecisionSnapshots(ParitranaDbContext db)
             moment.At.ToUniversalTime(),
             moment.ByName,
             new SnapshotPlenary(plenary.HeldOn, plenary.Place, plenary.Attendees, plenary.Minutes, plenary.Decision),
-            committee.Select(m => new SnapshotCommitteeMember(m.Name, m.IsChair ? Roles.CommitteeChair : Roles.CommitteeMember)).ToList(),
+            committee,
             decided.Aggregation,
             decided.Rounds.Select(r => new SnapshotRound(r.Id, r.Name, r.Kind, r.Weight)).ToList(),
             decided.Categories.Select(c => new SnapshotCategory(
                 c.CategoryId, c.Code, c.Name, c.Kind, c.FinalistCount, Clean(moment.RationaleByCategory.GetValueOrDefault(c.CategoryId)),
-                c.Rows.Select(r => Nomination(r, decided.Rounds, profiles.GetValueOrDefault(r.NominationId), decided.ScoringReasons.GetValueOrDefault(r.NominationId))).ToList())).ToList());
+                c.Rows.Select(r => Nomination(stage, r, decided.Rounds, profiles.GetValueOrDefault(r.NominationId), decided.ScoringReasons.GetValueOrDefault(r.NominationId)) with
+                {
+                    CandidateProvince = candidateProvinces.GetValueOrDefault(r.NominationId),
+                    AwardName = Clean(moment.Awards?.GetValueOrDefault(r.NominationId)),
+                }).ToList())).ToList());
         var sealedSnapshot = DecisionDocument.Seal(snapshot);
         var row = new PlenaryDecisionVersion
         {
@@ -96,12 +123,21 @@ public sealed class DecisionSnapshots(ParitranaDbContext db)
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static SnapshotNomination Nomination(ShortlistRow r, IReadOnlyList<RoundColumn> rounds, FinalistSection? s, string? scoringReason) => new(
+    /// <summary>The province of each candidate of a national decision, by nomination.</summary>
+    private async Task<Dictionary<int, string>> CandidateProvincesAsync(ShortlistData decided, CancellationToken ct)
+    {
+        var ids = decided.AllRows.Select(r => r.NominationId).ToList();
+        return await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id))
+            .Select(n => new { n.Id, Name = db.Provinces.Where(p => p.Code == n.ProvinceCode).Select(p => p.Name).First() })
+            .ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+    }
+
+    private static SnapshotNomination Nomination(PlenaryStage stage, ShortlistRow r, IReadOnlyList<RoundColumn> rounds, FinalistSection? s, string? scoringReason) => new(
         r.NominationId,
         r.Name,
         r.RegencyName,
         r.Status,
-        ReportData.FinalistStatuses.Contains(r.Status),
+        IsChosen(stage, r.Status),
         rounds.Select(round => new SnapshotRoundScore(round.Id, r.RoundScores.GetValueOrDefault(round.Id))).ToList(),
         r.Total,
         r.IsComplete,

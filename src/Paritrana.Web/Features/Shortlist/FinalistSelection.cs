@@ -13,13 +13,21 @@ public static class FinalistSelection
         "Kategori {0}: tuliskan alasan, karena ada finalis dengan nilai sama yang tidak terpecahkan oleh aturan (wawancara, lalu cakupan).";
     public const string NotScored = "Hanya nominasi berstatus Sudah Dinilai yang dapat diputuskan.";
 
+    // The national plenary's texts (docs/decisions/047): winners among the forwarded finalists.
+    public const string WinnerRationaleRequired =
+        "Kategori {0}: tuliskan alasan, karena pilihan pemenang berbeda dari urutan peringkat (N teratas).";
+    public const string WinnerTieRationaleRequired =
+        "Kategori {0}: tuliskan alasan, karena ada pemenang dengan nilai sama yang tidak terpecahkan oleh aturan (wawancara, lalu cakupan).";
+    public const string NotForwarded = "Hanya finalis berstatus Diteruskan ke Nasional yang dapat diputuskan.";
+
     /// <summary>What is wrong with the choice (a resource key with the category name as {0}), or null when it stands.</summary>
-    public static string? Check(IReadOnlyList<ShortlistRow> rows, IReadOnlyCollection<int> chosen, string? rationale)
+    public static string? Check(IReadOnlyList<ShortlistRow> rows, IReadOnlyCollection<int> chosen, string? rationale, PlenaryStage? stage = null)
     {
-        var decidable = rows.Where(r => r.Status == NominationStatus.Scored).ToList();
+        stage ??= PlenaryStage.Provincial;
+        var decidable = rows.Where(r => r.Status == stage.Decidable).ToList();
         if (chosen.Any(id => !decidable.Exists(r => r.NominationId == id)))
         {
-            return NotScored;
+            return stage.IsNational ? NotForwarded : NotScored;
         }
 
         if (!string.IsNullOrWhiteSpace(rationale))
@@ -30,13 +38,13 @@ public static class FinalistSelection
         var defaults = decidable.Where(r => r.IsDefaultFinalist).Select(r => r.NominationId).ToHashSet();
         if (decidable.Exists(r => chosen.Contains(r.NominationId) && r.BrokenBy == TieBreak.Unresolved))
         {
-            return TieRationaleRequired;
+            return stage.IsNational ? WinnerTieRationaleRequired : TieRationaleRequired;
         }
 
-        return defaults.SetEquals(chosen) ? null : RationaleRequired;
+        return defaults.SetEquals(chosen) ? null : stage.IsNational ? WinnerRationaleRequired : RationaleRequired;
     }
 
     /// <summary>True when the choice differs from the default top N (shown next to the rationale box).</summary>
-    public static bool DepartsFromDefault(IReadOnlyList<ShortlistRow> rows, IReadOnlyCollection<int> chosen) =>
-        !rows.Where(r => r.Status == NominationStatus.Scored && r.IsDefaultFinalist).Select(r => r.NominationId).ToHashSet().SetEquals(chosen);
+    public static bool DepartsFromDefault(IReadOnlyList<ShortlistRow> rows, IReadOnlyCollection<int> chosen, PlenaryStage? stage = null) =>
+        !rows.Where(r => r.Status == (stage ?? PlenaryStage.Provincial).Decidable && r.IsDefaultFinalist).Select(r => r.NominationId).ToHashSet().SetEquals(chosen);
 }

@@ -17,6 +17,9 @@ public sealed partial class PlenaryDecisions
     /// (history and audit as usual), all in one transaction against the version of the plenary the
     /// page was read at. Refused once a finalist has gone to the national level
     /// (<see cref="PlenaryReopening"/>). Deciding again makes the next version, with a new number.
+    /// The national plenary's (scope <see cref="NationalStage.Code"/>, docs/decisions/047) is re-opened
+    /// the same way by the secretariat: winners and not-winners go back to forwarded, their award names
+    /// (on the decision rows) with them.
     /// </summary>
     public async Task<PlenaryOutcome> ReopenAsync(int cycleId, string provinceCode, uint version, string? reason, CancellationToken ct)
     {
@@ -47,7 +50,8 @@ public sealed partial class PlenaryDecisions
         var ids = decisions.Select(d => d.NominationId).ToList();
         var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id))
             .Select(n => new { n.Id, n.Version, n.Status }).ToListAsync(ct);
-        if (PlenaryReopening.Refusal(nominations.Select(n => n.Status)) is { } refusal)
+        var stage = PlenaryStage.Of(provinceCode);
+        if (!stage.IsNational && PlenaryReopening.Refusal(nominations.Select(n => n.Status)) is { } refusal)
         {
             return PlenaryOutcome.Refused(l[refusal]);
         }
@@ -73,9 +77,9 @@ public sealed partial class PlenaryDecisions
             return saved;
         }
 
-        foreach (var n in nominations.Where(n => n.Status is NominationStatus.Finalist or NominationStatus.NotShortlisted))
+        foreach (var n in nominations.Where(n => stage.IsDecided(n.Status)))
         {
-            var outcome = await transitions.ApplyAsync(new TransitionRequest(n.Id, NominationAction.ReopenDecision, why, n.Version, AtPlenary: true), ct);
+            var outcome = await transitions.ApplyAsync(new TransitionRequest(n.Id, stage.Reopen, why, n.Version, AtPlenary: true), ct);
             if (outcome.Result != TransitionResult.Done)
             {
                 await tx.RollbackAsync(ct);

@@ -5,8 +5,17 @@ namespace Paritrana.Web.Features.Shortlist;
 /// <summary>The plenary record as the chair enters it.</summary>
 public sealed record PlenaryRecord(DateOnly HeldOn, string Place, string Attendees, string? Minutes, string? Decision);
 
-/// <summary>The chair's choice: the finalists and, per category, the rationale.</summary>
-public sealed record FinalistChoice(IReadOnlyCollection<int> Finalists, IReadOnlyDictionary<int, string?> Rationales);
+/// <summary>
+/// The chair's choice: the finalists and, per category, the rationale. At the national plenary
+/// (docs/decisions/047) <see cref="Finalists"/> are the winners and <see cref="Awards"/> each
+/// winner's award name (by nomination), required there.
+/// </summary>
+public sealed record FinalistChoice(IReadOnlyCollection<int> Finalists, IReadOnlyDictionary<int, string?> Rationales, IReadOnlyDictionary<int, string?>? Awards = null)
+{
+    /// <summary>The award name typed for a winner, trimmed; null when none.</summary>
+    public string? AwardOf(int nominationId) =>
+        Awards?.GetValueOrDefault(nominationId) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+}
 
 /// <summary>What came of a request: done, or refused with a message for the page.</summary>
 public sealed record PlenaryOutcome(bool Done, string? Message = null)
@@ -25,6 +34,9 @@ public sealed record PlenaryOutcome(bool Done, string? Message = null)
 /// same way as everywhere else; when any one is refused, nothing is saved. Of two chairs deciding
 /// the same plenary at once, the second one's write of the plenary row waits for the first one's
 /// transaction and then finds the row changed: it is refused and told who decided (docs/decisions/011).
+/// The national plenary is the same mechanism with the scope <see cref="NationalStage.Code"/>
+/// (docs/decisions/047): the secretariat decides the winners among the forwarded finalists
+/// (<see cref="PlenaryStage"/> says what each stage decides).
 /// </summary>
 public sealed partial class PlenaryDecisions(
     ParitranaDbContext db,
@@ -38,6 +50,12 @@ public sealed partial class PlenaryDecisions(
 {
     public const string Conflict = "Catatan rapat pleno telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman dan periksa lagi; tidak ada yang disimpan.";
     public const string AlreadyDecided = "Finalis siklus ini sudah ditetapkan.";
+    public const string NationalRoundsMissing = "Belum ada babak nasional pada siklus ini; pemenang diputuskan dari nilai babak nasional.";
+    public const string NationalRoundOpen = "Babak nasional {0} belum ditutup; tutup semua babak nasional sebelum memutuskan pemenang.";
+    public const string NationalScoresIncomplete = "Nilai {0} belum lengkap pada semua babak nasional; pemenang diputuskan dari nilai yang lengkap.";
+    public const string AwardRequired = "Tuliskan nama penghargaan untuk pemenang {0}.";
+    public const string AwardTooLong = "Nama penghargaan untuk {0} paling banyak {1} karakter.";
+    public const int MaxAwardLength = 300;
     public const string DecidedMeanwhile =
         "Rapat pleno ini sudah ditetapkan oleh {0} pada {1} (dokumen {2}). Keputusan Anda tidak disimpan; muat ulang halaman untuk melihat keputusan itu.";
 
@@ -84,8 +102,9 @@ public sealed partial class PlenaryDecisions(
             return PlenaryOutcome.Refused(decidedAlready);
         }
 
+        var stage = PlenaryStage.Of(provinceCode);
         var data = await snapshots.OfficialShortlistAsync(cycleId, provinceCode, ct);
-        var errors = CheckChoice(data, choice);
+        var errors = CheckChoice(data, choice, stage);
         if (errors.Count > 0)
         {
             // A decision committed between the first check and the read above leaves nothing Scored:
@@ -93,7 +112,7 @@ public sealed partial class PlenaryDecisions(
             return PlenaryOutcome.Refused(await DecidedMessageAsync(cycleId, provinceCode, ct) ?? string.Join(" ", errors));
         }
 
-        var decidable = Decidable(data);
+        var decidable = Decidable(data, stage);
         // Its own transaction, or a savepoint in the caller's (the demo seeder's, OwnTransaction).
         await using var tx = await OwnTransaction.BeginAsync(db.Database, ct);
         var (plenary, refusal) = await TrackedPlenaryAsync(cycleId, provinceCode, version, ct);
@@ -119,7 +138,7 @@ public sealed partial class PlenaryDecisions(
         {
             var finalist = choice.Finalists.Contains(row.NominationId);
             var outcome = await transitions.ApplyAsync(
-                new TransitionRequest(row.NominationId, finalist ? NominationAction.DecideFinalist : NominationAction.DecideNotShortlisted, null, row.Version, AtPlenary: true), ct);
+                new TransitionRequest(row.NominationId, finalist ? stage.Chosen : stage.NotChosen, null, row.Version, AtPlenary: true), ct);
             if (outcome.Result != TransitionResult.Done)
             {
                 await tx.RollbackAsync(ct);
@@ -138,6 +157,7 @@ public sealed partial class PlenaryDecisions(
                 Rationale = string.IsNullOrWhiteSpace(rationale) ? null : rationale.Trim(),
                 DecidedAt = now,
                 DecidedBy = me.Id ?? Guid.Empty,
+                NationalAwardName = stage.IsNational && finalist ? choice.AwardOf(row.NominationId) : null,
             });
         }
 
@@ -147,13 +167,11 @@ public sealed partial class PlenaryDecisions(
             FinalistsDecidedDetails(finalists, decidable.Count));
 
         // The frozen record of what was decided, in the same transaction.
-        var decided = DecisionSnapshots.AsDecided(data, decidable.Select(d => d.Row.NominationId).ToHashSet(), finalists);
-        var issued = await snapshots.IssueAsync(plenary, decided, new DecisionMoment(now, me.Id ?? Guid.Empty, me.FullName, choice.Rationales), ct);
+        var decided = DecisionSnapshots.AsDecided(data, decidable.Select(d => d.Row.NominationId).ToHashSet(), finalists, stage);
+        var awards = stage.IsNational ? finalists.ToDictionary(id => id, choice.AwardOf) : null;
+        var issued = await snapshots.IssueAsync(plenary, decided, new DecisionMoment(now, me.Id ?? Guid.Empty, me.FullName, choice.Rationales) { Awards = awards }, ct);
         audit.Record(AuditActions.DecisionDocumentIssued, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode, DecisionSnapshots.IssuedDetails(issued));
-        // The province's committee is told, in this transaction (docs/decisions/030).
-        var province = await db.Provinces.Where(p => p.Code == provinceCode).Select(p => p.Name).FirstAsync(ct);
-        await notifier.RaiseAsync(await Notifications.NotificationRecipients.Committee(db, provinceCode).ToListAsync(ct),
-            new(NotificationKind.FinalistsDecided, provinceCode, province, FormattableString.Invariant($"/Plenary?cycle={cycleId}")), me.Id, ct);
+        await NotifyDecidedAsync(cycleId, provinceCode, decidable.Select(d => d.Row.NominationId).ToList(), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -198,36 +216,92 @@ public sealed partial class PlenaryDecisions(
 
     /// <summary>
     /// What is wrong with the chair's choice on this shortlist (localized, one text per problem), or
-    /// nothing: checked before the confirmation step is shown and again when deciding.
+    /// nothing: checked before the confirmation step is shown and again when deciding. At the national
+    /// plenary also: every national round closed, every candidate's national scores complete, an
+    /// award name for every winner (docs/decisions/047).
     /// </summary>
-    public IReadOnlyList<string> CheckChoice(ShortlistData data, FinalistChoice choice)
+    public IReadOnlyList<string> CheckChoice(ShortlistData data, FinalistChoice choice, PlenaryStage? stage = null)
     {
+        stage ??= PlenaryStage.Provincial;
         var errors = new List<string>();
+        if (stage.IsNational)
+        {
+            if (data.Rounds.Count == 0)
+            {
+                errors.Add(l[NationalRoundsMissing]);
+            }
+
+            errors.AddRange(data.Rounds.Where(r => r.Status != RoundStatus.Closed).Select(r => l[NationalRoundOpen, r.Name].Value));
+            errors.AddRange(Decidable(data, stage).Where(d => !d.Row.IsComplete).Select(d => l[NationalScoresIncomplete, d.Row.Name].Value));
+        }
+
         foreach (var category in data.Categories)
         {
             var chosen = category.Rows.Where(r => choice.Finalists.Contains(r.NominationId)).Select(r => r.NominationId).ToList();
-            if (FinalistSelection.Check(category.Rows, chosen, choice.Rationales.GetValueOrDefault(category.CategoryId)) is { } problem)
+            if (FinalistSelection.Check(category.Rows, chosen, choice.Rationales.GetValueOrDefault(category.CategoryId), stage) is { } problem)
             {
                 errors.Add(l[problem, category.Name]);
+            }
+
+            if (stage.IsNational)
+            {
+                foreach (var winner in category.Rows.Where(r => chosen.Contains(r.NominationId)))
+                {
+                    var award = choice.AwardOf(winner.NominationId);
+                    if (award is null)
+                    {
+                        errors.Add(l[AwardRequired, winner.Name]);
+                    }
+                    else if (award.Length > MaxAwardLength)
+                    {
+                        errors.Add(l[AwardTooLong, winner.Name, MaxAwardLength.ToString("N0")]);
+                    }
+                }
             }
         }
 
         var known = data.AllRows.Select(r => r.NominationId).ToHashSet();
         if (choice.Finalists.Any(id => !known.Contains(id)))
         {
-            errors.Add(l[FinalistSelection.NotScored]);
+            errors.Add(l[stage.IsNational ? FinalistSelection.NotForwarded : FinalistSelection.NotScored]);
         }
 
-        if (Decidable(data).Count == 0)
+        if (Decidable(data, stage).Count == 0)
         {
-            errors.Add(l["Tidak ada nominasi berstatus Sudah Dinilai untuk diputuskan."]);
+            errors.Add(stage.IsNational
+                ? l["Tidak ada finalis berstatus Diteruskan ke Nasional untuk diputuskan."]
+                : l["Tidak ada nominasi berstatus Sudah Dinilai untuk diputuskan."]);
         }
 
         return errors.Distinct().ToList();
     }
 
-    private static List<(CategoryShortlist Category, ShortlistRow Row)> Decidable(ShortlistData data) =>
-        data.Categories.SelectMany(c => c.Rows.Where(r => r.Status == NominationStatus.Scored).Select(r => (Category: c, Row: r))).ToList();
+    private static List<(CategoryShortlist Category, ShortlistRow Row)> Decidable(ShortlistData data, PlenaryStage stage) =>
+        data.Categories.SelectMany(c => c.Rows.Where(r => r.Status == stage.Decidable).Select(r => (Category: c, Row: r))).ToList();
+
+    /// <summary>
+    /// Who hears of a decision, in its transaction (docs/decisions/030): a province's committee of its
+    /// plenary; after the national plenary, the committee of every province with a decided finalist,
+    /// under that province, pointing at its finalists' page.
+    /// </summary>
+    private async Task NotifyDecidedAsync(int cycleId, string provinceCode, IReadOnlyList<int> decided, CancellationToken ct)
+    {
+        if (!NationalStage.IsNational(provinceCode))
+        {
+            var province = await db.Provinces.Where(p => p.Code == provinceCode).Select(p => p.Name).FirstAsync(ct);
+            await notifier.RaiseAsync(await Notifications.NotificationRecipients.Committee(db, provinceCode).ToListAsync(ct),
+                new(NotificationKind.FinalistsDecided, provinceCode, province, FormattableString.Invariant($"/Plenary?cycle={cycleId}")), me.Id, ct);
+            return;
+        }
+
+        var year = await db.AwardCycles.Where(c => c.Id == cycleId).Select(c => c.Year).FirstAsync(ct);
+        var provinces = await db.Nominations.AsNoTracking().Where(n => decided.Contains(n.Id)).Select(n => n.ProvinceCode).Distinct().ToListAsync(ct);
+        foreach (var code in provinces.Order(StringComparer.Ordinal))
+        {
+            await notifier.RaiseAsync(await Notifications.NotificationRecipients.Committee(db, code).ToListAsync(ct),
+                new(NotificationKind.NationalResultDecided, code, year.ToString(CultureInfo.InvariantCulture), FormattableString.Invariant($"/Shortlist?cycle={year}")), me.Id, ct);
+        }
+    }
 
     /// <summary>Forwards every finalist of the plenary (status Finalist) to the national level.</summary>
     public async Task<PlenaryOutcome> ForwardAsync(int cycleId, string provinceCode, uint version, CancellationToken ct)
@@ -268,35 +342,6 @@ public sealed partial class PlenaryDecisions(
         audit.Record(
             AuditActions.FinalistsForwarded, "plenary", plenary.Id.ToString(CultureInfo.InvariantCulture), provinceCode,
             FinalistsForwardedDetails(finalists.Select(f => f.Id)));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return PlenaryOutcome.Ok;
-    }
-
-    /// <summary>The administrator's national result of a forwarded finalist: winner (with the award's name) or not.</summary>
-    public async Task<PlenaryOutcome> RecordNationalResultAsync(int decisionId, bool winner, string? awardName, uint nominationVersion, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var decision = await db.FinalistDecisions.FirstOrDefaultAsync(d => d.Id == decisionId && d.IsFinalist, ct);
-        if (decision is null)
-        {
-            return PlenaryOutcome.Refused(l["Finalis tidak ditemukan."]);
-        }
-
-        var outcome = await transitions.ApplyAsync(
-            new TransitionRequest(decision.NominationId, winner ? NominationAction.RecordWinner : NominationAction.RecordNotWinner, null, nominationVersion), ct);
-        if (outcome.Result != TransitionResult.Done)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return PlenaryOutcome.Refused(outcome.Message ?? l[Conflict]);
-        }
-
-        decision.NationalAwardName = winner && !string.IsNullOrWhiteSpace(awardName) ? awardName.Trim() : null;
-        var province = await db.Nominations.Where(n => n.Id == decision.NominationId).Select(n => n.ProvinceCode).FirstAsync(ct);
-        audit.Record(
-            AuditActions.NationalResultRecorded, "nomination", decision.NominationId.ToString(CultureInfo.InvariantCulture), province,
-            winner ? AuditDetails.Of(("winner", decision.NationalAwardName)) : AuditDetails.Text("not a winner"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return PlenaryOutcome.Ok;

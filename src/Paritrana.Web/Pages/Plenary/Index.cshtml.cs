@@ -37,6 +37,9 @@ public class IndexModel(
     /// <summary>nomination → (finalist?, rationale) once decided.</summary>
     public IReadOnlyDictionary<int, Domain.Scoring.FinalistDecision> Decisions { get; private set; } = new Dictionary<int, Domain.Scoring.FinalistDecision>();
 
+    /// <summary>The award names the national plenary gave this province's winners, by nomination (docs/decisions/047).</summary>
+    public IReadOnlyDictionary<int, string> NationalAwards { get; private set; } = new Dictionary<int, string>();
+
     /// <summary>The stored versions of the decision's official record, oldest first.</summary>
     public IReadOnlyList<DecisionVersionInfo> Versions { get; private set; } = [];
 
@@ -245,6 +248,12 @@ public class IndexModel(
         if (Record is not null)
         {
             Decisions = await db.FinalistDecisions.AsNoTracking().Where(d => d.PlenaryId == Record.Id).ToDictionaryAsync(d => d.NominationId, ct);
+            var decided = Decisions.Keys.ToList();
+            var cycleId = Cycle.Id;
+            NationalAwards = await db.FinalistDecisions.AsNoTracking()
+                .Where(d => decided.Contains(d.NominationId) && d.NationalAwardName != null
+                            && db.Plenaries.Any(p => p.Id == d.PlenaryId && p.CycleId == cycleId && p.ProvinceCode == NationalStage.Code))
+                .ToDictionaryAsync(d => d.NominationId, d => d.NationalAwardName!, ct);
             Versions = await versions.ListAsync(Cycle.Id, province, ct);
         }
 

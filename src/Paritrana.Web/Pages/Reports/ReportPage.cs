@@ -24,6 +24,11 @@ public abstract class ReportPage(RazorHtml razor, ChromiumPdf pdf, IStringLocali
 
     public abstract string FileName { get; }
 
+    /// <summary>Where the preview's "back" link leads (a path that takes <c>?cycle=</c>) and its text (a resource key).</summary>
+    public virtual string BackPath => "/Reports";
+
+    public virtual string BackText => "Kembali ke laporan & ekspor";
+
     /// <summary>The left footer of every PDF page: the reference and when the document was made.</summary>
     public virtual string FooterLeft => l["{0} · dibuat {1}", Reference, LocalTime].Value;
 

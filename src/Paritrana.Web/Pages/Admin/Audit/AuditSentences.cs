@@ -109,8 +109,13 @@ public sealed partial class AuditSentences(AuditNames names, IStringLocalizer<Sh
             return new AuditLink($"{l["Rapat pleno"].Value} {key}", null);
         }
 
+        if (NationalStage.IsNational(found.Province))
+        {
+            return new AuditLink(l["Rapat pleno nasional {0}", year.ToString(CultureInfo.InvariantCulture)].Value, url.Page("/National/Plenary", new { cycle = year }));
+        }
+
         var where = names.Provinces.GetValueOrDefault(found.Province, found.Province);
-        return new AuditLink(l["Rapat pleno {0} {1}", where, year.ToString(CultureInfo.InvariantCulture)].Value, url.Page("/Plenary/National", new { cycle = year }));
+        return new AuditLink(l["Rapat pleno {0} {1}", where, year.ToString(CultureInfo.InvariantCulture)].Value, url.Page("/National/Plenary", new { cycle = year }));
     }
 
     private AuditPhrase? Phrase(AuditDetail entry)
