@@ -95,8 +95,8 @@ def main():
     body = [literal(sql, values).rstrip().rstrip(";") for sql, values, _ in statements if not TRANSACTION.match(sql)]
     resets = sum(1 for s in body if POOL_RESET.match(s))
     writes = any(WRITE.match(s) for s in body)
-    if writes:
-        body = [s for s in body if not RESET.match(s)]
+    # DISCARD ALL also drops pgbench's own prepared statements (-M prepared): never replayed.
+    body = [s for s in body if not RESET.match(s)]
     requests = sum(1 for s in body if SESSION_CHECK.search(s)) or resets
     with open(prefix + ".sql", "w", encoding="utf-8") as f:
         if writes:

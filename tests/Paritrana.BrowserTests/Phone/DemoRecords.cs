@@ -47,6 +47,9 @@ public static partial class DemoRecords
         ["code"] = "SELECT verification_code::text FROM plenary_decision_versions WHERE province_code = '51' ORDER BY id LIMIT 1",
         // A finalist of the national pool (docs/decisions/043): Bali's forwarded Bank BPD Bali of 2021, with its visits and plenary decision.
         ["pooled"] = "SELECT n.id::text FROM nominations n JOIN organisations o ON o.id = n.organisation_id WHERE n.status IN (10, 11, 12) ORDER BY o.npp = '51710001' DESC, n.id LIMIT 1",
+        // An evidence file of a pooled nomination (its national download, docs/decisions/048). The demo has
+        // none; the download answers a file, not a page, so the sweeps never open it: any id will do.
+        ["pooledFile"] = "SELECT COALESCE((SELECT e.id FROM evidence_files e JOIN nominations n ON n.id = e.nomination_id WHERE n.status IN (10, 11, 12) AND NOT e.is_removed ORDER BY e.id LIMIT 1), '00000000-0000-0000-0000-000000000000'::uuid)::text",
         // A scheduled national interview of the 2021 cycle (docs/decisions/046).
         ["interview"] = "SELECT min(id)::text FROM interviews WHERE status = 1",
     };

@@ -78,6 +78,9 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         // and never of a nomination outside the pool (NationalScopeTests probes the juror).
         ("/National/Dossier/{pooled}", Reach.National, []),
         ("/National/Dossier/{draft}", Reach.Branch, []),
+        // A pooled finalist's evidence file (docs/decisions/048): the national stage only (NationalScopeTests
+        // probes the juror with files outside the pool and mismatched ids).
+        ("/National/DossierFile/{pooled}/{pooledFile}", Reach.National, []),
         // An interview is the secretariat's to change (docs/decisions/046).
         ("/National/Interviews/Edit/{interview}", Reach.National, ["POST", "POST Cancel"]),
     ];
