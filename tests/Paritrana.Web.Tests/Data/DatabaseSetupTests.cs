@@ -33,8 +33,8 @@ public class DatabaseSetupTests
                 .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
             (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM \"__EFMigrationsHistory\"")).ShouldBe((long)migrations);
             // The demo accounts: seven, the Semarang branch officer and three national jurors; five roles (issue 17).
-            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM users")).ShouldBe(11L);
-            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM roles")).ShouldBe(5L);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM users")).ShouldBe(13L);
+            (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM roles")).ShouldBe(6L);
             (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM branch_offices")).ShouldBe(3L);
             (await TestDatabase.ScalarAsync<long>(database, "SELECT count(*) FROM provinces")).ShouldBe(38L);
         }
@@ -54,7 +54,7 @@ public class DatabaseSetupTests
             await TestDatabase.RunDatabaseSetupAsync(database, demo: true);
             var after = await TestDatabase.ScalarAsync<string>(database, CountEverything);
             after.ShouldBe(before);
-            before!.Split('/')[0].ShouldBe("11");
+            before!.Split('/')[0].ShouldBe("13");
             // Scorecards: Bali's 2021 scoring and 2025 round in progress, Jawa Tengah's 2021 (12) and the 2021
             // national rounds (20) are part of what must not double.
             before.Split('/')[19].ShouldBe("72");
@@ -87,7 +87,7 @@ public class DatabaseSetupTests
             await TestDatabase.RunDatabaseSetupAsync(database, demo: false);
             var counts = (await TestDatabase.ScalarAsync<string>(database, CountEverything))!.Split('/');
             counts[0].ShouldBe("0");   // users
-            counts[2].ShouldBe("5");   // roles
+            counts[2].ShouldBe("6");   // roles
             counts[4].ShouldBe("0");   // branch offices
             counts[6].ShouldBe("38");  // provinces
             counts[7].ShouldBe("514"); // regencies and cities

@@ -2897,6 +2897,10 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -2942,6 +2946,9 @@ namespace Paritrana.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("user_name_index");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_users_organisation_id");
 
                     b.HasIndex("ProvinceCode")
                         .HasDatabaseName("ix_users_province_code");
@@ -3875,6 +3882,12 @@ namespace Paritrana.Web.Data.Migrations
                         .HasForeignKey("HomeProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_provinces_home_province_code");
+
+                    b.HasOne("Paritrana.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_organisations_organisation_id");
 
                     b.HasOne("Paritrana.Domain.Regions.Province", null)
                         .WithMany()
