@@ -559,6 +559,24 @@ namespace Paritrana.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AnswerReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer_return_reason");
+
+                    b.Property<string>("CandidateAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("candidate_answer");
+
+                    b.Property<DateTimeOffset?>("CandidateAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("candidate_answered_at");
+
+                    b.Property<Guid?>("CandidateAnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_answered_by");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -615,6 +633,10 @@ namespace Paritrana.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("responsible_person");
+
+                    b.Property<bool>("SharedWithCandidate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared_with_candidate");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
