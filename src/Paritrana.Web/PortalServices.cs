@@ -83,6 +83,7 @@ public static class PortalServices
         services.AddScoring();
         services.AddNominations();
         services.AddFieldWork();
+        services.AddCandidates();
         services.AddNational();
         services.AddReports(configuration);
         // Every page input's validator, scoped: several read the DbContext or the current user
