@@ -71,6 +71,8 @@ public sealed class DemoSeeder(
         await awards.SeedAsync(ct);
         // Candidates' representatives belong to organisations, which the award's demo creates.
         await SeedAccountsAsync(candidates: true, ct);
+        // Their answers to the coaching items addressed to them (docs/decisions/050).
+        await awards.SeedCandidateAnswersAsync(ct);
         await regional.SeedAsync(Accounts[0].Email, ct);
     }
 

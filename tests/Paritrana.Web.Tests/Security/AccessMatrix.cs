@@ -115,6 +115,10 @@ public static class AccessMatrix
         new("/About") { { "GET", SignedIn } },
         // --- The candidate area (issue 18, docs/decisions/049): a candidate's representative only ---
         new("/Candidate/Index") { { "GET", Candidate } },
+        // Their own organisation's records only (docs/decisions/050): the probes are CandidateScopeTests.
+        new("/Candidate/Nomination/{candidateNomination}") { { "GET", Candidate } },
+        new("/Candidate/Coaching/{candidateItem}") { { "GET", Candidate }, { "POST", Candidate } },
+        new("/Candidate/File/{candidateFile}") { { "GET", Candidate } },
         new("/Account/Login") { { "GET", Everyone }, { "POST", Everyone } },
         // "Lupa kata sandi?" (docs/decisions/028): whoever cannot sign in asks for a link, and the
         // mailed link is opened without a session; the token, not a sign-in, is the proof.
@@ -200,6 +204,11 @@ public static class AccessMatrix
         new("/Nominations/Create") { { "GET", Committee }, { "POST", Committee } },
         // Every signed-in role may ask for a transition; the workflow decides which step a role may take.
         new("/Nominations/Details/{draft}") { { "GET", Staff }, { "POST Transition", Staff } },
+        // The committee invites and follows the candidate's representatives (docs/decisions/050).
+        new("/Nominations/Representatives/{field}")
+        {
+            { "GET", Committee }, { "POST Invite", Committee }, { "POST Resend", Committee }, { "POST Revoke", Committee }, { "POST Disable", Committee }, { "POST Enable", Committee },
+        },
         new("/Nominations/Edit/{draft}")
         {
             { "GET", Committee }, { "POST", Committee },
@@ -225,6 +234,7 @@ public static class AccessMatrix
         new("/FieldWork/Coaching/Item/{item}")
         {
             { "GET", Staff }, { "POST Start", Committee }, { "POST Resolve", Committee }, { "POST Waive", Committee }, { "POST Reopen", Committee },
+            { "POST Share", Committee }, { "POST Unshare", Committee }, { "POST ReturnAnswer", Committee },
         },
         new("/FieldWork/Files/Upload?nomination={field}&visit={visit}") { { "GET", Committee }, { "POST", Committee } },
         new("/FieldWork/Files/Download/{file}") { { "GET", Staff } },
