@@ -243,6 +243,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
         // Two addressed items of its own, each returned after an answer so that it takes another.
         var item = await TestDatabase.ScalarAsync<int>(portal.Database,
             $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Batas jawaban', 'Uji', current_date + 10, 'Open', created_by, now(), now(), true FROM nominations WHERE id = {nomination} RETURNING id");
+        await TestDatabase.ExecuteAsync("DELETE FROM sign_in_attempts WHERE client_address LIKE 'candidate-answer:%'", portal.Database);
         using var client = portal.Factory.CreatePortalClient();
         await client.SignedInAsAsync("kandidat.denpasar@paritrana.demo");
         var answers = new List<string>();
@@ -261,6 +262,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
 
         answers.ShouldBe(["302", "302", "200"]);
         (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT candidate_answer FROM coaching_items WHERE id = {item}")).ShouldBe("Jawaban 1");
+        await TestDatabase.ExecuteAsync($"DELETE FROM sign_in_attempts WHERE client_address LIKE 'candidate-answer:%'; DELETE FROM notifications WHERE link LIKE '%/{item}'; DELETE FROM coaching_items WHERE id = {item}", portal.Database);
     }
 
     public static async Task<HttpResponseMessage> AnswerAsync(PortalClient client, int itemId, string note, (string Name, byte[] Bytes)? file)
