@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Paritrana.Web.Features.Candidates;
 using Paritrana.Web.Features.FieldWork;
+using Paritrana.Web.Infrastructure.Validation;
 
 namespace Paritrana.Web.Pages.Nominations;
 
@@ -90,6 +91,7 @@ public class RepresentativesModel(
             new { id });
     }
 
+    [ValidateOnly]
     public Task<IActionResult> OnPostResendAsync(int id, Guid user, CancellationToken ct) => ActAsync(id, user, async u =>
     {
         var (expires, refusal) = await representatives.ResendAsync(Nomination, u, ct);
@@ -98,16 +100,19 @@ public class RepresentativesModel(
             : (l["Undangan baru dikirim ke {0} dan berlaku sampai {1}. Tautan undangan sebelumnya tidak berlaku lagi.", u.Email ?? "", Wib.Format(expires!.Value)].Value, false);
     }, ct);
 
+    [ValidateOnly]
     public Task<IActionResult> OnPostRevokeAsync(int id, Guid user, CancellationToken ct) => ActAsync(id, user, async u =>
         await representatives.RevokeAsync(Nomination, u, ct)
             ? (l["Undangan untuk {0} telah dicabut; tautannya tidak berlaku lagi.", u.Email ?? ""].Value, false)
             : (l["Akun {0} tidak memiliki undangan yang masih berlaku.", u.Email ?? ""].Value, false), ct);
 
+    [ValidateOnly]
     public Task<IActionResult> OnPostDisableAsync(int id, Guid user, CancellationToken ct) => ActAsync(id, user, async u =>
         await representatives.SetDisabledAsync(Nomination, u, true, ct)
             ? (l["Akun {0} telah dinonaktifkan. Sesi yang sedang berjalan berakhir pada permintaan berikutnya.", u.Email ?? ""].Value, false)
             : (l["Akun {0} sudah nonaktif.", u.Email ?? ""].Value, false), ct);
 
+    [ValidateOnly]
     public Task<IActionResult> OnPostEnableAsync(int id, Guid user, CancellationToken ct) => ActAsync(id, user, async u =>
         await representatives.SetDisabledAsync(Nomination, u, false, ct)
             ? (l["Akun {0} telah diaktifkan kembali.", u.Email ?? ""].Value, false)
