@@ -60,14 +60,15 @@ public class DatabaseSetupTests
             before.Split('/')[19].ShouldBe("72");
             // The audit trail of the seeded actions: every status change, 36 + 2 cards submitted and 2 saved, the
             // 2025 round opened, the three 2021 rounds opened and closed, the plenary's record, decision, official
-            // document and forwarding, Kota Denpasar's 2 visits planned, 1 done, 2 coaching items and 1 resolved,
+            // document and forwarding, Kota Denpasar's 2 visits planned, 1 done, 2 coaching items and 1 resolved
+            // (plus, docs/decisions/050, both addressed to the candidate and one answered by it with a file: 4),
             // and the regional coverage figures previewed and imported (docs/decisions/041); then Jawa Tengah's
             // 2021: 12 cards, its three rounds opened and closed, its plenary's four events; and the national
             // stage: 20 cards, the two rounds opened and closed, 20 assignments by the administrator, and
             // Bali's three national interviews scheduled (docs/decisions/046).
             before.Split('/')[27].ShouldBe((long.Parse(before.Split('/')[13], System.Globalization.CultureInfo.InvariantCulture)
-                + 40 + 1 + 6 + 4 + 6 + 2 + (12 + 6 + 4) + (20 + 4 + 20 + 3)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            before.Split('/')[27].ShouldBe("198");
+                + 40 + 1 + 6 + 4 + (6 + 4) + 2 + (12 + 6 + 4) + (20 + 4 + 20 + 3)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            before.Split('/')[27].ShouldBe("202");
             before.Split('/')[28].ShouldBe("2"); // the 2021 plenaries' frozen records, PRT-2021-51-001 and PRT-2021-33-001
             before.Split('/')[29].ShouldBe("3"); // Bali's three finalists interviewed, each before juri2 and juri3
             before.Split('/')[30].ShouldBe("6");
