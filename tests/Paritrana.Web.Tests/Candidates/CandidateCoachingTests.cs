@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Paritrana.Web.Tests.Security;
 
@@ -103,7 +104,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
         list.QuerySelector("[data-testid=representative][data-email='kandidat.kapitmas@paritrana.demo']").ShouldBeNull();
 
         // Revoke: audited in Bali, the link ends.
-        var revokeForm = row.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Action.Contains("handler=Revoke", StringComparison.Ordinal));
+        var revokeForm = row.QuerySelectorAll<IHtmlFormElement>("form").Single(f => (f.GetAttribute("action") ?? "").Contains("handler=Revoke", StringComparison.Ordinal));
         using (var revoked = await chair.PostFieldsAsync(System.Net.WebUtility.HtmlDecode(revokeForm.GetAttribute("action")!), PortalClient.ReadForm(revokeForm)))
         {
             revoked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -156,7 +157,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
         var hidden = await TestDatabase.ScalarAsync<int>(portal.Database,
             $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Catatan internal panitia', 'Internal', current_date + 10, 'Open', created_by, now(), now(), false FROM nominations WHERE id = {nomination} RETURNING id");
         page = await client.GetPageAsync($"/Candidate/Nomination/{nomination}");
-        page.QuerySelectorAll("[data-testid=candidate-item]").Count().ShouldBe(2);
+        page.QuerySelectorAll("[data-testid=candidate-item]").Length.ShouldBe(2);
         var text = page.Body!.TextContent;
         text.ShouldNotContain("Catatan internal panitia");
         // Nothing of the visit's findings, documents or interview notes, nor the committee's resolution note.
@@ -172,7 +173,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
         PortalClient.Text(item.QuerySelector("[data-testid=candidate-item-state]")).ShouldBe("Selesai");
         item.Body!.TextContent.ShouldNotContain("di luar tahun penilaian"); // the committee's resolution note
         item.QuerySelector("[data-testid=my-answer]").ShouldNotBeNull();
-        item.QuerySelectorAll("[data-testid=candidate-file]").Count().ShouldBe(1);
+        item.QuerySelectorAll("[data-testid=candidate-file]").Length.ShouldBe(1);
         await TestDatabase.ExecuteAsync($"DELETE FROM coaching_items WHERE id = {hidden}", portal.Database);
     }
 
