@@ -87,6 +87,7 @@ public static class PortalServices
         services.AddScoring();
         services.AddNominations();
         services.AddFieldWork();
+        services.AddCandidates();
         services.AddNational();
         services.AddReports(configuration);
         // Every page input's validator, scoped: several read the DbContext or the current user
@@ -113,13 +114,15 @@ public static class PortalServices
             {
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-                // Deny by default for a national juror (docs/decisions/043): every page but the national
-                // area and the person's own pages (start, account, notifications) needs a staff role.
+                // Deny by default for a national juror (docs/decisions/043) and a candidate's representative
+                // (docs/decisions/049): every page but the person's own pages (start, account,
+                // notifications) needs a staff role, the national area the award's people, the candidate
+                // area a candidate's representative.
                 o.Conventions.AddFolderApplicationModelConvention("/", page =>
                 {
-                    if (!Policies.OpenToJurors(page.ViewEnginePath))
+                    if (Policies.AudienceOf(page.ViewEnginePath) is { } policy)
                     {
-                        page.EndpointMetadata.Add(new AuthorizeAttribute(Policies.Staff));
+                        page.EndpointMetadata.Add(new AuthorizeAttribute(policy));
                     }
                 });
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -251,6 +254,8 @@ public static class PortalServices
             .AddPolicy(Policies.BranchOfficer, p => p.RequireRole(Roles.BranchOfficer))
             .AddPolicy(Policies.Provincial, p => p.RequireRole(Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.Portal, p => p.RequireRole(Roles.Portal))
+            .AddPolicy(Policies.Candidate, p => p.RequireRole(Roles.CandidateRepresentative))
             .AddPolicy(Policies.National, p => p.RequireRole(Roles.Administrator, Roles.NationalJuror))
             .AddPolicy(Policies.InterviewSchedule, p => p.RequireRole(Roles.Administrator, Roles.NationalJuror, Roles.CommitteeChair, Roles.CommitteeMember))
             .AddPolicy(Policies.Juror, p => p.RequireRole(Roles.NationalJuror))
@@ -362,14 +367,41 @@ public static class Policies
     /// <summary>Whoever scores cards: the provincial committee, and the national jurors (the same card page, docs/decisions/043).</summary>
     public const string Scorer = nameof(Scorer);
 
+    /// <summary>The award's own people, every role but a candidate's representative: the pages open to jurors beyond one's own.</summary>
+    public const string Portal = nameof(Portal);
+
+    /// <summary>A candidate's representative: the candidate area (<c>/Candidate/</c>), and only it (docs/decisions/049).</summary>
+    public const string Candidate = nameof(Candidate);
+
     /// <summary>
     /// The pages a national juror may reach at all (docs/decisions/043): the national area, the start
     /// page, their own account and notifications, the language switch and the error page. Everything
     /// else (every provincial page, and every page added later) is denied to jurors by default.
     /// </summary>
     public static bool OpenToJurors(string viewEnginePath) =>
-        viewEnginePath is "/Index" or "/About" or "/Error" or "/Language" or "/Scoring/Card" or "/Scoring/Conflicts/Declare"
-        || viewEnginePath.StartsWith("/National/", StringComparison.Ordinal)
+        OpenToEveryone(viewEnginePath)
+        || viewEnginePath is "/Scoring/Card" or "/Scoring/Conflicts/Declare"
+        || viewEnginePath.StartsWith("/National/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The person's own pages, open to every signed-in role (a candidate's representative too): the
+    /// start page, the account and notification pages, the language switch, the error and about pages.
+    /// </summary>
+    public static bool OpenToEveryone(string viewEnginePath) =>
+        viewEnginePath is "/Index" or "/About" or "/Error" or "/Language"
         || viewEnginePath.StartsWith("/Account/", StringComparison.Ordinal)
         || viewEnginePath.StartsWith("/Notifications/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The policy every page of a folder gets before its own (null: only sign-in): the candidate area
+    /// is a candidate's representative's alone; the person's own pages are everyone's; the national
+    /// area and the card page are the award's people's (a page's own policy narrows further); every
+    /// other page, and every page added later, is the staff's. So neither a juror nor a candidate's
+    /// representative reaches a provincial page that forgot to say who may open it (docs/decisions/043, 049).
+    /// </summary>
+    public static string? AudienceOf(string viewEnginePath) =>
+        viewEnginePath.StartsWith("/Candidate/", StringComparison.Ordinal) ? Candidate
+        : OpenToEveryone(viewEnginePath) ? null
+        : OpenToJurors(viewEnginePath) ? Portal
+        : Staff;
 }

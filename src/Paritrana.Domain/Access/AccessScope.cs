@@ -9,8 +9,9 @@ public sealed class AccessScope
 {
     private readonly HashSet<string> _regencyCodes;
 
-    private AccessScope(bool isNational, string? provinceCode, int? branchOfficeId, IEnumerable<string>? regencyCodes, bool seesNationalStage = false)
+    private AccessScope(bool isNational, string? provinceCode, int? branchOfficeId, IEnumerable<string>? regencyCodes, bool seesNationalStage = false, int? candidateOrganisationId = null)
     {
+        CandidateOrganisationId = candidateOrganisationId;
         IsNational = isNational;
         SeesNationalStage = isNational || seesNationalStage;
         ProvinceCode = provinceCode;
@@ -30,6 +31,15 @@ public sealed class AccessScope
 
     /// <summary>A national juror: the national stage only.</summary>
     public bool IsJuror => SeesNationalStage && !IsNational;
+
+    /// <summary>
+    /// The organisation of a candidate's representative: the only one whose own area they see. Like a
+    /// juror, they have no province, so every provincial filter gives them nothing (docs/decisions/049).
+    /// </summary>
+    public int? CandidateOrganisationId { get; }
+
+    /// <summary>A candidate's representative: their own organisation's area only.</summary>
+    public bool IsCandidate => CandidateOrganisationId is not null;
 
     /// <summary>The one province of a non-administrator; null for the administrator.</summary>
     public string? ProvinceCode { get; }
@@ -53,6 +63,9 @@ public sealed class AccessScope
     /// <summary>A national juror: nothing provincial, the national stage only.</summary>
     public static AccessScope Juror() => new(false, null, null, null, seesNationalStage: true);
 
+    /// <summary>A candidate's representative: nothing provincial, their own organisation's area only.</summary>
+    public static AccessScope Candidate(int organisationId) => new(false, null, null, null, candidateOrganisationId: organisationId);
+
     public static AccessScope Province(string provinceCode) => new(false, provinceCode, null, null);
 
     public static AccessScope Branch(string provinceCode, int branchOfficeId, IEnumerable<string> regencyCodes) =>
@@ -60,14 +73,16 @@ public sealed class AccessScope
 
     /// <summary>
     /// Builds the scope of a user from their role and assignment. A provincial role without a
-    /// province, or a branch officer without a branch, sees nothing rather than everything.
+    /// province, a branch officer without a branch, or a candidate's representative without an
+    /// organisation, sees nothing rather than everything.
     /// </summary>
-    public static AccessScope For(string? role, string? provinceCode, int? branchOfficeId, IEnumerable<string>? branchRegencyCodes)
+    public static AccessScope For(string? role, string? provinceCode, int? branchOfficeId, IEnumerable<string>? branchRegencyCodes, int? organisationId = null)
     {
         return role switch
         {
             Roles.Administrator => National(),
             Roles.NationalJuror => Juror(),
+            Roles.CandidateRepresentative when organisationId is int organisation => Candidate(organisation),
             Roles.CommitteeChair or Roles.CommitteeMember when !string.IsNullOrEmpty(provinceCode) => Province(provinceCode),
             Roles.BranchOfficer when !string.IsNullOrEmpty(provinceCode) && branchOfficeId is int branch =>
                 Branch(provinceCode, branch, branchRegencyCodes ?? []),

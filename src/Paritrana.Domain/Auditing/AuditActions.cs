@@ -76,6 +76,10 @@ public static class AuditActions
     public const string CoachingResolved = "coaching.resolved";
     public const string CoachingWaived = "coaching.waived";
     public const string CoachingReopened = "coaching.reopened";
+    public const string CoachingShared = "coaching.shared";
+    public const string CoachingUnshared = "coaching.unshared";
+    public const string CoachingAnswered = "coaching.answered";
+    public const string CoachingAnswerReturned = "coaching.answer-returned";
     public const string FileUploaded = "file.uploaded";
     public const string FileRemoved = "file.removed";
 

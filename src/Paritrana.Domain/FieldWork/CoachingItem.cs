@@ -30,7 +30,41 @@ public class CoachingItem : INominationBound
     public Guid CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Addressed to the candidate (issue 18, docs/decisions/050): the committee chose to show it in the
+    /// candidate's area, where its representatives may answer it. Not shared by default.
+    /// </summary>
+    public bool SharedWithCandidate { get; set; }
+
+    /// <summary>The candidate's latest answer ("sudah diperbaiki"), awaiting the committee while <see cref="CandidateAnsweredAt"/> is set.</summary>
+    public string? CandidateAnswer { get; set; }
+
+    /// <summary>When the candidate's latest answer came; null when none awaits the committee (none yet, or sent back).</summary>
+    public DateTimeOffset? CandidateAnsweredAt { get; set; }
+
+    public Guid? CandidateAnsweredBy { get; set; }
+
+    /// <summary>Why the committee sent the candidate's last answer back (shown to the candidate); null when it did not.</summary>
+    public string? AnswerReturnReason { get; set; }
+
     public uint Version { get; set; }
+}
+
+/// <summary>
+/// What a candidate's representative may do with a coaching item (issue 18, docs/decisions/050):
+/// answer an item addressed to them while it is open; the committee then resolves it, or sends the
+/// answer back with a reason. An answer never moves the item's status nor the nomination.
+/// </summary>
+public static class CandidateCoachingRules
+{
+    /// <summary>Whether the candidate may answer now: addressed to them, still open, no answer awaiting the committee.</summary>
+    public static bool MayAnswer(CoachingItem item) =>
+        item.SharedWithCandidate && CoachingRules.IsOpen(item.Status) && item.CandidateAnsweredAt is null;
+
+    /// <summary>Whether an answer of the candidate awaits the committee.</summary>
+    public static bool AwaitsCommittee(CoachingItem item) =>
+        item.SharedWithCandidate && CoachingRules.IsOpen(item.Status) && item.CandidateAnsweredAt is not null;
 }
 
 public enum CoachingStatus

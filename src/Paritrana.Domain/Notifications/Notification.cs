@@ -67,6 +67,21 @@ public enum NotificationKind
 
     /// <summary>The national plenary decided the winners (to the committee of each province with a finalist in it; the subject is the cycle's year).</summary>
     NationalResultDecided,
+
+    /// <summary>A candidate answered a coaching item addressed to it (to its province's committee; the subject is the candidate).</summary>
+    CoachingAnswered,
+
+    /// <summary>The committee addressed a coaching item to the candidate (to its representatives, no province; the subject is the finding).</summary>
+    CoachingAddressed,
+
+    /// <summary>The committee sent the candidate's answer back with a reason (to its representatives).</summary>
+    CoachingAnswerReturned,
+
+    /// <summary>The committee resolved a coaching item addressed to the candidate (to its representatives).</summary>
+    CoachingResolvedForCandidate,
+
+    /// <summary>The committee reopened a coaching item addressed to the candidate (to its representatives).</summary>
+    CoachingReopenedForCandidate,
 }
 
 /// <summary>How a person wants to hear of notifications by e-mail. Stored by name.</summary>

@@ -34,6 +34,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, ParitranaDbContex
     public int? BranchOfficeId =>
         int.TryParse(Principal.FindFirstValue(PortalClaims.BranchOffice), NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : null;
 
+    /// <summary>A candidate's representative's organisation; null for everyone else.</summary>
+    public int? OrganisationId =>
+        int.TryParse(Principal.FindFirstValue(PortalClaims.Organisation), NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : null;
+
     public bool IsAdministrator => Role == Roles.Administrator;
 
     public bool IsChair => Role == Roles.CommitteeChair;
@@ -51,7 +55,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, ParitranaDbContex
             regencies = await BranchAreasAsync(branch, ct);
         }
 
-        _scope = AccessScope.For(Role, ProvinceCode, BranchOfficeId, regencies);
+        _scope = AccessScope.For(Role, ProvinceCode, BranchOfficeId, regencies, OrganisationId);
         return _scope;
     }
 

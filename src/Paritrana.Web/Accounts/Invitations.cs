@@ -22,9 +22,11 @@ public sealed class Invitations(ParitranaDbContext db, MailOutbox outbox, AuditT
 
     /// <summary>
     /// Ends the account's open invitation (superseded) and queues a new one with its mail, in
-    /// Indonesian; audited as sent. Returns when the new link expires. The caller saves.
+    /// Indonesian; audited as sent. Returns when the new link expires. The caller saves. A candidate's
+    /// representative (<paramref name="organisationName"/> set) is invited by the committee, for that
+    /// organisation, and the event is audited in the province of the nomination (<paramref name="auditProvince"/>).
     /// </summary>
-    public async Task<DateTimeOffset> SendAsync(PortalUser user, string role, Guid? sentBy, CancellationToken ct)
+    public async Task<DateTimeOffset> SendAsync(PortalUser user, string role, Guid? sentBy, CancellationToken ct, string? organisationName = null, string? auditProvince = null)
     {
         // PostgreSQL keeps microseconds: the audited expiry equals the stored one.
         var exact = clock.GetUtcNow();
@@ -43,8 +45,8 @@ public sealed class Invitations(ParitranaDbContext db, MailOutbox outbox, AuditT
         var link = outbox.Settings.Link($"{PagePath}?token={token}")
             ?? throw new InvalidOperationException("Portal:PublicUrl is not set: no invitation link can be mailed.");
         outbox.Queue(user.Email!, MailOutbox.Indonesian,
-            l => InvitationMail.Compose(l, user.FullName, RoleNames.Of(role), link, invitation.ExpiresAt));
-        audit.Record(AuditActions.InvitationSent, "user", user.Id.ToString(), user.ProvinceCode, AuditDetails.Of(
+            l => InvitationMail.Compose(l, user.FullName, RoleNames.Of(role), link, invitation.ExpiresAt, organisationName));
+        audit.Record(AuditActions.InvitationSent, "user", user.Id.ToString(), auditProvince ?? user.ProvinceCode, AuditDetails.Of(
             ("email", user.Email!),
             ("expires", invitation.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)),
             ("replaced", superseded.ToString(CultureInfo.InvariantCulture))));
@@ -52,14 +54,14 @@ public sealed class Invitations(ParitranaDbContext db, MailOutbox outbox, AuditT
     }
 
     /// <summary>Revokes the account's open invitation; false when there was none. Audited; the caller saves.</summary>
-    public async Task<bool> RevokeAsync(PortalUser user, CancellationToken ct)
+    public async Task<bool> RevokeAsync(PortalUser user, CancellationToken ct, string? auditProvince = null)
     {
         if (await EndOpenAsync(user.Id, InvitationEnd.Revoked, clock.GetUtcNow(), ct) == 0)
         {
             return false;
         }
 
-        audit.Record(AuditActions.InvitationRevoked, "user", user.Id.ToString(), user.ProvinceCode, AuditDetails.Of(("email", user.Email ?? "")));
+        audit.Record(AuditActions.InvitationRevoked, "user", user.Id.ToString(), auditProvince ?? user.ProvinceCode, AuditDetails.Of(("email", user.Email ?? "")));
         return true;
     }
 
@@ -107,11 +109,13 @@ public sealed class Invitations(ParitranaDbContext db, MailOutbox outbox, AuditT
 /// <summary>The invitation mail (Indonesian; English when the outbox renders it so).</summary>
 public static class InvitationMail
 {
-    public static MailContent Compose(IStringLocalizer l, string fullName, string roleName, string link, DateTimeOffset expiresAt) => new(
+    public static MailContent Compose(IStringLocalizer l, string fullName, string roleName, string link, DateTimeOffset expiresAt, string? organisationName = null) => new(
         l["Undangan ke Portal Paritrana"],
         l["Yth. {0},", fullName],
         [
-            l["Administrator Portal Paritrana telah membuatkan akun untuk Anda dengan peran {0}.", l[roleName]],
+            organisationName is null
+                ? l["Administrator Portal Paritrana telah membuatkan akun untuk Anda dengan peran {0}.", l[roleName]]
+                : l["Panitia Penghargaan Paritrana mengundang Anda sebagai perwakilan {0} untuk melihat nominasinya dan menjawab butir pembinaan dari panitia.", organisationName],
             l["Buka tautan di bawah ini untuk membuat kata sandi Anda sendiri. Tautan berlaku sampai {0} dan hanya dapat dipakai satu kali.", Wib.Format(expiresAt)],
             l["Jika Anda tidak mengharapkan undangan ini, abaikan surel ini."],
         ],

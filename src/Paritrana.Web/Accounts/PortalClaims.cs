@@ -11,6 +11,9 @@ public static class PortalClaims
     public const string BranchOffice = "paritrana:branch";
     public const string FullName = "paritrana:name";
 
+    /// <summary>A candidate's representative's organisation (docs/decisions/049).</summary>
+    public const string Organisation = "paritrana:organisation";
+
     /// <summary>The id of the server-side session (user_sessions.id), set at sign-in by PortalSignInManager.</summary>
     public const string Session = "paritrana:session";
 
@@ -39,6 +42,11 @@ public sealed class PortalClaimsFactory(
         if (user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(PortalClaims.TwoFactor, PortalClaims.On));
+        }
+
+        if (user.OrganisationId is int organisation)
+        {
+            identity.AddClaim(new Claim(PortalClaims.Organisation, organisation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (user.BranchOfficeId is int branch)

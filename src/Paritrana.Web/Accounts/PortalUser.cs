@@ -17,6 +17,12 @@ public class PortalUser : IdentityUser<Guid>
     /// score a candidate of their own province, docs/decisions/043), never for access.
     /// </summary>
     public string? HomeProvinceCode { get; set; }
+
+    /// <summary>
+    /// A candidate's representative's organisation (issue 18): the one whose area they see; null for
+    /// every other role (docs/decisions/049).
+    /// </summary>
+    public int? OrganisationId { get; set; }
     public bool IsDisabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }

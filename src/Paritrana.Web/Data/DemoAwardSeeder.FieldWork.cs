@@ -103,13 +103,84 @@ public sealed partial class DemoAwardSeeder
         var act = await actor.AsAsync(item.By, Local(item.On, nomination));
         var target = await FieldWorkNominationAsync(act, nomination.Id, ct);
         var (created, refusal) = await act.FieldWork.AddCoachingItemAsync(
-            target, new CoachingEntry(visitId, item.Finding, item.Recommendation, item.ResponsiblePerson, _calendar.Date(item.Due)), ct);
+            target, new CoachingEntry(visitId, item.Finding, item.Recommendation, item.ResponsiblePerson, _calendar.Date(item.Due), item.SharedWithCandidate), ct);
         if (created is null)
         {
             throw new InvalidOperationException($"Demo coaching item '{item.Finding}' is refused: {refusal}");
         }
 
         db.ChangeTracker.Clear();
+        if (item.Answer is null)
+        {
+            await TakeStepsAsync(nomination, created.Id, item, ct);
+        }
+    }
+
+    /// <summary>
+    /// The candidates' answers (docs/decisions/050), once their representatives' accounts exist (after
+    /// the award's demo, which creates their organisations): each answer through the candidate's answer
+    /// service as the representative at the time in the data, then the item's steps that follow it
+    /// (the committee resolving it). Only what is missing is added.
+    /// </summary>
+    public async Task SeedCandidateAnswersAsync(CancellationToken ct = default)
+    {
+        // The cycles as the award's demo made them (found again, nothing added), and their calendar.
+        var cycles = await SeedCyclesAsync(ct);
+        foreach (var plan in DemoData.FieldWork)
+        {
+            var cycleId = plan.Cycle == DemoData.History ? cycles.History : cycles.Current;
+            var candidates = await db.Nominations.AsNoTracking().Include(n => n.Organisation).Where(n => n.CycleId == cycleId).ToListAsync(ct);
+            var nomination = candidates.Single(n => IsOf(n.Organisation!, plan));
+            foreach (var item in plan.Visits.SelectMany(v => v.Coaching ?? []).Where(i => i.Answer is not null))
+            {
+                var stored = await db.CoachingItems.AsNoTracking().Where(c => c.NominationId == nomination.Id && c.Finding == item.Finding)
+                    .Select(c => new { c.Id, c.CandidateAnswer, c.Status }).SingleAsync(ct);
+                if (stored.CandidateAnswer is not null || !CoachingRules.IsOpen(stored.Status))
+                {
+                    continue;
+                }
+
+                var answer = item.Answer!;
+                var act = await actor.AsAsync(answer.By, Local(answer.On, nomination));
+                var tracked = await db.CoachingItems.SingleAsync(i => i.Id == stored.Id, ct);
+                Features.Candidates.AnswerFile? file = null;
+                Infrastructure.Files.StagedUpload? staged = null;
+                if (answer.File is { } name)
+                {
+                    using var bytes = new MemoryStream(DemoPdf(_calendar.Fill(answer.Note)));
+                    staged = await Infrastructure.Files.StagedUpload.StageAsync(bytes, Features.FieldWork.EvidenceOptions.DefaultMaxFileBytes, ct);
+                    file = new Features.Candidates.AnswerFile(staged, FileKind.Pdf, name);
+                }
+
+                try
+                {
+                    if (await act.CandidateCoaching.AnswerAsync(tracked, nomination.Organisation!.Name, _calendar.Fill(answer.Note), file, tracked.Version, ct) != true)
+                    {
+                        throw new InvalidOperationException($"Demo coaching item '{item.Finding}': the candidate's answer is refused.");
+                    }
+                }
+                finally
+                {
+                    if (staged is not null)
+                    {
+                        await staged.DisposeAsync();
+                    }
+                }
+
+                db.ChangeTracker.Clear();
+                await TakeStepsAsync(nomination, stored.Id, item, ct);
+            }
+        }
+    }
+
+    /// <summary>A one-page PDF carrying <paramref name="text"/> in its metadata: what a candidate's scanned letter stands for in the demo.</summary>
+    private static byte[] DemoPdf(string text) => System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Title (" + new string(text.Where(c => c < 128 && c != '(' && c != ')' && c != '\\').Take(120).ToArray()) + ") >> endobj\ntrailer << /Root 1 0 R /Info 2 0 R >>\n%%EOF\n");
+
+    /// <summary>Takes the item's steps (resolve, ...) as the coaching pages do.</summary>
+    private async Task TakeStepsAsync(Nomination nomination, int itemId, DemoCoachingItem item, CancellationToken ct)
+    {
+        var created = new { Id = itemId };
         foreach (var step in item.Steps ?? [])
         {
             var stepAct = await actor.AsAsync(step.By, Local(step.On, nomination));

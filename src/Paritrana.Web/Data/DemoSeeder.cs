@@ -17,8 +17,8 @@ public sealed class DemoSeeder(
 {
     public const string DefaultPassword = "Demo-Paritrana-2026";
 
-    /// <summary>A demo account; a national juror's <paramref name="HomeProvince"/> is for the conflict rule only (docs/decisions/043).</summary>
-    public sealed record DemoAccount(string Email, string FullName, string Role, string? ProvinceCode, string? BranchName, string? HomeProvince = null);
+    /// <summary>A demo account; a national juror's <paramref name="HomeProvince"/> is for the conflict rule only (docs/decisions/043); a candidate's representative belongs to the organisation named <paramref name="Organisation"/> (docs/decisions/049).</summary>
+    public sealed record DemoAccount(string Email, string FullName, string Role, string? ProvinceCode, string? BranchName, string? HomeProvince = null, string? Organisation = null);
 
     public const string Banuspa = "Kanwil Bali, Nusa Tenggara dan Papua (Banuspa)";
     public const string JatengDiy = "Kanwil Jawa Tengah dan DI Yogyakarta";
@@ -42,6 +42,9 @@ public sealed class DemoSeeder(
         new("juri1@paritrana.demo", "Prof. Ketut Juri", Roles.NationalJuror, null, null, "51"),
         new("juri2@paritrana.demo", "Dr. Sri Juri", Roles.NationalJuror, null, null, "33"),
         new("juri3@paritrana.demo", "Andi Juri", Roles.NationalJuror, null, null),
+        // Candidates' representatives (issue 18): no province; their organisation's own area only.
+        new("kandidat.denpasar@paritrana.demo", "Kadek Perwakilan Denpasar", Roles.CandidateRepresentative, null, null, Organisation: "Pemerintah Kota Denpasar"),
+        new("kandidat.kapitmas@paritrana.demo", "I Ketut Suardana", Roles.CandidateRepresentative, null, null, Organisation: "KAPIT MAS"),
     ];
 
     private static readonly (string Name, string Regional, string Province, string[] Areas)[] Branches =
@@ -64,8 +67,12 @@ public sealed class DemoSeeder(
     {
         await EnsureRolesAsync(roles);
         await SeedOfficesAsync(ct);
-        await SeedAccountsAsync(ct);
+        await SeedAccountsAsync(candidates: false, ct);
         await awards.SeedAsync(ct);
+        // Candidates' representatives belong to organisations, which the award's demo creates.
+        await SeedAccountsAsync(candidates: true, ct);
+        // Their answers to the coaching items addressed to them (docs/decisions/050).
+        await awards.SeedCandidateAnswersAsync(ct);
         await regional.SeedAsync(Accounts[0].Email, ct);
     }
 
@@ -114,10 +121,10 @@ public sealed class DemoSeeder(
         db.ChangeTracker.Clear();
     }
 
-    private async Task SeedAccountsAsync(CancellationToken ct)
+    private async Task SeedAccountsAsync(bool candidates, CancellationToken ct)
     {
         var branchIds = await db.BranchOffices.AsNoTracking().ToDictionaryAsync(b => b.Name, b => b.Id, ct);
-        foreach (var account in Accounts)
+        foreach (var account in Accounts.Where(a => (a.Organisation is not null) == candidates))
         {
             if (await users.FindByEmailAsync(account.Email) is not null)
             {
@@ -133,6 +140,8 @@ public sealed class DemoSeeder(
                 ProvinceCode = account.ProvinceCode,
                 HomeProvinceCode = account.HomeProvince,
                 BranchOfficeId = account.BranchName is null ? null : branchIds[account.BranchName],
+                OrganisationId = account.Organisation is null ? null
+                    : await db.Organisations.Where(o => o.Name == account.Organisation && o.IsDemo).Select(o => (int?)o.Id).SingleAsync(ct),
                 CreatedAt = AccountsCreatedAt,
                 LockoutEnabled = true,
             };

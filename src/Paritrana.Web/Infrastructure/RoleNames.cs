@@ -10,6 +10,7 @@ public static class RoleNames
         Roles.CommitteeMember => "Anggota Tim Panitia",
         Roles.BranchOfficer => "Petugas Kantor Cabang",
         Roles.NationalJuror => "Juri Nasional",
+        Roles.CandidateRepresentative => "Perwakilan Kandidat",
         _ => "Tanpa peran",
     };
 }

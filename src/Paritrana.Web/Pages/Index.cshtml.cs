@@ -25,8 +25,14 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
     public int RegencyCount { get; private set; }
     public IReadOnlyList<string> RegencyNames { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (me.Role == Roles.CandidateRepresentative)
+        {
+            // A candidate's representative has their own area, not the committee's work (docs/decisions/049).
+            return RedirectToPage("/Candidate/Index");
+        }
+
         var scope = await me.GetScopeAsync(ct);
         Work = await work.ForAsync(ct);
         if (scope.ProvinceCode is string own && await StageQueries.CurrentAsync(db, reference, scope, ct) is { } schedule)
@@ -56,5 +62,7 @@ public class IndexModel(ParitranaDbContext db, ReferenceData reference, CurrentU
             BranchName = (await reference.BranchOfficesAsync(db, ct)).FirstOrDefault(b => b.Id == branch)?.Name;
             RegencyNames = regencies.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => r.Name).ToList();
         }
+
+        return Page();
     }
 }

@@ -52,6 +52,11 @@ public static partial class DemoRecords
         ["pooledFile"] = "SELECT COALESCE((SELECT e.id FROM evidence_files e JOIN nominations n ON n.id = e.nomination_id WHERE n.status IN (10, 11, 12) AND NOT e.is_removed ORDER BY e.id LIMIT 1), '00000000-0000-0000-0000-000000000000'::uuid)::text",
         // A scheduled national interview of the 2021 cycle (docs/decisions/046).
         ["interview"] = "SELECT min(id)::text FROM interviews WHERE status = 1",
+        // Kota Denpasar's own records for its representative (docs/decisions/050): the current nomination,
+        // the coaching item addressed to it that is still open, the file of its answer.
+        ["candidateNomination"] = $"SELECT n.id::text FROM nominations n JOIN organisations o ON o.id = n.organisation_id WHERE o.name = 'Pemerintah Kota Denpasar' AND n.cycle_id = {Current}",
+        ["candidateItem"] = "SELECT min(i.id)::text FROM coaching_items i JOIN nominations n ON n.id = i.nomination_id JOIN organisations o ON o.id = n.organisation_id WHERE o.name = 'Pemerintah Kota Denpasar' AND i.shared_with_candidate ORDER BY 1",
+        ["candidateFile"] = "SELECT min(f.id::text) FROM evidence_files f JOIN users u ON u.id = f.uploaded_by WHERE u.email = 'kandidat.denpasar@paritrana.demo'",
     };
 
     /// <summary>

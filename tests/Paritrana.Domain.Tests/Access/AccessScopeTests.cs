@@ -98,9 +98,9 @@ public class RegencyOrCityTests
 public class RolesTests
 {
     [Fact]
-    public void There_are_five_roles_and_three_are_provincial()
+    public void There_are_six_roles_and_three_are_provincial()
     {
-        Roles.All.ShouldBe([Roles.Administrator, Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer, Roles.NationalJuror]);
+        Roles.All.ShouldBe([Roles.Administrator, Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer, Roles.NationalJuror, Roles.CandidateRepresentative]);
         Roles.All.Count(Roles.IsProvincial).ShouldBe(3);
         Roles.IsProvincial(Roles.Administrator).ShouldBeFalse();
         // The national juror belongs to no province (docs/decisions/043).
@@ -108,5 +108,51 @@ public class RolesTests
         Roles.IsCommittee(Roles.NationalJuror).ShouldBeFalse();
         Roles.IsCommittee(Roles.BranchOfficer).ShouldBeFalse();
         Roles.IsCommittee(Roles.CommitteeChair).ShouldBeTrue();
+        // A candidate's representative is outside the award's people (docs/decisions/049): not staff,
+        // not of the "portal" policy, and not offered on the administrator's users pages.
+        Roles.IsProvincial(Roles.CandidateRepresentative).ShouldBeFalse();
+        Roles.Staff.ShouldNotContain(Roles.CandidateRepresentative);
+        Roles.Portal.ShouldBe([Roles.Administrator, Roles.CommitteeChair, Roles.CommitteeMember, Roles.BranchOfficer, Roles.NationalJuror]);
+        Roles.Assignable.ShouldNotContain(Roles.CandidateRepresentative);
+    }
+}
+
+public class CandidateScopeTests
+{
+    [Fact]
+    public void A_candidates_representative_sees_their_organisation_and_nothing_provincial()
+    {
+        var scope = AccessScope.For(Roles.CandidateRepresentative, null, null, null, organisationId: 42);
+
+        scope.IsCandidate.ShouldBeTrue();
+        scope.CandidateOrganisationId.ShouldBe(42);
+        scope.SeesNothing.ShouldBeTrue();
+        scope.IsNational.ShouldBeFalse();
+        scope.SeesNationalStage.ShouldBeFalse();
+        scope.CanSeeProvince("51").ShouldBeFalse();
+        scope.CanSeeRegency("51.71").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_province_on_a_candidates_account_gives_no_province_and_no_organisation_gives_nothing()
+    {
+        // Even a stray province on the account does not open the province to a candidate.
+        var stray = AccessScope.For(Roles.CandidateRepresentative, "51", null, null, organisationId: 7);
+        stray.ProvinceCode.ShouldBeNull();
+        stray.CanSeeProvince("51").ShouldBeFalse();
+
+        var none = AccessScope.For(Roles.CandidateRepresentative, null, null, null);
+        none.IsCandidate.ShouldBeFalse();
+        none.SeesNothing.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Only_a_candidates_representative_gets_an_organisation_scope()
+    {
+        foreach (var role in Roles.Portal)
+        {
+            AccessScope.For(role, "51", role == Roles.BranchOfficer ? 1 : null, ["51.71"], organisationId: 42)
+                .IsCandidate.ShouldBeFalse(role);
+        }
     }
 }

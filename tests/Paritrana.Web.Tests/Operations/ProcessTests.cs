@@ -98,7 +98,7 @@ public class ProcessTests : IAsyncLifetime
         exitCode.ShouldBe(0);
         first.Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains(" ERR ", StringComparison.Ordinal)).ShouldBeEmpty();
         first.ShouldContain($"migrations, now at {latest}.");
-        first.ShouldContain("Demo data seeded: 11 accounts, the current cycle and the 2021 cycle.");
+        first.ShouldContain("Demo data seeded: 13 accounts, the current cycle and the 2021 cycle.");
         first.ShouldNotContain("Database is up to date");
         first.ShouldNotContain("Demo data already present");
 

@@ -18,6 +18,9 @@ public enum Who
     /// <summary>A national juror (docs/decisions/043): the national area and their own pages only.</summary>
     Juror = 32,
 
+    /// <summary>A candidate's representative (docs/decisions/049): the candidate area and their own pages only.</summary>
+    Candidate = 64,
+
     /// <summary>The provincial committee: Policies.Committee.</summary>
     Committee = Chair | Member,
 
@@ -27,8 +30,11 @@ public enum Who
     /// <summary>The national stage: Policies.National.</summary>
     National = Administrator | Juror,
 
+    /// <summary>The award's own people, every role but a candidate's representative: Policies.Portal.</summary>
+    Portal = Staff | Juror,
+
     /// <summary>Any signed-in user: the fallback policy (the start page, one's own account and notifications).</summary>
-    SignedIn = Staff | Juror,
+    SignedIn = Portal | Candidate,
 
     Everyone = Anonymous | SignedIn,
 }
@@ -75,6 +81,7 @@ public static class AccessMatrix
         [Member] = "anggota.bali@paritrana.demo",
         [Officer] = "cabang.denpasar@paritrana.demo",
         [Juror] = "juri1@paritrana.demo",
+        [Candidate] = "kandidat.denpasar@paritrana.demo",
     };
 
     /// <summary>Allowed GETs that answer something else than 200 (to the roles given): status and redirect target.</summary>
@@ -88,6 +95,8 @@ public static class AccessMatrix
             // The card page lets jurors through, but the matrix's card is of a Bali round: not theirs (RecordScopeTests).
             ["/Scoring/Card GET"] = (404, null, Juror),
             ["/Scoring/Conflicts/Declare GET"] = (404, null, Juror),
+            // A candidate's representative starts in their own area (docs/decisions/049).
+            ["/Index GET"] = (302, "/Candidate", Candidate),
             // Opened directly, with no failed request behind it, the error page says "not found".
             ["/Error GET"] = (404, null, Everyone),
         };
@@ -104,6 +113,12 @@ public static class AccessMatrix
         // --- Start, account, language, error ------------------------------------------------
         new("/Index") { { "GET", SignedIn } },
         new("/About") { { "GET", SignedIn } },
+        // --- The candidate area (issue 18, docs/decisions/049): a candidate's representative only ---
+        new("/Candidate/Index") { { "GET", Candidate } },
+        // Their own organisation's records only (docs/decisions/050): the probes are CandidateScopeTests.
+        new("/Candidate/Nomination/{candidateNomination}") { { "GET", Candidate } },
+        new("/Candidate/Coaching/{candidateItem}") { { "GET", Candidate }, { "POST", Candidate } },
+        new("/Candidate/File/{candidateFile}") { { "GET", Candidate } },
         new("/Account/Login") { { "GET", Everyone }, { "POST", Everyone } },
         // "Lupa kata sandi?" (docs/decisions/028): whoever cannot sign in asks for a link, and the
         // mailed link is opened without a session; the token, not a sign-in, is the proof.
@@ -189,6 +204,11 @@ public static class AccessMatrix
         new("/Nominations/Create") { { "GET", Committee }, { "POST", Committee } },
         // Every signed-in role may ask for a transition; the workflow decides which step a role may take.
         new("/Nominations/Details/{draft}") { { "GET", Staff }, { "POST Transition", Staff } },
+        // The committee invites and follows the candidate's representatives (docs/decisions/050).
+        new("/Nominations/Representatives/{field}")
+        {
+            { "GET", Committee }, { "POST Invite", Committee }, { "POST Resend", Committee }, { "POST Revoke", Committee }, { "POST Disable", Committee }, { "POST Enable", Committee },
+        },
         new("/Nominations/Edit/{draft}")
         {
             { "GET", Committee }, { "POST", Committee },
@@ -214,6 +234,7 @@ public static class AccessMatrix
         new("/FieldWork/Coaching/Item/{item}")
         {
             { "GET", Staff }, { "POST Start", Committee }, { "POST Resolve", Committee }, { "POST Waive", Committee }, { "POST Reopen", Committee },
+            { "POST Share", Committee }, { "POST Unshare", Committee }, { "POST ReturnAnswer", Committee },
         },
         new("/FieldWork/Files/Upload?nomination={field}&visit={visit}") { { "GET", Committee }, { "POST", Committee } },
         new("/FieldWork/Files/Download/{file}") { { "GET", Staff } },

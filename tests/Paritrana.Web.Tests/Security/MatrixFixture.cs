@@ -312,6 +312,11 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             ["nationalRound"] = Id(national.Id),
             ["nationalCard"] = Id(nationalCard.Id),
             ["interview"] = Id(interview.Id),
+            // Kota Denpasar's own records, for its representative (docs/decisions/050): its current
+            // nomination, the open coaching item addressed to it, and the file of its answer (the demo's).
+            ["candidateNomination"] = Id(await db.Nominations.Where(n => n.Organisation!.Name == "Pemerintah Kota Denpasar" && n.CycleId == cycle.Id).Select(n => n.Id).SingleAsync()),
+            ["candidateItem"] = Id(await db.CoachingItems.Where(i => i.SharedWithCandidate && i.CandidateAnsweredAt == null && (i.Status == CoachingStatus.Open || i.Status == CoachingStatus.InProgress)).Select(i => i.Id).SingleAsync()),
+            ["candidateFile"] = (await db.EvidenceFiles.Where(f => db.Users.Any(u => u.Id == f.UploadedBy && u.OrganisationId != null)).Select(f => f.Id).SingleAsync()).ToString(),
             ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && NationalStage.PoolStatuses.Contains(n.Status)).Select(n => n.Id).SingleAsync()),
         };
     }

@@ -26,6 +26,9 @@ public sealed class AccountConfiguration :
         // A national juror's home province: the conflict rule only (docs/decisions/043).
         builder.Property(u => u.HomeProvinceCode).HasMaxLength(2);
         builder.HasOne<Province>().WithMany().HasForeignKey(u => u.HomeProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        // A candidate's representative's organisation (docs/decisions/049): an organisation with
+        // representatives is not deleted from under them.
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<IdentityRole<Guid>> builder) => builder.ToTable("roles");

@@ -47,6 +47,8 @@ public sealed class CoachingItemConfiguration : IEntityTypeConfiguration<Coachin
         builder.Property(c => c.ResponsiblePerson).HasMaxLength(200);
         builder.Property(c => c.ResolutionNote).HasMaxLength(4000);
         builder.Property(c => c.WaiverReason).HasMaxLength(2000);
+        builder.Property(c => c.CandidateAnswer).HasMaxLength(4000);
+        builder.Property(c => c.AnswerReturnReason).HasMaxLength(2000);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasIndex(c => new { c.NominationId, c.Status });
         builder.HasIndex(c => new { c.ProvinceCode, c.Status, c.DueDate });

@@ -56,7 +56,8 @@ public sealed class DemoActor(
             new PlenaryDecisions(db, me, audit, clock, l, new DecisionSnapshots(db), transitions, notifier),
             new AssignmentService(db, audit, clock, l, notifier),
             new Features.National.InterviewSchedule(db, audit, notifier, me, clock, l),
-            l);
+            l,
+            new Features.Candidates.CandidateCoaching(db, me, audit, clock, notifier));
     }
 
     /// <summary>
@@ -102,4 +103,5 @@ public sealed record DemoAct(
     PlenaryDecisions Plenary,
     AssignmentService Assignments,
     Features.National.InterviewSchedule Interviews,
-    IStringLocalizer<SharedResource> Texts);
+    IStringLocalizer<SharedResource> Texts,
+    Features.Candidates.CandidateCoaching CandidateCoaching);

@@ -180,7 +180,14 @@ public sealed record DemoVisitDone(string By, string On, string At, string Findi
 
 /// <summary>A coaching item recorded from its visit, due on a day, and the steps taken on it (with their note or reason).</summary>
 public sealed record DemoCoachingItem(
-    string By, string On, string Finding, string Recommendation, string? ResponsiblePerson, string Due, IReadOnlyList<DemoCoachingStep>? Steps = null);
+    string By, string On, string Finding, string Recommendation, string? ResponsiblePerson, string Due, IReadOnlyList<DemoCoachingStep>? Steps = null,
+    bool SharedWithCandidate = false, DemoCandidateAnswer? Answer = null);
+
+/// <summary>
+/// The candidate's answer to an item addressed to it (docs/decisions/050), by its representative, with
+/// an evidence file (a small PDF made at seeding, named <paramref name="File"/>); the item's steps follow it.
+/// </summary>
+public sealed record DemoCandidateAnswer(string By, string On, string Note, string? File = null);
 
 public sealed record DemoCoachingStep(CoachingAction Action, string By, string On, string? Text = null);
 

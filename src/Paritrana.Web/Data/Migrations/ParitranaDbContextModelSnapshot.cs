@@ -559,6 +559,24 @@ namespace Paritrana.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AnswerReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer_return_reason");
+
+                    b.Property<string>("CandidateAnswer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("candidate_answer");
+
+                    b.Property<DateTimeOffset?>("CandidateAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("candidate_answered_at");
+
+                    b.Property<Guid?>("CandidateAnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_answered_by");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -615,6 +633,10 @@ namespace Paritrana.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("responsible_person");
+
+                    b.Property<bool>("SharedWithCandidate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared_with_candidate");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -2891,6 +2913,10 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -2936,6 +2962,9 @@ namespace Paritrana.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("user_name_index");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_users_organisation_id");
 
                     b.HasIndex("ProvinceCode")
                         .HasDatabaseName("ix_users_province_code");
@@ -3855,6 +3884,12 @@ namespace Paritrana.Web.Data.Migrations
                         .HasForeignKey("HomeProvinceCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_provinces_home_province_code");
+
+                    b.HasOne("Paritrana.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_organisations_organisation_id");
 
                     b.HasOne("Paritrana.Domain.Regions.Province", null)
                         .WithMany()

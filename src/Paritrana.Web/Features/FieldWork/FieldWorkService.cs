@@ -9,7 +9,7 @@ public sealed record VisitPlan(DateTimeOffset PlannedAt, string Place, string Pu
 public sealed record VisitReport(DateTimeOffset DoneAt, string Findings, string? DocumentsChecked, string? InterviewNotes);
 
 /// <summary>A coaching item as recorded: from which visit, what was found and should be done, by whom, by when.</summary>
-public sealed record CoachingEntry(int? VisitId, string Finding, string Recommendation, string? ResponsiblePerson, DateOnly DueDate);
+public sealed record CoachingEntry(int? VisitId, string Finding, string Recommendation, string? ResponsiblePerson, DateOnly DueDate, bool SharedWithCandidate = false);
 
 /// <summary>What came of a coaching step: done (from, to), or refused with a message, or stale.</summary>
 public sealed record CoachingStep(bool Done, CoachingStatus From, CoachingStatus To, string? Refusal = null, bool Stale = false);
@@ -92,6 +92,7 @@ public sealed class FieldWorkService(ParitranaDbContext db, CurrentUser me, Audi
             ResponsiblePerson = entry.ResponsiblePerson,
             DueDate = entry.DueDate,
             Status = CoachingStatus.Open,
+            SharedWithCandidate = entry.SharedWithCandidate,
             CreatedBy = me.Id ?? Guid.Empty,
             CreatedAt = now,
             UpdatedAt = now,
@@ -111,6 +112,12 @@ public sealed class FieldWorkService(ParitranaDbContext db, CurrentUser me, Audi
         await db.SaveChangesAsync(ct);
         audit.Record(AuditActions.CoachingCreated, NominationTimeline.CoachingEntity, Key(item.Id), item.ProvinceCode,
             FieldWorkAudit.CoachingCreated(item.NominationId, item.VisitId, item.DueDate, item.Finding));
+        if (item.SharedWithCandidate)
+        {
+            audit.Record(AuditActions.CoachingShared, NominationTimeline.CoachingEntity, Key(item.Id), item.ProvinceCode, null);
+            await TellCandidateAsync(item, NotificationKind.CoachingAddressed, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (item, null);
@@ -153,8 +160,20 @@ public sealed class FieldWorkService(ParitranaDbContext db, CurrentUser me, Audi
 
         if (decision.To is CoachingStatus.Resolved or CoachingStatus.Waived)
         {
-            // Its "due tomorrow" and "overdue" reminders are done with, their unsent mails cancelled.
-            await notifier.SettleAsync(Notifications.Notifier.CoachingWork(item.Id), ct);
+            // Its "due tomorrow" and "overdue" reminders are done with, their unsent mails cancelled;
+            // so is the committee's notice of the candidate's answer.
+            await notifier.SettleAsync([Notifications.Notifier.CoachingWork(item.Id), Notifications.Notifier.CoachingAnswerWork(item.Id)], ct);
+        }
+
+        // A candidate told of an item addressed to it hears that it was resolved or reopened (docs/decisions/050).
+        if (item.SharedWithCandidate && action is CoachingAction.Resolve or CoachingAction.Reopen)
+        {
+            if (action == CoachingAction.Reopen)
+            {
+                item.CandidateAnsweredAt = null;
+            }
+
+            await TellCandidateAsync(item, action == CoachingAction.Resolve ? NotificationKind.CoachingResolvedForCandidate : NotificationKind.CoachingReopenedForCandidate, ct);
         }
 
         db.Entry(item).Property(i => i.Version).OriginalValue = version;
@@ -171,6 +190,99 @@ public sealed class FieldWorkService(ParitranaDbContext db, CurrentUser me, Audi
 
         return new CoachingStep(true, from, decision.To);
     }
+
+    /// <summary>
+    /// Addresses the item (tracked, read at <paramref name="version"/>) to the candidate, or stops
+    /// addressing it (docs/decisions/050); audited, and the candidate's representatives are told when it
+    /// becomes theirs. False when it is stale or already so.
+    /// </summary>
+    public async Task<bool?> ShareAsync(CoachingItem item, bool shared, uint version, CancellationToken ct)
+    {
+        if (item.SharedWithCandidate == shared)
+        {
+            return false;
+        }
+
+        if (item.Version != version)
+        {
+            return null;
+        }
+
+        item.SharedWithCandidate = shared;
+        item.UpdatedAt = clock.GetUtcNow();
+        audit.Record(shared ? AuditActions.CoachingShared : AuditActions.CoachingUnshared, NominationTimeline.CoachingEntity, Key(item.Id), item.ProvinceCode, null);
+        await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
+        if (shared && CoachingRules.IsOpen(item.Status))
+        {
+            await TellCandidateAsync(item, NotificationKind.CoachingAddressed, ct);
+        }
+
+        if (!shared)
+        {
+            await notifier.SettleAsync(Notifications.Notifier.CoachingAnswerWork(item.Id), ct);
+        }
+
+        db.Entry(item).Property(i => i.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Sends the candidate's answer back (the item stays open and awaits a new answer) with the reason
+    /// shown to the candidate; audited, the representatives told, the committee's notice settled.
+    /// Null when stale; false when no answer awaits the committee.
+    /// </summary>
+    public async Task<bool?> ReturnAnswerAsync(CoachingItem item, string reason, uint version, CancellationToken ct)
+    {
+        if (!CandidateCoachingRules.AwaitsCommittee(item))
+        {
+            return false;
+        }
+
+        if (item.Version != version)
+        {
+            return null;
+        }
+
+        item.CandidateAnsweredAt = null;
+        item.AnswerReturnReason = reason;
+        item.UpdatedAt = clock.GetUtcNow();
+        audit.Record(AuditActions.CoachingAnswerReturned, NominationTimeline.CoachingEntity, Key(item.Id), item.ProvinceCode, AuditDetails.Of(("reason", reason)));
+        await using var transaction = await OwnTransaction.BeginAsync(db.Database, ct);
+        await notifier.SettleAsync(Notifications.Notifier.CoachingAnswerWork(item.Id), ct);
+        await TellCandidateAsync(item, NotificationKind.CoachingAnswerReturned, ct);
+        db.Entry(item).Property(i => i.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+
+        return true;
+    }
+
+    /// <summary>Tells the representatives of the item's candidate, in the caller's transaction (saved by its SaveChanges).</summary>
+    private async Task TellCandidateAsync(CoachingItem item, NotificationKind kind, CancellationToken ct)
+    {
+        var organisation = await db.Nominations.Where(n => n.Id == item.NominationId).Select(n => n.OrganisationId).FirstAsync(ct);
+        await notifier.RaiseToCandidateAsync(organisation, kind, CandidateSubject(item.Finding), $"/Candidate/Coaching/{item.Id}", me.Id, ct);
+    }
+
+    /// <summary>How a notification to the candidate names an item: the start of its finding.</summary>
+    public static string CandidateSubject(string finding) => finding.Length <= 80 ? finding : finding[..79] + "…";
 
     /// <summary>The fields a step sets on the item, and its audit event.</summary>
     private (string Action, AuditDetails Details) Apply(CoachingItem item, CoachingAction action, CoachingStatus from, CoachingStatus to, string? text, DateTimeOffset now)

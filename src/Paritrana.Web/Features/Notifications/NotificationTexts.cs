@@ -22,6 +22,11 @@ public static class NotificationTexts
         NotificationKind.InterviewChanged => l["Jadwal wawancara nasional {0} berubah", subject],
         NotificationKind.InterviewCancelled => l["Wawancara nasional {0} dibatalkan", subject],
         NotificationKind.NationalResultDecided => l["Pemenang tingkat nasional {0} telah diputuskan", subject],
+        NotificationKind.CoachingAnswered => l["{0} menjawab butir pembinaan", subject],
+        NotificationKind.CoachingAddressed => l["Panitia meminta tindak lanjut: {0}", subject],
+        NotificationKind.CoachingAnswerReturned => l["Jawaban Anda dikembalikan panitia: {0}", subject],
+        NotificationKind.CoachingResolvedForCandidate => l["Butir pembinaan dinyatakan selesai: {0}", subject],
+        NotificationKind.CoachingReopenedForCandidate => l["Butir pembinaan dibuka kembali: {0}", subject],
         _ => subject,
     };
 

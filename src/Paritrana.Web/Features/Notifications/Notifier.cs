@@ -69,6 +69,44 @@ public sealed class Notifier(ParitranaDbContext db, MailOutbox? outbox, TimeProv
             CreatedAt = clock.GetUtcNow(),
         });
 
+    /// <summary>
+    /// Tells the active representatives of <paramref name="organisationId"/> (issue 18, docs/decisions/050):
+    /// notifications about their own organisation's items carry no province (the bell's rule of
+    /// docs/decisions/045: shown to an account without one), with the immediate mail of those who chose it.
+    /// Saved by the caller's SaveChanges.
+    /// </summary>
+    public async Task<int> RaiseToCandidateAsync(int organisationId, NotificationKind kind, string subject, string link, Guid? actor, CancellationToken ct, string? workKey = null)
+    {
+        var recipients = await (
+                from u in db.Users
+                where u.OrganisationId == organisationId && !u.IsDisabled && u.Id != actor
+                where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CandidateRepresentative))
+                from p in db.UserPreferences.Where(p => p.UserId == u.Id).DefaultIfEmpty()
+                select new Recipient(u.Id, u.Email, u.FullName, p == null ? MailFrequency.Immediate : p.Mail, p == null ? MailOutbox.Indonesian : p.Language))
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var person in recipients)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UserId = person.Id,
+                Kind = kind,
+                ProvinceCode = null,
+                Subject = Truncate(subject, 300),
+                Link = link,
+                WorkKey = workKey,
+                CreatedAt = now,
+            });
+            QueueMail(person, kind, subject, link, workKey);
+        }
+
+        return recipients.Count;
+    }
+
+    /// <summary>The work key of a candidate's answer to a coaching item, awaiting its committee: settled when the committee resolves it or sends it back.</summary>
+    public static string CoachingAnswerWork(int coachingItemId) => $"coaching-answer:{coachingItemId}";
+
     /// <summary>The language <paramref name="userId"/> chose ("id" without a choice).</summary>
     public async Task<string> LanguageOfAsync(Guid userId, CancellationToken ct) =>
         await db.UserPreferences.Where(p => p.UserId == userId).Select(p => p.Language).FirstOrDefaultAsync(ct) ?? MailOutbox.Indonesian;

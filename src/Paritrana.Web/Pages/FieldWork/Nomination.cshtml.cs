@@ -56,7 +56,7 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
         public DateTimeOffset ShownAt => VisitRules.ShownAt(Status, PlannedAt, DoneAt);
     }
 
-    public sealed record ItemRow(int Id, string Finding, string? ResponsiblePerson, DateOnly DueDate, CoachingStatus Status, int DaysOverdue, int Files);
+    public sealed record ItemRow(int Id, string Finding, string? ResponsiblePerson, DateOnly DueDate, CoachingStatus Status, int DaysOverdue, int Files, bool Shared = false, bool Answered = false);
 
     public sealed record RegulationRow(int Id, RegulationType Type, string Number, int Year, string Title);
 
@@ -113,9 +113,9 @@ public class NominationModel(ParitranaDbContext db, CurrentUser me, NominationTr
             .Where(c => c.NominationId == nominationId)
             .OrderBy(c => c.Status == CoachingStatus.Open || c.Status == CoachingStatus.InProgress ? 0 : 1)
             .ThenBy(c => c.DueDate).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, Files = db.EvidenceFiles.Count(f => f.CoachingItemId == c.Id && !f.IsRemoved) })
+            .Select(c => new { c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, Files = db.EvidenceFiles.Count(f => f.CoachingItemId == c.Id && !f.IsRemoved), c.SharedWithCandidate, Answered = c.CandidateAnsweredAt != null })
             .ToListAsync(ct);
-        Items = items.Select(c => new ItemRow(c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, CoachingRules.DaysOverdue(c.Status, c.DueDate, today), c.Files)).ToList();
+        Items = items.Select(c => new ItemRow(c.Id, c.Finding, c.ResponsiblePerson, c.DueDate, c.Status, CoachingRules.DaysOverdue(c.Status, c.DueDate, today), c.Files, c.SharedWithCandidate, c.SharedWithCandidate && c.Answered && CoachingRules.IsOpen(c.Status))).ToList();
         OpenItems = items.Count(c => CoachingRules.IsOpen(c.Status));
         GateExplanation = CoachingGate.Explanation(l, OpenItems);
         NextStep = await NextStepView.LoadAsync(db, scope, nominationId, me.Role, clock, l, ct);

@@ -40,6 +40,9 @@ public class DetailsModel(
 
     public IReadOnlyList<NominationWorkflow.Transition> Actions { get; private set; } = [];
 
+    /// <summary>For the committee: how many representatives of the candidate were invited (docs/decisions/050); null for others.</summary>
+    public int? CandidateRepresentatives { get; private set; }
+
     public bool CanEdit { get; private set; }
 
     /// <summary>
@@ -105,6 +108,12 @@ public class DetailsModel(
 
         Nomination = nomination;
         FieldWork = await Features.FieldWork.NominationFieldWork.LoadAsync(db, nomination.Id, me.Role, clock, ct);
+        if (Roles.IsCommittee(me.Role ?? ""))
+        {
+            // The committee invites and follows the candidate's representatives (docs/decisions/050).
+            CandidateRepresentatives = await db.Users.AsNoTracking().CountAsync(u => u.OrganisationId == nomination.OrganisationId, ct);
+        }
+
         var names = await db.Provinces.AsNoTracking()
             .Where(p => p.Code == nomination.ProvinceCode)
             .Select(p => new

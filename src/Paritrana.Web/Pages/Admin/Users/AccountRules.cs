@@ -65,7 +65,7 @@ public sealed class AccountRules : AbstractValidator<IAccountInput>
             .WithMessage(x => l["Alamat surel {0} sudah dipakai akun lain.", x.Email?.Trim() ?? ""]);
 
         RuleFor(x => x.Role)
-            .Must(r => r is not null && Roles.All.Contains(r)).WithMessage(_ => l["Pilih peran akun."]);
+            .Must(r => r is not null && Roles.Assignable.Contains(r)).WithMessage(_ => l["Pilih peran akun."]);
 
         When(x => x.Role is not null && Roles.IsProvincial(x.Role), () =>
             RuleFor(x => x.ProvinceCode).Cascade(CascadeMode.Stop)
@@ -140,7 +140,7 @@ public sealed class AccountOptions
         var names = provinces.ToDictionary(p => p.Code, p => p.Name, StringComparer.Ordinal);
         return new AccountOptions
         {
-            Roles = Domain.Access.Roles.All
+            Roles = Domain.Access.Roles.Assignable
                 .Select(r => new SelectListItem(l[RoleNames.Of(r)], r))
                 .ToList(),
             Provinces = provinces

@@ -46,6 +46,10 @@ public class CreateModel(
 
         [Display(Name = "Dari kunjungan")]
         public int? VisitId { get; set; }
+
+        /// <summary>Addressed to the candidate: shown in its area, where its representatives answer it (docs/decisions/050).</summary>
+        [Display(Name = "Tujukan kepada kandidat")]
+        public bool SharedWithCandidate { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
@@ -106,7 +110,7 @@ public class CreateModel(
 
         // The coaching gate is checked again under the nomination's lock (FieldWorkService).
         var (item, gate) = await fieldWork.AddCoachingItemAsync(
-            Nomination, new CoachingEntry(Input.VisitId, Input.Finding!, Input.Recommendation!, Input.ResponsiblePerson, Input.DueDate!.Value), ct);
+            Nomination, new CoachingEntry(Input.VisitId, Input.Finding!, Input.Recommendation!, Input.ResponsiblePerson, Input.DueDate!.Value, Input.SharedWithCandidate), ct);
         if (gate is not null)
         {
             // Nothing is saved; the page is shown again with what was typed and why.

@@ -39,6 +39,12 @@ public class ItemModel(
 
     public bool IsChair => me.IsChair;
 
+    /// <summary>The candidate's answer awaits the committee (docs/decisions/050).</summary>
+    public bool AwaitsCommittee => CandidateCoachingRules.AwaitsCommittee(Item);
+
+    /// <summary>Who of the candidate answered last.</summary>
+    public string? AnsweredByName { get; private set; }
+
     /// <summary>Why the item cannot be reopened now (the nomination is past the coaching gate); null when it can.</summary>
     public string? ReopenRefusal { get; private set; }
 
@@ -52,6 +58,10 @@ public class ItemModel(
         [Display(Name = "Alasan pengesampingan")]
         public string? WaiverReason { get; set; }
 
+        /// <summary>Why the candidate's answer is sent back: shown to the candidate (docs/decisions/050).</summary>
+        [Display(Name = "Alasan pengembalian jawaban (dibaca kandidat)")]
+        public string? ReturnReason { get; set; }
+
         public uint Version { get; set; }
     }
 
@@ -62,6 +72,7 @@ public class ItemModel(
         {
             RuleFor(x => x.ResolutionNote).MaximumLength(4000).WithMessage(_ => l["Catatan penyelesaian paling banyak {0} karakter.", 4000.ToString("N0")]);
             RuleFor(x => x.WaiverReason).MaximumLength(2000).WithMessage(_ => l["Alasan pengesampingan paling banyak {0} karakter.", 2000.ToString("N0")]);
+            RuleFor(x => x.ReturnReason).MaximumLength(2000).WithMessage(_ => l["Alasan pengembalian paling banyak {0} karakter.", 2000.ToString("N0")]);
         }
     }
 
@@ -83,6 +94,87 @@ public class ItemModel(
     public Task<IActionResult> OnPostWaiveAsync(int id, CancellationToken ct) => ActAsync(id, CoachingAction.Waive, ct);
 
     public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) => ActAsync(id, CoachingAction.Reopen, ct);
+
+    /// <summary>Addresses the item to the candidate (docs/decisions/050): shown in its area, where its representatives answer it.</summary>
+    public Task<IActionResult> OnPostShareAsync(int id, CancellationToken ct) => ShareAsync(id, true, ct);
+
+    /// <summary>Stops addressing the item to the candidate.</summary>
+    public Task<IActionResult> OnPostUnshareAsync(int id, CancellationToken ct) => ShareAsync(id, false, ct);
+
+    /// <summary>Sends the candidate's answer back with a reason the candidate reads; the item stays open.</summary>
+    public async Task<IActionResult> OnPostReturnAnswerAsync(int id, CancellationToken ct)
+    {
+        if (await CommitteeLoadAsync(id, ct) is { } stop)
+        {
+            return stop;
+        }
+
+        var reason = Input.ReturnReason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            ModelState.AddModelError("Input.ReturnReason", l["Tuliskan apa yang masih perlu diperbaiki kandidat."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShowAgainAsync(id, ct);
+        }
+
+        switch (await fieldWork.ReturnAnswerAsync(Item, reason!, Input.Version, ct))
+        {
+            case null:
+                ModelState.AddModelError("", Stale());
+                return await ShowAgainAsync(id, ct);
+            case false:
+                ModelState.AddModelError("", l["Tidak ada jawaban kandidat yang menunggu tanggapan panitia."]);
+                return await ShowAgainAsync(id, ct);
+        }
+
+        TempData["StatusMessage"] = l["Jawaban kandidat dikembalikan dengan alasan Anda; kandidat diberi tahu dan dapat menjawab lagi."].Value;
+        return RedirectToPage("/FieldWork/Coaching/Item", new { id });
+    }
+
+    private async Task<IActionResult> ShareAsync(int id, bool shared, CancellationToken ct)
+    {
+        if (await CommitteeLoadAsync(id, ct) is { } stop)
+        {
+            return stop;
+        }
+
+        var done = await fieldWork.ShareAsync(Item, shared, Input.Version, ct);
+        if (done is null)
+        {
+            ModelState.AddModelError("", Stale());
+            return await ShowAgainAsync(id, ct);
+        }
+
+        TempData["StatusMessage"] = shared
+            ? l["Butir pembinaan ini sekarang ditujukan kepada kandidat: perwakilannya melihatnya di Area Kandidat dan dapat menjawabnya."].Value
+            : l["Butir pembinaan ini tidak lagi ditampilkan kepada kandidat."].Value;
+        return RedirectToPage("/FieldWork/Coaching/Item", new { id });
+    }
+
+    /// <summary>The committee's own steps: the item tracked in scope, the nomination still changeable; else the answer to give.</summary>
+    private async Task<IActionResult?> CommitteeLoadAsync(int id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Committee)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, tracked: true, ct))
+        {
+            return NotFound();
+        }
+
+        if (Nomination.ChangeRefusal(l, me.Role) is string refusal)
+        {
+            ModelState.AddModelError("", refusal);
+            return await ShowAgainAsync(id, ct);
+        }
+
+        return null;
+    }
 
     private async Task<IActionResult> ActAsync(int id, CoachingAction action, CancellationToken ct)
     {
@@ -156,6 +248,9 @@ public class ItemModel(
             VisitText = visit is null ? null : $"{LocalTime.Format(visit.PlannedAt, item.ProvinceCode)} — {visit.Place}";
         }
 
+        AnsweredByName = item.CandidateAnsweredBy is Guid by
+            ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.FullName).FirstOrDefaultAsync(ct)
+            : null;
         Files = await EvidenceRow.ListAsync(db, f => f.CoachingItemId == id, ct);
         History = await HistoryAsync(item, ct);
         return true;
@@ -181,6 +276,10 @@ public class ItemModel(
                 AuditActions.CoachingStarted => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingStarted)], r.Who, null),
                 AuditActions.CoachingResolved => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingResolved)], r.Who, r.Details?["note"]),
                 AuditActions.CoachingWaived => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingWaived)], r.Who, r.Details?["reason"]),
+                AuditActions.CoachingShared => new HistoryRow(r.At, l["Ditujukan kepada kandidat"], r.Who, null),
+                AuditActions.CoachingUnshared => new HistoryRow(r.At, l["Tidak lagi ditujukan kepada kandidat"], r.Who, null),
+                AuditActions.CoachingAnswered => new HistoryRow(r.At, l["Dijawab kandidat"], r.Who, r.Details?["note"]),
+                AuditActions.CoachingAnswerReturned => new HistoryRow(r.At, l["Jawaban kandidat dikembalikan"], r.Who, r.Details?["reason"]),
                 _ => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingReopened)], r.Who, null),
             })
             .ToList();
