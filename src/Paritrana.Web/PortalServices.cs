@@ -82,6 +82,7 @@ public static class PortalServices
         services.AddImports();
         services.AddScoring();
         services.AddNominations();
+        services.AddScoped<Features.Candidates.SelfAssessmentService>();
         services.AddFieldWork();
         services.AddNational();
         services.AddReports(configuration);

@@ -21,6 +21,9 @@ public static class NotificationTexts
         NotificationKind.InterviewScheduled => l["Wawancara nasional {0} telah dijadwalkan", subject],
         NotificationKind.InterviewChanged => l["Jadwal wawancara nasional {0} berubah", subject],
         NotificationKind.InterviewCancelled => l["Wawancara nasional {0} dibatalkan", subject],
+        NotificationKind.SelfAssessmentSubmitted => l["{0} mengirim penilaian mandiri", subject],
+        NotificationKind.SelfAssessmentReturned => l["Penilaian mandiri {0} dikembalikan untuk diperbaiki", subject],
+        NotificationKind.SelfAssessmentAccepted => l["Panitia menerima nilai penilaian mandiri {0}", subject],
         _ => subject,
     };
 
