@@ -1,4 +1,5 @@
 using Paritrana.Domain.Nominations;
+using Paritrana.Domain.Organisations;
 
 namespace Paritrana.Domain.Candidates;
 
@@ -40,7 +41,7 @@ public static class SelfAssessmentRules
         new("Workers", "Jumlah pekerja", false, f => f.Workers, (r, s) => r with { Workers = s.Workers }),
         new("ParticipantsPu", "Peserta penerima upah (PU)", false, f => f.ParticipantsPu, (r, s) => r with { ParticipantsPu = s.ParticipantsPu }),
         new("ParticipantsBpu", "Peserta bukan penerima upah (BPU)", false, f => f.ParticipantsBpu, (r, s) => r with { ParticipantsBpu = s.ParticipantsBpu }),
-        new("Programs", "Program yang diikuti", false, f => f.Programs == Organisations.Programs.None ? null : f.Programs, (r, s) => r with { Programs = s.Programs }),
+        new("Programs", "Program yang diikuti", false, f => f.Programs == Programs.None ? null : f.Programs, (r, s) => r with { Programs = s.Programs }),
         new("ArrearsMonths", "Tunggakan iuran (bulan)", false, f => f.ArrearsMonths, (r, s) => r with { ArrearsMonths = s.ArrearsMonths }),
         new("AllWorkersRegistered", "Semua pekerja didaftarkan", false, f => f.AllWorkersRegistered, (r, s) => r with { AllWorkersRegistered = s.AllWorkersRegistered }),
         new("WagesReportedCorrectly", "Upah dilaporkan dengan benar", false, f => f.WagesReportedCorrectly, (r, s) => r with { WagesReportedCorrectly = s.WagesReportedCorrectly }),
@@ -87,6 +88,18 @@ public static class SelfAssessmentRules
         NonAsnWorkers = n.NonAsnWorkers,
         NonAsnCovered = n.NonAsnCovered,
         Summary = n.Summary,
+    };
+
+    /// <summary>The organisation's latest imported BPJamsostek figures, as figures (employers: as of, workers, PU, BPU, programmes, arrears).</summary>
+    public static NominationFigures Imported(Organisation o, bool government) => new()
+    {
+        IsGovernment = government,
+        FiguresAsOf = o.LatestAsOf,
+        Workers = o.LatestWorkers,
+        ParticipantsPu = o.LatestParticipantsPu,
+        ParticipantsBpu = o.LatestParticipantsBpu,
+        Programs = o.LatestPrograms,
+        ArrearsMonths = o.LatestArrearsMonths,
     };
 
     /// <summary>Each figure of the kind: recorded beside submitted.</summary>
