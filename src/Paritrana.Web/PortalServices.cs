@@ -62,6 +62,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoAwardSeeder>();
         services.AddScoped<DemoRegionalSeeder>();
+        services.AddScoped<DemoSelfAssessmentSeeder>();
         services.AddScoped<Data.Demo.DemoActor>();
         services.AddScoped<LegacyStateMove>();
         services.AddScoped<DatabaseSetup>();

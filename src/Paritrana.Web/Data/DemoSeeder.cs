@@ -13,7 +13,8 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole<Guid>> roles,
     IConfiguration configuration,
     DemoAwardSeeder awards,
-    DemoRegionalSeeder regional)
+    DemoRegionalSeeder regional,
+    DemoSelfAssessmentSeeder selfAssessments)
 {
     public const string DefaultPassword = "Demo-Paritrana-2026";
 
@@ -71,6 +72,7 @@ public sealed class DemoSeeder(
         await awards.SeedAsync(ct);
         // Candidates' representatives belong to organisations, which the award's demo creates.
         await SeedAccountsAsync(candidates: true, ct);
+        await selfAssessments.SeedAsync(ct);
         await regional.SeedAsync(Accounts[0].Email, ct);
     }
 

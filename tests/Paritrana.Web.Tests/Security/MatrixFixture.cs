@@ -313,6 +313,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             ["nationalCard"] = Id(nationalCard.Id),
             ["interview"] = Id(interview.Id),
             ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && n.Status == NominationStatus.ForwardedToNational).Select(n => n.Id).SingleAsync()),
+            // The matrix's candidate (kandidat.denpasar) and its current-cycle nomination, with the demo's self-assessment draft (docs/decisions/051).
+            ["candidateDocument"] = (await db.SelfAssessmentDocuments.Where(d => db.SelfAssessments.Any(s => s.Id == d.SelfAssessmentId && db.Organisations.Any(o => o.Id == s.OrganisationId && o.Name == "Pemerintah Kota Denpasar"))).Select(d => d.Id).FirstAsync()).ToString(),
+            ["candidateNomination"] = Id(await db.Nominations.Where(n => n.Organisation!.Name == "Pemerintah Kota Denpasar" && db.AwardCycles.Any(c => c.Id == n.CycleId && c.IsCurrent)).Select(n => n.Id).SingleAsync()),
         };
     }
 
