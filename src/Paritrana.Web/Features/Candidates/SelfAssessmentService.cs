@@ -61,7 +61,7 @@ public sealed class SelfAssessmentService(
 
     /// <summary>The self-assessment of a nomination with its lists and documents, tracked; null when none was started.</summary>
     public Task<SelfAssessment?> FindAsync(int nominationId, CancellationToken ct) =>
-        db.SelfAssessments.Include(s => s.Items).Include(s => s.Documents).FirstOrDefaultAsync(s => s.NominationId == nominationId, ct);
+        db.SelfAssessments.Include(s => s.Items).Include(s => s.Documents).AsSplitQuery().FirstOrDefaultAsync(s => s.NominationId == nominationId, ct);
 
     /// <summary>The last day of the Nomination stage for the nomination's province (its own dates where set); null when unscheduled.</summary>
     public async Task<DateOnly?> NominationStageEndsAsync(int cycleId, string provinceCode, CancellationToken ct)

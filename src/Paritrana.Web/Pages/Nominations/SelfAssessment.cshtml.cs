@@ -160,7 +160,7 @@ public class SelfAssessmentModel(
         NominationStatus = n.Status;
         NominationVersion = n.Version;
         // A draft is the candidate's own until they send it.
-        Assessment = await db.SelfAssessments.AsNoTracking().Include(s => s.Items).Include(s => s.Documents)
+        Assessment = await db.SelfAssessments.AsNoTracking().Include(s => s.Items).Include(s => s.Documents).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.NominationId == id && s.Status != SelfAssessmentStatus.Draft, ct);
         if (Assessment is { } s)
         {

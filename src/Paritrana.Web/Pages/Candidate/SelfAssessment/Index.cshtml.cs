@@ -264,7 +264,7 @@ public class IndexModel(
         }
 
         Nomination = n;
-        Assessment = await db.SelfAssessments.AsNoTracking().Include(s => s.Items).Include(s => s.Documents)
+        Assessment = await db.SelfAssessments.AsNoTracking().Include(s => s.Items).Include(s => s.Documents).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.NominationId == id, ct);
         Refusal = service.ChangeRefusal(n, Assessment);
         var ends = await service.NominationStageEndsAsync(n.CycleId, n.ProvinceCode, ct);
