@@ -64,10 +64,11 @@ public class DatabaseSetupTests
             // and the regional coverage figures previewed and imported (docs/decisions/041); then Jawa Tengah's
             // 2021: 12 cards, its three rounds opened and closed, its plenary's four events; and the national
             // stage: 20 cards, the two rounds opened and closed, 20 assignments by the administrator, and
-            // Bali's three national interviews scheduled (docs/decisions/046).
+            // Bali's three national interviews scheduled (docs/decisions/046); the candidates' self-assessments:
+            // Kota Denpasar's document uploaded, KAPIT MAS's submitted and returned (docs/decisions/051).
             before.Split('/')[27].ShouldBe((long.Parse(before.Split('/')[13], System.Globalization.CultureInfo.InvariantCulture)
-                + 40 + 1 + 6 + 4 + 6 + 2 + (12 + 6 + 4) + (20 + 4 + 20 + 3)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            before.Split('/')[27].ShouldBe("198");
+                + 40 + 1 + 6 + 4 + 6 + 2 + (12 + 6 + 4) + (20 + 4 + 20 + 3) + 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            before.Split('/')[27].ShouldBe("201");
             before.Split('/')[28].ShouldBe("2"); // the 2021 plenaries' frozen records, PRT-2021-51-001 and PRT-2021-33-001
             before.Split('/')[29].ShouldBe("3"); // Bali's three finalists interviewed, each before juri2 and juri3
             before.Split('/')[30].ShouldBe("6");
