@@ -53,7 +53,7 @@ public sealed class DemoSelfAssessmentSeeder(ParitranaDbContext db, DemoActor ac
         // KAPIT MAS: sent in the Nomination stage, returned by Bali's chair three days ago.
         var stageEnds = await db.CycleStages.Where(s => s.Stage == StageKind.Nomination && db.Nominations.Any(x => x.Id == kapitMas.Value && x.CycleId == s.CycleId))
             .Select(s => s.EndsOn).SingleAsync(ct);
-        var sentAt = new DateTimeOffset(stageEnds!.Value.AddDays(-5).ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
+        var sentAt = stageEnds is DateOnly ends ? new DateTimeOffset(ends.AddDays(-5).ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero) : now.AddDays(-10);
         var k = await actor.SelfAssessmentsAsync(KapitMas, sentAt.AddHours(-2));
         var m = await k.CandidateNominationAsync(kapitMas.Value, ct) ?? throw new InvalidOperationException("Demo: KAPIT MAS's nomination is not its representative's.");
         Check(await k.SaveFiguresAsync(m, new NominationFigures

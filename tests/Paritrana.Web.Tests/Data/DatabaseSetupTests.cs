@@ -18,6 +18,7 @@ public class DatabaseSetupTests
             || '/' || (SELECT count(*) FROM visits) || '/' || (SELECT count(*) FROM visit_members) || '/' || (SELECT count(*) FROM coaching_items)
             || '/' || (SELECT count(*) FROM audit_events) || '/' || (SELECT count(*) FROM plenary_decision_versions)
             || '/' || (SELECT count(*) FROM interviews) || '/' || (SELECT count(*) FROM interview_jurors)
+            || '/' || (SELECT count(*) FROM self_assessments) || '/' || (SELECT count(*) FROM self_assessment_documents)
         """;
 
     [Fact]
@@ -72,6 +73,8 @@ public class DatabaseSetupTests
             before.Split('/')[28].ShouldBe("2"); // the 2021 plenaries' frozen records, PRT-2021-51-001 and PRT-2021-33-001
             before.Split('/')[29].ShouldBe("3"); // Bali's three finalists interviewed, each before juri2 and juri3
             before.Split('/')[30].ShouldBe("6");
+            before.Split('/')[31].ShouldBe("2"); // Kota Denpasar's draft and KAPIT MAS's returned self-assessment (docs/decisions/051)
+            before.Split('/')[32].ShouldBe("1"); // Kota Denpasar's one document
         }
         finally
         {
