@@ -53,7 +53,7 @@ public class SelfAssessmentTests(PortalFixture portal) : IClassFixture<PortalFix
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var after = await client.GetPageAsync(url);
-        PortalClient.Text(after.QuerySelector("[role=alert], .alert-danger, [data-testid=status-message]")).ShouldContain("telah lewat");
+        string.Join(" ", after.QuerySelectorAll("[role=alert]").Select(PortalClient.Text)).ShouldContain("telah lewat");
         (await FingerprintAsync()).ShouldBe(before);
     }
 
