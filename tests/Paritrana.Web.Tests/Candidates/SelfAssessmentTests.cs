@@ -16,9 +16,9 @@ public class SelfAssessmentTests(PortalFixture portal) : IClassFixture<PortalFix
         TestDatabase.ScalarAsync<int>(portal.Database,
             $"SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles c ON c.id = n.cycle_id WHERE c.is_current AND o.name = '{organisation}'");
 
-    private Task<string> FingerprintAsync() =>
-        TestDatabase.ScalarAsync<string>(portal.Database,
-            "SELECT coalesce(string_agg(s.id || ':' || s.status || ':' || s.xmin::text || ':' || (SELECT count(*) FROM self_assessment_items i WHERE i.self_assessment_id = s.id) || ':' || (SELECT count(*) FROM self_assessment_documents d WHERE d.self_assessment_id = s.id), ',' ORDER BY s.id), '') FROM self_assessments s");
+    private async Task<string> FingerprintAsync() =>
+        await TestDatabase.ScalarAsync<string>(portal.Database,
+            "SELECT coalesce(string_agg(s.id || ':' || s.status || ':' || s.xmin::text || ':' || (SELECT count(*) FROM self_assessment_items i WHERE i.self_assessment_id = s.id) || ':' || (SELECT count(*) FROM self_assessment_documents d WHERE d.self_assessment_id = s.id), ',' ORDER BY s.id), '') FROM self_assessments s") ?? "";
 
     [Fact]
     public async Task The_demo_has_Denpasars_half_done_draft_and_KAPIT_MASs_submission_returned_once()
@@ -66,7 +66,7 @@ public class SelfAssessmentTests(PortalFixture portal) : IClassFixture<PortalFix
         var token = PortalClient.ReadForm((AngleSharp.Html.Dom.IHtmlFormElement)own.QuerySelector("#figures-form")!).Single(f => f.Key == "__RequestVerificationToken");
         var others = await TestDatabase.ScalarAsync<string>(portal.Database,
             "SELECT string_agg(n.id::text, ',') FROM nominations n JOIN organisations o ON o.id = n.organisation_id WHERE o.name IN ('Pemerintah Kabupaten Badung', 'Bank BPD Bali')");
-        var ids = others.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var ids = others!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         ids.Count.ShouldBeGreaterThan(1);
         var before = await FingerprintAsync();
         var denpasarDocument = await TestDatabase.ScalarAsync<Guid>(portal.Database, "SELECT id FROM self_assessment_documents LIMIT 1");
@@ -128,7 +128,7 @@ public class SelfAssessmentTests(PortalFixture portal) : IClassFixture<PortalFix
             accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
-        var parts = before.Split('|');
+        var parts = before!.Split('|');
         (await TestDatabase.ScalarAsync<decimal?>(portal.Database, $"SELECT csr_amount FROM nominations WHERE id = {id}")).ShouldBe(43_200_000m);
         (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT concat_ws('|', workers, participants_pu, participants_bpu) FROM nominations WHERE id = {id}")).ShouldBe(string.Join('|', parts[..3]));
         (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT status FROM self_assessments WHERE nomination_id = {id}")).ShouldBe("PartlyAccepted");
