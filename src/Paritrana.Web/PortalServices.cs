@@ -64,6 +64,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoAwardSeeder>();
         services.AddScoped<DemoRegionalSeeder>();
+        services.AddScoped<DemoSelfAssessmentSeeder>();
         services.AddScoped<Data.Demo.DemoActor>();
         services.AddScoped<LegacyStateMove>();
         services.AddScoped<DatabaseSetup>();
@@ -86,6 +87,7 @@ public static class PortalServices
         services.AddImports();
         services.AddScoring();
         services.AddNominations();
+        services.AddScoped<Features.Candidates.SelfAssessmentService>();
         services.AddFieldWork();
         services.AddCandidates();
         services.AddNational();

@@ -67,6 +67,13 @@ public static class AuditActions
     /// <summary>A workflow transition; the details carry "from → to" and the reason.</summary>
     public const string NominationStatusChanged = "nomination.status-changed";
 
+    /// <summary>A candidate sent its self-assessment (docs/decisions/051).</summary>
+    public const string SelfAssessmentSubmitted = "self-assessment.submitted";
+    /// <summary>The committee returned a self-assessment with reasons.</summary>
+    public const string SelfAssessmentReturned = "self-assessment.returned";
+    /// <summary>The committee took values of a self-assessment into the nomination (the nomination's own update is audited beside it).</summary>
+    public const string SelfAssessmentAccepted = "self-assessment.accepted";
+
     public const string VisitPlanned = "visit.planned";
     public const string VisitDone = "visit.done";
     public const string VisitCancelled = "visit.cancelled";

@@ -82,6 +82,15 @@ public enum NotificationKind
 
     /// <summary>The committee reopened a coaching item addressed to the candidate (to its representatives).</summary>
     CoachingReopenedForCandidate,
+
+    /// <summary>A candidate sent its self-assessment (to the committee of its province; the subject is the candidate).</summary>
+    SelfAssessmentSubmitted,
+
+    /// <summary>The committee returned a candidate's self-assessment (to its representatives, on their account).</summary>
+    SelfAssessmentReturned,
+
+    /// <summary>The committee took values of a candidate's self-assessment into its nomination (to its representatives, on their account).</summary>
+    SelfAssessmentAccepted,
 }
 
 /// <summary>How a person wants to hear of notifications by e-mail. Stored by name.</summary>

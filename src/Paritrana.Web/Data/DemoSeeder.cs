@@ -13,7 +13,8 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole<Guid>> roles,
     IConfiguration configuration,
     DemoAwardSeeder awards,
-    DemoRegionalSeeder regional)
+    DemoRegionalSeeder regional,
+    DemoSelfAssessmentSeeder selfAssessments)
 {
     public const string DefaultPassword = "Demo-Paritrana-2026";
 
@@ -73,6 +74,7 @@ public sealed class DemoSeeder(
         await SeedAccountsAsync(candidates: true, ct);
         // Their answers to the coaching items addressed to them (docs/decisions/050).
         await awards.SeedCandidateAnswersAsync(ct);
+        await selfAssessments.SeedAsync(ct);
         await regional.SeedAsync(Accounts[0].Email, ct);
     }
 

@@ -37,6 +37,9 @@ public class ParitranaDbContext(DbContextOptions<ParitranaDbContext> options)
     public DbSet<BudgetAllocation> BudgetAllocations => Set<BudgetAllocation>();
     public DbSet<Innovation> Innovations => Set<Innovation>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Paritrana.Domain.Candidates.SelfAssessment> SelfAssessments => Set<Paritrana.Domain.Candidates.SelfAssessment>();
+    public DbSet<Paritrana.Domain.Candidates.SelfAssessmentItem> SelfAssessmentItems => Set<Paritrana.Domain.Candidates.SelfAssessmentItem>();
+    public DbSet<Paritrana.Domain.Candidates.SelfAssessmentDocument> SelfAssessmentDocuments => Set<Paritrana.Domain.Candidates.SelfAssessmentDocument>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<VisitMember> VisitMembers => Set<VisitMember>();
     public DbSet<Interview> Interviews => Set<Interview>();

@@ -18,6 +18,7 @@ public class DatabaseSetupTests
             || '/' || (SELECT count(*) FROM visits) || '/' || (SELECT count(*) FROM visit_members) || '/' || (SELECT count(*) FROM coaching_items)
             || '/' || (SELECT count(*) FROM audit_events) || '/' || (SELECT count(*) FROM plenary_decision_versions)
             || '/' || (SELECT count(*) FROM interviews) || '/' || (SELECT count(*) FROM interview_jurors)
+            || '/' || (SELECT count(*) FROM self_assessments) || '/' || (SELECT count(*) FROM self_assessment_documents)
         """;
 
     [Fact]
@@ -66,13 +67,16 @@ public class DatabaseSetupTests
             // 2021: 12 cards, its three rounds opened and closed, its plenary's four events; and the national
             // stage: 20 cards, the two rounds opened and closed, 20 assignments by the administrator, and
             // Bali's three national interviews scheduled (docs/decisions/046); the national plenary's record,
-            // decision and official document (docs/decisions/047).
+            // decision and official document (docs/decisions/047); the candidates' self-assessments:
+            // Kota Denpasar's document uploaded, KAPIT MAS's submitted and returned (docs/decisions/051).
             before.Split('/')[27].ShouldBe((long.Parse(before.Split('/')[13], System.Globalization.CultureInfo.InvariantCulture)
-                + 40 + 1 + 6 + 4 + (6 + 4) + 2 + (12 + 6 + 4) + (20 + 4 + 20 + 3) + 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            before.Split('/')[27].ShouldBe("210");
+                + 40 + 1 + 6 + 4 + (6 + 4) + 2 + (12 + 6 + 4) + (20 + 4 + 20 + 3) + 3 + 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            before.Split('/')[27].ShouldBe("213");
             before.Split('/')[28].ShouldBe("3"); // the 2021 plenaries' frozen records, PRT-2021-51-001, PRT-2021-33-001 and the national PRT-2021-00-001
             before.Split('/')[29].ShouldBe("3"); // Bali's three finalists interviewed, each before juri2 and juri3
             before.Split('/')[30].ShouldBe("6");
+            before.Split('/')[31].ShouldBe("2"); // Kota Denpasar's draft and KAPIT MAS's returned self-assessment (docs/decisions/051)
+            before.Split('/')[32].ShouldBe("1"); // Kota Denpasar's one document
         }
         finally
         {

@@ -97,6 +97,8 @@ public static class AccessMatrix
             ["/Scoring/Conflicts/Declare GET"] = (404, null, Juror),
             // A candidate's representative starts in their own area (docs/decisions/049).
             ["/Index GET"] = (302, "/Candidate", Candidate),
+            // The demo's self-assessment document is Kota Denpasar's draft: its candidate downloads it, the committee does not see a draft's (docs/decisions/051).
+            ["/Nominations/SelfAssessmentDocument GET"] = (404, null, Committee),
             // Opened directly, with no failed request behind it, the error page says "not found".
             ["/Error GET"] = (404, null, Everyone),
         };
@@ -119,6 +121,13 @@ public static class AccessMatrix
         new("/Candidate/Nomination/{candidateNomination}") { { "GET", Candidate } },
         new("/Candidate/Coaching/{candidateItem}") { { "GET", Candidate }, { "POST", Candidate } },
         new("/Candidate/File/{candidateFile}") { { "GET", Candidate } },
+        // Their self-assessment (docs/decisions/051): another organisation's nomination is 404 (SelfAssessmentTests).
+        new("/Candidate/SelfAssessment/Index/{candidateNomination}")
+        {
+            { "GET", Candidate }, { "POST", Candidate }, { "POST AddRegulation", Candidate }, { "POST AddBudget", Candidate },
+            { "POST AddInnovation", Candidate }, { "POST RemoveItem", Candidate }, { "POST Upload", Candidate }, { "POST Submit", Candidate },
+        },
+        new("/Candidate/SelfAssessment/Document/{candidateDocument}") { { "GET", Candidate } },
         new("/Account/Login") { { "GET", Everyone }, { "POST", Everyone } },
         // "Lupa kata sandi?" (docs/decisions/028): whoever cannot sign in asks for a link, and the
         // mailed link is opened without a session; the token, not a sign-in, is the proof.
@@ -216,6 +225,9 @@ public static class AccessMatrix
             { "POST AddBudget", Committee }, { "POST RemoveBudget", Committee },
             { "POST AddInnovation", Committee }, { "POST RemoveInnovation", Committee },
         },
+        // The candidate's self-assessment beside the nomination: the committee of its province reads, accepts and returns (docs/decisions/051).
+        new("/Nominations/SelfAssessment/{draft}") { { "GET", Committee }, { "POST Accept", Committee }, { "POST AcceptAll", Committee }, { "POST Return", Committee } },
+        new("/Nominations/SelfAssessmentDocument/{candidateDocument}") { { "GET", Committee } },
         new("/Verification/Index") { { "GET", Officer }, { "POST Verify", Officer }, { "POST Return", Officer } },
 
         // --- Field work: everyone in scope reads, the committee records -----------------------

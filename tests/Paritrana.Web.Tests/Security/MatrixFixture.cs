@@ -318,6 +318,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             ["candidateItem"] = Id(await db.CoachingItems.Where(i => i.SharedWithCandidate && i.CandidateAnsweredAt == null && (i.Status == CoachingStatus.Open || i.Status == CoachingStatus.InProgress)).Select(i => i.Id).SingleAsync()),
             ["candidateFile"] = (await db.EvidenceFiles.Where(f => db.Users.Any(u => u.Id == f.UploadedBy && u.OrganisationId != null)).Select(f => f.Id).SingleAsync()).ToString(),
             ["pooled"] = Id(await db.Nominations.Where(n => n.Organisation!.Npp == "51710001" && NationalStage.PoolStatuses.Contains(n.Status)).Select(n => n.Id).SingleAsync()),
+            // The matrix's candidate (kandidat.denpasar) and its current-cycle nomination, with the demo's self-assessment draft (docs/decisions/051).
+            ["candidateDocument"] = (await db.SelfAssessmentDocuments.Where(d => db.SelfAssessments.Any(s => s.Id == d.SelfAssessmentId && db.Organisations.Any(o => o.Id == s.OrganisationId && o.Name == "Pemerintah Kota Denpasar"))).Select(d => d.Id).FirstAsync()).ToString(),
         };
     }
 

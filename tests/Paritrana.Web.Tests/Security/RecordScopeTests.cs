@@ -56,6 +56,12 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         ("/Imports/Progress/{importDone}", Reach.Branch, []),
         ("/Nominations/Details/{draft}", Reach.Branch, []),
         ("/Nominations/Edit/{draft}", Reach.Branch, []),
+        // The candidate's self-assessment (docs/decisions/051): the committee's page and document download,
+        // and the candidate's own pages (closed to the probing roles; SelfAssessmentTests probes the other candidates).
+        ("/Nominations/SelfAssessment/{draft}", Reach.Branch, []),
+        ("/Nominations/SelfAssessmentDocument/{candidateDocument}", Reach.Branch, []),
+        ("/Candidate/SelfAssessment/Index/{candidateNomination}", Reach.Branch, []),
+        ("/Candidate/SelfAssessment/Document/{candidateDocument}", Reach.Branch, []),
         // The branch officer's queue takes the nomination as a posted id.
         ("/Verification/Index?id={submitted}", Reach.Branch, ["POST Verify", "POST Return"]),
         ("/FieldWork/Nomination/{field}", Reach.Branch, []),

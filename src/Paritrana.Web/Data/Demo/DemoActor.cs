@@ -60,6 +60,13 @@ public sealed class DemoActor(
             new Features.Candidates.CandidateCoaching(db, me, audit, clock, notifier));
     }
 
+    /// <summary>The self-assessment service of a request by <paramref name="email"/> at <paramref name="at"/> (docs/decisions/051).</summary>
+    public async Task<Features.Candidates.SelfAssessmentService> SelfAssessmentsAsync(string email, DateTimeOffset at)
+    {
+        var act = await AsAsync(email, at);
+        return new Features.Candidates.SelfAssessmentService(db, act.User, act.Audit, new FixedClock(at), l, new Features.Notifications.Notifier(db, null, new FixedClock(at)));
+    }
+
     /// <summary>
     /// Takes one workflow step on a nomination as <paramref name="email"/> at <paramref name="at"/>,
     /// through <see cref="NominationTransitions"/>; throws when the portal refuses it.

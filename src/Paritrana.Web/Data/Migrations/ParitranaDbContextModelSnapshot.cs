@@ -382,6 +382,347 @@ namespace Paritrana.Web.Data.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Paritrana.Domain.Candidates.SelfAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("AllWorkersRegistered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_workers_registered");
+
+                    b.Property<int?>("ArrearsMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("arrears_months");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<decimal?>("CsrAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("csr_amount");
+
+                    b.Property<string>("CsrDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("csr_description");
+
+                    b.Property<int?>("CustomaryOfficials")
+                        .HasColumnType("integer")
+                        .HasColumnName("customary_officials");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int?>("FarmersAndFishers")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmers_and_fishers");
+
+                    b.Property<DateOnly?>("FiguresAsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("figures_as_of");
+
+                    b.Property<bool>("FiguresSaved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("figures_saved");
+
+                    b.Property<bool>("IsGovernment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_government");
+
+                    b.Property<int?>("JmoUsers")
+                        .HasColumnType("integer")
+                        .HasColumnName("jmo_users");
+
+                    b.Property<decimal?>("NikValidatedPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("nik_validated_percent");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<int?>("NonAsnCovered")
+                        .HasColumnType("integer")
+                        .HasColumnName("non_asn_covered");
+
+                    b.Property<int?>("NonAsnWorkers")
+                        .HasColumnType("integer")
+                        .HasColumnName("non_asn_workers");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("ParticipantsBpu")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants_bpu");
+
+                    b.Property<int?>("ParticipantsPu")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants_pu");
+
+                    b.Property<int>("Programs")
+                        .HasColumnType("integer")
+                        .HasColumnName("programs");
+
+                    b.Property<int?>("ProtectedBpu")
+                        .HasColumnType("integer")
+                        .HasColumnName("protected_bpu");
+
+                    b.Property<int?>("ProtectedPu")
+                        .HasColumnType("integer")
+                        .HasColumnName("protected_pu");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<int?>("ReligiousWorkers")
+                        .HasColumnType("integer")
+                        .HasColumnName("religious_workers");
+
+                    b.Property<DateOnly?>("ResubmitBy")
+                        .HasColumnType("date")
+                        .HasColumnName("resubmit_by");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("integer")
+                        .HasColumnName("submissions");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool?>("UsesSipp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("uses_sipp");
+
+                    b.Property<int?>("VendorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("vendor_count");
+
+                    b.Property<int?>("VendorsRegistered")
+                        .HasColumnType("integer")
+                        .HasColumnName("vendors_registered");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("VillageOfficials")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_officials");
+
+                    b.Property<bool?>("WagesReportedCorrectly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("wages_reported_correctly");
+
+                    b.Property<int?>("Workers")
+                        .HasColumnType("integer")
+                        .HasColumnName("workers");
+
+                    b.Property<long?>("WorkforceBps")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workforce_bps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_assessments");
+
+                    b.HasIndex("NominationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_self_assessments_nomination_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_self_assessments_organisation_id");
+
+                    b.HasIndex("ProvinceCode", "Status")
+                        .HasDatabaseName("ix_self_assessments_province_code_status");
+
+                    b.ToTable("self_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.Candidates.SelfAssessmentDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("SelfAssessmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_assessment_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("storage_name");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_assessment_documents");
+
+                    b.HasIndex("SelfAssessmentId")
+                        .HasDatabaseName("ix_self_assessment_documents_self_assessment_id");
+
+                    b.ToTable("self_assessment_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.Candidates.SelfAssessmentItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("RegulationType")
+                        .HasColumnType("integer")
+                        .HasColumnName("regulation_type");
+
+                    b.Property<int>("SelfAssessmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_assessment_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("WorkersCovered")
+                        .HasColumnType("integer")
+                        .HasColumnName("workers_covered");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_self_assessment_items");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_self_assessment_items_document_id");
+
+                    b.HasIndex("SelfAssessmentId")
+                        .HasDatabaseName("ix_self_assessment_items_self_assessment_id");
+
+                    b.ToTable("self_assessment_items", (string)null);
+                });
+
             modelBuilder.Entity("Paritrana.Domain.Cycles.AwardCycle", b =>
                 {
                     b.Property<int>("Id")
@@ -3298,6 +3639,49 @@ namespace Paritrana.Web.Data.Migrations
                         .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
+            modelBuilder.Entity("Paritrana.Domain.Candidates.SelfAssessment", b =>
+                {
+                    b.HasOne("Paritrana.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_assessments_nominations_nomination_id");
+
+                    b.HasOne("Paritrana.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_assessments_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.Candidates.SelfAssessmentDocument", b =>
+                {
+                    b.HasOne("Paritrana.Domain.Candidates.SelfAssessment", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_assessment_documents_self_assessments_self_assessment_~");
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.Candidates.SelfAssessmentItem", b =>
+                {
+                    b.HasOne("Paritrana.Domain.Candidates.SelfAssessmentDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_self_assessment_items_self_assessment_documents_document_id");
+
+                    b.HasOne("Paritrana.Domain.Candidates.SelfAssessment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_self_assessment_items_self_assessments_self_assessment_id");
+                });
+
             modelBuilder.Entity("Paritrana.Domain.Cycles.Category", b =>
                 {
                     b.HasOne("Paritrana.Domain.Cycles.AwardCycle", "Cycle")
@@ -3916,6 +4300,13 @@ namespace Paritrana.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_stored_file_chunks_stored_files_file_id");
+                });
+
+            modelBuilder.Entity("Paritrana.Domain.Candidates.SelfAssessment", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Paritrana.Domain.Cycles.AwardCycle", b =>

@@ -27,6 +27,9 @@ public static class NotificationTexts
         NotificationKind.CoachingAnswerReturned => l["Jawaban Anda dikembalikan panitia: {0}", subject],
         NotificationKind.CoachingResolvedForCandidate => l["Butir pembinaan dinyatakan selesai: {0}", subject],
         NotificationKind.CoachingReopenedForCandidate => l["Butir pembinaan dibuka kembali: {0}", subject],
+        NotificationKind.SelfAssessmentSubmitted => l["{0} mengirim penilaian mandiri", subject],
+        NotificationKind.SelfAssessmentReturned => l["Penilaian mandiri {0} dikembalikan untuk diperbaiki", subject],
+        NotificationKind.SelfAssessmentAccepted => l["Panitia menerima nilai penilaian mandiri {0}", subject],
         _ => subject,
     };
 

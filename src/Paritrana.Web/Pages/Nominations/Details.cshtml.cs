@@ -45,6 +45,9 @@ public class DetailsModel(
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>The committee opens the candidate's self-assessment from here (docs/decisions/051).</summary>
+    public bool SeesSelfAssessment { get; private set; }
+
     /// <summary>
     /// The candidate's own trend (issue 16): an employer's figures over its imports; a regency or
     /// city government's regency over the regional figures; null for other candidates.
@@ -156,6 +159,7 @@ public class DetailsModel(
 
         HasCoverageFigures = NominationReadiness.HasCoverageFigures(nomination, nomination.Category!.Kind);
         CanEdit = CycleEditable && Roles.IsCommittee(role ?? "") && NominationWorkflow.FiguresEditable(nomination.Status);
+        SeesSelfAssessment = Roles.IsCommittee(role ?? "");
         return true;
     }
 }

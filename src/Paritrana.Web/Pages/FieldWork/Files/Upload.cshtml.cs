@@ -75,46 +75,18 @@ public class UploadModel(
         }
 
         var upload = Input.File!;
-        StagedUpload staged;
-        await using (var content = upload.OpenReadStream())
+        var (checkedUpload, error) = await EvidenceChecks.CheckAsync(upload, options.Value.MaxFileBytes, MaxSizeText, l, ct);
+        if (checkedUpload is null)
         {
-            staged = await StagedUpload.StageAsync(content, options.Value.MaxFileBytes, ct);
-        }
-
-        await using var stagedCopy = staged;
-
-        if (staged.TooLarge)
-        {
-            ModelState.AddModelError("Input.File", l["Berkas lebih besar dari batas {0}.", MaxSizeText]);
+            ModelState.AddModelError("Input.File", error!);
             return Page();
         }
 
-        {
-            var inspection = EvidenceStore.Inspect(staged);
-            if (inspection is not { IsAccepted: true, Kind: FileKind kind })
-            {
-                ModelState.AddModelError("Input.File", RefusalText(inspection.Refusal ?? ContentRefusal.UnknownType));
-                return Page();
-            }
-
-            if (SafeFileName.From(upload.FileName, kind) is not string fileName)
-            {
-                ModelState.AddModelError("Input.File", l["Nama berkas \"{0}\" tidak dapat dipakai. Ganti namanya (tanpa garis miring atau \"..\"), lalu unggah lagi.", upload.FileName]);
-                return Page();
-            }
-
-            var file = await KeepAsync(staged, kind, fileName, ct);
-            TempData["StatusMessage"] = l["Berkas {0} telah diunggah.", file.FileName].Value;
-            return EvidenceTargets.Back(this, file);
-        }
+        await using var stagedCopy = checkedUpload.Staged;
+        var file = await KeepAsync(checkedUpload.Staged, checkedUpload.Kind, checkedUpload.FileName, ct);
+        TempData["StatusMessage"] = l["Berkas {0} telah diunggah.", file.FileName].Value;
+        return EvidenceTargets.Back(this, file);
     }
-
-    private string RefusalText(ContentRefusal refusal) => l[FieldWorkNames.Refusal(refusal), refusal switch
-    {
-        ContentRefusal.OfficeInflation => EvidenceRow.FormatSize(OfficeInspector.MaxInflatedBytes),
-        ContentRefusal.OfficeTooManyParts => OfficeInspector.MaxEntries.ToString("N0", CultureInfo.CurrentCulture),
-        _ => "",
-    }];
 
     private async Task<EvidenceFile> KeepAsync(StagedUpload staged, FileKind kind, string fileName, CancellationToken ct)
     {
