@@ -24,7 +24,7 @@ public partial class CandidateJourneyTests(MailBrowserPortal portal, ITestOutput
         var nomination = await TestDatabase.ScalarAsync<int>(portal.Database,
             "SELECT n.id FROM nominations n JOIN organisations o ON o.id = n.organisation_id JOIN award_cycles c ON c.id = n.cycle_id WHERE o.name = 'Pemerintah Kota Denpasar' AND c.is_current");
         var item = await TestDatabase.ScalarAsync<int>(portal.Database,
-            $"SELECT id FROM coaching_items WHERE nomination_id = {nomination} AND shared_with_candidate AND status = 'Open' AND candidate_answered_at IS NULL");
+            $"SELECT id FROM coaching_items WHERE nomination_id = {nomination} AND shared_with_candidate AND status = 1 AND candidate_answered_at IS NULL");
         var email = $"perwakilan.{Guid.NewGuid():N}@denpasarkota.example";
 
         // The chair invites from the nomination's page.
@@ -84,7 +84,7 @@ public partial class CandidateJourneyTests(MailBrowserPortal portal, ITestOutput
         await Expect(candidate.GetByTestId("candidate-item-state")).ToHaveTextAsync("Selesai");
         await Expect(candidate.GetByText("Salinan surat edaran diterima dan sesuai.")).ToHaveCountAsync(0);
         await Expect(candidate.GetByTestId("bell-count")).ToHaveTextAsync("1");
-        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT status FROM coaching_items WHERE id = {item}")).ShouldBe("Resolved");
+        (await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT status::text FROM coaching_items WHERE id = {item}")).ShouldBe("3");
     });
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/Account/Invitation\?token=[A-Za-z0-9_-]+")]

@@ -91,7 +91,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
 
         var organisation = await TestDatabase.ScalarAsync<string>(portal.Database,
             "SELECT o.name || '|' || r.name || '|' || coalesce(u.province_code, '-') || '|' || (u.password_hash IS NULL) FROM users u JOIN organisations o ON o.id = u.organisation_id JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id WHERE u.email = 'made.baru@denpasarkota.example'");
-        organisation.ShouldBe("Pemerintah Kota Denpasar|CandidateRepresentative|-|True");
+        organisation.ShouldBe("Pemerintah Kota Denpasar|CandidateRepresentative|-|true");
         (await TestDatabase.ScalarAsync<long>(portal.Database,
             "SELECT count(*) FROM account_invitations i JOIN users u ON u.id = i.user_id WHERE u.email = 'made.baru@denpasarkota.example' AND i.ended_at IS NULL AND i.accepted_at IS NULL")).ShouldBe(1L);
         (await TestDatabase.ScalarAsync<long>(portal.Database,
@@ -155,7 +155,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
         times.ShouldAllBe(t => t.EndsWith("09.00 WITA", StringComparison.Ordinal) || t.EndsWith("09:00 WITA", StringComparison.Ordinal));
         // The demo addresses both items to Denpasar; an item not addressed to it is not listed.
         var hidden = await TestDatabase.ScalarAsync<int>(portal.Database,
-            $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Catatan internal panitia', 'Internal', current_date + 10, 'Open', created_by, now(), now(), false FROM nominations WHERE id = {nomination} RETURNING id");
+            $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Catatan internal panitia', 'Internal', current_date + 10, 1, created_by, now(), now(), false FROM nominations WHERE id = {nomination} RETURNING id");
         page = await client.GetPageAsync($"/Candidate/Nomination/{nomination}");
         page.QuerySelectorAll("[data-testid=candidate-item]").Length.ShouldBe(2);
         var text = page.Body!.TextContent;
@@ -168,7 +168,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
 
-        var resolved = await TestDatabase.ScalarAsync<int>(portal.Database, $"SELECT id FROM coaching_items WHERE nomination_id = {nomination} AND status = 'Resolved'");
+        var resolved = await TestDatabase.ScalarAsync<int>(portal.Database, $"SELECT id FROM coaching_items WHERE nomination_id = {nomination} AND status = 3");
         var item = await client.GetPageAsync($"/Candidate/Coaching/{resolved}");
         PortalClient.Text(item.QuerySelector("[data-testid=candidate-item-state]")).ShouldBe("Selesai");
         item.Body!.TextContent.ShouldNotContain("di luar tahun penilaian"); // the committee's resolution note
@@ -182,7 +182,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
     {
         var nomination = await DenpasarNominationAsync();
         var itemId = await TestDatabase.ScalarAsync<int>(portal.Database,
-            $"SELECT id FROM coaching_items WHERE nomination_id = {nomination} AND shared_with_candidate AND status IN ('Open', 'InProgress') AND candidate_answered_at IS NULL");
+            $"SELECT id FROM coaching_items WHERE nomination_id = {nomination} AND shared_with_candidate AND status IN (1, 2) AND candidate_answered_at IS NULL");
         var nominationBefore = await TestDatabase.ScalarAsync<string>(portal.Database, $"SELECT xmin::text || status FROM nominations WHERE id = {nomination}");
         using var client = portal.Factory.CreatePortalClient();
         await client.SignedInAsAsync(Denpasar);
@@ -201,7 +201,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
 
         (await TestDatabase.ScalarAsync<string>(portal.Database,
             $"SELECT status || '|' || candidate_answer || '|' || (candidate_answered_at IS NOT NULL) FROM coaching_items WHERE id = {itemId}"))
-            .ShouldBe("Open|Surat edaran wali kota sudah terbit.|True");
+            .ShouldBe("1|Surat edaran wali kota sudah terbit.|true");
         (await TestDatabase.ScalarAsync<string>(portal.Database,
             $"SELECT f.file_name || '|' || u.email FROM evidence_files f JOIN users u ON u.id = f.uploaded_by WHERE f.coaching_item_id = {itemId}"))
             .ShouldBe("surat-edaran.pdf|kandidat.denpasar@paritrana.demo");
@@ -243,7 +243,7 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
         var nomination = await DenpasarNominationAsync();
         // Two addressed items of its own, each returned after an answer so that it takes another.
         var item = await TestDatabase.ScalarAsync<int>(portal.Database,
-            $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Batas jawaban', 'Uji', current_date + 10, 'Open', created_by, now(), now(), true FROM nominations WHERE id = {nomination} RETURNING id");
+            $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Batas jawaban', 'Uji', current_date + 10, 1, created_by, now(), now(), true FROM nominations WHERE id = {nomination} RETURNING id");
         await TestDatabase.ExecuteAsync("DELETE FROM sign_in_attempts WHERE client_address LIKE 'candidate-answer:%'", portal.Database);
         using var client = portal.Factory.CreatePortalClient();
         await client.SignedInAsAsync("kandidat.denpasar@paritrana.demo");

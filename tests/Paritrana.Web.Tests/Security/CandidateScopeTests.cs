@@ -26,11 +26,11 @@ public class CandidateScopeTests(MatrixFixture portal) : IClassFixture<MatrixFix
         // A coaching item of Badung addressed to Badung, a visit, and a file on the item attributed to
         // Denpasar's own representative: only the organisation stands between them and Denpasar.
         var item = await TestDatabase.ScalarAsync<int>(portal.Database,
-            $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Temuan Badung', 'Rekomendasi Badung', current_date + 10, 'Open', created_by, now(), now(), true FROM nominations WHERE id = {badung} RETURNING id");
+            $"INSERT INTO coaching_items (nomination_id, province_code, regency_code, finding, recommendation, due_date, status, created_by, created_at, updated_at, shared_with_candidate) SELECT id, province_code, regency_code, 'Temuan Badung', 'Rekomendasi Badung', current_date + 10, 1, created_by, now(), now(), true FROM nominations WHERE id = {badung} RETURNING id");
         var visit = await TestDatabase.ScalarAsync<int>(portal.Database,
-            $"INSERT INTO visits (nomination_id, province_code, regency_code, planned_at, place, purpose, status, created_by, created_at, updated_at) SELECT id, province_code, regency_code, now() + interval '3 days', 'Kantor Bupati Badung', 'Probe', 'Planned', created_by, now(), now() FROM nominations WHERE id = {badung} RETURNING id");
+            $"INSERT INTO visits (nomination_id, province_code, regency_code, planned_at, place, purpose, status, created_by, created_at, updated_at) SELECT id, province_code, regency_code, now() + interval '3 days', 'Kantor Bupati Badung', 'Probe', 1, created_by, now(), now() FROM nominations WHERE id = {badung} RETURNING id");
         var file = await TestDatabase.ScalarAsync<Guid>(portal.Database,
-            $"INSERT INTO evidence_files (id, nomination_id, province_code, coaching_item_id, file_name, kind, size, sha256, storage_name, uploaded_by, uploaded_at, is_removed) SELECT gen_random_uuid(), {badung}, '51', {item}, 'badung.pdf', 'Pdf', 10, repeat('a', 64), replace(gen_random_uuid()::text, '-', ''), u.id, now(), false FROM users u WHERE u.email = '{Denpasar}' RETURNING id");
+            $"INSERT INTO evidence_files (id, nomination_id, province_code, coaching_item_id, file_name, kind, size, sha256, storage_name, uploaded_by, uploaded_at, is_removed) SELECT gen_random_uuid(), {badung}, '51', {item}, 'badung.pdf', 1, 10, repeat('a', 64), replace(gen_random_uuid()::text, '-', ''), u.id, now(), false FROM users u WHERE u.email = '{Denpasar}' RETURNING id");
         var denpasarNomination = MatrixFixture.Resolve("{candidateNomination}", portal.Denpasar);
 
         var before = await portal.FingerprintAsync();
