@@ -115,7 +115,7 @@ public static class InvitationMail
         [
             organisationName is null
                 ? l["Administrator Portal Paritrana telah membuatkan akun untuk Anda dengan peran {0}.", l[roleName]]
-                : l["Panitia Penghargaan Paritrana mengundang Anda sebagai perwakilan {0} untuk melihat nominasinya dan menjawab butir pembinaan dari panitia.", organisationName],
+                : l["Panitia Penghargaan Paritrana mengundang Anda sebagai perwakilan {0} untuk melihat nominasinya, mengisi penilaian mandiri dan menjawab butir pembinaan dari panitia.", organisationName],
             l["Buka tautan di bawah ini untuk membuat kata sandi Anda sendiri. Tautan berlaku sampai {0} dan hanya dapat dipakai satu kali.", Wib.Format(expiresAt)],
             l["Jika Anda tidak mengharapkan undangan ini, abaikan surel ini."],
         ],
