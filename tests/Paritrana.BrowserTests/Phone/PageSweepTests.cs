@@ -17,7 +17,7 @@ public class PageSweepTests(BrowserPortal portal, ITestOutputHelper output) : IC
     public static TheoryData<string> Roles() => new(AccessMatrix.Roles.Select(r => r.ToString()));
 
     /// <summary>GETs that answer a file, not a page: nothing to lay out.</summary>
-    private static readonly HashSet<string> Files = new HashSet<string>(StringComparer.Ordinal) { "/FieldWork/Files/Download", "/National/DossierFile", "/Candidate/File" };
+    private static readonly HashSet<string> Files = new HashSet<string>(StringComparer.Ordinal) { "/FieldWork/Files/Download", "/National/DossierFile", "/Candidate/File", "/Candidate/SelfAssessment/Document", "/Nominations/SelfAssessmentDocument" };
 
     [Theory]
     [MemberData(nameof(Roles))]

@@ -48,6 +48,8 @@ public sealed class CoachingItemConfiguration : IEntityTypeConfiguration<Coachin
         builder.Property(c => c.ResolutionNote).HasMaxLength(4000);
         builder.Property(c => c.WaiverReason).HasMaxLength(2000);
         builder.Property(c => c.CandidateAnswer).HasMaxLength(4000);
+        // Existing items are not the candidate's until the committee addresses them (docs/decisions/050).
+        builder.Property(c => c.SharedWithCandidate).HasDefaultValue(false);
         builder.Property(c => c.AnswerReturnReason).HasMaxLength(2000);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasIndex(c => new { c.NominationId, c.Status });

@@ -976,7 +976,9 @@ namespace Paritrana.Web.Data.Migrations
                         .HasColumnName("responsible_person");
 
                     b.Property<bool>("SharedWithCandidate")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("shared_with_candidate");
 
                     b.Property<int>("Status")
