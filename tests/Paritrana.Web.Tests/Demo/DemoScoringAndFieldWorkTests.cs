@@ -311,7 +311,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             "Kunjungan: 1 direncanakan, 1 sudah dilaksanakan",
             $"Kunjungan berikutnya: {day.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("id-ID"))} 09.00 WITA di Kantor Dinas Ketenagakerjaan Kota Denpasar",
             "Butir pembinaan: 1 terbuka (1 terlambat), 1 selesai atau dikesampingkan",
-            "Berkas bukti: 0",
+            // The representative's answer file (docs/decisions/050).
+            "Berkas bukti: 1",
         ]);
     }
 
@@ -337,6 +338,8 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             [$"{demo.Shown(-47)} 15.30 WITA", MemberName, $"Kunjungan dicatat sudah dilaksanakan pada {demo.Shown(-47)} 09.00 WITA", Place, ""],
             [$"{demo.Shown(-46)} 09.00 WITA", MemberName, $"Butir pembinaan dicatat (tenggat {demo.Shown(-32)})", DemoAwardSeeder.ResolvedFinding, ""],
             [$"{demo.Shown(-46)} 09.10 WITA", MemberName, $"Butir pembinaan dicatat (tenggat {demo.Shown(-11)})", DemoAwardSeeder.OpenFinding, ""],
+            // Kota Denpasar's representative answered the item with a file (docs/decisions/050).
+            [$"{demo.Shown(-35)} 14.20 WITA", "Kadek Perwakilan Denpasar", "Berkas diunggah: rekap-non-asn-per-perangkat-daerah.pdf", "", ""],
             [$"{demo.Shown(-34)} 10.15 WITA", MemberName, "Butir pembinaan diselesaikan", DemoAwardSeeder.ResolvedFinding, note],
             [Wita(plannedOn), MemberName, $"Kunjungan direncanakan untuk {Wita(plannedFor)}", "Kantor Dinas Ketenagakerjaan Kota Denpasar", ""],
         ]);

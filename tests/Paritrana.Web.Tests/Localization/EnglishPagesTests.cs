@@ -252,7 +252,8 @@ public partial class EnglishPagesTests(MatrixFixture portal) : IClassFixture<Mat
 
     private static async Task ChooseEnglishAsync(PortalClient client, bool signedIn)
     {
-        var start = signedIn ? "/" : "/Account/Login";
+        // The switch is in every page's layout; a candidate's representative starts in their own area.
+        var start = signedIn ? "/About" : "/Account/Login";
         var home = await client.GetPageAsync(start);
         using var switched = await client.SubmitFormAsync(home, start, "form.language-switch", new Dictionary<string, string>(), "button[name=language]");
         switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);

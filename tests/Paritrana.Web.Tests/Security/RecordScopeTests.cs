@@ -62,6 +62,12 @@ public class RecordScopeTests(MatrixFixture portal) : IClassFixture<MatrixFixtur
         ("/Nominations/SelfAssessmentDocument/{candidateDocument}", Reach.Branch, []),
         ("/Candidate/SelfAssessment/Index/{candidateNomination}", Reach.Branch, []),
         ("/Candidate/SelfAssessment/Document/{candidateDocument}", Reach.Branch, []),
+        // The candidate's nomination, addressed coaching items and answer files (CandidateScopeTests probes
+        // the other candidates), and the committee's page of a nomination's representatives (docs/decisions/050).
+        ("/Candidate/Nomination/{candidateNomination}", Reach.Branch, []),
+        ("/Candidate/Coaching/{candidateItem}", Reach.Branch, []),
+        ("/Candidate/File/{candidateFile}", Reach.Branch, []),
+        ("/Nominations/Representatives/{field}", Reach.Branch, ["POST Invite", "POST Resend", "POST Revoke", "POST Disable", "POST Enable"]),
         // The branch officer's queue takes the nomination as a posted id.
         ("/Verification/Index?id={submitted}", Reach.Branch, ["POST Verify", "POST Return"]),
         ("/FieldWork/Nomination/{field}", Reach.Branch, []),
