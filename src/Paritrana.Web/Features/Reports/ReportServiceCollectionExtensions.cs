@@ -15,6 +15,7 @@ public static class ReportServiceCollectionExtensions
         services.AddScoped<DecisionSnapshots>();
         services.AddScoped<DecisionVersions>();
         services.AddScoped<ReportData>();
+        services.AddScoped<ReportParts>();
         services.AddScoped<RazorHtml>();
         return services;
     }

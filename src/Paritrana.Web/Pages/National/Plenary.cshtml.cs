@@ -24,6 +24,7 @@ public class PlenaryModel(
     ShortlistQuery shortlist,
     PlenaryDecisions decisions,
     DecisionVersions versions,
+    Features.Reports.ReportParts parts,
     IStringLocalizer<SharedResource> l) : CyclePageModel
 {
     [BindProperty]
@@ -232,7 +233,7 @@ public class PlenaryModel(
         Provinces = await NationalPool.InScope(db, scope, cycleId).AsNoTracking()
             .Select(n => new { n.Id, Province = db.Provinces.Where(p => p.Code == n.ProvinceCode).Select(p => p.Name).First() })
             .ToDictionaryAsync(n => n.Id, n => n.Province, ct);
-        Jury = await new Features.Reports.ReportParts(db).JuryAsync(DateTimeOffset.MaxValue, ct);
+        Jury = await parts.JuryAsync(DateTimeOffset.MaxValue, ct);
         Record = await db.Plenaries.AsNoTracking().FirstOrDefaultAsync(p => p.CycleId == cycleId && p.ProvinceCode == NationalStage.Code, ct);
         if (Record is not null)
         {
