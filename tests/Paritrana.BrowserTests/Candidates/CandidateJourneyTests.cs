@@ -53,7 +53,7 @@ public partial class CandidateJourneyTests(MailBrowserPortal portal, ITestOutput
         // Signed in: the candidate area, the nomination, the open item addressed to it.
         var candidate = await ui.SignInAsync(email, Screens.Phone(), Password);
         await Expect(candidate).ToHaveURLAsync(new Regex("/Candidate$"));
-        await candidate.Locator($"[data-testid=candidate-nomination][data-id='{nomination}'] a").ClickAsync();
+        await candidate.Locator($"[data-testid=candidate-nomination][data-id='{nomination}'] a:not([data-testid=self-assessment-link])").ClickAsync();
         await Expect(candidate.GetByTestId("candidate-stage")).ToHaveTextAsync("Dalam penilaian panitia provinsi");
         await Expect(candidate.GetByTestId("visit-time").First).ToContainTextAsync("WITA");
         await Screens.NoSidewaysScrollingAsync(candidate);

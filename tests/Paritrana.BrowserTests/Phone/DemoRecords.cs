@@ -58,7 +58,7 @@ public static partial class DemoRecords
         ["candidateItem"] = "SELECT min(i.id)::text FROM coaching_items i JOIN nominations n ON n.id = i.nomination_id JOIN organisations o ON o.id = n.organisation_id WHERE o.name = 'Pemerintah Kota Denpasar' AND i.shared_with_candidate ORDER BY 1",
         ["candidateFile"] = "SELECT min(f.id::text) FROM evidence_files f JOIN users u ON u.id = f.uploaded_by WHERE u.email = 'kandidat.denpasar@paritrana.demo'",
         // The demo's self-assessment document of Kota Denpasar (the Perwali 18/2022, docs/decisions/051).
-        ["candidateDocument"] = "SELECT min(d.id)::text FROM self_assessment_documents d JOIN self_assessments s ON s.id = d.self_assessment_id JOIN organisations o ON o.id = s.organisation_id WHERE o.name = 'Pemerintah Kota Denpasar'",
+        ["candidateDocument"] = "SELECT min(d.id::text) FROM self_assessment_documents d JOIN self_assessments s ON s.id = d.self_assessment_id JOIN organisations o ON o.id = s.organisation_id WHERE o.name = 'Pemerintah Kota Denpasar'",
     };
 
     /// <summary>

@@ -63,7 +63,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         copy.ShouldBe(original);
         // What the comparison covers: the demo's users, the uploaded file's row, every table of the catalog.
         // Eleven demo accounts: seven, the Semarang branch officer and three national jurors (issue 17).
-        original.ShouldContain(l => l.StartsWith("table public.users: 11 rows", StringComparison.Ordinal));
+        original.ShouldContain(l => l.StartsWith("table public.users: 13 rows", StringComparison.Ordinal));
         // The uploaded file and the demo's own: Kota Denpasar's answer to a coaching item (docs/decisions/050).
         original.ShouldContain(l => l.StartsWith("table public.evidence_files: 2 rows", StringComparison.Ordinal));
         original.Count(l => l.StartsWith("table ", StringComparison.Ordinal)).ShouldBe(
