@@ -353,7 +353,7 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             LEFT JOIN coaching_items i ON a.entity_type = 'coaching-item' AND i.id::text = a.entity_id
             JOIN users u ON u.email = 'anggota.bali@paritrana.demo'
             WHERE coalesce(v.nomination_id, i.nomination_id) = {nomination} AND (a.action <> 'visit.planned' OR v.status = 2)
-              AND a.user_email = 'anggota.bali@paritrana.demo' -- the committee's own; the representative's answer is CandidateCoachingTests'
+              AND a.action IN ('visit.planned', 'visit.done', 'coaching.created', 'coaching.resolved') -- the representative's answer and the sharing are CandidateCoachingTests'
             ORDER BY a.at
             """)).ShouldBe(
         [

@@ -109,6 +109,18 @@ public static class ScorePages
     /// <summary>Handlers that never show a score (counts of cards, statuses and names are not scores).</summary>
     public static readonly IReadOnlyList<string> NoScores =
     [
+        // The candidate area (docs/decisions/049–051): a candidate is never shown a score, a rank or a comment.
+        "/Candidate/Index GET", "/Candidate/Nomination GET", "/Candidate/Coaching GET", "/Candidate/Coaching POST", "/Candidate/File GET",
+        "/Candidate/SelfAssessment/Index GET", "/Candidate/SelfAssessment/Index POST", "/Candidate/SelfAssessment/Index POST AddBudget",
+        "/Candidate/SelfAssessment/Index POST AddInnovation", "/Candidate/SelfAssessment/Index POST AddRegulation",
+        "/Candidate/SelfAssessment/Index POST RemoveItem", "/Candidate/SelfAssessment/Index POST Submit", "/Candidate/SelfAssessment/Index POST Upload",
+        "/Candidate/SelfAssessment/Document GET",
+        // The committee's side of it: representatives, the self-assessment beside the figures, addressed coaching items.
+        "/Nominations/Representatives GET", "/Nominations/Representatives POST Invite", "/Nominations/Representatives POST Resend",
+        "/Nominations/Representatives POST Revoke", "/Nominations/Representatives POST Disable", "/Nominations/Representatives POST Enable",
+        "/Nominations/SelfAssessment GET", "/Nominations/SelfAssessment POST Accept", "/Nominations/SelfAssessment POST AcceptAll",
+        "/Nominations/SelfAssessment POST Return", "/Nominations/SelfAssessmentDocument GET",
+        "/FieldWork/Coaching/Item POST Share", "/FieldWork/Coaching/Item POST Unshare", "/FieldWork/Coaching/Item POST ReturnAnswer",
         "/Index GET", "/About GET", "/Account/Login GET", "/Account/Login POST", "/Account/Logout GET", "/Account/Logout POST",
         "/Account/ChangePassword GET", "/Account/ChangePassword POST", "/Account/AccessDenied GET",
         "/Account/ForgotPassword GET", "/Account/ForgotPassword POST", "/Account/ResetPassword GET", "/Account/ResetPassword POST", "/Language GET", "/Language POST",
