@@ -29,6 +29,10 @@ public class ReminderWorkKeysMigrationTests : IAsyncLifetime
             DELETE FROM assignments WHERE round_id IN (SELECT id FROM scoring_rounds WHERE province_code = '00');
             DELETE FROM scoring_rounds WHERE province_code = '00';
             DELETE FROM criteria_sets WHERE stage <> 1;
+            -- The national plenary's record and frozen document (docs/decisions/047): "00" is no province
+            -- for the foreign keys that going down puts back.
+            DELETE FROM plenary_decision_versions WHERE province_code = '00';
+            DELETE FROM plenaries WHERE province_code = '00';
             """, _database);
         await using var db = BaselineTests.Context(_database);
         await db.GetService<IMigrator>().MigrateAsync(BeforeKeys);
