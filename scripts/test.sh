@@ -51,6 +51,9 @@ fi
 # Every test host would watch appsettings.json for changes: one inotify instance each, and the
 # kernel allows 128 per user, which parallel test classes (and several suites on one machine) use up.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+# The same limit again: every test host's web root would watch its files for asp-append-version
+# (one FileSystemWatcher, one inotify instance each); polling uses none.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 echo "==> Running the tests"
 log=$(mktemp)
 set +e
