@@ -77,7 +77,8 @@ public sealed class PrivatePortal : IAsyncDisposable
             }
 
             portal.StartPortal();
-            await portal.WaitForHealthAsync(TimeSpan.FromSeconds(120));
+            // A fresh database: migrations and the whole demo first, slow on a loaded machine (the setup, not what is tested).
+            await portal.WaitForHealthAsync(TimeSpan.FromSeconds(300));
             return portal;
         }
         catch
