@@ -230,7 +230,7 @@ public sealed class SelfAssessmentService(
             AuditDetails.Of(("nomination", Key(n.Id)), ("from", from.ToString()), ("submission", Key(s.Submissions))));
         var committee = await NotificationRecipients.Committee(db, s.ProvinceCode).ToListAsync(ct);
         await notifier.RaiseAsync(committee, new NotificationEvent(NotificationKind.SelfAssessmentSubmitted, s.ProvinceCode, n.OrganisationName, CommitteeLink(n.Id), Work(n.Id)), me.Id, ct);
-        return await SaveAsync(s, s.Version, l["Penilaian mandiri telah dikirim ke panitia provinsi. Anda akan mendapat pemberitahuan bila panitia menerimanya atau mengembalikannya."], ct);
+        return await SaveAsync(s, s.Version, [CandidateWork(n.Id)], l["Penilaian mandiri telah dikirim ke panitia provinsi. Anda akan mendapat pemberitahuan bila panitia menerimanya atau mengembalikannya."], ct);
     }
 
     /// <summary>Returns a submitted self-assessment with reasons and the day by which to send it again; audited; the representatives are notified.</summary>
@@ -249,9 +249,9 @@ public sealed class SelfAssessmentService(
         s.ResubmitBy = resubmitBy;
         audit.Record(AuditActions.SelfAssessmentReturned, Entity, Key(s.Id), s.ProvinceCode,
             AuditDetails.Of(("nomination", Key(n!.Id)), ("resubmit by", resubmitBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("reason", s.ReturnReason)));
-        await notifier.SettleAsync(Work(n.Id), ct);
-        await NotifyCandidatesAsync(n, NotificationKind.SelfAssessmentReturned, ct);
-        return await SaveAsync(s, s.Version, l["Penilaian mandiri telah dikembalikan kepada kandidat beserta alasannya."], ct);
+        // The representatives' own work until they send it again (settled by SubmitAsync).
+        await notifier.RaiseToCandidateAsync(n.OrganisationId, NotificationKind.SelfAssessmentReturned, n.Organisation?.Name ?? "", CandidateLink(n.Id), me.Id, ct, CandidateWork(n.Id));
+        return await SaveAsync(s, s.Version, [Work(n.Id)], l["Penilaian mandiri telah dikembalikan kepada kandidat beserta alasannya."], ct);
     }
 
     /// <summary>
@@ -312,23 +312,21 @@ public sealed class SelfAssessmentService(
         s.DecidedAt = now;
         audit.Record(AuditActions.SelfAssessmentAccepted, Entity, Key(s.Id), s.ProvinceCode,
             AuditDetails.Of(("nomination", Key(n.Id)), ("status", s.Status.ToString()), ("values", string.Join(", ", changes))));
-        if (s.Status == SelfAssessmentStatus.Accepted)
-        {
-            await notifier.SettleAsync(Work(n.Id), ct);
-        }
-
-        await NotifyCandidatesAsync(n, NotificationKind.SelfAssessmentAccepted, ct);
+        await notifier.RaiseToCandidateAsync(n.OrganisationId, NotificationKind.SelfAssessmentAccepted, n.Organisation?.Name ?? "", CandidateLink(n.Id), me.Id, ct);
         n.UpdatedAt = now;
         var entry = db.Entry(n);
         entry.Property(x => x.Version).OriginalValue = nominationVersion;
         entry.Property(x => x.UpdatedAt).IsModified = true;
-        return await SaveAsync(s, s.Version, s.Status == SelfAssessmentStatus.Accepted
+        return await SaveAsync(s, s.Version, s.Status == SelfAssessmentStatus.Accepted ? [Work(n.Id)] : [], s.Status == SelfAssessmentStatus.Accepted
             ? l["Nilai penilaian mandiri telah diterima ke dalam nominasi; semua yang diajukan sudah diterima."]
             : l["Nilai yang dipilih telah diterima ke dalam nominasi."], ct);
     }
 
     /// <summary>The work key of a submitted self-assessment waiting for the committee.</summary>
     public static string Work(int nominationId) => $"self-assessment:{nominationId}";
+
+    /// <summary>The work key of a returned self-assessment waiting for the candidate to send it again.</summary>
+    public static string CandidateWork(int nominationId) => $"self-assessment-returned:{nominationId}";
 
     private static string TakeItem(Nomination n, SelfAssessmentItem item)
     {
@@ -383,33 +381,14 @@ public sealed class SelfAssessmentService(
         return s;
     }
 
-    /// <summary>The candidate's representatives (their account, no province: docs/decisions/045) hear of a return or an acceptance.</summary>
-    private async Task NotifyCandidatesAsync(Nomination n, NotificationKind kind, CancellationToken ct)
-    {
-        var representatives = await (
-            from u in db.Users
-            where u.OrganisationId == n.OrganisationId && !u.IsDisabled
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.CandidateRepresentative
-            select u.Id).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        foreach (var id in representatives)
-        {
-            db.Notifications.Add(new Notification
-            {
-                UserId = id,
-                Kind = kind,
-                ProvinceCode = null,
-                Subject = n.Organisation?.Name ?? "",
-                Link = CandidateLink(n.Id),
-                CreatedAt = now,
-            });
-        }
-    }
+    private Task<SelfAssessmentOutcome> SaveAsync(SelfAssessment s, uint version, string message, CancellationToken ct) =>
+        SaveAsync(s, version, [], message, ct);
 
-    private async Task<SelfAssessmentOutcome> SaveAsync(SelfAssessment s, uint version, string message, CancellationToken ct)
+    /// <summary>Saves, with the work <paramref name="settled"/> done in the same transaction (its unsent mails cancelled only if the change is saved).</summary>
+    private async Task<SelfAssessmentOutcome> SaveAsync(SelfAssessment s, uint version, IReadOnlyCollection<string> settled, string message, CancellationToken ct)
     {
+        await using var transaction = settled.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+        await notifier.SettleAsync(settled, ct);
         s.UpdatedAt = clock.GetUtcNow();
         if (db.Entry(s).State != EntityState.Added)
         {
@@ -420,6 +399,11 @@ public sealed class SelfAssessmentService(
         try
         {
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
             return SelfAssessmentOutcome.Ok(message);
         }
         catch (DbUpdateConcurrencyException)
