@@ -218,6 +218,13 @@ public class CandidateCoachingTests(CandidateCoachingTests.Fixture portal) : ICl
         fieldWork.QuerySelector($"[data-testid=item][data-item-id='{itemId}'] [data-testid=answered-by-candidate]").ShouldNotBeNull();
         var itemPage = await chair.GetPageAsync($"/FieldWork/Coaching/Item/{itemId}");
         PortalClient.Text(itemPage.QuerySelector("[data-testid=candidate-answer]")).ShouldContain("Surat edaran wali kota sudah terbit.");
+        // The nomination's timeline tells it too: the candidate's answer, with its note and who.
+        var timeline = await chair.GetPageAsync($"/FieldWork/Timeline/{nomination}");
+        // (The demo's other item was answered before: two such entries, this one with its note.)
+        var answeredEntry = timeline.QuerySelectorAll("[data-testid=entry][data-event=CoachingAnswered]")
+            .Where(e => e.TextContent.Contains("Surat edaran wali kota sudah terbit.", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        PortalClient.Text(answeredEntry.QuerySelector("[data-testid=entry-what]")).ShouldBe("Kandidat menjawab butir pembinaan");
+        PortalClient.Text(answeredEntry.QuerySelector("[data-testid=entry-who]")).ShouldBe("Kadek Perwakilan Denpasar");
         using (var resolved = await chair.SubmitFormAsync(itemPage, $"/FieldWork/Coaching/Item/{itemId}", "#resolve-form",
                    new Dictionary<string, string> { ["Input.ResolutionNote"] = "Salinan surat edaran diterima." }))
         {

@@ -336,10 +336,15 @@ public class DemoScoringAndFieldWorkTests(PortalFixture portal) : IClassFixture<
             [$"{demo.Shown(-57)} 09.30 WITA", MemberName, "Status nominasi: Terverifikasi → Penilaian lapangan", "", ""],
             [$"{demo.Shown(-56)} 10.00 WITA", MemberName, $"Kunjungan direncanakan untuk {demo.Shown(-47)} 09.00 WITA", Place, ""],
             [$"{demo.Shown(-47)} 15.30 WITA", MemberName, $"Kunjungan dicatat sudah dilaksanakan pada {demo.Shown(-47)} 09.00 WITA", Place, ""],
+            // Both items addressed to the candidate as they are created (docs/decisions/050).
             [$"{demo.Shown(-46)} 09.00 WITA", MemberName, $"Butir pembinaan dicatat (tenggat {demo.Shown(-32)})", DemoAwardSeeder.ResolvedFinding, ""],
+            [$"{demo.Shown(-46)} 09.00 WITA", MemberName, "Butir pembinaan ditujukan kepada kandidat", DemoAwardSeeder.ResolvedFinding, ""],
             [$"{demo.Shown(-46)} 09.10 WITA", MemberName, $"Butir pembinaan dicatat (tenggat {demo.Shown(-11)})", DemoAwardSeeder.OpenFinding, ""],
-            // Kota Denpasar's representative answered the item with a file (docs/decisions/050).
+            [$"{demo.Shown(-46)} 09.10 WITA", MemberName, "Butir pembinaan ditujukan kepada kandidat", DemoAwardSeeder.OpenFinding, ""],
+            // Kota Denpasar's representative answered the item with a file, and its note.
             [$"{demo.Shown(-35)} 14.20 WITA", "Kadek Perwakilan Denpasar", "Berkas diunggah: rekap-non-asn-per-perangkat-daerah.pdf", "", ""],
+            [$"{demo.Shown(-35)} 14.20 WITA", "Kadek Perwakilan Denpasar", "Kandidat menjawab butir pembinaan", DemoAwardSeeder.ResolvedFinding,
+                $"Sudah diperbaiki: rekapitulasi kepesertaan pegawai non-ASN per perangkat daerah dari BPJamsostek terlampir. Selisih 180 orang adalah pegawai kontrak yang mulai bekerja Januari {demo.Year}."],
             [$"{demo.Shown(-34)} 10.15 WITA", MemberName, "Butir pembinaan diselesaikan", DemoAwardSeeder.ResolvedFinding, note],
             [Wita(plannedOn), MemberName, $"Kunjungan direncanakan untuk {Wita(plannedFor)}", "Kantor Dinas Ketenagakerjaan Kota Denpasar", ""],
         ]);

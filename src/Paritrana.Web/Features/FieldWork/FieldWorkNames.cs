@@ -61,6 +61,10 @@ public static class FieldWorkNames
         TimelineEvent.FileRemoved => "Berkas dihapus: {0}",
         TimelineEvent.ScorecardSubmitted => "Kartu nilai diserahkan oleh penilai",
         TimelineEvent.ScorecardReopened => "Kartu nilai dibuka kembali oleh ketua",
+        TimelineEvent.CoachingShared => "Butir pembinaan ditujukan kepada kandidat",
+        TimelineEvent.CoachingUnshared => "Butir pembinaan tidak lagi ditujukan kepada kandidat",
+        TimelineEvent.CoachingAnswered => "Kandidat menjawab butir pembinaan",
+        TimelineEvent.CoachingAnswerReturned => "Jawaban kandidat dikembalikan",
         _ => "Peristiwa tidak dikenal",
     };
 }

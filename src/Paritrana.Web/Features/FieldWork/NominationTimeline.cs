@@ -16,6 +16,10 @@ public enum TimelineEvent
     FileRemoved = 12,
     ScorecardSubmitted = 13,
     ScorecardReopened = 14,
+    CoachingShared = 15,
+    CoachingUnshared = 16,
+    CoachingAnswered = 17,
+    CoachingAnswerReturned = 18,
 }
 
 /// <summary>
@@ -171,6 +175,26 @@ public static class NominationTimeline
         return entries;
     }
 
+    /// <summary>What happened to a coaching item after it was created, as its audit actions record it (the candidate's part included).</summary>
+    public static readonly string[] CoachingActions =
+    [
+        AuditActions.CoachingStarted, AuditActions.CoachingResolved, AuditActions.CoachingWaived, AuditActions.CoachingReopened,
+        AuditActions.CoachingShared, AuditActions.CoachingUnshared, AuditActions.CoachingAnswered, AuditActions.CoachingAnswerReturned,
+    ];
+
+    /// <summary>A coaching item's audit action as a timeline event, and the detail shown with it (null: none).</summary>
+    public static (TimelineEvent Event, string? DetailKey) CoachingEvent(string action) => action switch
+    {
+        AuditActions.CoachingStarted => (TimelineEvent.CoachingStarted, null),
+        AuditActions.CoachingResolved => (TimelineEvent.CoachingResolved, "note"),
+        AuditActions.CoachingWaived => (TimelineEvent.CoachingWaived, "reason"),
+        AuditActions.CoachingShared => (TimelineEvent.CoachingShared, null),
+        AuditActions.CoachingUnshared => (TimelineEvent.CoachingUnshared, null),
+        AuditActions.CoachingAnswered => (TimelineEvent.CoachingAnswered, "note"),
+        AuditActions.CoachingAnswerReturned => (TimelineEvent.CoachingAnswerReturned, "reason"),
+        _ => (TimelineEvent.CoachingReopened, null),
+    };
+
     private static async Task<List<TimelineEntry>> CoachingItemsAsync(Context c, CancellationToken ct)
     {
         var items = await c.Db.CoachingItems.AsNoTracking()
@@ -187,7 +211,7 @@ public static class NominationTimeline
             c,
             CoachingEntity,
             byId.Keys.ToList(),
-            [AuditActions.CoachingStarted, AuditActions.CoachingResolved, AuditActions.CoachingWaived, AuditActions.CoachingReopened],
+            CoachingActions,
             ct);
 
         var entries = items.Select(i => new TimelineEntry(
@@ -202,13 +226,7 @@ public static class NominationTimeline
             .ToList();
         foreach (var a in events)
         {
-            var (kind, detailKey) = a.Action switch
-            {
-                AuditActions.CoachingStarted => (TimelineEvent.CoachingStarted, null),
-                AuditActions.CoachingResolved => (TimelineEvent.CoachingResolved, "note"),
-                AuditActions.CoachingWaived => (TimelineEvent.CoachingWaived, "reason"),
-                _ => (TimelineEvent.CoachingReopened, (string?)null),
-            };
+            var (kind, detailKey) = CoachingEvent(a.Action);
             entries.Add(new TimelineEntry(
                 a.At,
                 kind,

@@ -270,17 +270,16 @@ public class ItemModel(
                 Who = db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault() ?? a.UserEmail,
             })
             .ToListAsync(ct);
-        return rows.Select(r => r.Action switch
+        return rows.Select(r =>
             {
-                AuditActions.CoachingCreated => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingCreated), LocalTime.FormatDate(item.DueDate)], r.Who, null),
-                AuditActions.CoachingStarted => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingStarted)], r.Who, null),
-                AuditActions.CoachingResolved => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingResolved)], r.Who, r.Details?["note"]),
-                AuditActions.CoachingWaived => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingWaived)], r.Who, r.Details?["reason"]),
-                AuditActions.CoachingShared => new HistoryRow(r.At, l["Ditujukan kepada kandidat"], r.Who, null),
-                AuditActions.CoachingUnshared => new HistoryRow(r.At, l["Tidak lagi ditujukan kepada kandidat"], r.Who, null),
-                AuditActions.CoachingAnswered => new HistoryRow(r.At, l["Dijawab kandidat"], r.Who, r.Details?["note"]),
-                AuditActions.CoachingAnswerReturned => new HistoryRow(r.At, l["Jawaban kandidat dikembalikan"], r.Who, r.Details?["reason"]),
-                _ => new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingReopened)], r.Who, null),
+                if (r.Action == AuditActions.CoachingCreated)
+                {
+                    return new HistoryRow(r.At, l[FieldWorkNames.Event(TimelineEvent.CoachingCreated), LocalTime.FormatDate(item.DueDate)], r.Who, null);
+                }
+
+                // The nomination's timeline tells the same events the same way.
+                var (kind, detail) = NominationTimeline.CoachingEvent(r.Action);
+                return new HistoryRow(r.At, l[FieldWorkNames.Event(kind)], r.Who, detail is null ? null : r.Details?[detail]);
             })
             .ToList();
     }
