@@ -117,18 +117,8 @@ public class BaliCycleJourneyTests(BrowserPortal portal, ITestOutputHelper outpu
         await member.GetByRole(AriaRole.Button, new() { Name = "Mulai penilaian lapangan" }).ClickAsync();
         await Expect(member.GetByTestId("status")).ToHaveTextAsync("Penilaian lapangan");
         await member.GetByTestId("fieldwork-link").ClickAsync();
-        await member.GetByTestId("plan-link").ClickAsync();
-        await member.GetByLabel("Tanggal dan jam kunjungan").FillAsync($"{yesterday}T09:00");
-        await member.GetByLabel("Tempat", new() { Exact = true }).FillAsync("Kantor PT Uji Peramban Lestari, Kuta");
-        await member.GetByLabel("Tujuan kunjungan").FillAsync("Memeriksa daftar upah dan kepesertaan vendor.");
-        await member.GetByRole(AriaRole.Checkbox, new() { Name = MemberName }).CheckAsync();
-        await member.GetByRole(AriaRole.Button, new() { Name = "Simpan rencana kunjungan" }).ClickAsync();
-        await Expect(member.Locator(".alert-success")).ToContainTextAsync($"Kunjungan ke {Candidate} pada");
-        await member.GetByTestId("record-link").ClickAsync();
-        await member.GetByLabel("Waktu pelaksanaan").FillAsync($"{yesterday}T11:00");
-        await member.GetByLabel("Temuan", new() { Exact = true }).FillAsync("Dua vendor kebersihan belum mendaftarkan pekerjanya.");
-        await member.GetByRole(AriaRole.Button, new() { Name = "Simpan hasil kunjungan" }).ClickAsync();
-        await Expect(member.Locator(".alert-success")).ToContainTextAsync("Hasil kunjungan telah dicatat.");
+        await FieldWorkSteps.PlanAndRecordVisitAsync(member, Candidate, yesterday, "Kantor PT Uji Peramban Lestari, Kuta",
+            "Memeriksa daftar upah dan kepesertaan vendor.", MemberName, "Dua vendor kebersihan belum mendaftarkan pekerjanya.");
         await member.GetByRole(AriaRole.Link, new() { Name = "Tambah butir pembinaan" }).ClickAsync();
         await member.GetByLabel("Temuan", new() { Exact = true }).FillAsync("Vendor kebersihan belum terdaftar.");
         await member.GetByLabel("Rekomendasi perbaikan").FillAsync("Wajibkan kepesertaan dalam kontrak vendor.");
