@@ -46,13 +46,8 @@ public sealed class SelfAssessmentService(
     public async Task<CandidateNomination?> CandidateNominationAsync(int nominationId, CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        if (scope.CandidateOrganisationId is not int organisation)
-        {
-            return null;
-        }
-
-        return await db.Nominations.AsNoTracking()
-            .Where(n => n.Id == nominationId && n.OrganisationId == organisation)
+        return await CandidateArea.Nominations(db, scope).AsNoTracking()
+            .Where(n => n.Id == nominationId)
             .Join(db.AwardCycles, n => n.CycleId, c => c.Id, (n, c) => new CandidateNomination(
                 n.Id, n.CycleId, c.Year, c.IsClosed, n.OrganisationId, n.Organisation!.Name, n.Category!.Name, n.Category.Kind == CategoryKind.ProvincialGovernment || n.Category.Kind == CategoryKind.RegencyGovernment || n.Category.Kind == CategoryKind.VillageGovernment,
                 n.ProvinceCode, n.RegencyCode))

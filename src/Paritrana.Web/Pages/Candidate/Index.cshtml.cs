@@ -1,4 +1,5 @@
 using Paritrana.Domain.Candidates;
+using Paritrana.Web.Features.Candidates;
 
 namespace Paritrana.Web.Pages.Candidate;
 
@@ -24,8 +25,7 @@ public class IndexModel(ParitranaDbContext db, CurrentUser me) : PageModel
 
         OrganisationName = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == organisation).Select(o => o.Name).SingleAsync(ct);
-        var rows = await db.Nominations.AsNoTracking()
-            .Where(n => n.OrganisationId == organisation)
+        var rows = await CandidateArea.Nominations(db, scope).AsNoTracking()
             .Join(db.AwardCycles, n => n.CycleId, c => c.Id, (n, c) => new { n, c.Year })
             .OrderByDescending(x => x.Year).ThenBy(x => x.n.Category!.SortOrder)
             .Select(x => new { x.n.Id, x.Year, CategoryName = x.n.Category!.Name, x.n.Status })
