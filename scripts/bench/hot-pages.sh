@@ -30,7 +30,8 @@ q() { "${PSQL[@]}" -d "$DB" -c "$1"; }
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=$DB;Maximum Pool Size=50"
 # No background jobs in the measured portal: the mail drain's claims every 5 s (issue 14) would land
 # in the captured statements of a request and be replayed as part of "the SQL alone".
-export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true Jobs__Enabled=false Logging__LogLevel__Default=Warning
+# The production pipeline (Staging: as Production, where only the demo is refused; scripts/bench/national.sh).
+export ASPNETCORE_ENVIRONMENT=Staging Security__RequireHttps=false Demo__Enabled=true Jobs__Enabled=false Logging__LogLevel__Default=Warning
 category=$(q "SELECT n.category_id FROM nominations n JOIN award_cycles y ON y.id = n.cycle_id
   WHERE y.is_current AND n.province_code = '$FOCUS' AND n.status IN (6, 7, 8, 9) GROUP BY n.category_id ORDER BY count(*) DESC, n.category_id LIMIT 1")
 PAGES=(nominations ranking)

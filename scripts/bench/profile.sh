@@ -23,7 +23,8 @@ mkdir -p "$WORK"
 [ -x "$TRACE" ] || { echo "dotnet-trace not found: dotnet tool install -g dotnet-trace" >&2; exit 2; }
 pg_private_start "$PG_DIR" "$PORT_PG"
 export ConnectionStrings__Paritrana="Host=127.0.0.1;Port=$PORT_PG;Username=postgres;Database=paritrana_bench_national;Maximum Pool Size=50"
-export ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=true Logging__LogLevel__Default=Warning
+# The production pipeline (Staging: as Production, where only the demo is refused; scripts/bench/national.sh).
+export ASPNETCORE_ENVIRONMENT=Staging Security__RequireHttps=false Demo__Enabled=true Logging__LogLevel__Default=Warning
 (cd src/Paritrana.Web && exec dotnet "$APP" --urls "$URL" >"$WORK/portal.log" 2>&1) &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true' EXIT
