@@ -55,6 +55,17 @@ pg_private_stop() {
   as_postgres "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# pg_private_cpu DIR [DECIMALS]: CPU seconds used so far by a private cluster (postmaster, live
+# backends, and the backends that have ended, which the postmaster has reaped into its children's
+# times); the benchmarks read it before and after a run.
+pg_private_cpu() {
+  local pm
+  pm=$(head -n 1 "$1/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+    for c in $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
+  } | awk -v hz="$(getconf CLK_TCK)" -v fmt="%.${2:-2}f" '{s += $1} END {printf fmt, s / hz}'
+}
+
 # pg_system_start: the machine's own cluster (Debian's pg_ctlcluster), created if there is none.
 pg_system_start() {
   pg_ensure_installed

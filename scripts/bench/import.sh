@@ -47,15 +47,7 @@ psql_db -d "$DB" -F, -c "SELECT a.regency_code, b.name FROM branch_office_areas 
 # idn N: a number with id-ID thousands dots, as the verb prints it.
 idn() { echo "$1" | sed -e :a -e 's/\(.*[0-9]\)\([0-9]\{3\}\)/\1.\2/;ta'; }
 
-# pg_cpu: CPU seconds used so far by the benchmark cluster (postmaster, live backends, and the
-# backends that have ended, which the postmaster has reaped into its children's times).
-pg_cpu() {
-  local pm
-  pm=$(head -n 1 "$PG_DIR/postmaster.pid")
-  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
-    for c in $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
-  } | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.2f", s / hz}'
-}
+pg_cpu() { pg_private_cpu "$PG_DIR"; }   # scripts/postgres.sh
 
 # run_import FILE LOG: the CLI verb under /usr/bin/time; prints "wall-seconds peak-MiB cli-cpu-seconds db-cpu-seconds".
 run_import() {

@@ -138,16 +138,9 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
-# CPU seconds used so far by the portal, and by the benchmark cluster (postmaster, live backends,
-# and the backends that have ended, reaped into the postmaster's children's times).
+# CPU seconds used so far by the portal, and by the benchmark cluster.
 portal_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$APP_PID/stat"; }
-pg_cpu() {
-  local pm
-  pm=$(head -n 1 "$PG_DIR/postmaster.pid")
-  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
-    for c in $(pgrep -P "$pm"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
-  } | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.3f", s / hz}'
-}
+pg_cpu() { pg_private_cpu "$PG_DIR" 3; }   # scripts/postgres.sh
 per_request() { # cpu-before cpu-after requests -> ms of CPU per request
   echo "$1 $2 $3" | awk '{printf "%.2f", ($2 - $1) * 1000 / $3}'
 }
