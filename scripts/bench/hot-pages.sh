@@ -87,7 +87,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
       url="$URL${PATHS[$page]}"
       [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url")" = 200 ] || { echo "$url did not answer 200" >&2; exit 1; }
       [ "$round" = 1 ] && capture "${NAMES[$b]}" "$page" "$cookie"
-      wrk -t2 -c32 -d3s -H "Cookie: $cookie" "$url" >/dev/null   # warm-up (tiered JIT)
+      # Warm-up until the tiered JIT has finished (tens of seconds of load; scripts/bench/national.sh, steady).
+      wrk -t2 -c32 -d"${PARITRANA_BENCH_WARMUP:-60}s" -H "Cookie: $cookie" "$url" >/dev/null
       wait_idle
       cpu0=$(cpu_ticks)
       out=$(wrk -t2 -c32 -d"${SECONDS_RUN}s" --timeout 10s -H "Cookie: $cookie" "$url")

@@ -38,7 +38,8 @@ curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$URL/Account/Login" --data-url
   --data-urlencode "Input.Password=Demo-Paritrana-2026" --data-urlencode "__RequestVerificationToken=$token"
 cookie=$(awk '$6 == ".Paritrana.Auth" {print $6"="$7}' "$jar")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$URL$PAGE")" = 200 ] || { echo "$PAGE did not answer 200" >&2; exit 1; }
-wrk -t2 -c32 -d8s -H "Cookie: $cookie" "$URL$PAGE" >/dev/null   # warm-up: the tiered JIT settles
+# Warm-up until the tiered JIT has finished (tens of seconds of load; scripts/bench/national.sh, steady).
+wrk -t2 -c32 -d"${PARITRANA_BENCH_WARMUP:-60}s" -H "Cookie: $cookie" "$URL$PAGE" >/dev/null
 wrk -t2 -c32 -d14s -H "Cookie: $cookie" "$URL$PAGE" >"$WORK/$NAME.wrk" &
 WRK=$!
 "$TRACE" collect -p "$APP_PID" --profile dotnet-sampled-thread-time --format Speedscope --duration 00:00:00:12 -o "$WORK/$NAME.nettrace" >"$WORK/trace.log" 2>&1
